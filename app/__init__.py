@@ -1,0 +1,1 @@
+"""Faro's Qt desktop app, built on the engine in ``rag``."""

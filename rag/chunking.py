@@ -1,0 +1,138 @@
+"""Splits a document into overlapping passages measured in the embedding model's tokens."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from rag.types import Chunk, ExtractedDocument, SectionMark
+
+_UNIT_BREAK = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
+_LINE_BREAK = re.compile(r"\n")
+
+
+class Tokenizer(Protocol):
+    """Gives the character span of every token of each text (special tokens excluded)."""
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]: ...
+
+
+@dataclass(frozen=True)
+class _Unit:
+    page_index: int
+    start: int
+    end: int
+    tokens: int
+    section: tuple[str, ...]
+
+
+def chunk_document(document: ExtractedDocument, tokenizer: Tokenizer, max_tokens: int, overlap: int) -> list[Chunk]:
+    """Passages of at most ``max_tokens`` tokens that share about ``overlap`` tokens with their neighbour.
+
+    A passage may run across a page break, never across documents; a new section starts a new passage once
+    the current one is at least half full.
+    """
+    all_spans = tokenizer.token_spans([p.text for p in document.pages])
+    units: list[_Unit] = []
+    for page_index, (page, spans) in enumerate(zip(document.pages, all_spans)):
+        starts = [s for s, _ in spans]
+        for start, end in _split_spans(page.text, _UNIT_BREAK):
+            units.extend(_fit_unit(page.text, page_index, start, end, starts, max_tokens, document.sections))
+    return _pack(document, units, max_tokens, overlap)
+
+
+def _split_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _count(starts: list[int], start: int, end: int) -> int:
+    return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+
+
+def _fit_unit(text, page_index, start, end, starts, max_tokens, sections) -> list[_Unit]:
+    """One unit, or several if it is longer than a passage: split at line breaks, then by token windows."""
+    section = _section_at(sections, page_index, start)
+    tokens = _count(starts, start, end)
+    if tokens <= max_tokens:
+        return [_Unit(page_index, start, end, tokens, section)]
+    lines = [(start + s, start + e) for s, e in _split_spans(text[start:end], _LINE_BREAK)]
+    if len(lines) > 1:
+        result = []
+        for line_start, line_end in lines:
+            result.extend(_fit_unit(text, page_index, line_start, line_end, starts, max_tokens, sections))
+        return result
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    result = []
+    for window in range(first, last, max_tokens):
+        window_end = min(window + max_tokens, last)
+        char_start = max(start, starts[window])
+        char_end = starts[window_end] if window_end < last else end
+        while char_end > char_start + 1 and text[char_end - 1].isspace():
+            char_end -= 1
+        result.append(_Unit(page_index, char_start, char_end, window_end - window, section))
+    return result
+
+
+def _section_at(sections: Sequence[SectionMark], page_index: int, offset: int) -> tuple[str, ...]:
+    path: tuple[str, ...] = ()
+    for mark in sections:
+        if (mark.page_index, mark.offset) <= (page_index, offset):
+            path = mark.path
+        else:
+            break
+    return path
+
+
+def _pack(document: ExtractedDocument, units: list[_Unit], max_tokens: int, overlap: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    first = 0
+    while first < len(units):
+        last, total = first, units[first].tokens
+        while last + 1 < len(units):
+            candidate = units[last + 1]
+            if total + candidate.tokens > max_tokens:
+                break
+            if candidate.section != units[first].section and total >= max_tokens // 2:
+                break
+            last += 1
+            total += candidate.tokens
+        chunks.append(_make_chunk(document, units[first : last + 1], len(chunks), total))
+        if last + 1 >= len(units):
+            break
+        next_first = last + 1
+        if units[next_first].section == units[last].section:
+            carried = 0
+            while next_first - 1 > first and carried + units[next_first - 1].tokens <= overlap:
+                next_first -= 1
+                carried += units[next_first].tokens
+        first = next_first
+    return chunks
+
+
+def _make_chunk(document: ExtractedDocument, units: list[_Unit], ordinal: int, tokens: int) -> Chunk:
+    head, tail = units[0], units[-1]
+    pieces = []
+    for page_index in range(head.page_index, tail.page_index + 1):
+        text = document.pages[page_index].text
+        start = head.start if page_index == head.page_index else 0
+        end = tail.end if page_index == tail.page_index else len(text)
+        if text[start:end].strip():
+            pieces.append(text[start:end].strip())
+    return Chunk(
+        ordinal=ordinal,
+        text="\n".join(pieces),
+        page_start=document.pages[head.page_index].number,
+        page_end=document.pages[tail.page_index].number,
+        char_start=head.start,
+        char_end=tail.end,
+        section=" > ".join(head.section),
+        token_count=tokens,
+    )

@@ -1,0 +1,206 @@
+"""The ``faro`` command line: ingest, search, ask, list, remove, collections, doctor, reindex, bench."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from rag.errors import FaroError
+from rag.logs import log_file, setup_logging
+from rag.progress import Progress
+
+
+def _version() -> str:
+    try:
+        return version("faro")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="library folder (default: $FARO_HOME, else the platform's data folder)")
+    common.add_argument("--collection", help="which library inside the data folder (default: 'default')")
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+    model = argparse.ArgumentParser(add_help=False)
+    model.add_argument("--model", dest="llm_path", help="GGUF model file (default: the bundled SmolLM2-135M)")
+    model.add_argument("--gpu-layers", dest="n_gpu_layers", type=int, help="layers to offload to the GPU (-1 = all)")
+    model.add_argument("--threads", dest="n_threads", type=int, help="CPU threads")
+    model.add_argument("--ctx", dest="n_ctx", type=int, help="context size in tokens")
+    model.add_argument("--temperature", type=float)
+    model.add_argument("--max-tokens", type=int, help="maximum answer length in tokens")
+    model.add_argument("--top-k", type=int, help="number of sources given to the model")
+
+    parser = argparse.ArgumentParser(prog="faro", description="Faro: ask questions about your documents, offline.")
+    parser.add_argument("--version", action="version", version=f"faro {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ingest = commands.add_parser("ingest", parents=[common], help="add files or folders to the library")
+    ingest.add_argument("paths", nargs="+")
+    ingest.add_argument("--password", help="password for protected PDFs")
+    ingest.add_argument("--chunk-tokens", type=int, help="passage size in embedding tokens")
+    ingest.add_argument("--chunk-overlap", type=int, help="overlap between passages in tokens")
+
+    search = commands.add_parser("search", parents=[common], help="find passages")
+    search.add_argument("query")
+    search.add_argument("--k", type=int, default=10)
+    search.add_argument("--mode", choices=("fused", "dense", "keyword"), default="fused")
+
+    ask = commands.add_parser("ask", parents=[common, model], help="answer a question with cited sources")
+    ask.add_argument("question")
+
+    commands.add_parser("list", parents=[common], help="list documents and their status")
+    remove = commands.add_parser("remove", parents=[common], help="remove a document and its passages")
+    remove.add_argument("paths", nargs="+")
+    commands.add_parser("collections", parents=[common], help="list collections")
+    doctor = commands.add_parser("doctor", parents=[common], help="check (and --repair) the library's consistency")
+    doctor.add_argument("--repair", action="store_true")
+    commands.add_parser("reindex", parents=[common], help="rebuild passages and vectors with the current settings")
+
+    bench = commands.add_parser("bench", help="benchmarks (results written under docs/benchmarks)")
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
+    commands.add_parser("gui", parents=[common], help="open the desktop app (the default with no command)")
+    return parser
+
+
+def _open_engine(args):
+    from rag.engine import Engine
+
+    overrides = {k: getattr(args, k, None) for k in (
+        "collection", "llm_path", "n_gpu_layers", "n_threads", "n_ctx", "temperature", "max_tokens", "top_k",
+        "chunk_tokens", "chunk_overlap",
+    )}
+    return Engine.open(args.data_dir, **overrides)
+
+
+def _progress_printer():
+    interactive = sys.stderr.isatty()
+    last = {"file": None}
+
+    def show(p: Progress) -> None:
+        if interactive:
+            width = 30
+            filled = int(width * p.done / p.total) if p.total else width
+            line = f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} {p.current[:40]} {p.stage[:30]}"
+            sys.stderr.write(line.ljust(100))
+            if p.stage == "done":
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif p.current and p.current != last["file"] and p.stage == "reading":
+            last["file"] = p.current
+            sys.stderr.write(f"[{p.done + 1}/{p.total}] {p.current}\n")
+
+    return show
+
+
+def _print_report(report) -> None:
+    marks = {"indexed": "✓", "unchanged": "=", "duplicate": "≡", "failed": "✗", "skipped": "-"}
+    for o in report.outcomes:
+        detail = o.reason or (f"{o.pages} pages, {o.chunks} passages" if o.pages else f"{o.chunks} passages")
+        print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
+        for warning in o.warnings:
+            print(f"    note: {warning}")
+    summary = ", ".join(f"{report.count(s)} {s}" for s in ("indexed", "unchanged", "duplicate", "failed") if report.count(s))
+    print(("Cancelled. " if report.cancelled else "") + (summary or "No files found."))
+    if report.count("failed"):
+        print(f"Details of failures are in the log: {log_file()}")
+
+
+def _print_hit(number: int, hit) -> None:
+    where = f", {hit.location}" if hit.location else ""
+    print(f"[{number}] {hit.source}{where}  (score {hit.score:.3f})")
+    print("    " + " ".join(hit.text.split())[:300])
+
+
+def run(args) -> int:
+    if args.command == "bench":
+        from bench.cli import main as bench_main
+
+        return bench_main(args.bench_args)
+    engine = _open_engine(args)
+    try:
+        return _dispatch(engine, args)
+    finally:
+        engine.close()
+
+
+def _dispatch(engine, args) -> int:
+    if args.command == "ingest":
+        report = engine.ingest(args.paths, password=args.password, progress=_progress_printer())
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report)
+        return 0 if not report.count("failed") else 3
+    if args.command == "search":
+        hits = engine.search(args.query, k=args.k, mode=args.mode)
+        if args.json:
+            print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        else:
+            for number, hit in enumerate(hits, start=1):
+                _print_hit(number, hit)
+        return 0
+    if args.command == "ask":
+        stream = None if args.json else (lambda piece: (sys.stdout.write(piece), sys.stdout.flush()))
+        answer = engine.ask(args.question, on_token=stream)
+        if args.json:
+            print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+            return 0
+        if answer.abstained:
+            print(answer.text)
+            for number, hit in enumerate(answer.closest, start=1):
+                _print_hit(number, hit)
+            return 0
+        print("\n\nAnswer with citations:\n" + answer.text + "\n\nSources:")
+        for c in answer.citations:
+            where = f", p. {c.page}" if c.page else (f", {c.section}" if c.section else "")
+            print(f"[{c.n}] {c.source}{where}\n    “{c.quote}”")
+        return 0
+    if args.command == "list":
+        records = engine.documents()
+        if args.json:
+            print(json.dumps([r.__dict__ for r in records], indent=2, ensure_ascii=False))
+        for r in [] if args.json else records:
+            detail = r.error or f"{r.pages or '-'} pages, {r.chunks} passages"
+            print(f"{r.status:<9} {r.path}  {detail}")
+        return 0
+    if args.command == "remove":
+        missing = [p for p in args.paths if not engine.remove(p)]
+        for p in missing:
+            print(f"Not in the library: {p}", file=sys.stderr)
+        return 1 if missing else 0
+    if args.command == "collections":
+        print("\n".join(engine.collections()))
+        return 0
+    if args.command == "doctor":
+        from rag.doctor import check_library
+
+        report = check_library(engine, repair=args.repair)
+        print(json.dumps(report.to_json(), indent=2)) if args.json else print(report.describe())
+        return 0 if report.healthy or args.repair else 4
+    if args.command == "reindex":
+        from rag.reindex import reindex_collection
+
+        count = reindex_collection(engine, progress=_progress_printer())
+        print(f"Re-indexed {count} documents.")
+        return 0
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv)
+    setup_logging()
+    try:
+        return run(args)
+    except FaroError as exc:
+        print(f"faro: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("faro: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

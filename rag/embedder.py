@@ -1,0 +1,92 @@
+"""Turns passages and questions into vectors with a local sentence-transformers model (loaded lazily)."""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from rag.errors import ModelError
+from rag.offline import enforce_offline
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    """Embeds texts as L2-normalised float32 rows and measures them in its own tokens."""
+
+    model_id: str
+    max_tokens: int
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]: ...
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model folder on disk; the tokenizer loads at once, the network on first use."""
+
+    def __init__(self, model_dir: Path, model_id: str | None = None, batch_size: int = 32, threads: int | None = None) -> None:
+        self.model_dir = Path(model_dir)
+        if not (self.model_dir / "modules.json").is_file():
+            raise ModelError(f"{self.model_dir} is not a sentence-transformers model folder (modules.json is missing).")
+        self.model_id = model_id or self.model_dir.name
+        self.batch_size = batch_size
+        self.threads = threads
+        self.max_tokens = _max_seq_length(self.model_dir)
+        self._tokenizer = None
+        self._model = None
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        tokenizer = self._load_tokenizer()
+        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [list(e.offsets) for e in encodings]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        model = self._load_model()
+        vectors = model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _load_tokenizer(self):
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tokenizer_file = self.model_dir / "tokenizer.json"
+            if not tokenizer_file.is_file():
+                raise ModelError(f"The embedding model in {self.model_dir} has no tokenizer.json.")
+            tokenizer = Tokenizer.from_file(str(tokenizer_file))
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def _load_model(self):
+        if self._model is None:
+            enforce_offline()
+            try:
+                import torch
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise ModelError("Embedding needs sentence-transformers and torch. Install Faro with: pip install -e .") from exc
+            if self.threads:
+                torch.set_num_threads(self.threads)
+            try:
+                self._model = SentenceTransformer(str(self.model_dir), device="cpu", local_files_only=True)
+            except Exception as exc:
+                raise ModelError(f"The embedding model in {self.model_dir} could not be loaded: {exc}") from exc
+            log.info("Loaded embedding model %s", self.model_dir)
+        return self._model
+
+
+def _max_seq_length(model_dir: Path) -> int:
+    config = model_dir / "sentence_bert_config.json"
+    try:
+        return int(json.loads(config.read_text(encoding="utf-8")).get("max_seq_length", 256))
+    except (OSError, ValueError):
+        return 256

@@ -1,0 +1,332 @@
+"""Faro's engine: the public API the CLI and the desktop app use (ingest, search, ask, remove, doctor)."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from rag.answering import build_messages, cite, keyword_coverage
+from rag.config import Config, default_data_dir
+from rag.discovery import discover
+from rag.embedder import Embedder, SentenceTransformerEmbedder
+from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch, FaroError
+from rag.generator import Generator, LlamaGenerator
+from rag.ingest import Ingestor, load_extracted
+from rag.keyword_index import KeywordIndex
+from rag.language import guess_language, message
+from rag.lock import DataFolderLock
+from rag.models import bundled_embedding_path, bundled_llm_path
+from rag.offline import enforce_offline
+from rag.parse_worker import IsolatedParser
+from rag.progress import CancelToken, ProgressCallback, no_progress
+from rag.registry import STATUS_INDEXING, Registry
+from rag.retrieval import rank, to_hits
+from rag.store import Store
+from rag.types import Answer, DocumentRecord, ExtractedDocument, Hit, IngestReport
+
+log = logging.getLogger(__name__)
+
+CANDIDATES = 50
+BUNDLED_EMBEDDING_ID = "all-MiniLM-L6-v2"
+KEYWORD_COVERAGE_TO_ANSWER = 0.6
+
+
+def store_name_for(collection: str) -> str:
+    return "faro-" + hashlib.sha1(collection.encode("utf-8")).hexdigest()[:16]
+
+
+class Engine:
+    """One library (data folder) open for one process; all methods run on the caller's thread, without locks."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        embedder: Embedder | None = None,
+        generator: Generator | None = None,
+        store: Store | None = None,
+        parser: IsolatedParser | None = None,
+    ) -> None:
+        enforce_offline()
+        self.config = config
+        self.data_dir = _prepare_data_dir(config.data_dir)
+        self._lock = DataFolderLock(self.data_dir)
+        try:
+            self.registry = Registry(self.data_dir / "library.sqlite3")
+        except Exception as exc:
+            self._lock.release()
+            raise DataFolderError(f"The library in {self.data_dir} cannot be opened: {exc}") from exc
+        self._embedder = embedder
+        self._generator = generator
+        self._store = store
+        self._parser = parser
+        self._keyword: dict[str, KeywordIndex] = {}
+        self.registry.ensure_collection(config.collection, store_name_for(config.collection))
+        self._recover_interrupted()
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None, **overrides) -> "Engine":
+        """The engine on ``data_dir`` (or FARO_HOME, or the platform folder) with saved settings and ``overrides``."""
+        return cls(Config.load(default_data_dir(data_dir), **overrides))
+
+    # Parts, created on first use so that opening the engine stays fast.
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            path = self.config.embedding_model or bundled_embedding_path()
+            model_id = BUNDLED_EMBEDDING_ID if self.config.embedding_model is None else None
+            self._embedder = SentenceTransformerEmbedder(path, model_id=model_id, threads=self.config.threads)
+        return self._embedder
+
+    @property
+    def generator(self) -> Generator:
+        if self._generator is None:
+            c = self.config
+            self._generator = LlamaGenerator(c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers)
+        return self._generator
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from rag.store import ChromaStore
+
+            self._store = ChromaStore(self.data_dir / "vectors")
+        return self._store
+
+    @property
+    def parser(self) -> IsolatedParser:
+        if self._parser is None:
+            self._parser = IsolatedParser(self.config.parse_timeout_s, self.config.parse_memory_mb)
+        return self._parser
+
+    @property
+    def collection(self) -> str:
+        return self.config.collection
+
+    @property
+    def store_name(self) -> str:
+        return self.registry.store_name(self.collection) or store_name_for(self.collection)
+
+    # Collections
+
+    def collections(self) -> list[str]:
+        return self.registry.collections()
+
+    def use_collection(self, name: str) -> None:
+        """Switch to collection ``name``, creating it if needed."""
+        self.config = self.config.replace(collection=name)
+        self.registry.ensure_collection(name, store_name_for(name))
+
+    def delete_collection(self, name: str) -> None:
+        store_name = self.registry.store_name(name)
+        for record in self.registry.documents(name):
+            self._forget_extracted(record.doc_id)
+        self.registry.drop_collection(name)
+        if store_name:
+            self.store.drop(store_name)
+
+    # Library
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike],
+        *,
+        password: str | None = None,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> IngestReport:
+        """Index files and folders (recursively); returns every file's outcome, even when cancelled."""
+        files, report_first = discover(paths)
+        report = IngestReport(outcomes=list(report_first))
+        if not files:
+            return report
+        self._check_embedding_model()
+        ingestor = Ingestor(
+            collection=self.collection,
+            store_name=self.store_name,
+            registry=self.registry,
+            store=self.store,
+            embedder=self.embedder,
+            parser=self.parser,
+            extracted_dir=self.data_dir / "extracted",
+            chunk_tokens=self.config.chunk_tokens,
+            chunk_overlap=self.config.chunk_overlap,
+        )
+        try:
+            ingestor.run(files, password, progress, cancel or CancelToken(), report.outcomes)
+        except Cancelled:
+            report.cancelled = True
+        if not self.registry.embedding_model(self.collection) and self.registry.documents(self.collection, "ready"):
+            self.registry.set_embedding_model(self.collection, self.embedder.model_id)
+        return report
+
+    def documents(self) -> list[DocumentRecord]:
+        return self.registry.documents(self.collection)
+
+    def document_text(self, doc_id: str) -> ExtractedDocument | None:
+        """The text Faro extracted from a document (what passage offsets refer to)."""
+        return load_extracted(self.data_dir / "extracted", doc_id)
+
+    def remove(self, path: str | os.PathLike) -> bool:
+        """Remove a document and all its passages; False if it was not in the collection."""
+        record = self.registry.document_by_path(self.collection, str(Path(path).expanduser().absolute().resolve()))
+        record = record or self.registry.document_by_path(self.collection, str(path))
+        if record is None:
+            return False
+        with self.registry.transaction():
+            self.registry.upsert_document(_replace_status(record, STATUS_INDEXING))
+            self.registry.delete_chunks(record.doc_id)
+            self.registry.bump_generation(self.collection)
+        self.store.delete_document(self.store_name, record.doc_id)
+        self.registry.delete_document(record.doc_id)
+        self._forget_extracted(record.doc_id)
+        return True
+
+    # Questions
+
+    def search(self, query: str, k: int = 10, mode: str = "fused") -> list[Hit]:
+        """The ``k`` passages that best match ``query`` (``mode``: fused, dense or keyword)."""
+        hits, _ = self._search(query, k, mode)
+        return hits
+
+    def ask(
+        self,
+        question: str,
+        *,
+        on_token: Callable[[str], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Answer:
+        """Answer from the collection's documents, streaming tokens to ``on_token``; abstains when nothing fits."""
+        cancel = cancel or CancelToken()
+        language = guess_language(question)
+        if not self.registry.documents(self.collection, "ready"):
+            return Answer(question, message("empty", language), (), abstained=True)
+        hits, best_dense = self._search(question, self.config.top_k, "fused")
+        keyword = self._keyword_index()
+        coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
+        if not hits or (best_dense < self.config.min_relevance and coverage < KEYWORD_COVERAGE_TO_ANSWER):
+            return Answer(question, message("abstain", language), (), abstained=True, closest=tuple(hits[:3]))
+        generator = self.generator
+        budget = generator.context_size - self.config.max_tokens - 32
+        messages, used = build_messages(question, hits, language, budget, generator.count_tokens)
+        pieces: list[str] = []
+        stopped = False
+        for piece in generator.stream(messages, self.config.max_tokens, self.config.temperature):
+            if cancel.cancelled:
+                stopped = True
+                break
+            pieces.append(piece)
+            if on_token:
+                on_token(piece)
+        text, citations = cite("".join(pieces), used, keyword.tokenize)
+        return Answer(question, text, citations, abstained=False, closest=tuple(used), stopped=stopped)
+
+    def _search(self, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
+        self._check_embedding_model()
+        dense: list[tuple[str, float]] = []
+        keyword: list[tuple[str, float]] = []
+        if mode in ("fused", "dense"):
+            vector = self.embedder.embed([query])[0]
+            dense = self.store.query(self.store_name, vector, max(CANDIDATES, k))
+        if mode in ("fused", "keyword"):
+            keyword = self._keyword_index().search(query, max(CANDIDATES, k))
+        ranked = rank(mode, dense, keyword)[: max(k * 2, k + 10)]
+        rows = self.registry.chunk_rows(s.chunk_id for s in ranked)
+        best_dense = max((s for _, s in dense), default=0.0)
+        return to_hits(ranked, rows)[:k], best_dense
+
+    def _keyword_index(self) -> KeywordIndex:
+        index = self._keyword.get(self.collection)
+        if index is None:
+            index = KeywordIndex(self.data_dir / "keyword" / self.store_name)
+            self._keyword[self.collection] = index
+        generation = self.registry.generation(self.collection)
+        if not index.is_current(generation):
+            index.rebuild(self.registry.searchable_chunks(self.collection), generation)
+        return index
+
+    # Settings and maintenance
+
+    def apply_config(self, config: Config) -> None:
+        """Use new settings; models whose settings changed are reloaded on next use."""
+        old = self.config
+        if config.data_dir != old.data_dir:
+            raise DataFolderError("The data folder cannot change while Faro is open; restart Faro with --data-dir.")
+        llm_fields = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers")
+        if any(getattr(old, f) != getattr(config, f) for f in llm_fields) and isinstance(self._generator, LlamaGenerator):
+            self._generator.close()
+            self._generator = None
+        if (old.embedding_model, old.n_threads) != (config.embedding_model, config.n_threads) and isinstance(
+            self._embedder, SentenceTransformerEmbedder
+        ):
+            self._embedder = None
+        if (old.parse_timeout_s, old.parse_memory_mb) != (config.parse_timeout_s, config.parse_memory_mb) and self._parser:
+            self._parser.close()
+            self._parser = None
+        self.config = config
+        self.registry.ensure_collection(config.collection, store_name_for(config.collection))
+
+    def needs_reindex(self) -> bool:
+        """Whether the collection was built with another embedding model than the one configured."""
+        built_with = self.registry.embedding_model(self.collection)
+        return bool(built_with) and built_with != self.embedder.model_id
+
+    def _check_embedding_model(self) -> None:
+        if self.needs_reindex():
+            raise EmbeddingMismatch(
+                f"This collection was indexed with the embedding model '{self.registry.embedding_model(self.collection)}', "
+                f"but Faro is now set to '{self.embedder.model_id}'. Re-index the collection (faro reindex) to use it."
+            )
+
+    def _recover_interrupted(self) -> None:
+        """Documents left half-indexed by a crash are removed completely; the next ingest adds them again."""
+        for record in self.registry.documents(status=STATUS_INDEXING):
+            store_name = self.registry.store_name(record.collection)
+            if store_name:
+                self.store.delete_document(store_name, record.doc_id)
+            with self.registry.transaction():
+                self.registry.delete_chunks(record.doc_id)
+                self.registry.delete_document(record.doc_id)
+                self.registry.bump_generation(record.collection)
+            log.warning("Removed half-indexed document %s after an interrupted ingest", record.path)
+
+    def _forget_extracted(self, doc_id: str) -> None:
+        (self.data_dir / "extracted" / f"{doc_id}.json").unlink(missing_ok=True)
+
+    def close(self) -> None:
+        for part in (self._parser, self._generator):
+            close = getattr(part, "close", None)
+            if close:
+                close()
+        self.registry.close()
+        self._lock.release()
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _prepare_data_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
+        probe = path / ".write-test"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise DataFolderError(
+            f"Faro cannot write to its data folder {path}: {exc.strerror or exc}. "
+            "Free some disk space or choose another folder with --data-dir or FARO_HOME."
+        ) from exc
+    return path
+
+
+def _replace_status(record: DocumentRecord, status: str) -> DocumentRecord:
+    from dataclasses import replace
+
+    return replace(record, status=status)

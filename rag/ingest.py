@@ -1,0 +1,250 @@
+"""Ingestion: triage files by content hash, parse in isolation, chunk, embed and commit each document atomically."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.chunking import chunk_document
+from rag.embedder import Embedder
+from rag.errors import Cancelled, EmptyFile, FaroError, FileProblem
+from rag.parse_worker import IsolatedParser
+from rag.progress import CancelToken, Progress, ProgressCallback
+from rag.registry import STATUS_DUPLICATE, STATUS_FAILED, STATUS_INDEXING, STATUS_READY, Registry, dumps_warnings
+from rag.store import Store
+from rag.types import Chunk, DocumentRecord, ExtractedDocument, FileOutcome
+
+log = logging.getLogger(__name__)
+
+EMBED_BATCH = 64
+
+
+def document_id(collection: str, path: str) -> str:
+    return hashlib.sha256(f"{collection}\0{path}".encode("utf-8")).hexdigest()[:20]
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def index_header(path: Path, document: ExtractedDocument) -> str:
+    """What the passage's document is called, embedded and keyword-indexed with every passage."""
+    stem = re.sub(r"[_\s]+", " ", path.stem).strip()
+    names = [stem] if sum(c.isalpha() for c in stem) >= 2 else []
+    if document.title and document.title.lower() != stem.lower():
+        names.append(document.title)
+    return " — ".join(names)
+
+
+def index_text(header: str, chunk: Chunk) -> str:
+    return "\n".join(part for part in (header, chunk.section, chunk.text) if part)
+
+
+@dataclass
+class _Work:
+    path: Path
+    doc_id: str
+    content_hash: str
+    size: int
+    mtime: float
+    previous: DocumentRecord | None
+
+
+class Ingestor:
+    """Runs one ingest over a list of files for one collection; one bad file never stops the batch."""
+
+    def __init__(
+        self,
+        *,
+        collection: str,
+        store_name: str,
+        registry: Registry,
+        store: Store,
+        embedder: Embedder,
+        parser: IsolatedParser,
+        extracted_dir: Path,
+        chunk_tokens: int,
+        chunk_overlap: int,
+    ) -> None:
+        self.collection = collection
+        self.store_name = store_name
+        self.registry = registry
+        self.store = store
+        self.embedder = embedder
+        self.parser = parser
+        self.extracted_dir = extracted_dir
+        self.chunk_tokens = chunk_tokens
+        self.chunk_overlap = chunk_overlap
+
+    def run(
+        self, files: list[Path], password: str | None, progress: ProgressCallback, cancel: CancelToken, outcomes: list[FileOutcome]
+    ) -> None:
+        """Ingest ``files``, appending each outcome to ``outcomes`` (which keeps what was done if cancelled)."""
+        try:
+            self._run(files, password, progress, cancel, outcomes)
+        except Cancelled:
+            self.parser.close()
+            raise
+
+    def _run(self, files, password, progress, cancel, outcomes: list[FileOutcome]) -> None:
+        work: list[_Work] = []
+        for number, path in enumerate(files):
+            cancel.raise_if_cancelled()
+            progress(Progress(number, len(files), path.name, "checking"))
+            item_or_outcome = self._triage(path)
+            if isinstance(item_or_outcome, FileOutcome):
+                outcomes.append(item_or_outcome)
+            else:
+                work.append(item_or_outcome)
+        done = len(files) - len(work)
+        if work:
+            self.parser.submit(work[0].path, password)
+        for index, item in enumerate(work):
+            started = time.monotonic()
+            progress(Progress(done + index, len(files), item.path.name, "reading"))
+            try:
+                document = self.parser.result()
+            except FileProblem as exc:
+                document = exc
+            if index + 1 < len(work):
+                self.parser.submit(work[index + 1].path, password)
+            try:
+                cancel.raise_if_cancelled()
+                outcome = self._index(item, document, progress, cancel, done + index, len(files))
+            except Cancelled:
+                raise
+            except FaroError as exc:
+                outcome = self._record_failure(item, exc)
+            outcomes.append(_with_seconds(outcome, time.monotonic() - started))
+            log.info("%s: %s %s (%.2f s)", item.path, outcome.status, outcome.reason, outcome.seconds)
+        progress(Progress(len(files), len(files), "", "done"))
+
+    def _triage(self, path: Path) -> _Work | FileOutcome:
+        path_text = str(path)
+        try:
+            info = path.stat()
+            if path.is_dir():
+                raise PermissionError("folder cannot be listed")
+            previous = self.registry.document_by_path(self.collection, path_text)
+            if previous and previous.status == STATUS_READY and previous.size == info.st_size and previous.mtime == info.st_mtime:
+                return FileOutcome(path_text, "unchanged", pages=previous.pages, chunks=previous.chunks)
+            content_hash = file_hash(path)
+        except PermissionError:
+            return FileOutcome(path_text, "failed", "Permission denied: Faro is not allowed to read this file or folder.", "permission")
+        except OSError as exc:
+            return FileOutcome(path_text, "failed", f"The file could not be read: {exc.strerror or exc}.", "unreadable")
+        if previous and previous.status == STATUS_READY and previous.content_hash == content_hash:
+            self.registry.touch_document(previous.doc_id, info.st_mtime)
+            return FileOutcome(path_text, "unchanged", pages=previous.pages, chunks=previous.chunks)
+        return _Work(path, document_id(self.collection, path_text), content_hash, info.st_size, info.st_mtime, previous)
+
+    def _index(self, item: _Work, document, progress: ProgressCallback, cancel: CancelToken, done: int, total: int) -> FileOutcome:
+        original = self.registry.ready_document_with_hash(self.collection, item.content_hash, other_than=item.doc_id)
+        if original is not None:
+            self._clear_previous(item)
+            self.registry.upsert_document(
+                self._record(item, None, 0, STATUS_DUPLICATE, f"Same content as {original.path} (indexed once).", "duplicate")
+            )
+            return FileOutcome(str(item.path), "duplicate", f"Same content as {original.path} (indexed once).", "duplicate")
+        if isinstance(document, FileProblem):
+            raise document
+        chunks = chunk_document(document, self.embedder, self._budget(item.path, document), self.chunk_overlap)
+        if not chunks:
+            raise EmptyFile("The document contains no text to index.")
+        header = index_header(item.path, document)
+        texts = [index_text(header, c) for c in chunks]
+        vectors = []
+        for start in range(0, len(texts), EMBED_BATCH):
+            cancel.raise_if_cancelled()
+            progress(Progress(done, total, item.path.name, f"embedding {start}/{len(texts)} passages"))
+            vectors.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
+        import numpy as np
+
+        matrix = np.vstack(vectors)
+        progress(Progress(done, total, item.path.name, "saving"))
+        self._commit(item, document, chunks, texts, matrix)
+        return FileOutcome(str(item.path), "indexed", pages=document.page_count, chunks=len(chunks), warnings=document.warnings)
+
+    def _budget(self, path: Path, document: ExtractedDocument) -> int:
+        header_tokens = len(self.embedder.token_spans([index_header(path, document)])[0])
+        return max(16, min(self.chunk_tokens, self.embedder.max_tokens - header_tokens - 8))
+
+    def _commit(self, item: _Work, document: ExtractedDocument, chunks: list[Chunk], texts: list[str], vectors) -> None:
+        """Registry says 'indexing' → old vectors out, new vectors in → passages and 'ready' in one transaction."""
+        chunk_ids = [f"{item.doc_id}-{item.content_hash[:8]}-{c.ordinal:05d}" for c in chunks]
+        with self.registry.transaction():
+            self.registry.upsert_document(self._record(item, document, 0, STATUS_INDEXING, "", ""))
+            self.registry.delete_chunks(item.doc_id)
+            self.registry.bump_generation(self.collection)
+        self.store.delete_document(self.store_name, item.doc_id)
+        self.store.add(self.store_name, chunk_ids, vectors, item.doc_id)
+        save_extracted(self.extracted_dir, item.doc_id, document)
+        with self.registry.transaction():
+            self.registry.replace_chunks(item.doc_id, chunk_ids, chunks, texts)
+            self.registry.upsert_document(self._record(item, document, len(chunks), STATUS_READY, "", ""))
+            self.registry.bump_generation(self.collection)
+
+    def _record_failure(self, item: _Work, error: FaroError) -> FileOutcome:
+        self._clear_previous(item)
+        self.registry.upsert_document(self._record(item, None, 0, STATUS_FAILED, str(error), error.kind))
+        return FileOutcome(str(item.path), "failed", str(error), error.kind)
+
+    def _clear_previous(self, item: _Work) -> None:
+        """A changed file that now fails (or duplicates another) loses its old passages."""
+        if item.previous is not None and item.previous.chunks:
+            with self.registry.transaction():
+                self.registry.upsert_document(self._record(item, None, 0, STATUS_INDEXING, "", ""))
+                self.registry.delete_chunks(item.doc_id)
+                self.registry.bump_generation(self.collection)
+            self.store.delete_document(self.store_name, item.doc_id)
+
+    def _record(self, item: _Work, document: ExtractedDocument | None, chunks: int, status: str, error: str, kind: str) -> DocumentRecord:
+        now = time.time()
+        return DocumentRecord(
+            doc_id=item.doc_id,
+            collection=self.collection,
+            path=str(item.path),
+            content_hash=item.content_hash,
+            size=item.size,
+            mtime=item.mtime,
+            kind=document.kind if document else "",
+            title=document.title if document else "",
+            pages=document.page_count if document else None,
+            chunks=chunks,
+            status=status,
+            error=error,
+            error_kind=kind,
+            warnings=dumps_warnings(document.warnings) if document else "",
+            added_at=item.previous.added_at if item.previous else now,
+            updated_at=now,
+        )
+
+
+def save_extracted(folder: Path, doc_id: str, document: ExtractedDocument) -> None:
+    """Keep the extracted text, so the viewer can show it and a re-index needs no re-parse."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f"{doc_id}.json.tmp"
+    tmp.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, folder / f"{doc_id}.json")
+
+
+def load_extracted(folder: Path, doc_id: str) -> ExtractedDocument | None:
+    try:
+        return ExtractedDocument.from_json(json.loads((folder / f"{doc_id}.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _with_seconds(outcome: FileOutcome, seconds: float) -> FileOutcome:
+    from dataclasses import replace
+
+    return replace(outcome, seconds=round(seconds, 3))

@@ -1,0 +1,196 @@
+"""Plain data passed between the engine's parts and to its callers."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PageText:
+    """Text of one PDF page (``number`` is 1-based), or the whole text of a document without pages."""
+
+    number: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class SectionMark:
+    """The section path that starts at ``offset`` in page ``page_index``."""
+
+    page_index: int
+    offset: int
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """What a loader read from a file, before chunking."""
+
+    kind: str
+    pages: tuple[PageText, ...]
+    sections: tuple[SectionMark, ...] = ()
+    title: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def page_count(self) -> int | None:
+        return len(self.pages) if self.kind == "pdf" else None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "ExtractedDocument":
+        return cls(
+            kind=data["kind"],
+            pages=tuple(PageText(**p) for p in data["pages"]),
+            sections=tuple(SectionMark(s["page_index"], s["offset"], tuple(s["path"])) for s in data["sections"]),
+            title=data.get("title", ""),
+            warnings=tuple(data.get("warnings", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a document: offsets index the text of ``page_start`` and ``page_end``."""
+
+    ordinal: int
+    text: str
+    page_start: int | None
+    page_end: int | None
+    char_start: int
+    char_end: int
+    section: str
+    token_count: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage found by search, with where it came from."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    text: str
+    score: float
+    dense_score: float
+    keyword_score: float
+    page_start: int | None
+    page_end: int | None
+    char_start: int
+    char_end: int
+    section: str
+
+    @property
+    def location(self) -> str:
+        """Where the passage is, as a person would say it: ``p. 3``, ``pp. 3–4`` or the section path."""
+        if self.page_start is not None:
+            if self.page_end is not None and self.page_end != self.page_start:
+                return f"pp. {self.page_start}–{self.page_end}"
+            return f"p. {self.page_start}"
+        return self.section
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        data["dense_score"] = round(self.dense_score, 4)
+        data["keyword_score"] = round(self.keyword_score, 4)
+        return data
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Source ``n`` of an answer, built from the passage's metadata, never from model output."""
+
+    n: int
+    source: str
+    page: int | None
+    page_end: int | None
+    section: str
+    quote: str
+    score: float
+    chunk_id: str
+    char_start: int
+    char_end: int
+    cited_by_model: bool
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        return data
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer with its citations; when ``abstained``, ``closest`` holds the nearest passages."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+    closest: tuple[Hit, ...] = ()
+    stopped: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "citations": [c.to_json() for c in self.citations],
+            "abstained": self.abstained,
+            "stopped": self.stopped,
+            "closest": [h.to_json() for h in self.closest],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One row of the document registry."""
+
+    doc_id: str
+    collection: str
+    path: str
+    content_hash: str
+    size: int
+    mtime: float
+    kind: str
+    title: str
+    pages: int | None
+    chunks: int
+    status: str
+    error: str
+    error_kind: str
+    warnings: str
+    added_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What ingest did with one file: ``indexed``, ``unchanged``, ``duplicate``, ``failed`` or ``skipped``."""
+
+    path: str
+    status: str
+    reason: str = ""
+    error_kind: str = ""
+    pages: int | None = None
+    chunks: int = 0
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class IngestReport:
+    """Every file's outcome in one ingest run."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cancelled": self.cancelled,
+            "summary": {s: self.count(s) for s in ("indexed", "unchanged", "duplicate", "failed", "skipped")},
+            "files": [asdict(o) for o in self.outcomes],
+        }

@@ -1,0 +1,55 @@
+"""Fast stand-ins for the embedding and language models, for tests where speed matters."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Iterator, Sequence
+
+import numpy as np
+
+_WORD = re.compile(r"\S+")
+
+
+class FakeEmbedder:
+    """Hashed bag of accent-folded words: texts sharing words get similar vectors; one token per word."""
+
+    model_id = "fake-embedder"
+    max_tokens = 256
+
+    def __init__(self, dimension: int = 64) -> None:
+        self.dimension = dimension
+        self.calls = 0
+
+    def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return [[m.span() for m in _WORD.finditer(t)] for t in texts]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        rows = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for i, text in enumerate(texts):
+            folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+            for word in re.findall(r"\w+", folded):
+                bucket = int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension
+                rows[i, bucket] += 1.0
+            norm = np.linalg.norm(rows[i])
+            rows[i] = rows[i] / norm if norm else 1.0 / np.sqrt(self.dimension)
+        return rows
+
+
+class FakeGenerator:
+    """Replies with a fixed text, piece by piece, and records the messages it was given."""
+
+    context_size = 4096
+
+    def __init__(self, reply: str = "The answer is in the first source [1].") -> None:
+        self.reply = reply
+        self.messages: list[list[dict[str, str]]] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def stream(self, messages, max_tokens: int, temperature: float) -> Iterator[str]:
+        self.messages.append(messages)
+        for word in self.reply.split(" "):
+            yield word + " "
