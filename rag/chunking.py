@@ -30,8 +30,8 @@ class _Unit:
 def chunk_document(document: ExtractedDocument, tokenizer: Tokenizer, max_tokens: int, overlap: int) -> list[Chunk]:
     """Passages of at most ``max_tokens`` tokens that share about ``overlap`` tokens with their neighbour.
 
-    A passage may run across a page break, never across documents; a new section starts a new passage once
-    the current one is at least half full.
+    A passage may run across a page break, never across documents; a new page or section starts a new passage
+    once the current one is at least half full, so most citations name a single page.
     """
     all_spans = tokenizer.token_spans([p.text for p in document.pages])
     units: list[_Unit] = []
@@ -100,7 +100,8 @@ def _pack(document: ExtractedDocument, units: list[_Unit], max_tokens: int, over
             candidate = units[last + 1]
             if total + candidate.tokens > max_tokens:
                 break
-            if candidate.section != units[first].section and total >= max_tokens // 2:
+            boundary = candidate.section != units[last].section or candidate.page_index != units[last].page_index
+            if boundary and total >= max_tokens // 2:
                 break
             last += 1
             total += candidate.tokens
@@ -108,13 +109,22 @@ def _pack(document: ExtractedDocument, units: list[_Unit], max_tokens: int, over
         if last + 1 >= len(units):
             break
         next_first = last + 1
-        if units[next_first].section == units[last].section:
+        upcoming = units[next_first]
+        if (upcoming.section, upcoming.page_index) == (units[last].section, units[last].page_index):
             carried = 0
             while next_first - 1 > first and carried + units[next_first - 1].tokens <= overlap:
                 next_first -= 1
                 carried += units[next_first].tokens
         first = next_first
     return chunks
+
+
+def _main_section(units: list[_Unit]) -> tuple[str, ...]:
+    """The section holding most of the passage's tokens (a passage may begin with its parent heading)."""
+    weight: dict[tuple[str, ...], int] = {}
+    for unit in units:
+        weight[unit.section] = weight.get(unit.section, 0) + unit.tokens
+    return max(reversed(list(weight)), key=weight.__getitem__)
 
 
 def _make_chunk(document: ExtractedDocument, units: list[_Unit], ordinal: int, tokens: int) -> Chunk:
@@ -133,6 +143,6 @@ def _make_chunk(document: ExtractedDocument, units: list[_Unit], ordinal: int, t
         page_end=document.pages[tail.page_index].number,
         char_start=head.start,
         char_end=tail.end,
-        section=" > ".join(head.section),
+        section=" > ".join(_main_section(units)),
         token_count=tokens,
     )

@@ -1,0 +1,84 @@
+"""Settings (validation, persistence, data-folder precedence) and the command line on fake models."""
+from __future__ import annotations
+
+import json
+import stat
+
+import pytest
+
+from rag import cli
+from rag.config import Config, default_data_dir
+from rag.errors import ConfigError
+from tests.engine.conftest import make_pdf
+from tests.fakes import FakeEmbedder, FakeGenerator
+
+
+def test_data_folder_comes_from_flag_then_environment_then_platform(tmp_path, monkeypatch):
+    monkeypatch.setenv("FARO_HOME", str(tmp_path / "env"))
+    assert default_data_dir(tmp_path / "flag") == tmp_path / "flag"
+    assert default_data_dir(None) == tmp_path / "env"
+    monkeypatch.delenv("FARO_HOME")
+    assert default_data_dir(None).name == "faro"
+
+
+@pytest.mark.parametrize(
+    "setting, message",
+    [({"temperature": 3.0}, "Temperature"), ({"chunk_tokens": 2000}, "Chunk size"), ({"n_gpu_layers": -5}, "GPU layers"),
+     ({"chunk_overlap": 200, "chunk_tokens": 256}, "overlap"), ({"top_k": 0}, "sources")],
+)
+def test_invalid_settings_are_rejected_with_a_readable_message(tmp_path, setting, message):
+    with pytest.raises(ConfigError, match=message):
+        Config(data_dir=tmp_path, **setting)
+
+
+def test_settings_persist_in_the_data_folder_and_flags_override_them(tmp_path):
+    Config(data_dir=tmp_path, temperature=0.7, n_gpu_layers=-1, llm_path=tmp_path / "m.gguf").save()
+    loaded = Config.load(tmp_path)
+    assert (loaded.temperature, loaded.n_gpu_layers, loaded.llm_path) == (0.7, -1, tmp_path / "m.gguf")
+    assert Config.load(tmp_path, temperature=0.1, top_k=None).temperature == 0.1
+    (tmp_path / "faro.toml").write_text("colour = 'blue'\n")
+    with pytest.raises(ConfigError, match="colour"):
+        Config.load(tmp_path)
+
+
+@pytest.fixture
+def fake_models(monkeypatch):
+    """Make the CLI's engine use the fake models."""
+    from rag import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SentenceTransformerEmbedder", lambda *a, **k: FakeEmbedder())
+    monkeypatch.setattr(engine_module, "LlamaGenerator", lambda *a, **k: FakeGenerator("Use 40 Nm [1]."))
+
+
+def test_cli_ingest_search_ask_list_remove_with_json(tmp_path, capsys, fake_models, monkeypatch):
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    data = ["--data-dir", str(tmp_path / "data")]
+    make_pdf(tmp_path / "bolts.pdf", ["Torque the flange bolts to 40 Nm."])
+    (tmp_path / "empty.txt").write_text("")
+
+    assert cli.main(["ingest", str(tmp_path / "bolts.pdf"), str(tmp_path / "empty.txt"), "--json", *data]) == 3
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["indexed"] == 1 and report["summary"]["failed"] == 1
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+
+    assert cli.main(["search", "flange bolts torque", "--k", "1", "--json", *data]) == 0
+    hit = json.loads(capsys.readouterr().out)[0]
+    assert hit["source"].endswith("bolts.pdf") and hit["page_start"] == 1 and hit["text"].startswith("Torque")
+
+    assert cli.main(["ask", "What torque for the flange bolts?", "--json", *data]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert set(answer) >= {"answer", "citations", "abstained"}
+    assert answer["citations"][0]["n"] == 1 and answer["citations"][0]["page"] == 1
+    assert set(answer["citations"][0]) >= {"n", "source", "page", "section", "quote", "score"}
+
+    assert cli.main(["list", "--json", *data]) == 0
+    assert {r["status"] for r in json.loads(capsys.readouterr().out)} == {"ready", "failed"}
+    assert cli.main(["remove", str(tmp_path / "bolts.pdf"), *data]) == 0
+    assert cli.main(["remove", str(tmp_path / "bolts.pdf"), *data]) == 1
+
+
+def test_cli_reports_errors_plainly_without_a_traceback(tmp_path, capsys, fake_models, monkeypatch):
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    assert cli.main(["ask", "x?", "--temperature", "9", "--data-dir", str(tmp_path / "d")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("faro: Temperature") and "Traceback" not in err

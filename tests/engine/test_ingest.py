@@ -1,0 +1,112 @@
+"""Ingestion: report per file, hashing and skipping, replacement, removal, collections, cancel."""
+from __future__ import annotations
+
+import json
+import os
+
+from rag.progress import CancelToken
+from tests.engine.conftest import make_docx, make_pdf
+
+
+def _library(tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    make_pdf(folder / "manual.pdf", ["Pump maintenance: replace the seal every 500 hours.", "Torque the bolts to 40 Nm."])
+    make_docx(folder / "sub" / "policy.docx", [("h1", "Expenses"), ("p", "Meals are reimbursed up to 30 euros.")])
+    (folder / "notes.txt").write_text("The gate code is 4512.", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"")
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    return folder
+
+
+def test_a_folder_is_ingested_recursively_and_one_bad_file_does_not_stop_the_batch(tmp_path, fake_engine):
+    engine = fake_engine()
+    report = engine.ingest([_library(tmp_path)])
+    by_name = {os.path.basename(o.path): o for o in report.outcomes}
+    assert set(by_name) == {"manual.pdf", "policy.docx", "notes.txt", "broken.pdf"}
+    assert by_name["broken.pdf"].status == "failed" and "empty" in by_name["broken.pdf"].reason
+    assert [by_name[n].status for n in ("manual.pdf", "policy.docx", "notes.txt")] == ["indexed"] * 3
+    assert by_name["manual.pdf"].pages == 2
+    statuses = {os.path.basename(r.path): r.status for r in engine.documents()}
+    assert statuses == {"manual.pdf": "ready", "policy.docx": "ready", "notes.txt": "ready", "broken.pdf": "failed"}
+    summary = report.to_json()["summary"]
+    assert summary["indexed"] == 3 and summary["failed"] == 1
+    json.dumps(report.to_json())
+
+
+def test_unchanged_files_are_skipped_and_changed_files_replace_their_passages(tmp_path, fake_engine):
+    engine = fake_engine()
+    folder = _library(tmp_path)
+    engine.ingest([folder])
+    embed_calls = engine.embedder.calls
+    again = engine.ingest([folder])
+    assert {o.status for o in again.outcomes if not o.path.endswith("broken.pdf")} == {"unchanged"}
+    assert engine.embedder.calls == embed_calls, "unchanged files are not embedded again"
+
+    os.utime(folder / "notes.txt", (1, 1))
+    assert next(o for o in engine.ingest([folder / "notes.txt"]).outcomes).status == "unchanged", "same hash, new mtime"
+
+    (folder / "notes.txt").write_text("The gate code changed to 9931.", encoding="utf-8")
+    assert engine.ingest([folder / "notes.txt"]).outcomes[0].status == "indexed"
+    texts = " ".join(h.text for h in engine.search("gate code", k=10))
+    assert "9931" in texts and "4512" not in texts
+    assert engine.store.count(engine.store_name) == sum(r.chunks for r in engine.documents())
+
+
+def test_remove_deletes_the_document_and_all_its_passages(tmp_path, fake_engine):
+    engine = fake_engine()
+    folder = _library(tmp_path)
+    engine.ingest([folder])
+    before = engine.store.count(engine.store_name)
+    manual = next(r for r in engine.documents() if r.path.endswith("manual.pdf"))
+    assert engine.remove(folder / "manual.pdf")
+    assert engine.store.count(engine.store_name) == before - manual.chunks
+    assert all("seal" not in h.text for h in engine.search("seal 500 hours", k=10))
+    assert not engine.remove(folder / "manual.pdf")
+
+
+def test_duplicate_content_under_two_names_is_indexed_once(tmp_path, fake_engine):
+    engine = fake_engine()
+    first = make_pdf(tmp_path / "a.pdf", ["Identical content about boilers."])
+    second = tmp_path / "copy of a.pdf"
+    second.write_bytes(first.read_bytes())
+    report = engine.ingest([first, second])
+    assert [o.status for o in report.outcomes] == ["indexed", "duplicate"]
+    assert "a.pdf" in report.outcomes[1].reason
+    assert len(engine.search("boilers", k=10)) == 1
+
+
+def test_collections_keep_libraries_apart(tmp_path, fake_engine):
+    engine = fake_engine()
+    make_pdf(tmp_path / "hr.pdf", ["Holidays: 25 days per year."])
+    make_pdf(tmp_path / "ops.pdf", ["Compressor oil: change every 2000 hours."])
+    engine.ingest([tmp_path / "hr.pdf"])
+    engine.use_collection("Operaciones")
+    engine.ingest([tmp_path / "ops.pdf"])
+    assert [os.path.basename(h.source) for h in engine.search("compressor oil holidays", k=5)] == ["ops.pdf"]
+    engine.use_collection("default")
+    assert [os.path.basename(h.source) for h in engine.search("compressor oil holidays", k=5)] == ["hr.pdf"]
+    assert set(engine.collections()) == {"default", "Operaciones"}
+
+
+def test_cancel_stops_between_files_and_keeps_what_was_done(tmp_path, fake_engine):
+    engine = fake_engine()
+    for n in range(4):
+        make_pdf(tmp_path / f"doc{n}.pdf", [f"Document number {n} about topic {n}."])
+    cancel = CancelToken()
+
+    def progress(p):
+        if p.stage == "reading" and p.done == 2:
+            cancel.cancel()
+
+    report = engine.ingest([tmp_path], progress=progress, cancel=cancel)
+    assert report.cancelled
+    assert [o.status for o in report.outcomes] == ["indexed", "indexed"]
+    assert sum(r.status == "ready" for r in engine.documents()) == 2
+    rest = engine.ingest([tmp_path])
+    assert sorted(o.status for o in rest.outcomes) == ["indexed", "indexed", "unchanged", "unchanged"]
+
+
+def test_missing_paths_are_reported(tmp_path, fake_engine):
+    report = fake_engine().ingest([tmp_path / "nowhere.pdf"])
+    assert report.outcomes[0].status == "failed" and "does not exist" in report.outcomes[0].reason

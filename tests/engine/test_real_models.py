@@ -1,0 +1,37 @@
+"""The bundled models, for real: one embedding, the GGUF header, one short generation."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rag.embedder import SentenceTransformerEmbedder
+from rag.generator import LlamaGenerator
+from rag.gguf import read_gguf_info
+from rag.models import bundled_embedding_path, bundled_llm_path
+
+pytestmark = pytest.mark.real_models
+
+
+def test_bundled_embedding_model_gives_normalised_vectors_that_rank_meaning():
+    embedder = SentenceTransformerEmbedder(bundled_embedding_path(), model_id="all-MiniLM-L6-v2")
+    vectors = embedder.embed(["How often is the pump seal replaced?", "Replace the pump seal every 500 hours.", "The cafeteria opens at noon."])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    assert embedder.max_tokens == 256
+    assert len(embedder.token_spans(["Política de vacaciones"])[0]) >= 3
+
+
+def test_bundled_gguf_header_is_read_without_loading_the_model():
+    info = read_gguf_info(bundled_llm_path())
+    assert info.quantization == "Q4_1"
+    assert info.architecture == "llama" and info.layer_count == 30 and info.context_length == 8192
+    assert info.has_chat_template and info.size_bytes > 50_000_000
+
+
+def test_bundled_language_model_streams_a_short_reply():
+    generator = LlamaGenerator(bundled_llm_path(), n_ctx=512, n_threads=2, n_gpu_layers=0)
+    pieces = list(generator.stream([{"role": "user", "content": "Say hello."}], max_tokens=8, temperature=0.0))
+    assert pieces and "".join(pieces).strip()
+    assert generator.count_tokens("hello world") >= 2
+    generator.close()
