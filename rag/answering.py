@@ -48,6 +48,15 @@ def build_messages(
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}], used
 
 
+def relevance(best_dense: float, coverage: float) -> float:
+    """How well the library matches a question: best passage cosine plus half the share of keywords found.
+
+    Calibrated on sec10q and Spanish policy questions against off-topic ones: answerable questions scored 0.76 or
+    more, off-topic ones 0.50 or less (Spanish off-topic questions reach 0.45 on cosine alone with MiniLM).
+    """
+    return best_dense + 0.5 * coverage
+
+
 def keyword_coverage(question: str, text: str, tokenize: Callable[[str], list[str]]) -> float:
     """Share of the question's keywords that appear in ``text``."""
     terms = set(tokenize(question))

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 
 from rag.errors import FaroError
 from rag.logs import log_file, setup_logging

@@ -42,7 +42,7 @@ class Config:
     top_k: int = 4
     chunk_tokens: int = 256
     chunk_overlap: int = 32
-    min_relevance: float = 0.35
+    min_relevance: float = 0.6
     parse_timeout_s: float = 120.0
     parse_memory_mb: int = 3072
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -73,8 +73,8 @@ class Config:
             raise ConfigError("Chunk size must be between 32 and 512 tokens (the embedding model reads at most 512).")
         if not 0 <= self.chunk_overlap < self.chunk_tokens // 2:
             raise ConfigError("Chunk overlap must be at least 0 and less than half the chunk size.")
-        if not 0.0 <= self.min_relevance <= 1.0:
-            raise ConfigError("Minimum relevance must be between 0 and 1.")
+        if not 0.0 <= self.min_relevance <= 1.5:
+            raise ConfigError("Minimum relevance must be between 0 and 1.5.")
         if self.parse_timeout_s <= 0 or self.parse_memory_mb < 256:
             raise ConfigError("Parse limits must be positive (memory at least 256 MB).")
 

@@ -5,13 +5,13 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
-from rag.answering import build_messages, cite, keyword_coverage
+from rag.answering import build_messages, cite, keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
 from rag.embedder import Embedder, SentenceTransformerEmbedder
-from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch, FaroError
+from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
 from rag.ingest import Ingestor, load_extracted
 from rag.keyword_index import KeywordIndex
@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 
 CANDIDATES = 50
 BUNDLED_EMBEDDING_ID = "all-MiniLM-L6-v2"
-KEYWORD_COVERAGE_TO_ANSWER = 0.6
 
 
 def store_name_for(collection: str) -> str:
@@ -207,7 +206,7 @@ class Engine:
         hits, best_dense = self._search(question, self.config.top_k, "fused")
         keyword = self._keyword_index()
         coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
-        if not hits or (best_dense < self.config.min_relevance and coverage < KEYWORD_COVERAGE_TO_ANSWER):
+        if not hits or relevance(best_dense, coverage) < self.config.min_relevance:
             return Answer(question, message("abstain", language), (), abstained=True, closest=tuple(hits[:3]))
         generator = self.generator
         budget = generator.context_size - self.config.max_tokens - 32
