@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 from rag.answering import build_messages, cite, keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
+from rag.document_signals import DocumentNames, rerank_by_document
 from rag.embedder import Embedder, SentenceTransformerEmbedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
@@ -62,6 +63,7 @@ class Engine:
         self._store = store
         self._parser = parser
         self._keyword: dict[str, KeywordIndex] = {}
+        self._names: dict[str, tuple[int, DocumentNames]] = {}
         self.registry.ensure_collection(config.collection, store_name_for(config.collection))
         self._recover_interrupted()
 
@@ -232,10 +234,32 @@ class Engine:
             dense = self.store.query(self.store_name, vector, max(CANDIDATES, k))
         if mode in ("fused", "keyword"):
             keyword = self._keyword_index().search(query, max(CANDIDATES, k))
-        ranked = rank(mode, dense, keyword)[: max(k * 2, k + 10)]
+        if mode == "fused":
+            dense, keyword = self._complete_scores(query, vector, dense, keyword)
+        ranked = rank(mode, dense, keyword)
+        if mode == "fused":
+            chunk_documents = {cid: row["doc_id"] for cid, row in self.registry.chunk_rows(s.chunk_id for s in ranked).items()}
+            ranked = rerank_by_document(query, ranked, chunk_documents, self._document_names())
+        ranked = ranked[: max(k * 2, k + 10)]
         rows = self.registry.chunk_rows(s.chunk_id for s in ranked)
         best_dense = max((s for _, s in dense), default=0.0)
         return to_hits(ranked, rows)[:k], best_dense
+
+    def _complete_scores(self, query, vector, dense, keyword):
+        """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""
+        dense_ids, keyword_ids = {cid for cid, _ in dense}, {cid for cid, _ in keyword}
+        missing_vectors = self.store.vectors(self.store_name, sorted(keyword_ids - dense_ids))
+        dense = dense + [(cid, float(v @ vector)) for cid, v in missing_vectors.items()]
+        missing_keyword = self._keyword_index().score(query, sorted(dense_ids - keyword_ids))
+        return dense, keyword + list(missing_keyword.items())
+
+    def _document_names(self) -> DocumentNames:
+        generation = self.registry.generation(self.collection)
+        cached = self._names.get(self.collection)
+        if cached is None or cached[0] != generation:
+            cached = (generation, DocumentNames.build(self.registry.document_names(self.collection)))
+            self._names[self.collection] = cached
+        return cached[1]
 
     def _keyword_index(self) -> KeywordIndex:
         index = self._keyword.get(self.collection)

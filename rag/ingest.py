@@ -45,6 +45,12 @@ def index_header(path: Path, document: ExtractedDocument) -> str:
     return " — ".join(names)
 
 
+def lead_text(document: ExtractedDocument, characters: int = 1000) -> str:
+    """The opening words of a document (cover page, title block): what usually names it."""
+    first = next((p.text for p in document.pages if p.text.strip()), "")
+    return " ".join(first[:characters].split())
+
+
 def index_text(header: str, chunk: Chunk) -> str:
     return "\n".join(part for part in (header, chunk.section, chunk.text) if part)
 
@@ -226,6 +232,7 @@ class Ingestor:
             warnings=dumps_warnings(document.warnings) if document else "",
             added_at=item.previous.added_at if item.previous else now,
             updated_at=now,
+            lead=lead_text(document) if document else "",
         )
 
 

@@ -37,6 +37,7 @@ class KeywordIndex:
         self._stop = _stopwords()
         self._retriever = None
         self._ids: list[str] = []
+        self._positions: dict[str, int] | None = None
         self._generation: int | None = None
 
     def tokenize(self, text: str) -> list[str]:
@@ -54,6 +55,7 @@ class KeywordIndex:
             ids.append(chunk_id)
             tokens.append(self.tokenize(text) or [""])
         self._ids = ids
+        self._positions = None
         if not ids:
             self._retriever = None
         else:
@@ -63,14 +65,28 @@ class KeywordIndex:
         self._generation = generation
         self._save()
 
-    def search(self, query: str, n: int) -> list[tuple[str, float]]:
-        """The ``n`` best (chunk_id, BM25 score) pairs with a positive score."""
+    def _scores(self, query: str) -> np.ndarray | None:
         if self._retriever is None:
-            return []
+            return None
         terms = [t for t in self.tokenize(query) if t in self._retriever.vocab_dict]
         if not terms:
+            return None
+        return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
+
+    def score(self, query: str, chunk_ids: Iterable[str]) -> dict[str, float]:
+        """The BM25 score of ``query`` for each of ``chunk_ids`` (0 for unknown ids)."""
+        scores = self._scores(query)
+        if scores is None:
+            return {cid: 0.0 for cid in chunk_ids}
+        if self._positions is None:
+            self._positions = {cid: i for i, cid in enumerate(self._ids)}
+        return {cid: float(scores[self._positions[cid]]) if cid in self._positions else 0.0 for cid in chunk_ids}
+
+    def search(self, query: str, n: int) -> list[tuple[str, float]]:
+        """The ``n`` best (chunk_id, BM25 score) pairs with a positive score."""
+        scores = self._scores(query)
+        if scores is None:
             return []
-        scores = np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
         n = min(n, len(scores))
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top])]
@@ -105,5 +121,6 @@ class KeywordIndex:
             log.warning("Keyword index cache unreadable, rebuilding: %s", exc)
             return False
         self._ids = meta["ids"]
+        self._positions = None
         self._generation = generation
         return True

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS documents (
     warnings TEXT NOT NULL DEFAULT '',
     added_at REAL NOT NULL,
     updated_at REAL NOT NULL,
+    lead TEXT NOT NULL DEFAULT '',
     UNIQUE (collection, path)
 );
 CREATE INDEX IF NOT EXISTS documents_by_hash ON documents (collection, content_hash);
@@ -69,6 +70,9 @@ class Registry:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        columns = {row["name"] for row in self._db.execute("PRAGMA table_info(documents)")}
+        if "lead" not in columns:
+            self._db.execute("ALTER TABLE documents ADD COLUMN lead TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self._db.close()
@@ -175,7 +179,7 @@ class Registry:
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             query = (
-                "SELECT c.*, d.path FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
+                "SELECT c.*, d.path, d.title FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
                 f"WHERE d.status = '{STATUS_READY}' AND c.chunk_id IN ({','.join('?' * len(part))})"
             )
             rows.update({r["chunk_id"]: r for r in self._db.execute(query, part)})
@@ -187,6 +191,14 @@ class Registry:
             "SELECT c.chunk_id, c.index_text FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
             "WHERE d.collection = ? AND d.status = ? ORDER BY c.doc_id, c.ordinal",
             (collection, STATUS_READY),
+        )
+
+    def document_names(self, collection: str) -> list[sqlite3.Row]:
+        """(doc_id, path, title, lead) of every ready document: what names and dates a document."""
+        return list(
+            self._db.execute(
+                "SELECT doc_id, path, title, lead FROM documents WHERE collection = ? AND status = ?", (collection, STATUS_READY)
+            )
         )
 
     def chunk_ids_by_document(self, collection: str) -> dict[str, list[str]]:

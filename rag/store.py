@@ -28,6 +28,8 @@ class Store(Protocol):
 
     def ids(self, collection: str) -> set[str]: ...
 
+    def vectors(self, collection: str, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
     def count(self, collection: str) -> int: ...
 
     def drop(self, collection: str) -> None: ...
@@ -81,6 +83,12 @@ class ChromaStore:
             return []
         result = target.query(query_embeddings=[vector], n_results=min(n, available), include=["distances"])
         return [(cid, 1.0 - float(distance)) for cid, distance in zip(result["ids"][0], result["distances"][0])]
+
+    def vectors(self, collection: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        found = self._collection(collection).get(ids=list(ids), include=["embeddings"])
+        return {cid: np.asarray(vector, dtype=np.float32) for cid, vector in zip(found["ids"], found["embeddings"])}
 
     def ids(self, collection: str) -> set[str]:
         target = self._collection(collection)

@@ -162,6 +162,7 @@ class DocumentRecord:
     warnings: str
     added_at: float
     updated_at: float
+    lead: str = ""
 
 
 @dataclass(frozen=True)
