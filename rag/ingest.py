@@ -22,6 +22,7 @@ from rag.types import Chunk, DocumentRecord, ExtractedDocument, FileOutcome
 log = logging.getLogger(__name__)
 
 EMBED_BATCH = 64
+BATCH_PASSAGES = 64
 
 
 def document_id(collection: str, path: str) -> str:
@@ -65,6 +66,15 @@ class _Work:
     previous: DocumentRecord | None
 
 
+@dataclass
+class _Prepared:
+    item: _Work
+    document: ExtractedDocument
+    chunks: list[Chunk]
+    texts: list[str]
+    seconds: float
+
+
 class Ingestor:
     """Runs one ingest over a list of files for one collection; one bad file never stops the batch."""
 
@@ -95,11 +105,15 @@ class Ingestor:
         self, files: list[Path], password: str | None, progress: ProgressCallback, cancel: CancelToken, outcomes: list[FileOutcome]
     ) -> None:
         """Ingest ``files``, appending each outcome to ``outcomes`` (which keeps what was done if cancelled)."""
+        first = len(outcomes)
+        order = {str(path): number for number, path in enumerate(files)}
         try:
             self._run(files, password, progress, cancel, outcomes)
         except Cancelled:
             self.parser.close()
             raise
+        finally:
+            outcomes[first:] = sorted(outcomes[first:], key=lambda o: order.get(o.path, len(order)))
 
     def _run(self, files, password, progress, cancel, outcomes: list[FileOutcome]) -> None:
         work: list[_Work] = []
@@ -112,27 +126,77 @@ class Ingestor:
             else:
                 work.append(item_or_outcome)
         done = len(files) - len(work)
+        batch: list[_Prepared] = []
         if work:
             self.parser.submit(work[0].path, password)
-        for index, item in enumerate(work):
-            started = time.monotonic()
-            progress(Progress(done + index, len(files), item.path.name, "reading"))
-            try:
-                document = self.parser.result()
-            except FileProblem as exc:
-                document = exc
-            if index + 1 < len(work):
-                self.parser.submit(work[index + 1].path, password)
-            try:
+        try:
+            for index, item in enumerate(work):
+                started = time.monotonic()
+                progress(Progress(done + index, len(files), item.path.name, "reading"))
+                try:
+                    document = self.parser.result()
+                except FileProblem as exc:
+                    document = exc
+                if index + 1 < len(work):
+                    self.parser.submit(work[index + 1].path, password)
                 cancel.raise_if_cancelled()
-                outcome = self._index(item, document, progress, cancel, done + index, len(files))
-            except Cancelled:
-                raise
-            except FaroError as exc:
-                outcome = self._record_failure(item, exc)
-            outcomes.append(_with_seconds(outcome, time.monotonic() - started))
-            log.info("%s: %s %s (%.2f s)", item.path, outcome.status, outcome.reason, outcome.seconds)
+                try:
+                    prepared = self._prepare(item, document, batch, started)
+                except FaroError as exc:
+                    prepared = _with_seconds(self._record_failure(item, exc), time.monotonic() - started)
+                if isinstance(prepared, FileOutcome):
+                    outcomes.append(prepared)
+                    continue
+                batch.append(prepared)
+                if sum(len(p.chunks) for p in batch) >= BATCH_PASSAGES:
+                    outcomes.extend(self._flush(batch, progress, cancel, done + index, len(files)))
+        finally:
+            if batch:
+                outcomes.extend(self._flush(batch, progress, CancelToken(), len(files), len(files)))
         progress(Progress(len(files), len(files), "", "done"))
+
+    def _prepare(self, item: _Work, document, batch: list["_Prepared"], started: float) -> "_Prepared | FileOutcome":
+        """Chunk a parsed document, or settle it as a duplicate (of an indexed file or one earlier in the batch)."""
+        original = self.registry.ready_document_with_hash(self.collection, item.content_hash, other_than=item.doc_id)
+        original_path = original.path if original else next((str(p.item.path) for p in batch if p.item.content_hash == item.content_hash), None)
+        if original_path is not None:
+            reason = f"Same content as {original_path} (indexed once)."
+            self._clear_previous(item)
+            self.registry.upsert_document(self._record(item, None, 0, STATUS_DUPLICATE, reason, "duplicate"))
+            return FileOutcome(str(item.path), "duplicate", reason, "duplicate", seconds=round(time.monotonic() - started, 3))
+        if isinstance(document, FileProblem):
+            raise document
+        chunks = chunk_document(document, self.embedder, self._budget(item.path, document), self.chunk_overlap)
+        if not chunks:
+            raise EmptyFile("The document contains no text to index.")
+        header = index_header(item.path, document)
+        return _Prepared(item, document, chunks, [index_text(header, c) for c in chunks], time.monotonic() - started)
+
+    def _flush(self, batch: list["_Prepared"], progress: ProgressCallback, cancel: CancelToken, done: int, total: int) -> list[FileOutcome]:
+        """Embed a batch of documents together, then commit them all at once; empties ``batch``."""
+        import numpy as np
+
+        started = time.monotonic()
+        texts = [t for p in batch for t in p.texts]
+        names = ", ".join(p.item.path.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
+        vectors = []
+        for start in range(0, len(texts), EMBED_BATCH):
+            cancel.raise_if_cancelled()
+            progress(Progress(done, total, names, f"embedding {start}/{len(texts)} passages"))
+            vectors.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
+        progress(Progress(done, total, names, "saving"))
+        self._commit(batch, np.vstack(vectors))
+        shared_seconds = (time.monotonic() - started) / max(1, len(texts))
+        outcomes = []
+        for p in batch:
+            outcome = FileOutcome(
+                str(p.item.path), "indexed", pages=p.document.page_count, chunks=len(p.chunks), warnings=p.document.warnings,
+                seconds=round(p.seconds + shared_seconds * len(p.chunks), 3),
+            )
+            log.info("%s: indexed, %d passages (%.2f s)", p.item.path, len(p.chunks), outcome.seconds)
+            outcomes.append(outcome)
+        batch.clear()
+        return outcomes
 
     def _triage(self, path: Path) -> _Work | FileOutcome:
         path_text = str(path)
@@ -153,50 +217,33 @@ class Ingestor:
             return FileOutcome(path_text, "unchanged", pages=previous.pages, chunks=previous.chunks)
         return _Work(path, document_id(self.collection, path_text), content_hash, info.st_size, info.st_mtime, previous)
 
-    def _index(self, item: _Work, document, progress: ProgressCallback, cancel: CancelToken, done: int, total: int) -> FileOutcome:
-        original = self.registry.ready_document_with_hash(self.collection, item.content_hash, other_than=item.doc_id)
-        if original is not None:
-            self._clear_previous(item)
-            self.registry.upsert_document(
-                self._record(item, None, 0, STATUS_DUPLICATE, f"Same content as {original.path} (indexed once).", "duplicate")
-            )
-            return FileOutcome(str(item.path), "duplicate", f"Same content as {original.path} (indexed once).", "duplicate")
-        if isinstance(document, FileProblem):
-            raise document
-        chunks = chunk_document(document, self.embedder, self._budget(item.path, document), self.chunk_overlap)
-        if not chunks:
-            raise EmptyFile("The document contains no text to index.")
-        header = index_header(item.path, document)
-        texts = [index_text(header, c) for c in chunks]
-        vectors = []
-        for start in range(0, len(texts), EMBED_BATCH):
-            cancel.raise_if_cancelled()
-            progress(Progress(done, total, item.path.name, f"embedding {start}/{len(texts)} passages"))
-            vectors.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
-        import numpy as np
-
-        matrix = np.vstack(vectors)
-        progress(Progress(done, total, item.path.name, "saving"))
-        self._commit(item, document, chunks, texts, matrix)
-        return FileOutcome(str(item.path), "indexed", pages=document.page_count, chunks=len(chunks), warnings=document.warnings)
-
     def _budget(self, path: Path, document: ExtractedDocument) -> int:
         header_tokens = len(self.embedder.token_spans([index_header(path, document)])[0])
         return max(16, min(self.chunk_tokens, self.embedder.max_tokens - header_tokens - 8))
 
-    def _commit(self, item: _Work, document: ExtractedDocument, chunks: list[Chunk], texts: list[str], vectors) -> None:
-        """Registry says 'indexing' → old vectors out, new vectors in → passages and 'ready' in one transaction."""
-        chunk_ids = [f"{item.doc_id}-{item.content_hash[:8]}-{c.ordinal:05d}" for c in chunks]
+    def _commit(self, batch: list["_Prepared"], vectors) -> None:
+        """Registry says 'indexing' → old vectors out, new vectors in → passages and 'ready' in one transaction.
+
+        A crash anywhere in between leaves the batch's documents 'indexing', which the next start removes whole.
+        """
+        ids = [[f"{p.item.doc_id}-{p.item.content_hash[:8]}-{c.ordinal:05d}" for c in p.chunks] for p in batch]
         with self.registry.transaction():
-            self.registry.upsert_document(self._record(item, document, 0, STATUS_INDEXING, "", ""))
-            self.registry.delete_chunks(item.doc_id)
+            for p in batch:
+                self.registry.upsert_document(self._record(p.item, p.document, 0, STATUS_INDEXING, "", ""))
+                self.registry.delete_chunks(p.item.doc_id)
             self.registry.bump_generation(self.collection)
-        self.store.delete_document(self.store_name, item.doc_id)
-        self.store.add(self.store_name, chunk_ids, vectors, item.doc_id)
-        save_extracted(self.extracted_dir, item.doc_id, document)
+        for p in batch:
+            if p.item.previous is not None:
+                self.store.delete_document(self.store_name, p.item.doc_id)
+        flat_ids = [cid for chunk_ids in ids for cid in chunk_ids]
+        owners = [p.item.doc_id for p in batch for _ in p.chunks]
+        self.store.add(self.store_name, flat_ids, vectors, owners)
+        for p in batch:
+            save_extracted(self.extracted_dir, p.item.doc_id, p.document)
         with self.registry.transaction():
-            self.registry.replace_chunks(item.doc_id, chunk_ids, chunks, texts)
-            self.registry.upsert_document(self._record(item, document, len(chunks), STATUS_READY, "", ""))
+            for p, chunk_ids in zip(batch, ids):
+                self.registry.replace_chunks(p.item.doc_id, chunk_ids, p.chunks, p.texts)
+                self.registry.upsert_document(self._record(p.item, p.document, len(p.chunks), STATUS_READY, "", ""))
             self.registry.bump_generation(self.collection)
 
     def _record_failure(self, item: _Work, error: FaroError) -> FileOutcome:

@@ -43,7 +43,7 @@ def reindex_collection(engine, progress: ProgressCallback = no_progress, cancel:
             texts = [index_text(header, c) for c in chunks]
             vectors = np.vstack([embedder.embed(texts[s : s + EMBED_BATCH]) for s in range(0, len(texts), EMBED_BATCH)])
             ids = [f"{record.doc_id}-{record.content_hash[:8]}-{c.ordinal:05d}" for c in chunks]
-            store.add(new_store, ids, vectors, record.doc_id)
+            store.add(new_store, ids, vectors, [record.doc_id] * len(ids))
             prepared.append((record, ids, chunks, texts))
     except BaseException:
         store.drop(new_store)

@@ -18,7 +18,7 @@ _WRITE_BATCH = 1000
 class Store(Protocol):
     """Stores passage vectors by id, grouped by document, and finds the nearest ones."""
 
-    def add(self, collection: str, ids: Sequence[str], vectors: np.ndarray, doc_id: str) -> None: ...
+    def add(self, collection: str, ids: Sequence[str], vectors: np.ndarray, doc_ids: Sequence[str]) -> None: ...
 
     def delete_document(self, collection: str, doc_id: str) -> None: ...
 
@@ -58,14 +58,15 @@ class ChromaStore:
             )
         return self._collections[name]
 
-    def add(self, collection: str, ids: Sequence[str], vectors: np.ndarray, doc_id: str) -> None:
+    def add(self, collection: str, ids: Sequence[str], vectors: np.ndarray, doc_ids: Sequence[str]) -> None:
+        """Store ``vectors`` under ``ids``; ``doc_ids`` names each passage's document."""
         target = self._collection(collection)
         for start in range(0, len(ids), _WRITE_BATCH):
             end = start + _WRITE_BATCH
             target.upsert(
                 ids=list(ids[start:end]),
                 embeddings=vectors[start:end],
-                metadatas=[{"doc_id": doc_id}] * len(ids[start:end]),
+                metadatas=[{"doc_id": doc_id} for doc_id in doc_ids[start:end]],
             )
 
     def delete_document(self, collection: str, doc_id: str) -> None:
