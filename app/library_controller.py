@@ -1,0 +1,137 @@
+"""The library on the GUI side: the collection on screen, its documents (from the worker), removals and retries."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from app.indexing import IndexingController
+from app.library_model import LibraryRow, LibraryTableModel, merge_rows
+from app.worker import EngineWorker
+
+
+def _in(engine: Any, collection: str) -> Any:
+    if engine.collection != collection:
+        engine.use_collection(collection)
+    return engine
+
+
+class LibraryController(QObject):
+    """Keeps the documents table in step with the registry and the indexing queue."""
+
+    collectionsChanged = Signal(list, str)  # names, current
+    collectionChanged = Signal(str)
+    documentsChanged = Signal()
+    problem = Signal(str)
+
+    def __init__(self, worker: EngineWorker, indexing: IndexingController, collection: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.indexing = indexing
+        self.model = LibraryTableModel(self)
+        self.collection = collection
+        self.records: list[Any] = []
+        self.loaded = False
+        self._failures: dict[str, dict[str, Any]] = {}
+        indexing.queueChanged.connect(self.rebuild)
+        indexing.fileFinished.connect(self._file_finished)
+
+    # Reading
+
+    def refresh(self) -> None:
+        """Fetch the collection's documents from the registry (on the worker)."""
+        collection = self.collection
+        self.worker.submit(lambda e: _in(e, collection).documents(), lambda records: self._records_arrived(collection, records), self._failed)
+
+    def refresh_collections(self) -> None:
+        self.worker.submit(lambda e: e.collections(), lambda names: self.collectionsChanged.emit(self._with_current(names), self.collection), self._failed)
+
+    def rebuild(self) -> None:
+        """Redraw the table from the last registry rows and the queue (no engine call)."""
+        current = self.indexing.current
+        self.model.set_rows(
+            merge_rows(
+                self.records,
+                self.indexing.queued_paths(self.collection),
+                current.path if current is not None and current.collection == self.collection else None,
+                self._failures.get(self.collection, {}).values(),
+            )
+        )
+
+    def ready_count(self) -> int:
+        return sum(1 for r in self.records if r.status == "ready")
+
+    def doc_id_for(self, path: str) -> str | None:
+        return next((r.doc_id for r in self.records if r.path == path), None)
+
+    # Changing
+
+    def add(self, paths: Iterable[str], password: str | None = None) -> None:
+        self.indexing.add(paths, self.collection, password)
+
+    def switch(self, collection: str) -> None:
+        """Show ``collection`` (created if new) and remember it as the one to open next time."""
+        if collection == self.collection and self.loaded:
+            return
+        self.collection = collection
+        self.records = []
+        self.loaded = False
+        self.rebuild()
+        self.collectionChanged.emit(collection)
+
+        def job(engine):
+            _in(engine, collection).config.save()
+            return engine.collections()
+
+        self.worker.submit(job, lambda names: self.collectionsChanged.emit(self._with_current(names), self.collection), self._failed)
+        self.refresh()
+
+    def delete_collection(self, collection: str, fallback: str) -> None:
+        """Delete ``collection`` with its index (the files themselves stay); show ``fallback`` if it was on screen."""
+        self.worker.submit(lambda e: e.delete_collection(collection), lambda _r: self.refresh_collections(), self._failed)
+        self._failures.pop(collection, None)
+        if collection == self.collection:
+            self.switch(fallback)
+
+    def remove(self, rows: list[LibraryRow]) -> None:
+        """Remove documents from the library (and forget failures Faro only saw in this session)."""
+        collection = self.collection
+        failures = self._failures.get(collection, {})
+        for row in rows:
+            failures.pop(row.path, None)
+        paths = [r.path for r in rows if r.doc_id]
+
+        def job(engine):
+            _in(engine, collection)
+            return sum(1 for path in paths if engine.remove(path))
+
+        self.rebuild()
+        if paths:
+            self.worker.submit(job, lambda _n: self.refresh(), self._failed)
+
+    def retry(self, row: LibraryRow, password: str | None = None) -> None:
+        self._failures.get(self.collection, {}).pop(row.path, None)
+        self.indexing.add([row.path], self.collection, password)
+
+    def _file_finished(self, outcome: Any, collection: str) -> None:
+        failures = self._failures.setdefault(collection, {})
+        if outcome.status == "failed":
+            failures[outcome.path] = outcome
+        else:
+            failures.pop(outcome.path, None)
+        if collection == self.collection:
+            self.refresh()
+
+    def _records_arrived(self, collection: str, records: list[Any]) -> None:
+        if collection != self.collection:
+            return
+        self.records = records
+        self.loaded = True
+        self.rebuild()
+        self.documentsChanged.emit()
+
+    def _with_current(self, names: list[str]) -> list[str]:
+        return sorted(set(names) | {self.collection}, key=str.lower)
+
+    def _failed(self, error: BaseException) -> None:
+        self.problem.emit(str(error) or type(error).__name__)

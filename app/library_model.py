@@ -1,0 +1,175 @@
+"""The documents table: registry rows merged with the files waiting in the indexing queue."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import Any, Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+QUEUED, INDEXING, READY, FAILED, DUPLICATE = "queued", "indexing", "ready", "failed", "duplicate"
+STATUS_TEXT = {QUEUED: "Queued", INDEXING: "Indexing…", READY: "Ready", FAILED: "Failed", DUPLICATE: "Duplicate"}
+STATUS_ORDER = {INDEXING: 0, QUEUED: 1, FAILED: 2, DUPLICATE: 3, READY: 4}
+STATUS_COLOR = {FAILED: QColor(200, 40, 40), DUPLICATE: QColor(150, 120, 20), INDEXING: QColor(30, 110, 200)}
+PASSWORD_KIND = "password"
+
+NO_PARENT = QModelIndex()
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class LibraryRow:
+    """One document as the table shows it."""
+
+    path: str
+    status: str
+    reason: str = ""
+    error_kind: str = ""
+    pages: int | None = None
+    chunks: int = 0
+    added_at: float | None = None
+    doc_id: str | None = None
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path) or self.path
+
+    @property
+    def needs_password(self) -> bool:
+        return self.status == FAILED and self.error_kind == PASSWORD_KIND
+
+    @property
+    def retryable(self) -> bool:
+        return self.status == FAILED
+
+
+def merge_rows(
+    records: Iterable[Any],
+    queued: Iterable[str] = (),
+    indexing: str | None = None,
+    session_failures: Iterable[Any] = (),
+) -> list[LibraryRow]:
+    """Rows for the table: registry ``records`` (DocumentRecord), overlaid by the queue, plus failures the registry
+    never saw (``FileOutcome`` for missing or unreadable paths). The file being indexed and the queue come first."""
+    rows: dict[str, LibraryRow] = {}
+    for record in records:
+        rows[record.path] = LibraryRow(
+            path=record.path,
+            status=record.status if record.status in STATUS_TEXT else FAILED,
+            reason=record.error,
+            error_kind=record.error_kind,
+            pages=record.pages,
+            chunks=record.chunks,
+            added_at=record.added_at,
+            doc_id=record.doc_id,
+        )
+    for outcome in session_failures:
+        if outcome.path not in rows:
+            rows[outcome.path] = LibraryRow(outcome.path, FAILED, outcome.reason, outcome.error_kind)
+    queued = list(queued)
+    for path in queued:
+        rows[path] = _overlay(rows.get(path), path, QUEUED)
+    if indexing:
+        rows[indexing] = _overlay(rows.get(indexing), indexing, INDEXING)
+    working = [rows.pop(indexing)] if indexing else []
+    working += [rows.pop(path) for path in dict.fromkeys(queued) if path in rows]
+    return working + sorted(rows.values(), key=lambda r: r.name.lower())
+
+
+def _overlay(previous: LibraryRow | None, path: str, status: str) -> LibraryRow:
+    if previous is None:
+        return LibraryRow(path, status)
+    return replace(previous, status=status, reason="", error_kind="")
+
+
+class LibraryTableModel(QAbstractTableModel):
+    """Document, status, pages, passages, date added and the plain-language reason of a failure."""
+
+    COLUMNS = ("Document", "Status", "Pages", "Passages", "Added", "Details")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[LibraryRow] = []
+
+    @property
+    def rows(self) -> list[LibraryRow]:
+        return list(self._rows)
+
+    def row_for(self, path: str) -> LibraryRow | None:
+        return next((r for r in self._rows if r.path == path), None)
+
+    def set_rows(self, rows: list[LibraryRow]) -> None:
+        """Show ``rows``; unchanged row order updates in place, so selection and scrolling stay put."""
+        if [r.path for r in rows] == [r.path for r in self._rows]:
+            changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new]
+            self._rows = list(rows)
+            for i in changed:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.path if column == 0 else (row.reason or None)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 5):
+            return STATUS_COLOR.get(row.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: LibraryRow, column: int) -> str:
+        if column == 0:
+            return row.name
+        if column == 1:
+            return "Needs password" if row.needs_password else STATUS_TEXT.get(row.status, row.status)
+        if column == 2:
+            return "" if row.pages is None else str(row.pages)
+        if column == 3:
+            return str(row.chunks) if row.status == READY else ""
+        if column == 4:
+            return _date(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
+        if row.needs_password:
+            return "Protected by a password: select it and choose “Enter password…”."
+        return row.reason
+
+    def _sort_key(self, row: LibraryRow, column: int) -> Any:
+        if column == 1:
+            return STATUS_ORDER.get(row.status, 9)
+        if column == 2:
+            return row.pages or 0
+        if column == 3:
+            return row.chunks
+        if column == 4:
+            return row.added_at or 0.0
+        return self._display(row, column).lower()
+
+
+def _date(timestamp: float | None) -> str:
+    if not timestamp:
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return QLocale().toString(moment, "d MMM yyyy HH:mm")

@@ -1,0 +1,65 @@
+"""The indexing strip at the bottom of the window: current file, files done of total, time left, Cancel."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from app.indexing import IndexProgress
+
+
+def describe_time_left(seconds: float | None) -> str:
+    """Plain words for a time estimate: ``about 3 min left``; empty while there is no estimate yet."""
+    if seconds is None:
+        return ""
+    if seconds < 10:
+        return "a few seconds left"
+    if seconds < 90:
+        return f"about {int(round(seconds / 5.0) * 5)} s left"
+    if seconds < 90 * 60:
+        return f"about {int(round(seconds / 60))} min left"
+    return f"about {seconds / 3600:.1f} h left"
+
+
+class ProgressStrip(QFrame):
+    """Hidden while nothing is being indexed."""
+
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressStrip")
+        self.label = QLabel()
+        self.label.setMinimumWidth(200)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        self.bar.setMaximumWidth(260)
+        self.eta = QLabel()
+        self.eta.setObjectName("muted")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setToolTip("Stop indexing; documents already added stay in the library")
+        self.cancel.clicked.connect(self.cancelRequested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.eta)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def show_progress(self, progress: IndexProgress) -> None:
+        if progress.total:
+            self.bar.setRange(0, progress.total)
+            self.bar.setValue(progress.done)
+            self.bar.setFormat(f"{progress.done} of {progress.total} files")
+        else:
+            self.bar.setRange(0, 0)
+        doing = f"{progress.verb} {progress.current}" if progress.current else ""
+        self.label.setText(" — ".join(part for part in (doing, progress.stage) if part) or f"{progress.verb}…")
+        self.label.setToolTip(self.label.text())
+        self.eta.setText(describe_time_left(progress.seconds_left))
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def cancelling(self) -> None:
+        self.label.setText("Cancelling… (finishing the current step)")
+        self.cancel.setEnabled(False)

@@ -1,0 +1,56 @@
+"""Applying new settings on the worker thread: the model is loaded at once, and a bad one leaves the old one working."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from rag.config import Config
+from rag.errors import FaroError, ModelError
+from rag.gguf import read_gguf_info
+
+log = logging.getLogger(__name__)
+
+MODEL_FIELDS = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers")
+CHUNK_FIELDS = ("chunk_tokens", "chunk_overlap")
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The settings now in use, and whether the passages must be rebuilt to follow them."""
+
+    config: Config
+    reindex_suggested: bool
+
+
+def load_model_now(engine: Any) -> None:
+    """Create and load the answer model now (instead of at the first question), so problems show up here."""
+    generator = engine.generator
+    load = getattr(generator, "load", None)
+    if load is not None:
+        load()
+
+
+def apply_settings(engine: Any, wanted: Config) -> Applied:
+    """Switch ``engine`` to ``wanted`` and save it; on any model problem restore the previous settings and re-raise."""
+    old = engine.config
+    new = wanted.replace(collection=engine.collection)
+    model_changed = any(getattr(old, name) != getattr(new, name) for name in MODEL_FIELDS)
+    if new.llm_path is not None:
+        read_gguf_info(new.llm_path)
+    engine.apply_config(new)
+    if model_changed:
+        try:
+            load_model_now(engine)
+        except Exception as exc:
+            engine.apply_config(old)
+            try:
+                load_model_now(engine)
+            except FaroError as again:
+                log.warning("The previous model could not be reloaded either: %s", again)
+            if isinstance(exc, FaroError):
+                raise
+            raise ModelError(f"The model could not be loaded: {exc}") from exc
+    new.save()
+    chunks_changed = any(getattr(old, name) != getattr(new, name) for name in CHUNK_FIELDS)
+    return Applied(new, chunks_changed and bool(engine.documents()))

@@ -1,0 +1,236 @@
+"""The Settings dialog: answer model (with facts read from the GGUF file), generation, retrieval, data folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from rag.config import Config
+from rag.errors import ConfigError, FaroError, ModelError
+from rag.gguf import GgufInfo, read_gguf_info
+
+NO_GPU_TEXT = "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU."
+
+
+def bundled_model_path() -> Path | None:
+    try:
+        from rag.models import bundled_llm_path
+
+        return bundled_llm_path()
+    except FaroError:
+        return None
+
+
+def describe_model(info: GgufInfo) -> str:
+    """One line a person can read: name, size, quantization, context length, layers."""
+    parts = [info.name, f"{info.size_bytes / 2**20:,.0f} MB" if info.size_bytes < 2**30 else f"{info.size_bytes / 2**30:.1f} GB"]
+    parts.append(f"quantization {info.quantization}")
+    if info.context_length:
+        parts.append(f"context up to {info.context_length:,} tokens")
+    if info.layer_count:
+        parts.append(f"{info.layer_count} layers")
+    return " · ".join(parts)
+
+
+class SettingsDialog(QDialog):
+    """Emits ``applyRequested(Config)``; the window applies it on the worker and calls ``applied`` or ``rejected_with``."""
+
+    applyRequested = Signal(object)
+
+    def __init__(self, config: Config, gpu_supported: bool | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Faro settings")
+        self.setMinimumWidth(560)
+        self.config = config
+        self.model_info: GgufInfo | None = None
+        self.model_problem = ""
+
+        self.model_path = QLineEdit(str(config.llm_path or ""))
+        self.model_path.setPlaceholderText("Bundled model (SmolLM2 135M)")
+        self.model_path.textChanged.connect(self._model_changed)
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_model)
+        bundled = QPushButton("Use bundled")
+        bundled.clicked.connect(lambda: self.model_path.setText(""))
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.model_path, 1)
+        path_row.addWidget(choose)
+        path_row.addWidget(bundled)
+        self.model_facts = QLabel(wordWrap=True, objectName="muted")
+        self.gpu_layers = QSpinBox(minimum=0, maximum=999)
+        self.gpu_all = QCheckBox("All layers")
+        self.gpu_all.toggled.connect(lambda on: self.gpu_layers.setDisabled(on or not self._gpu_ok))
+        self.gpu_note = QLabel(wordWrap=True, objectName="muted")
+        gpu_row = QHBoxLayout()
+        gpu_row.addWidget(self.gpu_layers)
+        gpu_row.addWidget(self.gpu_all)
+        gpu_row.addStretch(1)
+        self.threads = QSpinBox(minimum=0, maximum=max(64, (os.cpu_count() or 1) * 2))
+        self.threads.setSpecialValueText(f"Automatic ({os.cpu_count() or 1})")
+        self.context = QSpinBox(minimum=256, maximum=131072, singleStep=256, suffix=" tokens")
+        self.temperature = QDoubleSpinBox(minimum=0.0, maximum=2.0, singleStep=0.05, decimals=2)
+        self.temperature.setToolTip("Lower is more literal and repeatable; higher is more varied")
+        self.max_tokens = QSpinBox(minimum=16, maximum=8192, singleStep=32, suffix=" tokens")
+        model_form = QFormLayout()
+        model_form.addRow("Answer model (GGUF):", path_row)
+        model_form.addRow("", self.model_facts)
+        model_form.addRow("GPU layers:", gpu_row)
+        model_form.addRow("", self.gpu_note)
+        model_form.addRow("CPU threads:", self.threads)
+        model_form.addRow("Context size:", self.context)
+        model_form.addRow("Temperature:", self.temperature)
+        model_form.addRow("Max answer length:", self.max_tokens)
+        model_box = QGroupBox("Model")
+        model_box.setLayout(model_form)
+
+        self.top_k = QSpinBox(minimum=1, maximum=20)
+        self.top_k.setToolTip("How many passages are given to the model with each question")
+        self.chunk_tokens = QSpinBox(minimum=32, maximum=512, singleStep=16, suffix=" tokens")
+        self.chunk_overlap = QSpinBox(minimum=0, maximum=255, suffix=" tokens")
+        retrieval_form = QFormLayout()
+        retrieval_form.addRow("Number of sources:", self.top_k)
+        retrieval_form.addRow("Passage size:", self.chunk_tokens)
+        retrieval_form.addRow("Passage overlap:", self.chunk_overlap)
+        retrieval_form.addRow("", QLabel("Changing passage size or overlap offers to re-index your documents.", wordWrap=True, objectName="muted"))
+        retrieval_box = QGroupBox("Retrieval")
+        retrieval_box.setLayout(retrieval_form)
+
+        folder = QLabel(str(config.data_dir), textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse, wordWrap=True)
+        show_folder = QPushButton("Show")
+        show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(config.data_dir))))
+        data_row = QHBoxLayout()
+        data_row.addWidget(folder, 1)
+        data_row.addWidget(show_folder)
+        data_box = QGroupBox("Data folder (your library, chats and settings)")
+        data_box.setLayout(data_row)
+
+        self.error = QLabel(wordWrap=True, objectName="error")
+        self.error.hide()
+        self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)
+        self.busy_label = QLabel(objectName="muted")
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy, 1)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.request_apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (model_box, retrieval_box, data_box, self.error):
+            layout.addWidget(widget)
+        layout.addLayout(busy_row)
+        layout.addWidget(self.buttons)
+
+        self._gpu_ok = False
+        self.set_gpu_supported(gpu_supported)
+        self._load(config)
+
+    def _load(self, config: Config) -> None:
+        self.gpu_all.setChecked(config.n_gpu_layers == -1)
+        self.gpu_layers.setValue(max(0, config.n_gpu_layers))
+        self.threads.setValue(config.n_threads or 0)
+        self.context.setValue(config.n_ctx)
+        self.temperature.setValue(config.temperature)
+        self.max_tokens.setValue(config.max_tokens)
+        self.top_k.setValue(config.top_k)
+        self.chunk_tokens.setValue(config.chunk_tokens)
+        self.chunk_overlap.setValue(config.chunk_overlap)
+        self._model_changed()
+
+    def set_gpu_supported(self, supported: bool | None) -> None:
+        self._gpu_ok = bool(supported)
+        self.gpu_layers.setEnabled(self._gpu_ok and not self.gpu_all.isChecked())
+        self.gpu_all.setEnabled(self._gpu_ok)
+        self.gpu_note.setText(
+            "Checking whether this computer can use a GPU…" if supported is None
+            else ("Layers of the model to run on the GPU; more is faster if the GPU has enough memory." if supported else NO_GPU_TEXT)
+        )
+
+    def values(self) -> Config:
+        """The settings as entered; raises ``ConfigError`` with a readable message when a value is not allowed."""
+        if self.model_problem:
+            raise ConfigError(self.model_problem)
+        gpu_layers = -1 if self.gpu_all.isChecked() else self.gpu_layers.value()
+        return self.config.replace(
+            llm_path=self.model_path.text().strip() or None,
+            n_gpu_layers=gpu_layers if self._gpu_ok else 0,
+            n_threads=self.threads.value() or None,
+            n_ctx=self.context.value(),
+            temperature=round(self.temperature.value(), 2),
+            max_tokens=self.max_tokens.value(),
+            top_k=self.top_k.value(),
+            chunk_tokens=self.chunk_tokens.value(),
+            chunk_overlap=self.chunk_overlap.value(),
+        )
+
+    def request_apply(self) -> None:
+        try:
+            config = self.values()
+        except ConfigError as exc:
+            self.show_error(str(exc))
+            return
+        if config == self.config:
+            self.accept()
+            return
+        self.set_busy("Applying settings and loading the model…")
+        self.applyRequested.emit(config)
+
+    def set_busy(self, text: str) -> None:
+        self.error.hide()
+        self.busy_label.setText(text)
+        self.busy.show()
+        self.buttons.setEnabled(False)
+
+    def applied(self, config: Config) -> None:
+        self.config = config
+        self.accept()
+
+    def rejected_with(self, message: str) -> None:
+        """The new settings were refused; the previous ones are still in use."""
+        self.busy.hide()
+        self.busy_label.setText("")
+        self.buttons.setEnabled(True)
+        self.show_error(f"{message}\nFaro keeps using the previous settings.")
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _choose_model(self) -> None:
+        start = self.model_path.text() or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a GGUF model", start, "GGUF models (*.gguf);;All files (*)")
+        if path:
+            self.model_path.setText(path)
+
+    def _model_changed(self) -> None:
+        text = self.model_path.text().strip()
+        path = Path(text).expanduser() if text else bundled_model_path()
+        self.model_info, self.model_problem = None, ""
+        if path is None:
+            self.model_problem = "The bundled model is not installed; choose a GGUF file."
+        else:
+            try:
+                self.model_info = read_gguf_info(path)
+            except ModelError as exc:
+                self.model_problem = str(exc)
+        if self.model_info is not None:
+            self.model_facts.setText(describe_model(self.model_info))
+            self.model_facts.setObjectName("muted")
+            layers = self.model_info.layer_count
+            self.gpu_layers.setMaximum(layers + 1 if layers else 999)
+            self.gpu_layers.setSuffix(f" of {layers + 1}" if layers else "")
+            if self.model_info.context_length:
+                self.context.setMaximum(min(131072, self.model_info.context_length))
+        else:
+            self.model_facts.setText(self.model_problem)
+            self.model_facts.setObjectName("error")
+        self.model_facts.style().unpolish(self.model_facts)
+        self.model_facts.style().polish(self.model_facts)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setToolTip(self.model_problem)

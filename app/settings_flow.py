@@ -1,0 +1,97 @@
+"""Opening Settings, applying them on the worker, and the re-index they may call for."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.indexing import IndexProgress
+from app.settings_apply import Applied, apply_settings
+from app.settings_dialog import SettingsDialog
+from rag.config import Config
+from rag.errors import FaroError
+from rag.progress import CancelToken
+
+
+class SettingsFlow:
+    """Belongs to the main window; owns the dialog while it is open and the cancel token of a running re-index."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.gpu_supported: bool | None = None
+        self.dialog: SettingsDialog | None = None
+        self.reindex_cancel: CancelToken | None = None
+
+    def open(self) -> SettingsDialog:
+        """Show the dialog (window-modal, without blocking the event loop)."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        dialog = self.dialog = SettingsDialog(self.window.config, self.gpu_supported, self.window)
+        dialog.applyRequested.connect(self.apply)
+        dialog.finished.connect(self._closed)
+        dialog.open()
+        return dialog
+
+    def apply(self, config: Config) -> None:
+        dialog = self.dialog
+        self.window.worker.submit(lambda engine: apply_settings(engine, config), self._applied, self._refused)
+        if dialog is not None:
+            dialog.set_busy("Applying settings and loading the model…")
+
+    def _applied(self, applied: Applied) -> None:
+        self.window.config = applied.config
+        self.window.statusBar().showMessage("Settings saved.", 5000)
+        if self.dialog is not None:
+            self.dialog.applied(applied.config)
+        if applied.reindex_suggested and self.ask_reindex():
+            self.reindex()
+
+    def _refused(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, FaroError) else f"{type(error).__name__}: {error}"
+        if self.dialog is not None:
+            self.dialog.rejected_with(message)
+        else:
+            self.window.statusBar().showMessage(f"Settings not applied: {message}", 15000)
+
+    def ask_reindex(self) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Re-index documents?",
+            "The new passage size applies to documents added from now on.\n"
+            "Re-index the documents already in this collection now? (Questions wait until it is done.)",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reindex(self) -> None:
+        """Rebuild the collection's passages with the current settings, with progress and Cancel in the strip."""
+        from rag.reindex import reindex_collection
+
+        window, collection = self.window, self.window.library.collection
+        cancel = self.reindex_cancel = CancelToken()
+        post = window.worker.post
+
+        def show(progress) -> None:
+            window.progress.show_progress(IndexProgress(progress.done, progress.total, progress.current, "", None, "Re-indexing"))
+
+        def job(engine):
+            if engine.collection != collection:
+                engine.use_collection(collection)
+            return reindex_collection(engine, lambda p: post(show, p), cancel)
+
+        window.progress.show_progress(IndexProgress(0, 0, "", "", None, "Re-indexing"))
+        window.worker.submit(job, lambda count: self._reindexed(f"Re-indexed {count} document(s)."), self._reindex_failed)
+
+    def _reindexed(self, message: str) -> None:
+        self.reindex_cancel = None
+        self.window.progress.hide()
+        self.window.statusBar().showMessage(message, 10000)
+        self.window.library.refresh()
+
+    def _reindex_failed(self, error: BaseException) -> None:
+        cancelled = self.reindex_cancel is not None and self.reindex_cancel.cancelled
+        self._reindexed("Re-index cancelled; the previous index is still used." if cancelled else f"Re-index failed: {error}")
+
+    def _closed(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None

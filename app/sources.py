@@ -1,0 +1,100 @@
+"""Where a cited passage lives (file, pages, offsets), as the app stores, shows and exports it."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A numbered source of an answer (or a closest passage), enough to open the viewer on it later."""
+
+    n: int
+    source: str
+    page_start: int | None
+    page_end: int | None
+    char_start: int
+    char_end: int
+    quote: str
+    section: str = ""
+    chunk_id: str = ""
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.source)
+
+    @property
+    def location(self) -> str:
+        """``p. 3``, ``pp. 3–4``, or the section path for documents without pages."""
+        if self.page_start is not None:
+            if self.page_end is not None and self.page_end != self.page_start:
+                return f"pp. {self.page_start}–{self.page_end}"
+            return f"p. {self.page_start}"
+        return self.section
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} · {self.location}" if self.location else self.name
+
+    @classmethod
+    def from_citation(cls, citation: Any) -> "SourceRef":
+        return cls(
+            n=citation.n,
+            source=citation.source,
+            page_start=citation.page,
+            page_end=citation.page_end,
+            char_start=citation.char_start,
+            char_end=citation.char_end,
+            quote=citation.quote,
+            section=citation.section,
+            chunk_id=citation.chunk_id,
+        )
+
+    @classmethod
+    def from_hit(cls, hit: Any, n: int) -> "SourceRef":
+        from rag.answering import make_quote
+
+        return cls(
+            n=n,
+            source=hit.source,
+            page_start=hit.page_start,
+            page_end=hit.page_end,
+            char_start=hit.char_start,
+            char_end=hit.char_end,
+            quote=make_quote(hit.text),
+            section=hit.section,
+            chunk_id=hit.chunk_id,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "SourceRef":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def citing_sentences(answer: str, n: int) -> str:
+    """The sentences of ``answer`` that carry the marker [n] (the whole answer when none does)."""
+    marker = f"[{n}]"
+    sentences = [s for s in _SENTENCE_END.split(answer) if marker in s]
+    return " ".join(sentences) if sentences else answer
+
+
+def answer_markdown(question: str, answer: str, sources: list[SourceRef], closest: list[SourceRef] = ()) -> str:
+    """An answer with its numbered sources, as Markdown to paste into an e-mail or a report."""
+    lines = [f"**Question:** {question}", "", answer.strip() or "_(no answer)_"]
+    if sources:
+        lines += ["", "**Sources**", ""]
+        lines += [f"{s.n}. {s.name}, {s.location} — “{s.quote}”" if s.location else f"{s.n}. {s.name} — “{s.quote}”" for s in sources]
+    if closest:
+        lines += ["", "**Closest passages**", ""]
+        lines += [f"- {s.label} — “{s.quote}”" for s in closest]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,171 @@
+"""The source viewer beside the chat: the cited file at the cited passage, and "Open in system viewer"."""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+)
+
+from app.passage_match import best_part, passage_parts
+from app.pdf_viewer import PdfPassageView
+from app.sources import SourceRef
+from app.text_viewer import TextPassageView
+
+PasswordPrompt = Callable[[str], "str | None"]
+
+
+def prompt_password(parent: QWidget, name: str) -> str | None:
+    password, ok = QInputDialog.getText(
+        parent, "Password needed", f"“{name}” is protected by a password.\nEnter it to open the file:", QLineEdit.EchoMode.Password
+    )
+    return password if ok and password else None
+
+
+class ViewerPane(QWidget):
+    """Shows one source at a time; a passage that runs over several pages is shown one page part at a time."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask_password: PasswordPrompt = lambda name: prompt_password(self, name)
+        self.passwords: dict[str, str] = {}
+        self.ref: SourceRef | None = None
+        self.mode = ""
+        self.current_part = 0
+        self._parts: list[tuple[int, str, float]] = []
+
+        self.title = QLabel()
+        self.title.setObjectName("viewerTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where = QLabel()
+        self.where.setObjectName("muted")
+        self.where.setWordWrap(True)
+        self.previous_part = QToolButton(text="◂", toolTip="Previous part of the passage")
+        self.next_part = QToolButton(text="▸", toolTip="Next part of the passage (it continues on the next page)")
+        self.previous_part.clicked.connect(lambda: self.show_part(self.current_part - 1))
+        self.next_part.clicked.connect(lambda: self.show_part(self.current_part + 1))
+        self.open_external = QPushButton("Open in system viewer")
+        self.open_external.setToolTip("Open the file in the program your computer uses for it")
+        self.open_external.clicked.connect(self.open_in_system_viewer)
+        close = QToolButton(text="✕", toolTip="Close the viewer (Ctrl+W)")
+        close.clicked.connect(self.closed)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.where)
+        header.addLayout(titles, 1)
+        header.addWidget(self.previous_part)
+        header.addWidget(self.next_part)
+        header.addWidget(self.open_external)
+        header.addWidget(close)
+
+        self.pdf = PdfPassageView()
+        self.text = TextPassageView()
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setObjectName("emptyState")
+        self.stack = QStackedWidget()
+        for widget in (self.pdf, self.text, self.message):
+            self.stack.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        self._update_part_buttons()
+
+    def open_source(self, ref: SourceRef, document: Any | None, context: str = "") -> None:
+        """Show ``ref``; ``document`` is the text Faro extracted from it (None when the library no longer has it).
+
+        A passage over several pages opens on the page whose text best matches ``context`` (the citing sentences).
+        """
+        self.ref = ref
+        self.title.setText(ref.name)
+        self.title.setToolTip(ref.source)
+        self.open_external.setEnabled(os.path.exists(ref.source))
+        is_pdf = document.kind == "pdf" if document is not None else ref.source.lower().endswith(".pdf")
+        if is_pdf and self._open_pdf(ref, document, context):
+            return
+        self._parts = []
+        self._update_part_buttons()
+        if document is not None and document.pages:
+            self._show_text(ref, document, is_pdf)
+        else:
+            self._show_message(
+                "Faro no longer has the text of this document (it may have been removed from the library)."
+                if os.path.exists(ref.source) else "This file is no longer where it was indexed (moved or deleted?)."
+            )
+
+    def show_part(self, number: int) -> None:
+        if not 0 <= number < len(self._parts):
+            return
+        self.current_part = number
+        page_index, text, hint = self._parts[number]
+        found = self.pdf.show_part(page_index, text, hint)
+        page = f"Page {page_index + 1} of {self.pdf.document.pageCount()}"
+        if len(self._parts) > 1:
+            first, last = self._parts[0][0] + 1, self._parts[-1][0] + 1
+            page += f" · the passage runs over pages {first}–{last} (◂ ▸ show each part)"
+        note = "" if found else " · the exact passage could not be marked on this page"
+        self.where.setText(page + note)
+        self._update_part_buttons()
+
+    def open_in_system_viewer(self) -> bool:
+        if self.ref is None or not os.path.exists(self.ref.source):
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(self.ref.source))
+
+    def _open_pdf(self, ref: SourceRef, document: Any | None, context: str) -> bool:
+        if not os.path.exists(ref.source):
+            return False
+        error = self.pdf.load(ref.source, self.passwords.get(ref.source))
+        while error == QPdfDocument.Error.IncorrectPassword:
+            password = self.ask_password(ref.name)
+            if password is None:
+                return False
+            error = self.pdf.load(ref.source, password)
+            if error == QPdfDocument.Error.None_:
+                self.passwords[ref.source] = password
+        if error != QPdfDocument.Error.None_:
+            return False
+        first = (ref.page_start or 1) - 1
+        last = (ref.page_end or ref.page_start or 1) - 1
+        pages = [p.text for p in document.pages] if document is not None else []
+        self._parts = passage_parts(pages, first, last, ref.char_start, ref.char_end) if pages else []
+        if not self._parts:
+            self._parts = [(first, ref.quote.rstrip("…"), 0.0)]
+        self.mode = "pdf"
+        self.stack.setCurrentWidget(self.pdf)
+        self.show_part(best_part([text for _, text, _ in self._parts], context))
+        return True
+
+    def _show_text(self, ref: SourceRef, document: Any, is_pdf: bool) -> None:
+        if is_pdf:
+            index = min(max((ref.page_start or 1) - 1, 0), len(document.pages) - 1)
+            text = document.pages[index].text
+            end = ref.char_end if ref.page_end in (None, ref.page_start) else len(text)
+            self.where.setText(f"The PDF could not be opened here; showing the text Faro read from page {index + 1}.")
+        else:
+            text, end = document.pages[0].text, ref.char_end
+            self.where.setText(ref.location or "Text")
+        self.mode = "text"
+        self.stack.setCurrentWidget(self.text)
+        self.text.show_passage(text, ref.char_start, end)
+
+    def _show_message(self, text: str) -> None:
+        self.mode = "message"
+        self.where.setText("")
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def _update_part_buttons(self) -> None:
+        several = len(self._parts) > 1
+        self.previous_part.setVisible(several)
+        self.next_part.setVisible(several)
+        self.previous_part.setEnabled(self.current_part > 0)
+        self.next_part.setEnabled(self.current_part + 1 < len(self._parts))

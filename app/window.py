@@ -1,0 +1,376 @@
+"""Faro's main window: collections, documents and chat side by side with the source viewer; files can be dropped anywhere."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from app.chat_controller import ChatController
+from app.chat_panel import ChatPanel
+from app.collections_panel import CollectionsPanel
+from app.conversations import ChatHistory, ConversationStore, Exchange
+from app.drop import DropOverlay, local_paths
+from app.indexing import BatchSummary, IndexingController
+from app.library_controller import LibraryController
+from app.library_model import LibraryRow
+from app.library_panel import LibraryPanel
+from app.progress_strip import ProgressStrip
+from app.settings_flow import SettingsFlow
+from app.sources import SourceRef
+from app.startup import EngineInfo, load_models, open_library
+from app.viewer_pane import ViewerPane
+from app.worker import EngineWorker
+from rag.config import Config
+
+log = logging.getLogger(__name__)
+
+SHORTCUTS = (
+    ("Ctrl+O", "Add files"), ("Ctrl+Shift+O", "Add folder"), ("Ctrl+Enter", "Send the question"), ("Esc", "Stop the answer"),
+    ("Ctrl+N", "New chat"), ("Ctrl+Shift+C", "Copy the latest answer as Markdown"), ("Ctrl+1 / Ctrl+2", "Documents / Chat"),
+    ("Ctrl+L", "Go to the question box"), ("Ctrl+W", "Close the viewer"), ("Ctrl+,", "Settings"), ("Delete", "Remove document"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Thin: widgets forward to the controllers, which talk to the engine only through the worker."""
+
+    def __init__(self, config: Config, worker: EngineWorker) -> None:
+        super().__init__()
+        self.setWindowTitle(f"Faro — {config.collection}")
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self.config = config
+        self.worker = worker
+        self.engine_info: EngineInfo | None = None
+        self.models_ready = False
+        self.indexing = IndexingController(worker, self)
+        self.library = LibraryController(worker, self.indexing, config.collection, self)
+        self.chat = ChatController(worker, self)
+        self.store = ConversationStore(config.data_dir)
+        self.history = ChatHistory(self.store, config.collection)
+
+        self._make_actions()
+        self.collections = CollectionsPanel()
+        self.library_panel = LibraryPanel(self.library.model, self.add_files_action, self.add_folder_action)
+        self.chat_panel = ChatPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.library_panel, "Documents")
+        self.tabs.addTab(self.chat_panel, "Chat")
+        self.viewer = ViewerPane()
+        self.viewer.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.collections, self.tabs, self.viewer):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([190, 640, 450])
+        self.progress = ProgressStrip()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.progress)
+        self.setCentralWidget(central)
+        self.overlay = DropOverlay(central)
+        self.model_status = QLabel("Opening your library…")
+        self.statusBar().addPermanentWidget(self.model_status)
+        self.settings = SettingsFlow(self)
+        self._wire()
+        self.collections.set_collections([config.collection], config.collection)
+        self.chat_panel.set_conversations(self.history.conversations, self.history.current)
+        self.tabs.setCurrentWidget(self.chat_panel if self.history.current.exchanges else self.library_panel)
+
+    # Startup
+
+    def start(self) -> None:
+        """Open the library and load the models on the worker; called once the window is on screen."""
+        self.worker.submit(open_library, self._engine_opened, self._engine_failed)
+        self.library.refresh()
+        self.worker.submit(load_models, self._models_loaded, self._models_failed)
+
+    def _engine_opened(self, info: EngineInfo) -> None:
+        self.engine_info = info
+        self.config = info.config
+        self.settings.gpu_supported = info.gpu_supported
+        if self.settings.dialog is not None:
+            self.settings.dialog.set_gpu_supported(info.gpu_supported)
+        self.collections.set_collections(sorted(set(info.collections) | {self.library.collection}, key=str.lower), self.library.collection)
+        self.model_status.setText("Loading the language models…")
+        self.statusBar().showMessage("You can add documents while the models load.", 8000)
+
+    def _engine_failed(self, error: BaseException) -> None:
+        self.model_status.setText("Library not available")
+        QMessageBox.critical(self, "Faro cannot open the library", str(error))
+
+    def _models_loaded(self, _result: Any) -> None:
+        self.models_ready = True
+        self.model_status.setText("Ready · everything stays on this computer")
+
+    def _models_failed(self, error: BaseException) -> None:
+        self.model_status.setText("Model problem — see Settings")
+        self.statusBar().showMessage(f"The models could not be loaded: {error}")
+
+    # Actions and wiring
+
+    def _make_actions(self) -> None:
+        def action(text: str, shortcut: str | QKeySequence | None, slot, tip: str = "") -> QAction:
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(tip or text)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.add_files_action = action("Add files…", "Ctrl+O", self.choose_files, "Add PDF, Word, text or Markdown files (Ctrl+O)")
+        self.add_folder_action = action("Add folder…", "Ctrl+Shift+O", self.choose_folder, "Add every document in a folder (Ctrl+Shift+O)")
+        self.settings_action = action("Settings…", "Ctrl+,", lambda: self.settings.open(), "Model and retrieval settings (Ctrl+,)")
+        self.new_chat_action = action("New chat", "Ctrl+N", self.new_chat)
+        self.copy_action = action("Copy latest answer as Markdown", "Ctrl+Shift+C", self.copy_latest)
+        self.documents_action = action("Documents", "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.library_panel))
+        self.chat_action = action("Chat", "Ctrl+2", self.focus_question)
+        self.focus_action = action("Ask a question", "Ctrl+L", self.focus_question)
+        self.stop_action = action("Stop the answer", "Esc", lambda: self.chat.stop())
+        self.close_viewer_action = action("Close viewer", "Ctrl+W", self.viewer_closed)
+        self.quit_action = action("Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.shortcuts_action = action("Keyboard shortcuts", "F1", self.show_shortcuts)
+        menu = self.menuBar()
+        for title, actions in (
+            ("&File", (self.add_files_action, self.add_folder_action, None, self.settings_action, None, self.quit_action)),
+            ("&Chat", (self.new_chat_action, self.copy_action, self.focus_action, self.stop_action)),
+            ("&View", (self.documents_action, self.chat_action, self.close_viewer_action)),
+            ("&Help", (self.shortcuts_action,)),
+        ):
+            sub = menu.addMenu(title)
+            for item in actions:
+                sub.addSeparator() if item is None else sub.addAction(item)
+
+    def _wire(self) -> None:
+        self.indexing.progressChanged.connect(self.progress.show_progress)
+        self.indexing.finished.connect(self._indexing_finished)
+        self.progress.cancelRequested.connect(self.cancel_indexing)
+        self.library.collectionsChanged.connect(self.collections.set_collections)
+        self.library.collectionChanged.connect(self._collection_changed)
+        self.library.documentsChanged.connect(self._documents_changed)
+        self.library.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.collections.collectionSelected.connect(self.library.switch)
+        self.collections.createRequested.connect(self.library.switch)
+        self.collections.deleteRequested.connect(self.delete_collection)
+        self.library_panel.retryRequested.connect(self.retry)
+        self.library_panel.removeRequested.connect(self.remove)
+        self.library_panel.openRequested.connect(self.open_document)
+        self.chat_panel.askRequested.connect(self.ask)
+        self.chat_panel.stopRequested.connect(self.chat.stop)
+        self.chat_panel.newChatRequested.connect(self.new_chat)
+        self.chat_panel.conversationSelected.connect(self._conversation_selected)
+        self.chat_panel.sourceClicked.connect(self.open_source)
+        self.chat_panel.copyRequested.connect(self.copy_exchange)
+        self.chat.started.connect(lambda: self.chat_panel.live_card and self.chat_panel.live_card.set_waiting("Looking through your documents…"))
+        self.chat.tokenReceived.connect(lambda piece: self.chat_panel.live_card and self.chat_panel.live_card.append(piece))
+        self.chat.answered.connect(self._answer_done)
+        self.chat.failed.connect(self._answer_done)
+        self.chat.busyChanged.connect(self.chat_panel.set_busy)
+        self.chat.busyChanged.connect(lambda busy: self.collections.setEnabled(not busy))
+        self.viewer.closed.connect(self.viewer_closed)
+
+    # Library
+
+    def add_paths(self, paths: list[str], password: str | None = None) -> None:
+        """Queue files and folders; the Documents tab comes forward unless an answer is being written."""
+        if paths:
+            self.library.add(paths, password)
+            if not self.chat.busy:
+                self.tabs.setCurrentWidget(self.library_panel)
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Add files", str(Path.home()), "Documents (*.pdf *.docx *.txt *.md *.markdown);;All files (*)"
+        )
+        self.add_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder", str(Path.home()))
+        self.add_paths([folder] if folder else [])
+
+    def cancel_indexing(self) -> None:
+        if self.settings.reindex_cancel is not None:
+            self.settings.reindex_cancel.cancel()
+        else:
+            self.indexing.cancel()
+        self.progress.cancelling()
+
+    def retry(self, rows: list[LibraryRow]) -> None:
+        for row in (r for r in rows if r.retryable):
+            password = None
+            if row.needs_password:
+                password, ok = QInputDialog.getText(
+                    self, "Password needed", f"“{row.name}” is protected by a password.\nEnter it to index the file:",
+                    QLineEdit.EchoMode.Password,
+                )
+                if not ok or not password:
+                    continue
+                self.viewer.passwords[row.path] = password
+            self.library.retry(row, password)
+
+    def remove(self, rows: list[LibraryRow]) -> None:
+        rows = [r for r in rows if r.status not in ("queued", "indexing")]
+        if not rows:
+            return
+        names = "\n".join(f"• {r.name}" for r in rows[:8]) + ("\n…" if len(rows) > 8 else "")
+        answer = QMessageBox.question(
+            self, "Remove from library",
+            f"Remove {len(rows)} document(s) from “{self.library.collection}”?\n\n{names}\n\n"
+            "Faro forgets their passages; the files on your disk are not touched.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.library.remove(rows)
+
+    def delete_collection(self, name: str) -> None:
+        if self.indexing.active:
+            QMessageBox.information(self, "Indexing in progress", "Wait for indexing to finish (or cancel it) before deleting a collection.")
+            return
+        answer = QMessageBox.question(
+            self, "Delete collection", f"Delete the collection “{name}” with its index and saved chats?\nYour files are not touched."
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.store.delete(name)
+            others = [self.collections.list.item(i).text() for i in range(self.collections.list.count())]
+            fallback = next((c for c in others if c != name), "default")
+            self.library.delete_collection(name, fallback)
+
+    def _collection_changed(self, collection: str) -> None:
+        self.history = ChatHistory(self.store, collection)
+        self.chat_panel.set_conversations(self.history.conversations, self.history.current)
+        self.overlay.hide()
+        self.setWindowTitle(f"Faro — {collection}")
+
+    def _documents_changed(self) -> None:
+        ready = self.library.ready_count()
+        self.chat_panel.set_empty_text(
+            f"Ask a question about the {ready} document(s) in “{self.library.collection}”.\n"
+            "Answers cite their sources; click a number to see the passage."
+            if ready else "Drop documents on the window to add them; then ask questions about them here."
+        )
+
+    def _indexing_finished(self, summary: BatchSummary) -> None:
+        self.progress.hide()
+        self.statusBar().showMessage(summary.describe(), 15000)
+        self.library.refresh()
+        protected = [r for r in self.library.model.rows if r.needs_password]
+        if protected:
+            self.statusBar().showMessage(
+                f"{summary.describe()} {len(protected)} protected PDF(s) need a password: select them and choose “Enter password…”.", 30000
+            )
+
+    # Chat
+
+    def ask(self, question: str) -> None:
+        if not self.chat.ask(question, self.library.collection):
+            return
+        current = self.indexing.current
+        if current is not None:
+            waiting = f"Waiting for “{Path(current.path).name}” to finish indexing…"
+        elif self.settings.reindex_cancel is not None:
+            waiting = "Waiting for the re-index to finish…"
+        else:
+            waiting = "Looking through your documents…" if self.models_ready else "Waiting for the models to load…"
+        self.chat_panel.question.clear()
+        self.chat_panel.begin_answer(question, waiting)
+        self.tabs.setCurrentWidget(self.chat_panel)
+
+    def _answer_done(self, exchange: Exchange) -> None:
+        card = self.chat_panel.live_card
+        if card is not None:
+            card.finish(exchange)
+        self.chat_panel.live_card = None
+        self.history.record(exchange)
+        index = self.chat_panel.history.findData(self.history.current.id)
+        if index >= 0:
+            self.chat_panel.history.setItemText(index, self.history.current.title)
+
+    def new_chat(self) -> None:
+        if self.chat.busy:
+            return
+        self.history.new_chat()
+        self.chat_panel.set_conversations(self.history.conversations, self.history.current)
+        self.focus_question()
+
+    def _conversation_selected(self, conversation_id: str) -> None:
+        self.chat_panel.show_conversation(self.history.select(conversation_id))
+
+    def focus_question(self) -> None:
+        self.tabs.setCurrentWidget(self.chat_panel)
+        self.chat_panel.question.setFocus()
+
+    def copy_exchange(self, exchange: Exchange) -> None:
+        QGuiApplication.clipboard().setText(exchange.markdown())
+        self.statusBar().showMessage("Answer and sources copied as Markdown.", 5000)
+
+    def copy_latest(self) -> None:
+        exchange = self.chat_panel.latest_exchange()
+        if exchange is not None:
+            self.copy_exchange(exchange)
+
+    # Viewer
+
+    def open_source(self, ref: SourceRef, context: str = "") -> None:
+        """Show a cited passage beside the chat; ``context`` is the answer text citing it.
+
+        The extracted text is read from the data folder here (a small JSON file the engine writes atomically and
+        never changes in place), so a click never waits behind an indexing job on the worker.
+        """
+        from rag.ingest import load_extracted
+
+        doc_id = self.library.doc_id_for(ref.source)
+        document = load_extracted(self.config.data_dir / "extracted", doc_id) if doc_id else None
+        self.viewer.show()
+        self.viewer.open_source(ref, document, context)
+
+    def open_document(self, row: LibraryRow) -> None:
+        self.open_source(SourceRef(0, row.path, 1 if row.pages else None, 1 if row.pages else None, 0, 0, ""))
+
+    def viewer_closed(self) -> None:
+        self.viewer.hide()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    # Drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            self.overlay.show_for(self.library.collection)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.overlay.hide()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.overlay.hide()
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.indexing.cancel()
+        self.chat.stop()
+        if self.settings.reindex_cancel is not None:
+            self.settings.reindex_cancel.cancel()
+        self.hide()
+        self.worker.shutdown()
+        event.accept()

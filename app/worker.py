@@ -1,0 +1,96 @@
+"""The one background thread that owns the engine; jobs run there in order and report back through Qt signals."""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Any], Any]
+EngineFactory = Callable[[], Any]
+
+
+class EngineWorker(QObject):
+    """Runs ``job(engine)`` calls one at a time on a single thread, which creates the engine on its first job.
+
+    Every result, error, progress report and token comes back as a callable sent through one queued signal,
+    so callbacks always run on the GUI thread and only the worker thread ever touches the engine (no locks).
+    """
+
+    _deliver = Signal(object)
+
+    def __init__(self, engine_factory: EngineFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._factory = engine_factory
+        self._engine = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="faro-engine")
+        self._futures: set[Future] = set()
+        self._futures_lock = threading.Lock()
+        self._closed = False
+        self._deliver.connect(self._run_delivered, Qt.ConnectionType.QueuedConnection)
+
+    def submit(
+        self,
+        job: Job,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future | None:
+        """Queue ``job(engine)``; ``on_result(value)`` or ``on_error(exception)`` then runs on the GUI thread."""
+        if self._closed:
+            return None
+        future = self._executor.submit(self._run_job, job, on_result, on_error)
+        with self._futures_lock:
+            self._futures.add(future)
+        future.add_done_callback(self._forget)
+        return future
+
+    def post(self, callback: Callable[..., None], *args: Any) -> None:
+        """From the worker thread: run ``callback(*args)`` on the GUI thread."""
+        self._deliver.emit(partial(callback, *args))
+
+    def shutdown(self) -> None:
+        """Drop queued jobs, let the running one finish (cancel it first), close the engine, stop the thread."""
+        if self._closed:
+            return
+        self._closed = True
+        with self._futures_lock:
+            queued = list(self._futures)
+        for future in queued:
+            future.cancel()
+        self._executor.submit(self._close_engine)
+        self._executor.shutdown(wait=True)
+
+    def _forget(self, future: Future) -> None:
+        with self._futures_lock:
+            self._futures.discard(future)
+
+    def _run_job(self, job: Job, on_result, on_error) -> None:
+        try:
+            if self._engine is None:
+                self._engine = self._factory()
+            value = job(self._engine)
+        except Exception as exc:  # every failure must reach the GUI, never die silently on this thread
+            if on_error is not None:
+                self.post(on_error, exc)
+            else:
+                log.exception("Background job failed")
+            return
+        if on_result is not None:
+            self.post(on_result, value)
+
+    def _close_engine(self) -> None:
+        if self._engine is not None:
+            try:
+                self._engine.close()
+            except Exception:
+                log.exception("Closing the engine failed")
+            self._engine = None
+
+    @Slot(object)
+    def _run_delivered(self, callback: Callable[[], None]) -> None:
+        callback()

@@ -1,0 +1,197 @@
+"""README screenshots: Faro under Xvfb on sample documents, a question, its cited page, and the settings."""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DISPLAY = ":87"
+SCREEN = (1440, 900)
+QUESTION = "What is the maximum operating pressure of the P-200 pump?"
+
+MANUAL = [
+    ("P-200 Booster Pump - Field Service Manual", [
+        "This manual covers installation, operation and maintenance of the P-200 booster pump used in district "
+        "water stations. Read the safety chapter before opening the pump housing.",
+        "Chapter 1 - Safety. Always isolate the pump electrically and close both gate valves before maintenance. "
+        "Release the residual pressure through the drain cock and wait until the gauge reads zero.",
+    ]),
+    ("Chapter 2 - Operating limits", [
+        "The maximum operating pressure of the P-200 pump is 16 bar. Operating above 16 bar voids the warranty "
+        "and can damage the mechanical seal. The minimum inlet pressure is 0.5 bar to avoid cavitation.",
+        "The pump is rated for water temperatures between 2 and 60 degrees Celsius. Do not run the pump dry for "
+        "more than 30 seconds; the seal faces overheat without water.",
+    ]),
+    ("Chapter 3 - Maintenance schedule", [
+        "Every 2,000 operating hours: check the mechanical seal for leaks and inspect the coupling. Every 8,000 "
+        "operating hours: replace the bearings and the mechanical seal, and re-align the motor.",
+        "Record every intervention in the station logbook, with the hour meter reading and the parts replaced.",
+    ]),
+    ("Chapter 4 - Troubleshooting", [
+        "Low flow with normal pressure usually means a clogged inlet strainer: clean it. Noise like gravel inside "
+        "the pump is cavitation: check the inlet pressure and open the inlet valve fully.",
+        "If the motor trips on overload, measure the current on all three phases and compare it with the nameplate.",
+    ]),
+]
+
+
+def make_manual(path: Path, password: str | None = None) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    if password:
+        pdf.set_encryption(owner_password="owner", user_password=password)
+    for title, paragraphs in MANUAL:
+        pdf.add_page()
+        pdf.set_font("helvetica", "B", 16)
+        pdf.multi_cell(0, 10, title)
+        pdf.ln(4)
+        pdf.set_font("helvetica", size=12)
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 7, paragraph)
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+def make_logbook(path: Path, pages: int = 60) -> Path:
+    """A long station logbook, so that indexing takes long enough to show the progress bar."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for day in range(pages):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, f"Station logbook - day {day + 1}", new_x="LMARGIN", new_y="NEXT")
+        for visit in range(6):
+            pdf.multi_cell(0, 6, (
+                f"Visit {visit + 1}: station {(day * 7 + visit) % 40 + 1} inspected by the field team. Inlet pressure "
+                f"{0.5 + (visit % 4) * 0.3:.1f} bar, outlet pressure {9 + (day + visit) % 7} bar, hour meter "
+                f"{12000 + day * 24 + visit * 3} h. Seal dry, coupling aligned, strainer cleaned, no cavitation noise."
+            ), new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def make_notes(path: Path) -> Path:
+    path.write_text(
+        "# Station visit notes\n\nStation 14 (Riverside): the P-200 pump showed cavitation noise at low inlet pressure. "
+        "The inlet strainer was cleaned and the noise stopped.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def wait_until(app, condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"Timed out waiting for {what}")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def settle(app, seconds: float = 0.6) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def capture(window_id: int, path: Path) -> None:
+    subprocess.run(["import", "-display", DISPLAY, "-window", hex(window_id), str(path)], check=True)
+    print("saved", path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, epilog=(
+        "Needs Xvfb and ImageMagick's `import` (Debian: apt-get install xvfb imagemagick libxcb-cursor0 "
+        "libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1). Uses the real bundled models; takes about two minutes."
+    ))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--dark", action="store_true", help="use the dark palette (file names get a -dark suffix)")
+    arguments = parser.parse_args()
+    out = Path(arguments.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for tool in ("Xvfb", "import"):
+        if shutil.which(tool) is None:
+            print(f"{tool} is not installed (apt-get install xvfb imagemagick)", file=sys.stderr)
+            return 1
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"])
+    try:
+        time.sleep(1.0)
+        os.environ["DISPLAY"] = DISPLAY
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        return shoot(out, "-dark" if arguments.dark else "")
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+
+
+def shoot(out: Path, suffix: str) -> int:
+    sys.path.insert(0, str(ROOT))
+    from app.main import application, build_window
+    from app.theme import dark_palette
+    from rag.config import Config
+
+    work = Path(tempfile.mkdtemp(prefix="faro-shots-"))
+    samples = work / "Field documents"
+    samples.mkdir()
+    make_manual(samples / "P-200 pump manual.pdf")
+    make_notes(samples / "Station visit notes.md")
+    make_logbook(samples / "Station logbook 2024.pdf")
+    make_manual(samples / "Contract annex (protected).pdf", password="annex")
+    app = application()
+    if suffix:
+        app.setPalette(dark_palette())
+    window = build_window(Config(data_dir=work / "data"))
+    window.setGeometry(0, 0, *SCREEN)
+    window.show()
+    window.start()
+    settle(app)
+    capture(int(window.winId()), out / f"first-run{suffix}.png")
+
+    window.add_paths([str(samples)])
+    wait_until(app, lambda: (window.indexing.current is not None and "logbook" in window.indexing.current.path
+                             and window.progress.eta.text() != ""), 240, "the logbook being indexed")
+    settle(app, 1.0)
+    capture(int(window.winId()), out / f"indexing{suffix}.png")
+    wait_until(app, lambda: window.models_ready and not window.indexing.active, 240, "indexing")
+    window.library_panel.select_paths({str((samples / "Contract annex (protected).pdf").resolve())})
+    settle(app, 1.0)
+    capture(int(window.winId()), out / f"library{suffix}.png")
+
+    window.chat_panel.question.setPlainText(QUESTION)
+    window.ask(QUESTION)
+    wait_until(app, lambda: not window.chat.busy, 240, "the answer")
+    settle(app)
+    capture(int(window.winId()), out / f"main-window{suffix}.png")
+
+    card = window.chat_panel.answer_cards()[-1]
+    chips = card.chip_buttons()
+    if chips:
+        chips[0].click()
+    else:
+        window.open_source(card.exchange.closest[0])
+    settle(app, 1.5)
+    capture(int(window.winId()), out / f"viewer{suffix}.png")
+
+    window.viewer_closed()
+    dialog = window.settings.open()
+    dialog.resize(620, dialog.sizeHint().height())
+    settle(app, 1.0)
+    capture(int(dialog.winId()), out / f"settings{suffix}.png")
+    dialog.reject()
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The documents table: registry rows merged with the queue, statuses, reasons, sorting, and kept selection."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.library_model import FAILED, INDEXING, QUEUED, READY, ROW_ROLE, SORT_ROLE, LibraryRow, LibraryTableModel, merge_rows
+from rag.types import DocumentRecord, FileOutcome
+
+
+def record(path: str, status: str = "ready", error: str = "", kind: str = "", pages: int | None = 3, chunks: int = 5) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=path.strip("/").replace("/", "-"), collection="default", path=path, content_hash="h", size=10, mtime=0.0,
+        kind="pdf", title="", pages=pages, chunks=chunks, status=status, error=error, error_kind=kind, warnings="",
+        added_at=1_700_000_000.0, updated_at=1_700_000_000.0,
+    )
+
+
+def test_queue_overlays_registry_rows_and_adds_new_ones():
+    rows = merge_rows(
+        [record("/d/a.pdf"), record("/d/b.pdf", "failed", "The PDF is damaged.", "damaged")],
+        queued=["/d/b.pdf", "/d/c.pdf"],
+        indexing="/d/d.pdf",
+    )
+    by_path = {r.path: r for r in rows}
+    assert by_path["/d/a.pdf"].status == READY
+    assert by_path["/d/b.pdf"].status == QUEUED and by_path["/d/b.pdf"].reason == ""
+    assert by_path["/d/c.pdf"].status == QUEUED
+    assert by_path["/d/d.pdf"].status == INDEXING
+    assert [r.status for r in rows[:3]] == [INDEXING, QUEUED, QUEUED], "work in progress is listed first"
+
+
+def test_failures_the_registry_never_saw_stay_visible():
+    outcome = FileOutcome("/d/gone.pdf", "failed", "The file or folder does not exist.", "not-found")
+    [row] = merge_rows([], session_failures=[outcome])
+    assert (row.status, row.reason, row.doc_id) == (FAILED, "The file or folder does not exist.", None)
+    assert row.retryable and not row.needs_password
+
+
+def test_model_shows_status_reason_pages_passages_and_date():
+    model = LibraryTableModel()
+    model.set_rows(merge_rows([
+        record("/d/a.pdf", pages=12, chunks=40),
+        record("/d/secret.pdf", "failed", "This PDF is protected by a password.", "password", pages=None, chunks=0),
+    ]))
+    assert model.rowCount() == 2 and model.columnCount() == 6
+    texts = [[model.data(model.index(r, c)) for c in range(6)] for r in range(2)]
+    ready, locked = (texts[0], texts[1]) if texts[0][0] == "a.pdf" else (texts[1], texts[0])
+    assert ready[1:4] == ["Ready", "12", "40"] and "2023" in ready[4]
+    assert locked[1] == "Needs password"
+    assert "Protected by a password" in locked[5] and "Enter password" in locked[5]
+    row = model.data(model.index(0, 0), ROW_ROLE)
+    assert isinstance(row, LibraryRow)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == row.path
+
+
+def test_sort_role_orders_numbers_as_numbers():
+    model = LibraryTableModel()
+    model.set_rows(merge_rows([record("/d/a.pdf", pages=9), record("/d/b.pdf", pages=10)]))
+    keys = sorted(model.data(model.index(r, 2), SORT_ROLE) for r in range(2))
+    assert keys == [9, 10]
+
+
+def test_status_change_updates_in_place_without_reset():
+    model = LibraryTableModel()
+    model.set_rows(merge_rows([], queued=["/d/a.pdf"]))
+    resets, changes = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last: changes.append((first.row(), last.column())))
+    model.set_rows(merge_rows([record("/d/a.pdf")]))
+    assert resets == [] and changes == [(0, 5)]
+    assert model.data(model.index(0, 1)) == "Ready"
+    model.set_rows(merge_rows([record("/d/a.pdf"), record("/d/b.pdf")]))
+    assert resets == [1] and model.rowCount() == 2
+
+
+def test_selection_survives_a_table_reset(qtbot):
+    from PySide6.QtGui import QAction
+
+    from app.library_panel import LibraryPanel
+
+    model = LibraryTableModel()
+    panel = LibraryPanel(model, QAction("Add files…"), QAction("Add folder…"))
+    qtbot.addWidget(panel)
+    model.set_rows(merge_rows([record("/d/a.pdf"), record("/d/b.pdf")]))
+    panel.select_paths({"/d/b.pdf"})
+    model.set_rows(merge_rows([record("/d/a.pdf"), record("/d/b.pdf")], queued=["/d/c.pdf"]))
+    assert [r.path for r in panel.selected_rows()] == ["/d/b.pdf"]
+    assert panel.remove.isEnabled()

@@ -1,0 +1,168 @@
+"""Adding documents: synthesised drops, the queue in the table, progress, cancel, failures, retry with password, removal."""
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from app.indexing import BatchSummary, ThroughputEstimate
+from app.progress_strip import describe_time_left
+from tests.gui.conftest import SlowEmbedder, make_pdf, wait_for
+
+
+def drop(window, paths) -> None:
+    """What a file manager does: drag enter, then drop, with file URLs."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    actions, buttons, modifiers = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPointF(200, 200), actions, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    assert window.overlay.isVisible()
+    dropped = QDropEvent(QPointF(200, 200), actions, mime, buttons, modifiers)
+    QApplication.sendEvent(window, dropped)
+    assert dropped.isAccepted()
+
+
+def statuses(window) -> dict[str, str]:
+    return {row.name: row.status for row in window.library.model.rows}
+
+
+def test_dropping_a_folder_indexes_its_documents(make_window, documents, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000) as finished:
+        drop(window, [documents])
+    assert not window.overlay.isVisible()
+    wait_for(qtbot, lambda: statuses(window) == {"manual.pdf": "ready", "notes.md": "ready"})
+    manual = window.library.model.row_for(str((documents / "manual.pdf").resolve()))
+    assert manual.pages == 3 and manual.chunks >= 1
+    assert finished.args[0].counts == {"indexed": 2}
+    assert window.library_panel.stack.currentWidget() is window.library_panel.table
+    assert "2 ready · 3 pages" == window.library_panel.summary.text()
+
+
+def test_drag_without_files_is_refused(make_window):
+    window = make_window()
+    mime = QMimeData()
+    mime.setText("just text")
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert not window.overlay.isVisible()
+
+
+def test_queue_progress_and_cancel(make_window, tmp_path, qtbot):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(6):
+        make_pdf(folder / f"report{i}.pdf", [f"Report {i} about pumps and valves and seals."])
+    window = make_window(embedder=SlowEmbedder(0.4))
+    seen = []
+    window.indexing.progressChanged.connect(seen.append)
+    window.add_paths([str(folder)])
+    wait_for(qtbot, lambda: any(p.done >= 1 for p in seen), 30)
+    assert window.progress.isVisible()
+    assert "of 6 files" in window.progress.bar.format()
+    assert window.progress.label.text().startswith("Indexing report")
+    assert any(p.seconds_left is not None for p in seen if p.done >= 1), "a time estimate appears after the first file"
+    assert "queued" in statuses(window).values()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000) as finished:
+        window.progress.cancel.click()
+    summary: BatchSummary = finished.args[0]
+    assert summary.cancelled and "cancelled" in summary.describe()
+    assert not window.progress.isVisible()
+    wait_for(qtbot, lambda: "queued" not in statuses(window).values() and "indexing" not in statuses(window).values())
+    indexed = [name for name, status in statuses(window).items() if status == "ready"]
+    assert 1 <= len(indexed) < 6
+
+
+def test_questions_are_answered_between_files_while_indexing(make_window, tmp_path, qtbot):
+    first = make_pdf(tmp_path / "first.pdf", ["The booster pump pressure limit is sixteen bar."])
+    window = make_window(embedder=SlowEmbedder(0.3))
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.add_paths([str(first)])
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for i in range(5):
+        make_pdf(folder / f"extra{i}.pdf", [f"Extra document {i} about gate valves."])
+    window.add_paths([str(folder)])
+    wait_for(qtbot, lambda: window.indexing.current is not None, 30)
+    answered_while_indexing = []
+    window.chat.answered.connect(lambda _e: answered_while_indexing.append(window.indexing.active))
+    window.chat_panel.question.setPlainText("What is the booster pump pressure limit?")
+    window.chat_panel.send.click()
+    wait_for(qtbot, lambda: answered_while_indexing, 30)
+    assert answered_while_indexing == [True], "the answer came before the queue was done"
+    assert window.chat_panel.answer_cards()[-1].exchange.sources
+
+
+def test_failed_file_shows_reason_and_password_retry(make_window, tmp_path, qtbot, monkeypatch):
+    locked = make_pdf(tmp_path / "locked.pdf", ["Secret contract annex: payment within thirty days."], password="annex")
+    window = make_window()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.add_paths([str(locked)])
+    wait_for(qtbot, lambda: statuses(window).get("locked.pdf") == "failed")
+    row = window.library.model.row_for(str(locked.resolve()))
+    assert row.needs_password and "password" in row.reason.lower()
+    window.library_panel.select_paths({row.path})
+    assert window.library_panel.retry.isEnabled() and window.library_panel.retry.text() == "Enter password…"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("annex", True))
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.library_panel.retry.click()
+    wait_for(qtbot, lambda: statuses(window).get("locked.pdf") == "ready")
+    assert window.viewer.passwords[row.path] == "annex", "the viewer can open the file too"
+
+
+def test_missing_file_fails_with_a_plain_reason(make_window, tmp_path, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.add_paths([str(tmp_path / "nowhere.pdf")])
+    row = window.library.model.row_for(str(tmp_path / "nowhere.pdf"))
+    assert row.status == "failed" and row.reason == "The file or folder does not exist."
+
+
+def test_remove_asks_for_confirmation(make_window, documents, qtbot, monkeypatch):
+    window = make_window()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.add_paths([str(documents)])
+    wait_for(qtbot, lambda: statuses(window).get("notes.md") == "ready")
+    notes = str((documents / "notes.md").resolve())
+    window.library_panel.select_paths({notes})
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: (asked.append(text), answers.pop(0))[1])
+    window.library_panel.remove.click()
+    assert "notes.md" in asked[0] and "not touched" in asked[0]
+    assert "notes.md" in statuses(window), "No keeps the document"
+    window.library_panel.remove.click()
+    wait_for(qtbot, lambda: "notes.md" not in statuses(window))
+    assert statuses(window) == {"manual.pdf": "ready"}
+
+
+def test_time_estimate_and_its_wording():
+    estimate = ThroughputEstimate()
+    assert estimate.seconds_left(1000) is None
+    estimate.record(1000, 2.0)
+    assert estimate.seconds_left(3000) == 6.0
+    assert describe_time_left(None) == ""
+    assert describe_time_left(5) == "a few seconds left"
+    assert describe_time_left(42) == "about 40 s left"
+    assert describe_time_left(600) == "about 10 min left"
+
+
+def test_shortcuts_add_files_add_folder_and_open_settings(make_window, documents, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.activateWindow()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(documents / "notes.md")], ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(documents))
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    wait_for(qtbot, lambda: statuses(window) == {"notes.md": "ready"})
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_for(qtbot, lambda: statuses(window) == {"notes.md": "ready", "manual.pdf": "ready"})
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.dialog is not None and window.settings.dialog.isVisible()
+    window.settings.dialog.reject()

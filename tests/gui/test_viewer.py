@@ -1,0 +1,178 @@
+"""Citation click → the source opens inside the app at the cited page, with the passage highlighted."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from app.sources import SourceRef
+from app.viewer_pane import ViewerPane
+from rag.loaders.pdf import load_pdf
+from rag.types import ExtractedDocument, PageText
+from tests.gui.conftest import make_pdf, wait_for
+
+FILLER = "The station team checks the valves, the gauges and the logbook on every visit to the site. "
+
+
+def ref_for(path: Path, document: ExtractedDocument, passage: str, page: int, occurrence: int = 0) -> SourceRef:
+    """A source pointing at the ``occurrence``-th copy of ``passage`` in page ``page`` (1-based) of the extracted text."""
+    text = document.pages[page - 1].text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(passage, start + 1)
+    return SourceRef(1, str(path), page, page, start, start + len(passage), passage[:80])
+
+
+@pytest.fixture
+def pane(qtbot):
+    viewer = ViewerPane()
+    qtbot.addWidget(viewer)
+    viewer.resize(700, 900)
+    viewer.show()
+    return viewer
+
+
+def highlighted_page(pane, qtbot) -> int:
+    wait_for(qtbot, lambda: pane.pdf.highlighted() is not None, 10)
+    return pane.pdf.highlighted().page()
+
+
+def test_citation_click_opens_the_pdf_at_the_cited_page(make_window, tmp_path, qtbot):
+    manual = make_pdf(tmp_path / "manual.pdf", [
+        FILLER * 4,
+        "The maximum operating pressure of the booster pump is sixteen bar. " + FILLER * 3,
+        FILLER * 4,
+    ])
+    window = make_window()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.add_paths([str(manual)])
+    wait_for(qtbot, lambda: window.library.ready_count() == 1)
+    with qtbot.waitSignal(window.chat.answered, timeout=10000):
+        window.ask("What is the maximum operating pressure of the booster pump?")
+    card = window.chat_panel.answer_cards()[-1]
+    source = card.exchange.sources[0]
+    assert (source.page_start, source.page_end) == (2, 2)
+    card.chip_buttons()[0].click()
+    viewer = window.viewer
+    assert viewer.isVisible() and viewer.mode == "pdf"
+    assert viewer.pdf.current_page == 1
+    assert highlighted_page(viewer, qtbot) == 1
+    assert "sixteen bar" in viewer.pdf.phrase.text
+    assert viewer.where.text().startswith("Page 2 of 3")
+    window.close_viewer_action.trigger()
+    assert not viewer.isVisible()
+
+
+def test_passage_over_two_pages_opens_on_the_part_the_answer_uses(pane, tmp_path, qtbot):
+    path = make_pdf(tmp_path / "split.pdf", [
+        FILLER * 3 + "Isolate the pump electrically before you open the housing.",
+        "The maximum pressure of the pump is sixteen bar. " + FILLER,
+    ])
+    document = load_pdf(path)
+    first, second = document.pages[0].text, document.pages[1].text
+    start = first.index("Isolate")
+    end = second.index("sixteen bar.") + len("sixteen bar.")
+    ref = SourceRef(1, str(path), 1, 2, start, end, "Isolate the pump…")
+    pane.open_source(ref, document, context="The maximum pressure is sixteen bar [1].")
+    assert pane.current_part == 1 and pane.pdf.current_page == 1
+    assert highlighted_page(pane, qtbot) == 1
+    bar = pane.pdf.view.verticalScrollBar()
+    wait_for(qtbot, lambda: bar.value() > 0, 5)
+    on_second_page = bar.value()
+    assert pane.previous_part.isVisible() and pane.previous_part.isEnabled() and not pane.next_part.isEnabled()
+    assert "runs over pages 1–2" in pane.where.text()
+    pane.previous_part.click()
+    assert pane.current_part == 0 and pane.pdf.current_page == 0
+    assert "Isolate the pump" in pane.pdf.phrase.text
+    wait_for(qtbot, lambda: bar.value() < on_second_page, 5)
+    wait_for(qtbot, lambda: pane.pdf.highlighted() is not None and pane.pdf.highlighted().page() == 0, 10)
+
+
+def test_repeated_phrase_highlights_the_cited_copy(pane, tmp_path, qtbot):
+    sentence = "Check the mechanical seal for leaks every month."
+    path = make_pdf(tmp_path / "repeat.pdf", [[sentence, "Clean the inlet strainer after every storm.", "More lines here.", sentence]])
+    document = load_pdf(path)
+    pane.open_source(ref_for(path, document, sentence, 1, occurrence=1), document)
+    wait_for(qtbot, lambda: pane.pdf.highlighted() is not None, 10)
+    results = pane.pdf.search.resultsOnPage(0)
+    assert len(results) == 2
+    lower = max(results, key=lambda r: r.location().y())
+    assert pane.pdf.highlighted().location() == lower.location()
+
+
+def test_line_end_hyphenation_is_found(pane, tmp_path, qtbot):
+    lines = ["The financial statements were pre-", "pared by the office of the treasurer and describe the", "total revenue for the quarter."]
+    path = make_pdf(tmp_path / "hyphen.pdf", [lines])
+    document = load_pdf(path)
+    passage = document.pages[0].text
+    assert "prepared" in passage, "Faro's extracted text re-joins the hyphenated word"
+    pane.open_source(SourceRef(1, str(path), 1, 1, 0, len(passage), passage), document)
+    assert highlighted_page(pane, qtbot) == 0
+    assert len(pane.pdf.phrase.text) > 0.8 * len(" ".join(passage.split())), "the whole passage is marked, not a fragment"
+
+
+def _font_with_ligatures() -> Path | None:
+    candidates = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
+    spec = importlib.util.find_spec("matplotlib")
+    if spec and spec.origin:
+        candidates.append(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf")
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def test_ligatures_are_found(pane, tmp_path, qtbot):
+    font = _font_with_ligatures()
+    if font is None:
+        pytest.skip("no TrueType font with ligature glyphs on this machine")
+    path = make_pdf(tmp_path / "ligature.pdf", [["The ﬁnancial oﬃce ﬁled the ﬁnal report.", "Other text."]], font=font)
+    document = load_pdf(path)
+    passage = "The financial office filed the final report."
+    assert passage in document.pages[0].text
+    pane.open_source(ref_for(path, document, passage, 1), document)
+    assert highlighted_page(pane, qtbot) == 0
+    assert len(pane.pdf.phrase.text) >= len(passage) - 6
+
+
+def test_text_documents_show_the_passage_highlighted(pane, tmp_path):
+    text = "# Notes\n\n" + "Intro paragraph. " * 80 + "\n\nThe strainer was cleaned at station fourteen.\n\n" + "Outro. " * 200
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    document = ExtractedDocument(kind="markdown", pages=(PageText(None, text),))
+    passage = "The strainer was cleaned at station fourteen."
+    start = text.index(passage)
+    pane.open_source(SourceRef(1, str(path), None, None, start, start + len(passage), passage, "Notes"), document)
+    assert pane.mode == "text"
+    assert pane.text.highlighted_text() == passage
+    cursor_top = pane.text.cursorRect().top()
+    assert 0 <= cursor_top < pane.text.viewport().height(), "the passage is scrolled into view"
+
+
+def test_open_in_system_viewer_uses_the_desktop(pane, tmp_path, monkeypatch):
+    path = make_pdf(tmp_path / "any.pdf", ["Some text for the system viewer test."])
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    pane.open_source(SourceRef(1, str(path), 1, 1, 0, 10, "Some text"), load_pdf(path))
+    pane.open_external.click()
+    assert opened == [QUrl.fromLocalFile(str(path))]
+
+
+def test_missing_file_is_explained(pane, tmp_path):
+    pane.open_source(SourceRef(1, str(tmp_path / "moved.pdf"), 3, 3, 0, 10, "gone"), None)
+    assert pane.mode == "message" and "no longer where it was indexed" in pane.message.text()
+    assert not pane.open_external.isEnabled()
+
+
+def test_protected_pdf_asks_for_the_password_once(pane, tmp_path, qtbot):
+    path = make_pdf(tmp_path / "locked.pdf", ["Payment is due within thirty days of the invoice."], password="annex")
+    asked = []
+    pane.ask_password = lambda name: asked.append(name) or "annex"
+    document = ExtractedDocument(kind="pdf", pages=(PageText(1, "Payment is due within thirty days of the invoice."),))
+    ref = SourceRef(1, str(path), 1, 1, 0, 20, "Payment is due")
+    pane.open_source(ref, document)
+    assert asked == ["locked.pdf"] and pane.mode == "pdf"
+    assert highlighted_page(pane, qtbot) == 0
+    pane.pdf.load(str(tmp_path / "other"))
+    pane.open_source(ref, document)
+    assert asked == ["locked.pdf"], "the password is remembered for the session"
