@@ -18,17 +18,21 @@ def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileO
         path = Path(raw).expanduser().absolute()
         if path.is_dir():
             for found in _walk(path):
-                _add(found, files, seen)
+                if found.is_symlink() and not found.exists():
+                    problems.append(_dangling(found))
+                else:
+                    _add(found, files, seen)
         elif path.exists():
-            if path.is_symlink() and not path.resolve().exists():
-                problems.append(FileOutcome(str(path), "failed", "The link points to a file that does not exist.", "not-found"))
-            else:
-                _add(path, files, seen)
+            _add(path, files, seen)
         elif path.is_symlink():
-            problems.append(FileOutcome(str(path), "failed", "The link points to a file that does not exist.", "not-found"))
+            problems.append(_dangling(path))
         else:
             problems.append(FileOutcome(str(path), "failed", "The file or folder does not exist.", "not-found"))
     return files, problems
+
+
+def _dangling(link: Path) -> FileOutcome:
+    return FileOutcome(str(link), "failed", "The link points to a file that does not exist.", "not-found")
 
 
 def _add(path: Path, files: list[Path], seen: set[Path]) -> None:

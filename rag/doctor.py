@@ -95,7 +95,7 @@ def check_library(engine, repair: bool = False) -> DoctorReport:
         for path in orphan_texts:
             path.unlink(missing_ok=True)
         _reread_texts(engine, missing_texts)
-        engine._keyword_index().rebuild(registry.searchable_chunks(engine.collection), registry.generation(engine.collection))
+        engine.keyword_index().rebuild(registry.searchable_chunks(engine.collection), registry.generation(engine.collection))
         report.repaired = True
         log.warning("doctor repaired collection %s: %s", engine.collection, report.to_json())
     return report
@@ -107,7 +107,7 @@ def _keyword_index_disagrees(engine, expected: set[str]) -> bool:
     on_disk = KeywordIndex(engine.data_dir / "keyword" / engine.store_name)
     in_memory = engine._keyword.get(engine.collection)
     for index in (on_disk, in_memory):
-        if index is not None and index.is_current(generation) and set(index._ids) != expected:
+        if index is not None and index.is_current(generation) and set(index.ids) != expected:
             return True
     return False
 
@@ -148,7 +148,7 @@ def _repair_vectors(engine, orphans: set[str], missing: set[str], miscounted: li
     for doc_id, rows in by_document.items():
         if same_model:
             vectors = engine.embedder.embed([r["index_text"] for r in rows])
-            store.add(name, [r["chunk_id"] for r in rows], vectors, doc_id)
+            store.add(name, [r["chunk_id"] for r in rows], vectors, [doc_id] * len(rows))
         else:
             store.delete_document(name, doc_id)
     with registry.transaction():

@@ -22,7 +22,7 @@ from rag.models import bundled_embedding_path, bundled_llm_path
 from rag.offline import enforce_offline
 from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
-from rag.registry import STATUS_INDEXING, Registry
+from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
 from rag.retrieval import rank, to_hits
 from rag.store import Store
 from rag.types import Answer, DocumentRecord, ExtractedDocument, Hit, IngestReport
@@ -145,6 +145,10 @@ class Engine:
         if not files:
             return report
         self._check_embedding_model()
+        if not self.registry.documents(self.collection, STATUS_READY):
+            if self.registry.embedding_model(self.collection) not in ("", self.embedder.model_id):
+                self.store.drop(self.store_name)
+            self.registry.set_embedding_model(self.collection, self.embedder.model_id)
         ingestor = Ingestor(
             collection=self.collection,
             store_name=self.store_name,
@@ -160,8 +164,6 @@ class Engine:
             ingestor.run(files, password, progress, cancel or CancelToken(), report.outcomes)
         except Cancelled:
             report.cancelled = True
-        if not self.registry.embedding_model(self.collection) and self.registry.documents(self.collection, "ready"):
-            self.registry.set_embedding_model(self.collection, self.embedder.model_id)
         return report
 
     def documents(self) -> list[DocumentRecord]:
@@ -206,7 +208,7 @@ class Engine:
         if not self.registry.documents(self.collection, "ready"):
             return Answer(question, message("empty", language), (), abstained=True)
         hits, best_dense = self._search(question, self.config.top_k, "fused")
-        keyword = self._keyword_index()
+        keyword = self.keyword_index()
         coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         if not hits or relevance(best_dense, coverage) < self.config.min_relevance:
             return Answer(question, message("abstain", language), (), abstained=True, closest=tuple(hits[:3]))
@@ -233,7 +235,7 @@ class Engine:
             vector = self.embedder.embed([query])[0]
             dense = self.store.query(self.store_name, vector, max(CANDIDATES, k))
         if mode in ("fused", "keyword"):
-            keyword = self._keyword_index().search(query, max(CANDIDATES, k))
+            keyword = self.keyword_index().search(query, max(CANDIDATES, k))
         if mode == "fused":
             dense, keyword = self._complete_scores(query, vector, dense, keyword)
         ranked = rank(mode, dense, keyword)
@@ -250,7 +252,7 @@ class Engine:
         dense_ids, keyword_ids = {cid for cid, _ in dense}, {cid for cid, _ in keyword}
         missing_vectors = self.store.vectors(self.store_name, sorted(keyword_ids - dense_ids))
         dense = dense + [(cid, float(v @ vector)) for cid, v in missing_vectors.items()]
-        missing_keyword = self._keyword_index().score(query, sorted(dense_ids - keyword_ids))
+        missing_keyword = self.keyword_index().score(query, sorted(dense_ids - keyword_ids))
         return dense, keyword + list(missing_keyword.items())
 
     def _document_names(self) -> DocumentNames:
@@ -261,7 +263,8 @@ class Engine:
             self._names[self.collection] = cached
         return cached[1]
 
-    def _keyword_index(self) -> KeywordIndex:
+    def keyword_index(self) -> KeywordIndex:
+        """The collection's keyword index, rebuilt first if the registry has changed since it was saved."""
         index = self._keyword.get(self.collection)
         if index is None:
             index = KeywordIndex(self.data_dir / "keyword" / self.store_name)
@@ -295,7 +298,9 @@ class Engine:
     def needs_reindex(self) -> bool:
         """Whether the collection was built with another embedding model than the one configured."""
         built_with = self.registry.embedding_model(self.collection)
-        return bool(built_with) and built_with != self.embedder.model_id
+        if not built_with or built_with == self.embedder.model_id:
+            return False
+        return bool(self.registry.documents(self.collection, STATUS_READY))
 
     def _check_embedding_model(self) -> None:
         if self.needs_reindex():
@@ -314,6 +319,7 @@ class Engine:
                 self.registry.delete_chunks(record.doc_id)
                 self.registry.delete_document(record.doc_id)
                 self.registry.bump_generation(record.collection)
+            self._forget_extracted(record.doc_id)
             log.warning("Removed half-indexed document %s after an interrupted ingest", record.path)
 
     def _forget_extracted(self, doc_id: str) -> None:

@@ -17,8 +17,14 @@ _FILE_TYPES = {
 }
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
 _STRING, _ARRAY = 8, 9
+# ggml tensor type -> (bytes per block, values per block), for checking that a file holds all its tensor data.
+_TENSOR_BLOCKS = {
+    0: (4, 1), 1: (2, 1), 2: (18, 32), 3: (20, 32), 6: (22, 32), 7: (24, 32), 8: (34, 32), 9: (36, 32), 10: (84, 256),
+    11: (110, 256), 12: (144, 256), 13: (176, 256), 14: (210, 256), 15: (292, 256), 24: (1, 1), 25: (2, 1), 26: (4, 1),
+    27: (8, 1), 28: (8, 1), 30: (2, 1),
+}
 _WANTED_SUFFIXES = (".context_length", ".block_count")
-_WANTED_KEYS = {"general.architecture", "general.name", "general.file_type", "tokenizer.chat_template"}
+_WANTED_KEYS = {"general.architecture", "general.name", "general.file_type", "general.alignment", "tokenizer.chat_template"}
 
 
 @dataclass(frozen=True)
@@ -45,12 +51,18 @@ def read_gguf_info(path: Path) -> GgufInfo:
         with open(path, "rb") as handle:
             if handle.read(4) != b"GGUF":
                 raise ModelError(f"{path.name} is not a GGUF model file. Choose a .gguf file made for llama.cpp.")
-            version, _tensors, kv_count = struct.unpack("<IQQ", _read(handle, 20))
+            version, tensor_count, kv_count = struct.unpack("<IQQ", _read(handle, 20))
             if version not in (2, 3):
                 raise ModelError(f"{path.name} uses GGUF version {version}, which Faro cannot read.")
             values = _read_metadata(handle, kv_count)
+            needed = _tensor_data_end(handle, tensor_count, _int_or_none(values.get("general.alignment")) or 32)
     except (struct.error, EOFError, UnicodeDecodeError, OverflowError, MemoryError) as exc:
         raise ModelError(f"{path.name} is incomplete or damaged (truncated download?).") from exc
+    if size < needed:
+        raise ModelError(
+            f"{path.name} is incomplete: it has {size / 2**20:.0f} MB of the {needed / 2**20:.0f} MB its header "
+            "describes (truncated download?). Download the model again."
+        )
     architecture = str(values.get("general.architecture", "unknown"))
     file_type = values.get("general.file_type")
     return GgufInfo(
@@ -77,6 +89,27 @@ def _read_metadata(handle: BinaryIO, kv_count: int) -> dict[str, object]:
         if wanted:
             values[key] = value
     return values
+
+
+def _tensor_data_end(handle: BinaryIO, tensor_count: int, alignment: int) -> int:
+    """The file size the tensor table implies (tensors of unknown types count from their start)."""
+    if tensor_count > 1_000_000 or alignment <= 0:
+        raise ModelError("The model file's header is damaged (implausible tensor table).")
+    end = 0
+    for _ in range(tensor_count):
+        _skip_string(handle)
+        (dimensions,) = struct.unpack("<I", _read(handle, 4))
+        if dimensions > 8:
+            raise ModelError("The model file's header is damaged (implausible tensor shape).")
+        shape = struct.unpack(f"<{dimensions}Q", _read(handle, 8 * dimensions))
+        tensor_type, offset = struct.unpack("<IQ", _read(handle, 12))
+        values = 1
+        for length in shape:
+            values *= length
+        block_bytes, block_values = _TENSOR_BLOCKS.get(tensor_type, (0, 1))
+        end = max(end, offset + values // block_values * block_bytes)
+    data_start = (handle.tell() + alignment - 1) // alignment * alignment
+    return data_start + end
 
 
 def _read_value(handle: BinaryIO, value_type: int, keep: bool) -> object:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rag.chunking import chunk_document
 from rag.embedder import Embedder
-from rag.errors import Cancelled, EmptyFile, FaroError, FileProblem
+from rag.errors import Cancelled, DataFolderError, EmptyFile, FaroError, FileProblem
 from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, Progress, ProgressCallback
 from rag.registry import STATUS_DUPLICATE, STATUS_FAILED, STATUS_INDEXING, STATUS_READY, Registry, dumps_warnings
@@ -122,6 +122,7 @@ class Ingestor:
             progress(Progress(number, len(files), path.name, "checking"))
             item_or_outcome = self._triage(path)
             if isinstance(item_or_outcome, FileOutcome):
+                _log_outcome(item_or_outcome)
                 outcomes.append(item_or_outcome)
             else:
                 work.append(item_or_outcome)
@@ -145,6 +146,7 @@ class Ingestor:
                 except FaroError as exc:
                     prepared = _with_seconds(self._record_failure(item, exc), time.monotonic() - started)
                 if isinstance(prepared, FileOutcome):
+                    _log_outcome(prepared)
                     outcomes.append(prepared)
                     continue
                 batch.append(prepared)
@@ -185,7 +187,11 @@ class Ingestor:
             progress(Progress(done, total, names, f"embedding {start}/{len(texts)} passages"))
             vectors.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
         progress(Progress(done, total, names, "saving"))
-        self._commit(batch, np.vstack(vectors))
+        try:
+            self._commit(batch, np.vstack(vectors))
+        except DataFolderError:
+            batch.clear()
+            raise
         shared_seconds = (time.monotonic() - started) / max(1, len(texts))
         outcomes = []
         for p in batch:
@@ -232,19 +238,41 @@ class Ingestor:
                 self.registry.upsert_document(self._record(p.item, p.document, 0, STATUS_INDEXING, "", ""))
                 self.registry.delete_chunks(p.item.doc_id)
             self.registry.bump_generation(self.collection)
-        for p in batch:
-            if p.item.previous is not None:
+        try:
+            for p in batch:
+                if p.item.previous is not None:
+                    self.store.delete_document(self.store_name, p.item.doc_id)
+            flat_ids = [cid for chunk_ids in ids for cid in chunk_ids]
+            owners = [p.item.doc_id for p in batch for _ in p.chunks]
+            self.store.add(self.store_name, flat_ids, vectors, owners)
+            for p in batch:
+                save_extracted(self.extracted_dir, p.item.doc_id, p.document)
+            with self.registry.transaction():
+                for p, chunk_ids in zip(batch, ids):
+                    self.registry.replace_chunks(p.item.doc_id, chunk_ids, p.chunks, p.texts)
+                    self.registry.upsert_document(self._record(p.item, p.document, len(p.chunks), STATUS_READY, "", ""))
+                self.registry.bump_generation(self.collection)
+        except Exception as exc:  # a full disk, a read-only folder, a store error: leave no half-indexed document
+            self._take_out(batch)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DataFolderError(
+                f"Faro could not save to its data folder ({reason}). Free some disk space or check the folder, "
+                "then add the files again."
+            ) from exc
+
+    def _take_out(self, batch: list["_Prepared"]) -> None:
+        """Best effort: remove a batch whose commit failed, as the next start's recovery would."""
+        try:
+            for p in batch:
                 self.store.delete_document(self.store_name, p.item.doc_id)
-        flat_ids = [cid for chunk_ids in ids for cid in chunk_ids]
-        owners = [p.item.doc_id for p in batch for _ in p.chunks]
-        self.store.add(self.store_name, flat_ids, vectors, owners)
-        for p in batch:
-            save_extracted(self.extracted_dir, p.item.doc_id, p.document)
-        with self.registry.transaction():
-            for p, chunk_ids in zip(batch, ids):
-                self.registry.replace_chunks(p.item.doc_id, chunk_ids, p.chunks, p.texts)
-                self.registry.upsert_document(self._record(p.item, p.document, len(p.chunks), STATUS_READY, "", ""))
-            self.registry.bump_generation(self.collection)
+                (self.extracted_dir / f"{p.item.doc_id}.json").unlink(missing_ok=True)
+            with self.registry.transaction():
+                for p in batch:
+                    self.registry.delete_chunks(p.item.doc_id)
+                    self.registry.delete_document(p.item.doc_id)
+                self.registry.bump_generation(self.collection)
+        except Exception:  # what is left 'indexing' is removed at the next start
+            log.exception("Could not take out a batch whose commit failed")
 
     def _record_failure(self, item: _Work, error: FaroError) -> FileOutcome:
         self._clear_previous(item)
@@ -296,6 +324,11 @@ def load_extracted(folder: Path, doc_id: str) -> ExtractedDocument | None:
         return ExtractedDocument.from_json(json.loads((folder / f"{doc_id}.json").read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError):
         return None
+
+
+def _log_outcome(outcome: FileOutcome) -> None:
+    level = logging.WARNING if outcome.status == "failed" else logging.INFO
+    log.log(level, "%s: %s (%s) %s (%.2f s)", outcome.path, outcome.status, outcome.error_kind, outcome.reason, outcome.seconds)
 
 
 def _with_seconds(outcome: FileOutcome, seconds: float) -> FileOutcome:

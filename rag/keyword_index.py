@@ -40,6 +40,11 @@ class KeywordIndex:
         self._positions: dict[str, int] | None = None
         self._generation: int | None = None
 
+    @property
+    def ids(self) -> list[str]:
+        """The chunk ids in the index, in index order."""
+        return list(self._ids)
+
     def tokenize(self, text: str) -> list[str]:
         return [w for w in _WORD.findall(_fold(text)) if w not in self._stop]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import time
 from pathlib import Path
 from typing import Callable
@@ -16,13 +17,17 @@ log = logging.getLogger(__name__)
 
 LoaderFunction = Callable[[Path, "str | None"], ExtractedDocument]
 
+WORKER_START_TIMEOUT_S = 60.0
+MAX_EXTRACTED_CHARS = 50_000_000
+
 
 def _serve(connection, memory_mb: int, loader: LoaderFunction) -> None:
     """Worker loop: read (path, password), answer ("ok", document) or ("error", class name, message)."""
-    import resource
-
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _limit_memory(memory_mb)
+    _exit_with_parent()
+    _ignore_interrupts()
+    logging.getLogger().addHandler(logging.NullHandler())  # parser chatter stays out of the user's terminal
+    connection.send(("ready",))
     while True:
         try:
             request = connection.recv()
@@ -30,15 +35,60 @@ def _serve(connection, memory_mb: int, loader: LoaderFunction) -> None:
             return
         path, password = request
         try:
-            connection.send(("ok", loader(Path(path), password)))
-        except FileProblem as exc:
-            connection.send(("error", type(exc).__name__, str(exc)))
-        except MemoryError:
-            connection.send(("error", "FileTooLarge", "The file is too large to read within Faro's memory limit."))
-        except RecursionError:
-            connection.send(("error", "DamagedFile", "The file's structure is nested too deeply to read (damaged?)."))
-        except Exception as exc:  # any other failure of a third-party parser is a per-file error
-            connection.send(("error", "DamagedFile", f"The file is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:160]})."))
+            connection.send(_parse(loader, Path(path), password))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _parse(loader: LoaderFunction, path: Path, password: str | None) -> tuple:
+    try:
+        document = loader(path, password)
+        if sum(len(p.text) for p in document.pages) > MAX_EXTRACTED_CHARS:
+            raise FileTooLarge(
+                f"The file holds more than {MAX_EXTRACTED_CHARS // 1_000_000} million characters of text; "
+                "split it into smaller files."
+            )
+        return ("ok", document)
+    except FileProblem as exc:
+        return ("error", type(exc).__name__, str(exc))
+    except MemoryError:
+        return ("error", "FileTooLarge", "The file is too large to read within Faro's memory limit.")
+    except RecursionError:
+        return ("error", "DamagedFile", "The file's structure is nested too deeply to read (damaged?).")
+    except Exception as exc:  # any other failure of a third-party parser is a per-file error
+        return ("error", "DamagedFile", f"The file is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:160]}).")
+
+
+def _limit_memory(memory_mb: int) -> None:
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError) as exc:  # not every platform can cap address space
+        log.warning("The parse worker runs without a memory limit: %s", exc)
+
+
+def _exit_with_parent() -> None:
+    """If Faro dies (even by SIGKILL), a worker stuck on a hostile file must not live on."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="faro-parser-parent-watch", daemon=True).start()
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl+C in a terminal reaches the whole process group; the app decides, the worker just parses."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class IsolatedParser:
@@ -53,10 +103,19 @@ class IsolatedParser:
         self._connection = None
         self._submitted_at: float | None = None
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker's process id, while one runs."""
+        return self._process.pid if self._process is not None and self._process.is_alive() else None
+
     def submit(self, path: Path, password: str | None = None) -> None:
-        """Start parsing ``path`` in the worker; at most one file is in flight."""
+        """Start parsing ``path`` in the worker; at most one file is in flight.
+
+        A file whose result was never collected (its ingest stopped on an error) is abandoned with its worker.
+        """
         if self._submitted_at is not None:
-            raise RuntimeError("A file is already being parsed; collect its result first.")
+            log.warning("Abandoning a parse whose result was never collected")
+            self._kill()
         self._ensure_worker()
         try:
             self._connection.send((str(path), password))
@@ -81,13 +140,14 @@ class IsolatedParser:
         try:
             message = self._connection.recv()
         except (EOFError, OSError):
-            code = self._process.exitcode if self._process else None
-            self._kill()
+            code = self._exit_code()
             if code is not None and code < 0 and abs(code) == 9:
                 raise FileTooLarge("Reading the file needed more memory than Faro allows and was stopped.")
             raise DamagedFile("The file crashed the document reader (it is probably damaged).")
         if message[0] == "ok":
             return message[1]
+        if message[1] == "FileTooLarge":
+            self._kill()  # a fresh worker, so the next file does not inherit a fragmented heap
         error_class = getattr(errors, message[1], DamagedFile)
         raise error_class(message[2])
 
@@ -112,6 +172,7 @@ class IsolatedParser:
             self._restart()
 
     def _restart(self) -> None:
+        """A fresh worker, started before the file's clock runs (its start-up is not the file's fault)."""
         self._kill()
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
@@ -120,6 +181,21 @@ class IsolatedParser:
         process.start()
         child_end.close()
         self._process, self._connection = process, parent_end
+        try:
+            started = parent_end.poll(WORKER_START_TIMEOUT_S) and parent_end.recv() == ("ready",)
+        except (EOFError, OSError):
+            started = False
+        if not started:
+            self._kill()
+            raise errors.FaroError("Faro's document reader (a helper process) could not start; see the log file.")
+
+    def _exit_code(self) -> int | None:
+        """Wait for the dead worker and return its exit code (negative: killed by that signal)."""
+        process = self._process
+        if process is not None:
+            process.join(timeout=2)
+        self._kill()
+        return process.exitcode if process is not None else None
 
     def _kill(self) -> None:
         if self._process is not None and self._process.is_alive():

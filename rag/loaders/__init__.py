@@ -1,14 +1,20 @@
 """Picks the loader for a file by its content (not only its name) and reads it."""
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 from pathlib import Path
 from typing import Protocol
 
-from rag.errors import EmptyFile, UnsupportedFile
+from rag.errors import EmptyFile, FileTooLarge, UnsupportedFile
 from rag.types import ExtractedDocument
 
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown"})
+MAX_FILE_BYTES = 512 * 1024**2
+MAX_TEXT_FILE_BYTES = 64 * 1024**2
+MAX_DOCX_PART_BYTES = 256 * 1024**2
+_KIND_NAMES = {"pdf": "a PDF", "docx": "a Word document", "text": "a text file", "markdown": "a Markdown file"}
+_SUFFIX_KINDS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 
 
 class Loader(Protocol):
@@ -21,18 +27,23 @@ def sniff_kind(path: Path) -> str:
     """``pdf``, ``docx``, ``markdown`` or ``text`` from the file's first bytes and name."""
     with open(path, "rb") as handle:
         head = handle.read(1024)
+        size = handle.seek(0, 2)
     suffix = path.suffix.lower()
     if not head:
         raise EmptyFile("The file is empty (0 bytes).")
+    if size > MAX_FILE_BYTES:
+        raise FileTooLarge(f"The file is {size / 1024**2:.0f} MB; Faro reads files up to {MAX_FILE_BYTES // 1024**2} MB.")
     if b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile as exc:
+                parts = archive.infolist()
+        except (zipfile.BadZipFile, ValueError, OSError) as exc:
             raise UnsupportedFile("The file looks like a ZIP archive but is damaged.") from exc
-        if any(n.startswith("word/") for n in names):
+        if any(p.filename.startswith("word/") for p in parts):
+            if any(p.file_size > MAX_DOCX_PART_BYTES for p in parts):
+                raise FileTooLarge("The Word document unpacks to more data than Faro reads (over 256 MB in one part).")
             return "docx"
         raise UnsupportedFile(f"The file is named '{path.name}' but is a ZIP archive, not a Word document or PDF.")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -41,6 +52,8 @@ def sniff_kind(path: Path) -> str:
         raise UnsupportedFile("The file is named .pdf but is not a PDF.")
     if suffix == ".docx":
         raise UnsupportedFile("The file is named .docx but is not a Word document.")
+    if suffix in (".md", ".markdown", ".txt") and size > MAX_TEXT_FILE_BYTES:
+        raise FileTooLarge(f"The text file is {size / 1024**2:.0f} MB; Faro reads text files up to {MAX_TEXT_FILE_BYTES // 1024**2} MB.")
     if suffix in (".md", ".markdown"):
         return "markdown"
     if suffix == ".txt":
@@ -49,16 +62,22 @@ def sniff_kind(path: Path) -> str:
 
 
 def load_document(path: Path, password: str | None = None) -> ExtractedDocument:
-    """Read ``path`` with the loader its content calls for."""
+    """Read ``path`` with the loader its content calls for (noting when the name says otherwise)."""
     kind = sniff_kind(path)
     if kind == "pdf":
         from rag.loaders.pdf import load_pdf
 
-        return load_pdf(path, password)
-    if kind == "docx":
+        document = load_pdf(path, password)
+    elif kind == "docx":
         from rag.loaders.docx import load_docx
 
-        return load_docx(path)
-    from rag.loaders.text import load_text
+        document = load_docx(path)
+    else:
+        from rag.loaders.text import load_text
 
-    return load_text(path, markdown=kind == "markdown")
+        document = load_text(path, markdown=kind == "markdown")
+    named = _SUFFIX_KINDS.get(path.suffix.lower())
+    if named and named != kind:
+        note = f"The file is named '{path.suffix}' but is {_KIND_NAMES[kind]}; it was read as {_KIND_NAMES[kind]}."
+        document = dataclasses.replace(document, warnings=(note, *document.warnings))
+    return document

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from rag.errors import DamagedFile, EmptyFile
+from rag.errors import DamagedFile, EmptyFile, FileTooLarge
 from rag.loaders.cleanup import clean_extracted_text
 from rag.loaders.sections import SectionBuilder
 from rag.types import ExtractedDocument
@@ -14,6 +14,7 @@ from rag.types import ExtractedDocument
 _HEADING_STYLE = re.compile(r"^(?:heading|t[ií]tulo|encabezado)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "título", "titulo"}
 _CELL_SEPARATOR = " | "
+LARGE_BODY_BYTES = 32 * 2**20
 
 
 def load_docx(path: Path) -> ExtractedDocument:
@@ -74,19 +75,29 @@ def _table_rows(table) -> list[str]:
 
 
 def _paragraph_text(p_element) -> str:
-    """Every run's text in a paragraph, text boxes and hyperlinks included; deleted text excluded."""
+    """Every run's text in a paragraph, text boxes and hyperlinks included; deleted text excluded.
+
+    Text boxes are stored twice (a DrawingML choice and a VML fallback); only the choice is read.
+    """
     parts: list[str] = []
-    for node in p_element.iter():
-        tag = _local(node.tag)
-        if tag == "t" and node.text:
-            parts.append(node.text)
-        elif tag == "tab":
-            parts.append("\t")
-        elif tag in ("br", "cr"):
-            parts.append("\n")
-        elif tag == "p" and node is not p_element:
-            parts.append("\n")
+    _collect_text(p_element, p_element, parts)
     return "".join(parts)
+
+
+def _collect_text(node, paragraph, parts: list[str]) -> None:
+    tag = _local(node.tag)
+    if tag == "Fallback":
+        return
+    if tag == "t" and node.text:
+        parts.append(node.text)
+    elif tag == "tab":
+        parts.append("\t")
+    elif tag in ("br", "cr"):
+        parts.append("\n")
+    elif tag == "p" and node is not paragraph:
+        parts.append("\n")
+    for child in node:
+        _collect_text(child, paragraph, parts)
 
 
 def _notes_text(path: Path) -> list[str]:
@@ -112,13 +123,20 @@ def _notes_text(path: Path) -> list[str]:
 
 def _load_docx_xml(path: Path, cause: Exception) -> ExtractedDocument:
     """Fallback for packages python-docx rejects (e.g. Strict Open XML): walk word/document.xml directly."""
+    main_size = 0
     try:
         with zipfile.ZipFile(path) as archive:
             main = next((n for n in archive.namelist() if n.endswith("document.xml") and n.startswith("word/")), None)
             if main is None:
                 raise DamagedFile("This Word file has no document body (word/document.xml is missing).")
+            main_size = archive.getinfo(main).file_size
             root = ElementTree.fromstring(archive.read(main))
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError) as exc:
+        if main_size > LARGE_BODY_BYTES:  # XML parsers report running out of memory as a parse error
+            raise FileTooLarge(
+                f"This Word document is too large to read within Faro's memory limit (its text unpacks to "
+                f"{main_size / 2**20:.0f} MB)."
+            ) from exc
         raise DamagedFile(f"The Word document is damaged and cannot be read ({cause or exc}).") from exc
     builder = SectionBuilder()
     body = next((n for n in root.iter() if _local(n.tag) == "body"), root)

@@ -2,21 +2,28 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
-from rag.errors import DamagedFile, NoTextLayer, PasswordRequired, WrongPassword
+from rag.errors import DamagedFile, FileTooLarge, NoTextLayer, PasswordRequired, WrongPassword
 from rag.loaders.cleanup import clean_extracted_text
 from rag.types import ExtractedDocument, PageText
 
 log = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS_PER_DOCUMENT = 16
+_INLINE_IMAGE_START = re.compile(rb"(?:^|\s)BI\s")
+_INLINE_IMAGE_DATA = re.compile(rb"\sID\s")
+_FILE_NAME_ENDINGS = (".pdf", ".doc", ".docx", ".tex", ".dvi", ".ps", ".indd", ".rtf", ".txt")
+BOMB_MESSAGE = (
+    "The PDF holds compressed data that expands beyond Faro's safety limit (a 'decompression bomb'?), so it was not read."
+)
 
 
 def load_pdf(path: Path, password: str | None = None) -> ExtractedDocument:
     """Text of every page of ``path``; raises a ``FileProblem`` the user can act on."""
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     _raise_pypdf_limits()
     try:
@@ -26,6 +33,8 @@ def load_pdf(path: Path, password: str | None = None) -> ExtractedDocument:
         page_count = len(raw_pages)
     except (PasswordRequired, WrongPassword):
         raise
+    except LimitReachedError as exc:
+        raise FileTooLarge(BOMB_MESSAGE) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         raise DamagedFile(f"The PDF is damaged and cannot be read ({_short(exc)}).") from exc
     if page_count == 0:
@@ -33,11 +42,17 @@ def load_pdf(path: Path, password: str | None = None) -> ExtractedDocument:
 
     pages: list[PageText] = []
     failed_pages: list[int] = []
+    oversized_pages: list[int] = []
     for number in range(1, page_count + 1):
         try:
             text = raw_pages[number - 1].extract_text() or ""
         except MemoryError:
             raise
+        except LimitReachedError as exc:
+            log.warning("%s: page %d exceeds pypdf's decompression limit: %s", path, number, exc)
+            failed_pages.append(number)
+            oversized_pages.append(number)
+            text = ""
         except Exception as exc:  # pypdf raises many types on damaged content streams
             log.warning("%s: page %d could not be read: %s", path, number, exc)
             failed_pages.append(number)
@@ -45,9 +60,13 @@ def load_pdf(path: Path, password: str | None = None) -> ExtractedDocument:
         pages.append(PageText(number, clean_extracted_text(text)))
 
     total_chars = sum(len(p.text.strip()) for p in pages)
-    if total_chars < MIN_TEXT_CHARS_PER_DOCUMENT:
-        if len(failed_pages) == page_count:
-            raise DamagedFile("The PDF's pages are damaged and no text could be read from them.")
+    if len(failed_pages) == page_count and total_chars == 0:
+        if oversized_pages:
+            raise FileTooLarge(BOMB_MESSAGE)
+        raise DamagedFile("The PDF's pages are damaged and no text could be read from them.")
+    if total_chars == 0 or (total_chars < MIN_TEXT_CHARS_PER_DOCUMENT and _has_images(raw_pages)):
+        if total_chars == 0 and not _has_images(raw_pages):
+            raise NoTextLayer("This PDF has no text to index: its pages are blank or hold only drawings.")
         raise NoTextLayer("No text layer (scanned?): this PDF contains only images. Faro cannot read text from images yet.")
 
     warnings = []
@@ -85,13 +104,33 @@ def _raise_pypdf_limits() -> None:
     pypdf.overwrite_configuration(array_maximum_element_count=20_000_000, dictionary_maximum_element_count=5_000_000)
 
 
+def _has_images(pages) -> bool:
+    """Whether any page draws an image (a scan): an image XObject in its resources, or an inline image."""
+    for page in pages:
+        try:
+            resources = page.get("/Resources")
+            xobjects = resources.get_object().get("/XObject") if resources is not None else None
+            if xobjects is not None and any(
+                x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values()
+            ):
+                return True
+            contents = page.get_contents()
+            data = contents.get_data() if contents is not None else b""
+            if _INLINE_IMAGE_START.search(data) and _INLINE_IMAGE_DATA.search(data):
+                return True
+        except Exception:  # damaged resources or contents: treat the page as text-only
+            continue
+    return False
+
+
 def _title(reader) -> str:
     try:
         title = (reader.metadata or {}).get("/Title")
     except Exception:  # damaged metadata must not stop a readable document
         return ""
-    title = str(title or "").strip()
-    return title if len(title) >= 3 and not title.lower().startswith(("untitled", "microsoft word")) else ""
+    title = " ".join(clean_extracted_text(str(title or "")).split())
+    junk = title.lower().startswith(("untitled", "microsoft word")) or title.lower().endswith(_FILE_NAME_ENDINGS)
+    return title if len(title) >= 3 and not junk else ""
 
 
 def _page_list(numbers: list[int]) -> str:
