@@ -65,15 +65,17 @@ class DocumentNames:
     """For every ready document: the words that name it (file name, title, opening words) and its date."""
 
     terms: dict[str, frozenset[str]]
+    names: dict[str, frozenset[str]]
     dates: dict[str, tuple[int, int] | None]
     idf: dict[str, float]
 
     @classmethod
     def build(cls, rows: Iterable) -> "DocumentNames":
-        terms, dates = {}, {}
+        terms, names, dates = {}, {}, {}
         for row in rows:
             stem = os.path.splitext(os.path.basename(row["path"]))[0]
-            terms[row["doc_id"]] = frozenset(_WORD.findall(_fold(f"{stem} {row['title']} {row['lead']}")))
+            names[row["doc_id"]] = frozenset(_WORD.findall(_fold(f"{stem} {row['title']}")))
+            terms[row["doc_id"]] = names[row["doc_id"]] | frozenset(_WORD.findall(_fold(row["lead"])))
             dates[row["doc_id"]] = date_key(stem) or date_key(row["title"])
         frequency: dict[str, int] = {}
         for words in terms.values():
@@ -81,7 +83,11 @@ class DocumentNames:
                 frequency[word] = frequency.get(word, 0) + 1
         total = len(terms)
         idf = {word: math.log(total / count) for word, count in frequency.items()}
-        return cls(terms, dates, idf)
+        return cls(terms, names, dates, idf)
+
+    def names_a_document(self, wanted: set[str]) -> bool:
+        """Whether the question uses a word of some document's file name or title that not all documents share."""
+        return any(self.idf.get(w, 0.0) > 0 and not _YEAR.fullmatch(w) for words in self.names.values() for w in wanted & words)
 
     def name_score(self, doc_id: str, wanted: set[str]) -> float:
         """Rarity-weighted words of the question found in the document's name (years and quarters excluded)."""
@@ -105,11 +111,14 @@ def rerank_by_document(question: str, ranked: Sequence[Scored], chunk_documents:
     wanted = question_terms(question)
     years = {int(w) for w in wanted if _YEAR.fullmatch(w)}
     quarters = {int(w[1]) for w in wanted if _QUARTER.fullmatch(w)}
+    latest = asks_for_latest(question)
+    if not (years or quarters or latest or names.names_a_document(wanted)):
+        return list(ranked)
     candidates = set(chunk_documents.values())
     scores = {doc: names.name_score(doc, wanted) for doc in candidates}
     best = max(scores.values(), default=0.0)
     newest: set[str] = set()
-    if asks_for_latest(question):
+    if latest:
         dated = {doc: names.dates.get(doc) for doc in candidates}
         latest = max((key for key in dated.values() if key), default=None)
         newest = {doc for doc, key in dated.items() if key and key == latest}

@@ -45,3 +45,19 @@ def test_a_question_asking_for_the_latest_ranks_the_newest_version_first(tmp_pat
     assert os.path.basename(engine.search("latest travel policy meals per day", k=3)[0].source) == "Travel policy 2024.pdf"
     spanish = engine.search("¿Cuánto pagan las comidas según la última travel policy?", k=3)[0]
     assert os.path.basename(spanish.source) == "Travel policy 2024.pdf"
+
+
+def test_a_question_that_names_no_document_keeps_the_plain_fused_ranking(tmp_path, fake_engine):
+    from rag.document_signals import DocumentNames, rerank_by_document
+    from rag.retrieval import Scored
+
+    rows = [
+        {"doc_id": "a", "path": "/d/4983.txt", "title": "", "lead": "Cerebral white matter develops in newborns."},
+        {"doc_id": "b", "path": "/d/5012.txt", "title": "", "lead": "Newborn infants and white matter imaging."},
+    ]
+    names = DocumentNames.build(rows)
+    ranked = [Scored("b-1", 0.6, 0.8, 3.0), Scored("a-1", 0.5, 0.4, 1.0)]
+    chunks = {"a-1": "a", "b-1": "b"}
+    assert rerank_by_document("cerebral white matter in newborns", ranked, chunks, names) == ranked
+    named = rerank_by_document("what does 4983 say about white matter", ranked, chunks, names)
+    assert [s.chunk_id for s in named] == ["a-1", "b-1"]
