@@ -25,6 +25,7 @@ from rag.progress import CancelToken, ProgressCallback, no_progress
 from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
 from rag.retrieval import rank, to_hits
 from rag.store import Store
+from rag.vector_recovery import active_vector_folder, rebuild_vector_store, remove_stale_vector_folders, vector_store_is_readable
 from rag.types import Answer, DocumentRecord, ExtractedDocument, Hit, IngestReport
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ class Engine:
         self._keyword: dict[str, KeywordIndex] = {}
         self._names: dict[str, tuple[int, DocumentNames]] = {}
         self.registry.ensure_collection(config.collection, store_name_for(config.collection))
+        if not vector_store_is_readable(self.registry, lambda: self.store):
+            self.rebuild_vector_store()
+        remove_stale_vector_folders(self.registry, self.data_dir)
         self._recover_interrupted()
 
     @classmethod
@@ -94,8 +98,13 @@ class Engine:
         if self._store is None:
             from rag.store import ChromaStore
 
-            self._store = ChromaStore(self.data_dir / "vectors")
+            self._store = ChromaStore(active_vector_folder(self.registry, self.data_dir))
         return self._store
+
+    def rebuild_vector_store(self) -> int:
+        """Rebuild the vector store from the vectors the registry keeps; returns the passages restored."""
+        self._store, restored = rebuild_vector_store(self.registry, self.data_dir)
+        return restored
 
     @property
     def parser(self) -> IsolatedParser:

@@ -248,8 +248,11 @@ class Ingestor:
             for p in batch:
                 save_extracted(self.extracted_dir, p.item.doc_id, p.document)
             with self.registry.transaction():
+                offset = 0
                 for p, chunk_ids in zip(batch, ids):
-                    self.registry.replace_chunks(p.item.doc_id, chunk_ids, p.chunks, p.texts)
+                    rows = vectors[offset : offset + len(chunk_ids)]
+                    offset += len(chunk_ids)
+                    self.registry.replace_chunks(p.item.doc_id, chunk_ids, p.chunks, p.texts, rows)
                     self.registry.upsert_document(self._record(p.item, p.document, len(p.chunks), STATUS_READY, "", ""))
                 self.registry.bump_generation(self.collection)
         except Exception as exc:  # a full disk, a read-only folder, a store error: leave no half-indexed document

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
+
 from rag.types import Chunk, DocumentRecord
 
 _SCHEMA = """
@@ -49,9 +51,11 @@ CREATE TABLE IF NOT EXISTS chunks (
     page_end INTEGER,
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
-    section TEXT NOT NULL DEFAULT ''
+    section TEXT NOT NULL DEFAULT '',
+    vector BLOB
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id, ordinal);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 STATUS_INDEXING = "indexing"
@@ -72,6 +76,8 @@ class Registry:
         columns = {row["name"] for row in self._db.execute("PRAGMA table_info(documents)")}
         if "lead" not in columns:
             self._db.execute("ALTER TABLE documents ADD COLUMN lead TEXT NOT NULL DEFAULT ''")
+        if "vector" not in {row["name"] for row in self._db.execute("PRAGMA table_info(chunks)")}:
+            self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -178,15 +184,35 @@ class Registry:
 
     # Chunks
 
-    def replace_chunks(self, doc_id: str, chunk_ids: list[str], chunks: list[Chunk], index_texts: list[str]) -> None:
+    def replace_chunks(self, doc_id: str, chunk_ids: list[str], chunks: list[Chunk], index_texts: list[str], vectors) -> None:
+        """The passages of a document, each with its vector (kept so the vector store can always be rebuilt)."""
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         self._db.executemany(
-            "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO chunks (chunk_id, doc_id, ordinal, text, index_text, page_start, page_end, char_start, char_end, "
+            "section, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (cid, doc_id, c.ordinal, c.text, itext, c.page_start, c.page_end, c.char_start, c.char_end, c.section)
-                for cid, c, itext in zip(chunk_ids, chunks, index_texts)
+                (cid, doc_id, c.ordinal, c.text, itext, c.page_start, c.page_end, c.char_start, c.char_end, c.section,
+                 np.asarray(vector, dtype=np.float32).tobytes())
+                for cid, c, itext, vector in zip(chunk_ids, chunks, index_texts, vectors)
             ],
         )
+
+    def stored_vectors(self, collection: str, batch: int = 2000) -> Iterator[tuple[list[str], list[str], np.ndarray]]:
+        """(chunk ids, doc ids, vectors) of every ready passage in ``collection``, in batches."""
+        cursor = self._db.execute(
+            "SELECT c.chunk_id, c.doc_id, c.vector FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
+            "WHERE d.collection = ? AND d.status = ? AND c.vector IS NOT NULL ORDER BY c.doc_id, c.ordinal",
+            (collection, STATUS_READY),
+        )
+        while rows := cursor.fetchmany(batch):
+            yield [r[0] for r in rows], [r[1] for r in rows], np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
+
+    def meta(self, key: str, default: str) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
     def delete_chunks(self, doc_id: str) -> None:
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))

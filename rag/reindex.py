@@ -44,7 +44,7 @@ def reindex_collection(engine, progress: ProgressCallback = no_progress, cancel:
             vectors = np.vstack([embedder.embed(texts[s : s + EMBED_BATCH]) for s in range(0, len(texts), EMBED_BATCH)])
             ids = [f"{record.doc_id}-{record.content_hash[:8]}-{c.ordinal:05d}" for c in chunks]
             store.add(new_store, ids, vectors, [record.doc_id] * len(ids))
-            prepared.append((record, ids, chunks, texts))
+            prepared.append((record, ids, chunks, texts, vectors))
     except BaseException:
         store.drop(new_store)
         raise
@@ -52,8 +52,8 @@ def reindex_collection(engine, progress: ProgressCallback = no_progress, cancel:
     from dataclasses import replace
 
     with registry.transaction():
-        for record, ids, chunks, texts in prepared:
-            registry.replace_chunks(record.doc_id, ids, chunks, texts)
+        for record, ids, chunks, texts, vectors in prepared:
+            registry.replace_chunks(record.doc_id, ids, chunks, texts, vectors)
             registry.upsert_document(replace(record, chunks=len(chunks), updated_at=time.time()))
         for record, error, kind in unreadable:
             registry.delete_chunks(record.doc_id)
