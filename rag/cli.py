@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", help="library folder (default: $FARO_HOME, else the platform's data folder)")
     common.add_argument("--collection", help="which library inside the data folder (default: 'default')")
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    common.add_argument("--embedding-backend", choices=("torch", "onnx-int8"), help="how passages are embedded")
 
     model = argparse.ArgumentParser(add_help=False)
     model.add_argument("--model", dest="llm_path", help="GGUF model file (default: the bundled SmolLM2-135M)")
@@ -70,7 +71,7 @@ def _open_engine(args):
 
     overrides = {k: getattr(args, k, None) for k in (
         "collection", "llm_path", "n_gpu_layers", "n_threads", "n_ctx", "temperature", "max_tokens", "top_k",
-        "chunk_tokens", "chunk_overlap",
+        "chunk_tokens", "chunk_overlap", "embedding_backend",
     )}
     return Engine.open(args.data_dir, **overrides)
 

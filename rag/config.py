@@ -12,6 +12,7 @@ from rag.errors import ConfigError
 
 CONFIG_FILE_NAME = "faro.toml"
 DEFAULT_COLLECTION = "default"
+EMBEDDING_BACKENDS = ("torch", "onnx-int8")
 
 
 def default_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
@@ -34,6 +35,7 @@ class Config:
     collection: str = DEFAULT_COLLECTION
     llm_path: Path | None = None
     embedding_model: Path | None = None
+    embedding_backend: str = "torch"
     n_gpu_layers: int = 0
     n_threads: int | None = None
     n_ctx: int = 4096
@@ -57,6 +59,8 @@ class Config:
                 object.__setattr__(self, name, None)
         if not self.collection.strip() or len(self.collection) > 100:
             raise ConfigError("A collection name must have 1 to 100 characters.")
+        if self.embedding_backend not in EMBEDDING_BACKENDS:
+            raise ConfigError(f"Embedding backend must be one of: {', '.join(EMBEDDING_BACKENDS)}.")
         if self.n_gpu_layers < -1:
             raise ConfigError("GPU layers must be 0 or more, or -1 for all layers.")
         if self.n_threads is not None and self.n_threads < 1:

@@ -84,6 +84,21 @@ class SentenceTransformerEmbedder:
         return self._model
 
 
+def make_embedder(config, bundled_id: str) -> Embedder:
+    """The embedder ``config`` asks for: sentence-transformers on torch, or the int8 ONNX export of the same model."""
+    from rag.models import bundled_embedding_path
+
+    path = config.embedding_model or bundled_embedding_path()
+    model_id = bundled_id if config.embedding_model is None else None
+    if config.embedding_backend == "onnx-int8":
+        from rag.embedding_onnx import OnnxInt8Embedder
+
+        return OnnxInt8Embedder(
+            path, cache_dir=config.data_dir / "models", model_id=f"{model_id}-int8" if model_id else None, threads=config.threads
+        )
+    return SentenceTransformerEmbedder(path, model_id=model_id, threads=config.threads)
+
+
 def _max_seq_length(model_dir: Path) -> int:
     config = model_dir / "sentence_bert_config.json"
     try:

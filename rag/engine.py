@@ -11,14 +11,15 @@ from rag.answering import build_messages, cite, keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
 from rag.document_signals import DocumentNames, rerank_by_document
-from rag.embedder import Embedder, SentenceTransformerEmbedder
+from rag.embedder import Embedder, SentenceTransformerEmbedder, make_embedder
+from rag.embedding_onnx import OnnxInt8Embedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
 from rag.ingest import Ingestor, load_extracted
 from rag.keyword_index import KeywordIndex
 from rag.language import guess_language, message
 from rag.lock import DataFolderLock
-from rag.models import bundled_embedding_path, bundled_llm_path
+from rag.models import bundled_llm_path
 from rag.offline import enforce_offline
 from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
@@ -81,9 +82,7 @@ class Engine:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            path = self.config.embedding_model or bundled_embedding_path()
-            model_id = BUNDLED_EMBEDDING_ID if self.config.embedding_model is None else None
-            self._embedder = SentenceTransformerEmbedder(path, model_id=model_id, threads=self.config.threads)
+            self._embedder = make_embedder(self.config, BUNDLED_EMBEDDING_ID)
         return self._embedder
 
     @property
@@ -294,8 +293,9 @@ class Engine:
         if any(getattr(old, f) != getattr(config, f) for f in llm_fields) and isinstance(self._generator, LlamaGenerator):
             self._generator.close()
             self._generator = None
-        if (old.embedding_model, old.n_threads) != (config.embedding_model, config.n_threads) and isinstance(
-            self._embedder, SentenceTransformerEmbedder
+        embedding_fields = ("embedding_model", "embedding_backend", "n_threads")
+        if any(getattr(old, f) != getattr(config, f) for f in embedding_fields) and isinstance(
+            self._embedder, (SentenceTransformerEmbedder, OnnxInt8Embedder)
         ):
             self._embedder = None
         if (old.parse_timeout_s, old.parse_memory_mb) != (config.parse_timeout_s, config.parse_memory_mb) and self._parser:

@@ -35,3 +35,24 @@ def test_bundled_language_model_streams_a_short_reply():
     assert pieces and "".join(pieces).strip()
     assert generator.count_tokens("hello world") >= 2
     generator.close()
+
+
+def test_the_int8_onnx_backend_indexes_and_a_backend_switch_asks_for_a_reindex(tmp_path):
+    from rag.config import Config
+    from rag.engine import Engine
+    from rag.errors import EmbeddingMismatch
+    from tests.engine.conftest import make_pdf
+    from tests.fakes import FakeGenerator
+
+    make_pdf(tmp_path / "pump.pdf", ["Replace the pump seal every 500 operating hours."])
+    make_pdf(tmp_path / "travel.pdf", ["Book trains for trips shorter than four hours."])
+    config = Config(data_dir=tmp_path / "data", embedding_backend="onnx-int8", n_threads=2)
+    with Engine(config, generator=FakeGenerator()) as engine:
+        assert engine.ingest([tmp_path]).count("indexed") == 2
+        assert engine.search("how often is the seal replaced", k=1, mode="dense")[0].source.endswith("pump.pdf")
+        assert engine.registry.embedding_model("default") == "all-MiniLM-L6-v2-int8"
+        assert (tmp_path / "data" / "models").is_dir()
+    with Engine(config.replace(embedding_backend="torch"), generator=FakeGenerator()) as engine:
+        assert engine.needs_reindex()
+        with pytest.raises(EmbeddingMismatch, match="reindex"):
+            engine.search("seal")

@@ -1,0 +1,1 @@
+"""Faro's benchmarks: Faro against a LangChain reference pipeline on the same machine and data (``faro bench``)."""

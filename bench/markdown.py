@@ -1,0 +1,118 @@
+"""docs/benchmarks/README.md: the targets, then one table per section, from results.json."""
+from __future__ import annotations
+
+from bench.targets import check
+
+
+def _f(value, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}" if isinstance(value, (int, float)) else str(value)
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def _targets(results: dict) -> list[str]:
+    rows = [[t.name, t.goal, t.value(), "✅ met" if t.met else ("–" if t.met is None else f"❌ {t.gap}")] for t in check(results)]
+    return ["## Targets", ""] + _table(["target", "goal", "measured", "status"], rows) if rows else []
+
+
+def _ingest(data: dict) -> list[str]:
+    lines = ["## 1. Ingestion (sec10q, 20 filings)", "", f"Runs: {data['order']}, each in a fresh process; medians.", ""]
+    rows = []
+    for name, p in data["pipelines"].items():
+        rows.append([
+            name, _f(p["wall_s"], 1), _f(p["pages_per_s"], 2), _f(p["chunks_per_s"], 2), p["pages"], p["chunks"],
+            f"{p['files_indexed']}/{data['files']}", _f(p["peak_rss_mb"], 0), _f(p.get("pages_per_s_ratio"), 2),
+            _f(p.get("wall_ratio"), 2),
+        ])
+    lines += _table(["pipeline", "wall s", "pages/s", "chunks/s", "pages", "chunks", "files read", "peak RSS MiB", "pages/s ÷ peer",
+                     "peer wall ÷ wall"], rows)
+    failed = {n: p["files_failed"] for n, p in data["pipelines"].items() if p["files_failed"]}
+    for name, files in failed.items():
+        lines.append(f"- {name} could not read: " + "; ".join(files))
+    if failed:
+        lines.append("")
+    rows = []
+    for name, p in data["pipelines"].items():
+        if not name.startswith("faro-"):
+            continue
+        s = p["stages_s"]
+        other = p["wall_s"] - sum(s.get(k, 0.0) for k in ("parse_wait", "chunk", "embed", "store"))
+        rows.append([
+            name, _f(s.get("open_engine"), 1), _f(s.get("parse_wait"), 1), _f(p.get("parse_cpu_s"), 1), _f(s.get("chunk"), 1),
+            _f(s.get("embed"), 1), _f(s.get("store"), 1), _f(other, 1), _f(p.get("embed_only_s"), 1), _f(p.get("overhead_share"), 3),
+        ])
+    lines += ["Faro's time by stage (seconds; parsing runs in a worker process, overlapped with embedding, so only the wait "
+              "for it counts in the wall time; *parse CPU* is the worker's own time):", ""]
+    lines += _table(["pipeline", "open", "parse wait", "parse CPU", "chunk", "embed", "store", "other", "embed-only bound",
+                     "overhead share (1 − bound ÷ wall)"], rows)
+    return lines
+
+
+def _retrieval(data: dict) -> list[str]:
+    lines = [f"## 2a. Retrieval quality, SciFact ({data['queries']} queries, {data['documents']} abstracts)", ""]
+    rows = [[f"faro-{b}", m, _f(s["ndcg@10"]), _f(s["recall@100"])] for b, modes in data["faro"].items() for m, s in modes.items()]
+    if "peer" in data:
+        rows.append(["peer", "similarity", _f(data["peer"]["ndcg@10"]), _f(data["peer"]["recall@100"])])
+    lines += _table(["pipeline", "ranking", "nDCG@10", "Recall@100"], rows)
+    lines += ["## 3a. Search latency on the SciFact collection (ms)", ""]
+    rows = [[p, m, _f(s["p50_ms"], 1), _f(s["p95_ms"], 1), s["n"]] for p, modes in data["latency"].items() for m, s in modes.items()]
+    return lines + _table(["pipeline", "ranking", "p50", "p95", "queries"], rows)
+
+
+def _sec10q(data: dict) -> list[str]:
+    lines = [f"## 2b. Right filing found, sec10q ({data['questions']} single-filing questions, {data['filings']} filings)", "",
+             "hit@k: the question's filing is among the first k distinct filings of the ranking.", ""]
+    rows = [[f"faro-{b}", m, _f(s["hit@1"]), _f(s["hit@5"])] for b, modes in data["faro"].items() for m, s in modes.items()]
+    if "peer" in data:
+        rows.append(["peer", "similarity", _f(data["peer"]["hit@1"]), _f(data["peer"]["hit@5"])])
+    return lines + _table(["pipeline", "ranking", "hit@1", "hit@5"], rows)
+
+
+def _answer(data: dict) -> list[str]:
+    lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens)", "",
+             "Per question, in turn: Faro `ask` (search + prompt + generation), raw llama.cpp given Faro's exact prompt, "
+             "and the peer's chain. Medians.", ""]
+    rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["decode_tokens_per_s"], 1), _f(p["end_to_end_tokens_per_s"], 1)]
+            for n, p in data["pipelines"].items()]
+    lines += _table(["pipeline", "answers", "first token ms", "tokens/s streaming", "tokens/s end to end"], rows)
+    if "decode_overhead" in data:
+        lines += [f"Faro's overhead over raw llama.cpp: {data['decode_overhead']:.1%} of streaming tokens/s, "
+                  f"{data['end_to_end_overhead']:.1%} end to end (question to last token).", ""]
+    return lines
+
+
+def _coldstart(data: dict) -> list[str]:
+    lines = ["## 4. Cold start (median seconds over fresh processes)", ""]
+    lines += _table(["step", "seconds"], [[k, _f(v, 3)] for k, v in data["seconds"].items()])
+    if isinstance(data.get("window_shown"), str):
+        lines += [f"Window shown: {data['window_shown']}", ""]
+    return lines
+
+
+def render(results: dict, charts: list[str]) -> str:
+    machine = results.get("machine", {})
+    sections = results.get("sections", {})
+    lines = ["# Faro benchmarks", "", "Generated by `faro bench` from `results.json`; do not edit by hand.", ""]
+    if machine:
+        packages = ", ".join(f"{k} {v}" for k, v in machine.get("packages", {}).items())
+        lines += [f"Machine: {machine.get('cpu')}, {machine.get('cores')} cores, {machine.get('memory_gib')} GiB; "
+                  f"Python {machine.get('python')}; {packages}.", ""]
+    gpu = sections.get("gpu")
+    if gpu:
+        lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
+    lines += _targets(results)
+    lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
+    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("answer", _answer),
+                                ("coldstart", _coldstart)):
+        if key in sections:
+            lines += render_section(sections[key])
+            data = sections[key]
+            lines += [f"_Measured {data.get('measured_at', '')}; load average before/after "
+                      f"{data.get('load_average_before')}/{data.get('load_average_after')}; settings {data.get('settings', {})}._", ""]
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""Human-readable results: summary lines for the terminal and docs/benchmarks/README.md (with its charts)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _f(value, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def summary_lines(section: str, data: dict) -> list[str]:
+    lines = [f"== {section}"]
+    if section == "retrieval":
+        lines.append(f"SciFact: {data['queries']} queries over {data['documents']} abstracts")
+        for backend, modes in data["faro"].items():
+            for mode, scores in modes.items():
+                lat = data["latency"][f"faro-{backend}"][mode]
+                lines.append(
+                    f"  faro-{backend:<5} {mode:<8} nDCG@10 {_f(scores['ndcg@10'])}  Recall@100 {_f(scores['recall@100'])}"
+                    f"  p50 {_f(lat['p50_ms'], 1)} ms  p95 {_f(lat['p95_ms'], 1)} ms"
+                )
+        if "peer" in data:
+            lat = data["latency"]["peer"]["similarity"]
+            lines.append(
+                f"  peer       similar  nDCG@10 {_f(data['peer']['ndcg@10'])}  Recall@100 {_f(data['peer']['recall@100'])}"
+                f"  p50 {_f(lat['p50_ms'], 1)} ms  p95 {_f(lat['p95_ms'], 1)} ms"
+            )
+    elif section == "sec10q":
+        lines.append(f"sec10q: {data['questions']} single-filing questions over {data['filings']} filings")
+        for backend, modes in data["faro"].items():
+            for mode, scores in modes.items():
+                lines.append(f"  faro-{backend:<5} {mode:<8} hit@1 {_f(scores['hit@1'])}  hit@5 {_f(scores['hit@5'])}")
+        if "peer" in data:
+            lines.append(f"  peer       similar  hit@1 {_f(data['peer']['hit@1'])}  hit@5 {_f(data['peer']['hit@5'])}")
+    elif section == "ingest":
+        for name, p in data["pipelines"].items():
+            line = (f"  {name:<11} {p['wall_s']:.1f} s  {p['pages_per_s']:.2f} pages/s  {p['chunks_per_s']:.2f} chunks/s"
+                    f"  peak RSS {p['peak_rss_mb']:.0f} MiB")
+            if "pages_per_s_ratio" in p:
+                line += f"  {p['pages_per_s_ratio']:.2f}× peer pages/s"
+            if "overhead_share" in p:
+                line += f"  embed-only {p['embed_only_s']:.1f} s, overhead {p['overhead_share']:.1%}"
+            lines.append(line)
+    elif section == "answer":
+        for name, p in data["pipelines"].items():
+            lines.append(f"  {name:<14} first token {p['ttft_ms']:.0f} ms  {p['decode_tokens_per_s']:.1f} tokens/s")
+        if "decode_overhead" in data:
+            lines.append(f"  Faro overhead vs raw llama.cpp: {data['decode_overhead']:.1%} tokens/s")
+    elif section == "coldstart":
+        lines += [f"  {name:<15} {seconds:.3f} s" for name, seconds in data["seconds"].items()]
+        if isinstance(data.get("window_shown"), str):
+            lines.append(f"  window shown: {data['window_shown']}")
+    elif section == "gpu":
+        lines.append(f"  device {data['device']}: {data['note']}")
+    return lines
+
+
+def write_report(results: dict, out_dir: Path, charts: bool = True) -> list[Path]:
+    from bench.markdown import render
+
+    written = []
+    if charts:
+        from bench.charts import draw_all
+
+        written.extend(draw_all(results, out_dir))
+    path = out_dir / "README.md"
+    path.write_text(render(results, [p.name for p in written]), encoding="utf-8")
+    return [out_dir / "results.json", path, *written]

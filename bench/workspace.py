@@ -1,0 +1,114 @@
+"""Where a bench run keeps its data: corpus files and ingested collections, reused across sections and runs."""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.datasets import Beir, load_beir, write_corpus_files
+
+log = logging.getLogger(__name__)
+
+READY_MARKER = "bench-ready.json"
+
+
+def default_work_dir() -> Path:
+    return Path(tempfile.gettempdir()) / "faro-bench"
+
+
+@dataclass
+class Workspace:
+    """Data locations and settings of one bench run; ``ingest_log`` records ingests done by this run."""
+
+    root: Path
+    shared: Path
+    threads: int
+    max_docs: int | None = None
+    max_queries: int | None = None
+    ingest_log: dict[str, dict] = field(default_factory=dict)
+    _scifact: Beir | None = None
+
+    @property
+    def models_dir(self) -> Path:
+        """The int8 ONNX export, shared by every collection so that no timed run pays for it."""
+        return self.root / "models"
+
+    @property
+    def scifact_dir(self) -> Path:
+        return self.shared / "eval" / "scifact"
+
+    @property
+    def sec10q_dir(self) -> Path:
+        return self.shared / "eval" / "sec10q"
+
+    def scifact(self) -> Beir:
+        if self._scifact is None:
+            beir = load_beir(self.scifact_dir, max_queries=self.max_queries)
+            if self.max_docs is not None:
+                keep = {d for rel in beir.qrels.values() for d in rel}
+                keep.update(list(beir.corpus)[: self.max_docs])
+                beir = Beir({k: v for k, v in beir.corpus.items() if k in keep}, beir.queries, beir.qrels)
+            self._scifact = beir
+        return self._scifact
+
+    def sources(self, dataset: str) -> list[Path]:
+        """The files to ingest for ``dataset`` (``scifact`` abstracts written as text files, or ``sec10q`` PDFs)."""
+        if dataset == "scifact":
+            beir = self.scifact()
+            folder = write_corpus_files(beir, self.root / f"scifact-corpus-{len(beir.corpus)}")
+            return sorted(folder / f"{doc_id}.txt" for doc_id in beir.corpus)
+        if dataset == "sec10q":
+            files = sorted((self.sec10q_dir / "docs").glob("*.pdf"))
+            return files[: self.max_docs] if self.max_docs else files
+        raise ValueError(f"Unknown data set {dataset!r}")
+
+    def collection_dir(self, dataset: str, pipeline: str) -> Path:
+        count = len(self.sources(dataset))
+        return self.root / "collections" / f"{dataset}-{count}-{pipeline}"
+
+    def is_ready(self, dataset: str, pipeline: str) -> bool:
+        return (self.collection_dir(dataset, pipeline) / READY_MARKER).is_file()
+
+    def adopt(self, dataset: str, pipeline: str, built_dir: Path, result: dict) -> None:
+        """Keep a collection built by an ingestion run as the cached one (unless one is cached already)."""
+        target = self.collection_dir(dataset, pipeline)
+        if self.is_ready(dataset, pipeline):
+            shutil.rmtree(built_dir, ignore_errors=True)
+            return
+        shutil.rmtree(target, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(built_dir), str(target))
+        (target / READY_MARKER).write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+    def ensure(self, dataset: str, pipeline: str) -> Path:
+        """The cached collection of ``dataset`` for ``pipeline`` (faro-torch, faro-onnx, peer), ingesting it if needed."""
+        target = self.collection_dir(dataset, pipeline)
+        if self.is_ready(dataset, pipeline):
+            return target
+        shutil.rmtree(target, ignore_errors=True)
+        sources = self.sources(dataset)
+        log.info("Ingesting %d %s files with %s into %s", len(sources), dataset, pipeline, target)
+        started = time.perf_counter()
+        result = ingest_with(pipeline, sources, target, self.threads, self.models_dir)
+        self.ingest_log[f"{dataset}/{pipeline}"] = result
+        log.info("Ingested %s with %s in %.1f s", dataset, pipeline, time.perf_counter() - started)
+        (target / READY_MARKER).write_text(json.dumps(result, indent=1), encoding="utf-8")
+        return target
+
+
+def ingest_with(pipeline: str, sources: list[Path], target: Path, threads: int, models_dir: Path) -> dict:
+    """One ingest of ``sources`` into ``target`` by ``pipeline``, in this process."""
+    if pipeline.startswith("faro-"):
+        from bench.faro_pipeline import instrumented_ingest
+
+        return instrumented_ingest(target, sources, pipeline.removeprefix("faro-"), threads, models_dir)
+    if pipeline == "peer":
+        from bench.peer import ingest
+        from rag.models import bundled_embedding_path
+
+        return ingest(sources, target / "chroma", bundled_embedding_path(), threads)
+    raise ValueError(f"Unknown pipeline {pipeline!r}")

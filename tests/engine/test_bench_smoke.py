@@ -1,0 +1,177 @@
+"""Tiny runs of every ``faro bench`` section on data made here (no ../shared), so the benchmark code cannot rot."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+
+import pytest
+
+from bench.cli import SECTIONS, main
+from bench.datasets import load_beir, load_single_doc_questions
+from bench.metrics import dedupe, hit_at, ndcg_at, percentile, recall_at
+from bench.peer import peer_available
+from bench.targets import check
+from tests.engine.conftest import make_pdf
+
+ABSTRACTS = {
+    "101": ("Pump seal maintenance", "Mechanical pump seals wear out and must be replaced every 2000 operating hours."),
+    "102": ("Coffee roasting chemistry", "Roasting coffee beans produces Maillard reaction compounds that shape flavour."),
+    "103": ("Volcanic eruptions and climate", "Sulphate aerosols from large volcanic eruptions cool the global climate."),
+    "104": ("Honey bee navigation", "Honey bees communicate the direction of flowers to the hive with a waggle dance."),
+    "105": ("Glacier retreat", "Mountain glaciers in the Alps have lost half of their ice volume since 1900."),
+}
+QUERIES = {
+    "1": ("How often should mechanical pump seals be replaced?", "101"),
+    "2": ("Volcanic aerosols cool the climate.", "103"),
+    "3": ("Bees dance to show where flowers are.", "104"),
+}
+FILINGS = {
+    "2023 Q1 ACME": ["ACME Corporation quarterly report. Net sales of rockets were 12 million dollars.",
+                     "ACME research and development spending rose because of the new anvil programme."],
+    "2023 Q2 GLOBEX": ["Globex Corporation quarterly report. Revenue from cloud services grew 30 percent.",
+                       "Globex repurchased shares worth 5 million dollars during the quarter."],
+}
+
+
+def _write_tiny_shared(root):
+    scifact = root / "eval" / "scifact"
+    (scifact / "qrels").mkdir(parents=True)
+    with open(scifact / "corpus.jsonl", "w", encoding="utf-8") as handle:
+        for doc_id, (title, text) in ABSTRACTS.items():
+            handle.write(json.dumps({"_id": doc_id, "title": title, "text": text}) + "\n")
+    with open(scifact / "queries.jsonl", "w", encoding="utf-8") as handle:
+        for query_id, (text, _) in QUERIES.items():
+            handle.write(json.dumps({"_id": query_id, "text": text}) + "\n")
+        handle.write(json.dumps({"_id": "99", "text": "a query without judgements is left out"}) + "\n")
+    with open(scifact / "qrels" / "test.tsv", "w", encoding="utf-8") as handle:
+        handle.write("query-id\tcorpus-id\tscore\n")
+        handle.writelines(f"{q}\t{doc}\t1\n" for q, (_, doc) in QUERIES.items())
+    sec10q = root / "eval" / "sec10q"
+    (sec10q / "docs").mkdir(parents=True)
+    for stem, pages in FILINGS.items():
+        make_pdf(sec10q / "docs" / f"{stem}.pdf", pages)
+    with open(sec10q / "qna_data.csv", "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Question", "Source Docs", "Question Type", "Source Chunk Type", "Answer"])
+        writer.writerow(["How much did ACME spend on the anvil programme?", "*2023 Q1 ACME*", "Single-Doc Single-Chunk RAG", "Text", "-"])
+        writer.writerow(["How much did Globex spend on share repurchases?", "*2023 Q2 GLOBEX*", "Single-Doc Single-Chunk RAG", "Text", "-"])
+        writer.writerow(["Compare ACME and Globex sales.", "*ACME*", "Multi-Doc RAG", "Text", "-"])
+    return root
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory):
+    """One run of every section, Faro with the torch backend, the peer when the bench extra is installed."""
+    shared = _write_tiny_shared(tmp_path_factory.mktemp("shared"))
+    out = tmp_path_factory.mktemp("out")
+    code = main([
+        "all", "--shared", str(shared), "--out", str(out), "--work-dir", str(tmp_path_factory.mktemp("work")),
+        "--backends", "torch", "--reps", "1", "--threads", "2", "--ask-questions", "1", "--answer-tokens", "16",
+        "--coldstart-runs", "1",
+    ])
+    return code, out, json.loads((out / "results.json").read_text(encoding="utf-8"))
+
+
+real_models = pytest.mark.real_models
+
+
+@real_models
+def test_every_section_is_run_and_written(bench_run):
+    code, out, results = bench_run
+    assert code == 0
+    assert set(results["sections"]) == set(SECTIONS)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "## Targets" in readme and "## 1. Ingestion" in readme and "## 4. Cold start" in readme
+
+
+@real_models
+def test_retrieval_ranks_the_matching_abstract_first(bench_run):
+    retrieval = bench_run[2]["sections"]["retrieval"]
+    assert retrieval["queries"] == 3 and retrieval["documents"] == 5
+    assert retrieval["faro"]["torch"]["fused"]["ndcg@10"] > 0.9
+    assert retrieval["faro"]["torch"]["dense"]["recall@100"] == 1.0
+    assert retrieval["latency"]["faro-torch"]["fused"]["n"] == 3
+
+
+@real_models
+def test_sec10q_counts_only_single_filing_questions_and_finds_their_filing(bench_run):
+    sec10q = bench_run[2]["sections"]["sec10q"]
+    assert sec10q["questions"] == 2 and sec10q["filings"] == 2
+    assert sec10q["faro"]["torch"]["fused"]["hit@1"] == 1.0
+
+
+@real_models
+def test_ingestion_counts_pages_and_breaks_faro_time_down(bench_run):
+    faro = bench_run[2]["sections"]["ingest"]["pipelines"]["faro-torch"]
+    assert faro["pages"] == 4 and faro["chunks"] >= 2 and faro["files_indexed"] == 2
+    assert faro["stages_s"]["embed"] > 0 and faro["embed_only_s"] > 0 and faro["peak_rss_mb"] > 0
+    assert faro["wall_s"] >= faro["stages_s"]["embed"]
+
+
+@real_models
+def test_answer_speed_is_measured_for_faro_and_raw_llama_cpp(bench_run):
+    answer = bench_run[2]["sections"]["answer"]
+    assert answer["pipelines"]["faro"]["answers"] == 1
+    assert answer["pipelines"]["raw_llama_cpp"]["decode_tokens_per_s"] > 0
+    assert "decode_overhead" in answer
+
+
+@real_models
+def test_cold_start_and_device_are_recorded(bench_run):
+    sections = bench_run[2]["sections"]
+    assert all(sections["coldstart"]["seconds"][k] > 0 for k in ("python_startup", "import_engine", "faro_version"))
+    assert sections["gpu"]["device"] == "cpu"
+
+
+@real_models
+def test_the_peer_runs_on_the_same_data(bench_run):
+    why = peer_available()
+    if why:
+        pytest.skip(why)
+    sections = bench_run[2]["sections"]
+    assert sections["ingest"]["pipelines"]["peer"]["pages"] == 4
+    assert "pages_per_s_ratio" in sections["ingest"]["pipelines"]["faro-torch"]
+    assert 0 <= sections["retrieval"]["peer"]["ndcg@10"] <= 1
+    assert sections["sec10q"]["peer"]["hit@5"] == 1.0
+    assert sections["answer"]["pipelines"]["peer"]["answers"] == 1
+
+
+@real_models
+def test_charts_are_png_files(bench_run):
+    if importlib.util.find_spec("matplotlib") is None:
+        pytest.skip("charts need matplotlib from the bench extra (pip install -e '.[bench]')")
+    out = bench_run[1]
+    for name in ("ingestion.png", "retrieval_quality.png", "latency.png", "coldstart.png"):
+        assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ranking_metrics_match_hand_computed_values():
+    relevant = {"a": 1, "b": 1}
+    assert ndcg_at(["a", "b", "c"], relevant) == pytest.approx(1.0)
+    assert ndcg_at(["c", "a"], relevant) == pytest.approx((1 / 1.5849625) / (1 + 1 / 1.5849625), rel=1e-6)
+    assert recall_at(["a", "x"], relevant, 100) == 0.5
+    assert hit_at(["x", "a"], "a", 1) == 0.0 and hit_at(["x", "a"], "a", 5) == 1.0
+    assert dedupe(["a", "a", "b", "a"]) == ["a", "b"]
+    assert percentile([1, 2, 3, 4, 5], 50) == 3 and percentile([10, 20], 95) == pytest.approx(19.5)
+
+
+def test_loaders_skip_unjudged_queries_and_read_the_csv_byte_order_mark(tmp_path):
+    shared = _write_tiny_shared(tmp_path)
+    beir = load_beir(shared / "eval" / "scifact")
+    assert set(beir.queries) == set(QUERIES) and beir.qrels["2"] == {"103": 1}
+    questions = load_single_doc_questions(shared / "eval" / "sec10q" / "qna_data.csv")
+    assert [q.filing for q in questions] == ["2023 Q1 ACME", "2023 Q2 GLOBEX"]
+
+
+def test_targets_report_the_gap_when_missed():
+    results = {"sections": {
+        "retrieval": {"faro": {"torch": {"fused": {"ndcg@10": 0.65}}}, "peer": {"ndcg@10": 0.6},
+                      "latency": {"faro-torch": {"fused": {"p95_ms": 40.0}}}},
+        "answer": {"decode_overhead": 0.2},
+    }}
+    by_name = {t.name: t for t in check(results)}
+    assert by_name["SciFact fused nDCG@10 (faro-torch)"].gap == "short by 0.050"
+    assert by_name["SciFact fused nDCG@10 minus peer (faro-torch)"].met
+    assert by_name["Fused retrieval p95 on SciFact (faro-torch)"].met
+    assert by_name["Answer tokens/s overhead vs raw llama.cpp"].gap == "over by 0.100"

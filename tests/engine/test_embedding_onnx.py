@@ -1,0 +1,100 @@
+"""The int8 ONNX embedder agrees with the sentence-transformers model, caches its export and names what it needs."""
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from rag.embedder import SentenceTransformerEmbedder
+from rag.embedding_onnx import OnnxInt8Embedder, export_int8
+from rag.errors import MissingDependency, ModelError
+from rag.models import bundled_embedding_path
+
+SENTENCES = [
+    "The pump seal should be replaced every 2,000 operating hours.",
+    "Apple's total net sales increased in the third quarter of 2023.",
+    "Wear safety goggles when you open the pressure valve.",
+    "La junta de la bomba debe cambiarse cada 2.000 horas de funcionamiento.",
+    "¿Con qué frecuencia hay que cambiar el filtro de aceite del compresor?",
+    "El informe trimestral muestra un aumento de las ventas netas.",
+]
+
+pytestmark = pytest.mark.real_models
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("onnx-models")
+
+
+@pytest.fixture(scope="module")
+def onnx_embedder(cache_dir):
+    return OnnxInt8Embedder(bundled_embedding_path(), cache_dir, model_id="all-MiniLM-L6-v2-int8", threads=2)
+
+
+@pytest.fixture(scope="module")
+def torch_embedder():
+    return SentenceTransformerEmbedder(bundled_embedding_path(), model_id="all-MiniLM-L6-v2", threads=2)
+
+
+def test_vectors_agree_with_the_torch_model_in_english_and_spanish(onnx_embedder, torch_embedder):
+    ours = onnx_embedder.embed(SENTENCES)
+    reference = torch_embedder.embed(SENTENCES)
+    assert ours.dtype == np.float32 and ours.shape == reference.shape == (len(SENTENCES), 384)
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    cosines = (ours * reference).sum(axis=1)
+    assert cosines.min() > 0.98, cosines
+
+
+def test_texts_longer_than_the_model_reads_are_cut_like_sentence_transformers(onnx_embedder, torch_embedder):
+    long_text = " ".join(["The compressor manual describes maintenance intervals for every part."] * 80)
+    cosine = float(onnx_embedder.embed([long_text])[0] @ torch_embedder.embed([long_text])[0])
+    assert cosine > 0.98
+
+
+def test_rows_keep_the_order_of_the_texts_whatever_their_length(onnx_embedder):
+    texts = ["short", "a much longer sentence about replacing the seal of the pump " * 3, "medium length text here"]
+    together = onnx_embedder.embed(texts)
+    alone = np.vstack([onnx_embedder.embed([t]) for t in texts])
+    similarity = together @ alone.T
+    assert list(similarity.argmax(axis=1)) == [0, 1, 2]
+    assert np.diag(similarity).min() > 0.98  # int8 activations are scaled per batch, so rows move a little
+
+
+def test_token_spans_match_the_torch_embedder_so_chunks_are_the_same(onnx_embedder, torch_embedder):
+    assert onnx_embedder.token_spans(SENTENCES) == torch_embedder.token_spans(SENTENCES)
+    assert onnx_embedder.max_tokens == torch_embedder.max_tokens == 256
+
+
+def test_model_id_differs_from_the_torch_model_because_the_vectors_do(onnx_embedder, torch_embedder):
+    assert onnx_embedder.model_id != torch_embedder.model_id
+    assert OnnxInt8Embedder(bundled_embedding_path(), onnx_embedder.cache_dir).model_id.endswith("-int8")
+
+
+def test_the_export_is_cached_and_reused(onnx_embedder, cache_dir, monkeypatch):
+    onnx_embedder.embed(["warm"])
+    assert onnx_embedder.onnx_path.is_file() and onnx_embedder.onnx_path.parent == cache_dir
+
+    def no_export(*args, **kwargs):
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr("rag.embedding_onnx.export_int8", no_export)
+    again = OnnxInt8Embedder(bundled_embedding_path(), cache_dir, model_id="all-MiniLM-L6-v2-int8")
+    assert again.embed(["warm"]).shape == (1, 384)
+
+
+def test_no_texts_give_an_empty_matrix(onnx_embedder):
+    assert onnx_embedder.embed([]).shape == (0, 0)
+
+
+def test_missing_onnx_package_is_named_in_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnx", None)
+    with pytest.raises(MissingDependency, match="pip install onnx"):
+        export_int8(bundled_embedding_path(), tmp_path / "model.onnx")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_folder_without_a_model_is_refused(tmp_path):
+    with pytest.raises(ModelError, match="modules.json"):
+        OnnxInt8Embedder(tmp_path, tmp_path / "cache")
