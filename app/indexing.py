@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.worker import EngineWorker
 from rag.discovery import discover
+from rag.logs import log_file
 from rag.progress import CancelToken
 from rag.types import FileOutcome
 
@@ -54,7 +55,10 @@ class BatchSummary:
             ("indexed", "added"), ("unchanged", "unchanged"), ("duplicate", "duplicate"), ("failed", "failed"),
         ) if (n := self.counts.get(key, 0))]
         text = "Indexing cancelled" if self.cancelled else "Indexing finished"
-        return f"{text}: {', '.join(parts)}." if parts else f"{text}."
+        summary = f"{text}: {', '.join(parts)}." if parts else f"{text}."
+        if self.counts.get("failed"):
+            summary += f" Details are in the log: {log_file()}"
+        return summary
 
 
 class ThroughputEstimate:

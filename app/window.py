@@ -27,6 +27,7 @@ from app.startup import EngineInfo, load_models, open_library
 from app.viewer_pane import ViewerPane
 from app.worker import EngineWorker
 from rag.config import Config
+from rag.logs import log_file
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
 
     def _engine_failed(self, error: BaseException) -> None:
         self.model_status.setText("Library not available")
-        QMessageBox.critical(self, "Faro cannot open the library", str(error))
+        QMessageBox.critical(self, "Faro cannot open the library", f"{error}\n\nDetails are in the log: {log_file()}")
 
     def _models_loaded(self, _result: Any) -> None:
         self.models_ready = True
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def _models_failed(self, error: BaseException) -> None:
         self.model_status.setText("Model problem — see Settings")
-        self.statusBar().showMessage(f"The models could not be loaded: {error}")
+        self.statusBar().showMessage(f"The models could not be loaded: {error} (details in {log_file()})")
 
     # Actions and wiring
 

@@ -86,3 +86,14 @@ def test_selection_survives_a_table_reset(qtbot):
     model.set_rows(merge_rows([record("/d/a.pdf"), record("/d/b.pdf")], queued=["/d/c.pdf"]))
     assert [r.path for r in panel.selected_rows()] == ["/d/b.pdf"]
     assert panel.remove.isEnabled()
+
+
+def test_an_indexing_summary_with_failures_points_to_the_log(tmp_path, monkeypatch):
+    from app.indexing import BatchSummary
+
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    summary = BatchSummary()
+    summary.add("indexed")
+    assert "log" not in summary.describe()
+    summary.add("failed")
+    assert summary.describe().endswith(f"Details are in the log: {tmp_path / 'logs' / 'faro.log'}")
