@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from rag.types import passage_location
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,7 @@ class SourceRef:
 
     @property
     def location(self) -> str:
-        """``p. 3``, ``pp. 3–4``, or the section path for documents without pages."""
-        if self.page_start is not None:
-            if self.page_end is not None and self.page_end != self.page_start:
-                return f"pp. {self.page_start}–{self.page_end}"
-            return f"p. {self.page_start}"
-        return self.section
+        return passage_location(self.page_start, self.page_end, self.section)
 
     @property
     def label(self) -> str:

@@ -64,6 +64,15 @@ class Chunk:
     token_count: int
 
 
+def passage_location(page_start: int | None, page_end: int | None, section: str) -> str:
+    """Where a passage is, as a person would say it: ``p. 3``, ``pp. 3–4`` or the section path."""
+    if page_start is not None:
+        if page_end is not None and page_end != page_start:
+            return f"pp. {page_start}–{page_end}"
+        return f"p. {page_start}"
+    return section
+
+
 @dataclass(frozen=True)
 class Hit:
     """A passage found by search, with where it came from."""
@@ -83,12 +92,7 @@ class Hit:
 
     @property
     def location(self) -> str:
-        """Where the passage is, as a person would say it: ``p. 3``, ``pp. 3–4`` or the section path."""
-        if self.page_start is not None:
-            if self.page_end is not None and self.page_end != self.page_start:
-                return f"pp. {self.page_start}–{self.page_end}"
-            return f"p. {self.page_start}"
-        return self.section
+        return passage_location(self.page_start, self.page_end, self.section)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
