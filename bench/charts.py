@@ -87,39 +87,33 @@ def ingestion_chart(data: dict, path: Path) -> Path:
     return _save(fig, path)
 
 
+def _quality_panel(ax, section: dict, metric: str, target: float, title: str) -> None:
+    """Bars of ``metric`` for each Faro backend and ranking, and the peer, with the ratio to the peer written on."""
+    peer = section.get("peer", {}).get(metric)
+    names, values = [], []
+    for backend, modes in section["faro"].items():
+        for mode, scores in modes.items():
+            names.append(f"faro-{backend} {mode}")
+            values.append(scores[metric])
+    if peer is not None:
+        names.append("peer similarity")
+        values.append(peer)
+    notes = [_ratio_note(v, peer, "peer") if not n.startswith("peer") else "" for n, v in zip(names, values)]
+    _bars(ax, names, values, notes, title)
+    ax.axvline(target, color="black", linestyle="--", linewidth=1)
+
+
 def quality_chart(retrieval: dict | None, sec10q: dict | None, path: Path) -> Path:
     plt = _plt()
     panels = [p for p in (retrieval, sec10q) if p]
     fig, axes = plt.subplots(1, len(panels), figsize=(6.5 * len(panels), 3.2 + 0.3 * 7), squeeze=False)
     axes = list(axes[0])
     if retrieval:
-        ax = axes.pop(0)
-        peer = retrieval.get("peer", {}).get("ndcg@10")
-        names, values = [], []
-        for backend, modes in retrieval["faro"].items():
-            for mode, scores in modes.items():
-                names.append(f"faro-{backend} {mode}")
-                values.append(scores["ndcg@10"])
-        if peer is not None:
-            names.append("peer similarity")
-            values.append(peer)
-        notes = [_ratio_note(v, peer, "peer") if not n.startswith("peer") else "" for n, v in zip(names, values)]
-        _bars(ax, names, values, notes, f"SciFact nDCG@10 ({retrieval['queries']} queries; target fused ≥ 0.70)")
-        ax.axvline(0.70, color="black", linestyle="--", linewidth=1)
+        _quality_panel(axes.pop(0), retrieval, "ndcg@10", 0.70,
+                       f"SciFact nDCG@10 ({retrieval['queries']} queries; target fused ≥ 0.70)")
     if sec10q:
-        ax = axes.pop(0)
-        peer = sec10q.get("peer", {}).get("hit@1")
-        names, values = [], []
-        for backend, modes in sec10q["faro"].items():
-            for mode, scores in modes.items():
-                names.append(f"faro-{backend} {mode}")
-                values.append(scores["hit@1"])
-        if peer is not None:
-            names.append("peer similarity")
-            values.append(peer)
-        notes = [_ratio_note(v, peer, "peer") if not n.startswith("peer") else "" for n, v in zip(names, values)]
-        _bars(ax, names, values, notes, f"sec10q right filing first, hit@1 ({sec10q['questions']} questions; target ≥ 0.80)")
-        ax.axvline(0.80, color="black", linestyle="--", linewidth=1)
+        _quality_panel(axes.pop(0), sec10q, "hit@1", 0.80,
+                       f"sec10q right filing first, hit@1 ({sec10q['questions']} questions; target ≥ 0.80)")
     return _save(fig, path)
 
 

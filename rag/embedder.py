@@ -40,9 +40,7 @@ class SentenceTransformerEmbedder:
         self._model = None
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        tokenizer = self._load_tokenizer()
-        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        return [list(e.offsets) for e in encodings]
+        return token_spans(self._load_tokenizer(), texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -55,15 +53,7 @@ class SentenceTransformerEmbedder:
 
     def _load_tokenizer(self):
         if self._tokenizer is None:
-            from tokenizers import Tokenizer
-
-            tokenizer_file = self.model_dir / "tokenizer.json"
-            if not tokenizer_file.is_file():
-                raise ModelError(f"The embedding model in {self.model_dir} has no tokenizer.json.")
-            tokenizer = Tokenizer.from_file(str(tokenizer_file))
-            tokenizer.no_truncation()
-            tokenizer.no_padding()
-            self._tokenizer = tokenizer
+            self._tokenizer = load_tokenizer(self.model_dir)
         return self._tokenizer
 
     def _load_model(self):
@@ -82,6 +72,27 @@ class SentenceTransformerEmbedder:
                 raise ModelError(f"The embedding model in {self.model_dir} could not be loaded: {exc}") from exc
             log.info("Loaded embedding model %s", self.model_dir)
         return self._model
+
+
+def load_tokenizer(model_dir: Path, max_length: int | None = None):
+    """The model's fast tokenizer without padding; cut to ``max_length`` tokens when given, else whole texts."""
+    from tokenizers import Tokenizer
+
+    tokenizer_file = model_dir / "tokenizer.json"
+    if not tokenizer_file.is_file():
+        raise ModelError(f"The embedding model in {model_dir} has no tokenizer.json.")
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.no_padding()
+    if max_length:
+        tokenizer.enable_truncation(max_length=max_length)
+    else:
+        tokenizer.no_truncation()
+    return tokenizer
+
+
+def token_spans(tokenizer, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Character span of every token of each text, special tokens excluded."""
+    return [list(e.offsets) for e in tokenizer.encode_batch(list(texts), add_special_tokens=False)]
 
 
 def make_embedder(config, bundled_id: str) -> Embedder:

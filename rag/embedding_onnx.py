@@ -10,7 +10,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rag.embedder import _max_seq_length
+from rag.embedder import _max_seq_length, load_tokenizer, token_spans
 from rag.errors import MissingDependency, ModelError
 from rag.offline import enforce_offline
 
@@ -52,9 +52,7 @@ class OnnxInt8Embedder:
         return self.cache_dir / f"{_safe(self.model_id)}-{_fingerprint(self.model_dir)}.{QUANTIZATION}.onnx"
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        tokenizer = self._load_tokenizer()
-        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        return [list(e.offsets) for e in encodings]
+        return token_spans(self._load_tokenizer(), texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -93,18 +91,7 @@ class OnnxInt8Embedder:
         """The model's tokenizer: whole texts for measuring, or cut to ``max_tokens`` (specials included) for embedding."""
         key = "truncated" if truncate else "whole"
         if key not in self._tokenizers:
-            from tokenizers import Tokenizer
-
-            tokenizer_file = self.model_dir / "tokenizer.json"
-            if not tokenizer_file.is_file():
-                raise ModelError(f"The embedding model in {self.model_dir} has no tokenizer.json.")
-            tokenizer = Tokenizer.from_file(str(tokenizer_file))
-            tokenizer.no_padding()
-            if truncate:
-                tokenizer.enable_truncation(max_length=self.max_tokens)
-            else:
-                tokenizer.no_truncation()
-            self._tokenizers[key] = tokenizer
+            self._tokenizers[key] = load_tokenizer(self.model_dir, self.max_tokens if truncate else None)
         return self._tokenizers[key]
 
     def _load_session(self):
