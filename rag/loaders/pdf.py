@@ -1,4 +1,4 @@
-"""Reads PDF text page by page with pypdf, handling encryption, damage and missing text layers."""
+"""Reads PDF text page by page (PDFium, then pypdf), handling encryption, damage and missing text layers."""
 from __future__ import annotations
 
 import logging
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rag.errors import DamagedFile, FileTooLarge, NoTextLayer, PasswordRequired, WrongPassword
 from rag.loaders.cleanup import clean_extracted_text
+from rag.loaders.pdf_text import pdfium_page_texts
 from rag.types import ExtractedDocument, PageText
 
 log = logging.getLogger(__name__)
@@ -40,10 +41,15 @@ def load_pdf(path: Path, password: str | None = None) -> ExtractedDocument:
     if page_count == 0:
         raise DamagedFile("The PDF has no pages (its page tree is missing or damaged).")
 
+    fast_texts = pdfium_page_texts(path, password, page_count) or [None] * page_count
     pages: list[PageText] = []
     failed_pages: list[int] = []
     oversized_pages: list[int] = []
     for number in range(1, page_count + 1):
+        fast_text = clean_extracted_text(fast_texts[number - 1] or "")
+        if fast_text:
+            pages.append(PageText(number, fast_text))
+            continue
         try:
             text = raw_pages[number - 1].extract_text() or ""
         except MemoryError:

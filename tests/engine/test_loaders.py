@@ -18,6 +18,29 @@ def test_pdf_keeps_one_based_page_numbers(tmp_path):
     assert document.page_count == 3
 
 
+def test_pdf_words_split_by_a_line_end_hyphen_are_joined_and_accents_kept(tmp_path):
+    path = make_pdf(tmp_path / "norma.pdf", ["La válvula requiere señalización obliga-\ntoria. Check the infor-\nmation."])
+    text = load_document(path).pages[0].text
+    assert text == "La válvula requiere señalización obligatoria. Check the information."
+
+
+def test_pdf_text_is_read_by_pdfium_without_pypdf_text_extraction(tmp_path, monkeypatch):
+    import pypdf
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pypdf text extraction used")
+
+    path = make_pdf(tmp_path / "manual.pdf", ["Alpha page text.", "Beta page text."])
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", refuse)
+    assert [p.text for p in load_document(path).pages] == ["Alpha page text.", "Beta page text."]
+
+
+def test_pdf_pypdf_reads_the_text_when_pdfium_cannot_open_the_file(tmp_path, monkeypatch):
+    path = make_pdf(tmp_path / "manual.pdf", ["Alpha page text.", "Beta page text."])
+    monkeypatch.setattr("rag.loaders.pdf.pdfium_page_texts", lambda *args: None)
+    assert [p.text for p in load_document(path).pages] == ["Alpha page text.", "Beta page text."]
+
+
 def test_pdf_with_password_needs_it_and_opens_with_it(tmp_path):
     path = make_pdf(tmp_path / "secret.pdf", ["Confidential salary table."], password="s3cret")
     with pytest.raises(PasswordRequired, match="password"):
