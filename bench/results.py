@@ -37,7 +37,7 @@ def machine() -> dict:
         "python": platform.python_version(),
         "packages": {n: version(n) for n in (
             "faro", "torch", "sentence-transformers", "transformers", "onnxruntime", "chromadb", "llama_cpp_python",
-            "langchain-community", "langchain-chroma", "langchain-text-splitters", "pypdf",
+            "langchain-community", "langchain-chroma", "langchain-text-splitters", "pypdf", "pypdfium2",
         )},
     }
 
