@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -16,6 +16,10 @@ from rag.errors import ConfigError, FaroError, ModelError
 from rag.gguf import GgufInfo, read_gguf_info
 
 NO_GPU_TEXT = "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU."
+EMBEDDING_CHOICES = (
+    ("Fast (int8)", "onnx-int8"),
+    ("Full precision (about 3× slower indexing)", "torch"),
+)
 
 
 def bundled_model_path() -> Path | None:
@@ -93,7 +97,14 @@ class SettingsDialog(QDialog):
         self.top_k.setToolTip("How many passages are given to the model with each question")
         self.chunk_tokens = QSpinBox(minimum=32, maximum=512, singleStep=16, suffix=" tokens")
         self.chunk_overlap = QSpinBox(minimum=0, maximum=255, suffix=" tokens")
+        self.embedding_backend = QComboBox()
+        for label, backend in EMBEDDING_CHOICES:
+            self.embedding_backend.addItem(label, backend)
+        self.embedding_backend.setToolTip(
+            "How the embedding model runs. Both find the same passages; switching keeps your documents indexed."
+        )
         retrieval_form = QFormLayout()
+        retrieval_form.addRow("Embedding model:", self.embedding_backend)
         retrieval_form.addRow("Number of sources:", self.top_k)
         retrieval_form.addRow("Passage size:", self.chunk_tokens)
         retrieval_form.addRow("Passage overlap:", self.chunk_overlap)
@@ -141,6 +152,7 @@ class SettingsDialog(QDialog):
         self.top_k.setValue(config.top_k)
         self.chunk_tokens.setValue(config.chunk_tokens)
         self.chunk_overlap.setValue(config.chunk_overlap)
+        self.embedding_backend.setCurrentIndex(max(0, self.embedding_backend.findData(config.embedding_backend)))
         self._model_changed()
 
     def set_gpu_supported(self, supported: bool | None) -> None:
@@ -167,6 +179,7 @@ class SettingsDialog(QDialog):
             top_k=self.top_k.value(),
             chunk_tokens=self.chunk_tokens.value(),
             chunk_overlap=self.chunk_overlap.value(),
+            embedding_backend=self.embedding_backend.currentData(),
         )
 
     def request_apply(self) -> None:

@@ -15,13 +15,15 @@ class EngineInfo:
     collection: str
     config: Any
     gpu_supported: bool
+    embedder_needs_preparing: bool = False
 
 
 def open_library(engine: Any) -> EngineInfo:
     """Runs first on the worker (the worker creates the engine just before)."""
     from rag.generator import gpu_offload_supported
 
-    return EngineInfo(engine.collections(), engine.collection, engine.config, gpu_offload_supported())
+    prepared = getattr(engine.embedder, "prepared", True)
+    return EngineInfo(engine.collections(), engine.collection, engine.config, gpu_offload_supported(), not prepared)
 
 
 def load_models(engine: Any) -> None:

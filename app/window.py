@@ -103,7 +103,10 @@ class MainWindow(QMainWindow):
         if self.settings.dialog is not None:
             self.settings.dialog.set_gpu_supported(info.gpu_supported)
         self.collections.set_collections(sorted(set(info.collections) | {self.library.collection}, key=str.lower), self.library.collection)
-        self.model_status.setText("Loading the language models…")
+        self.model_status.setText(
+            "Preparing the embedding model (first start only, about half a minute)…" if info.embedder_needs_preparing
+            else "Loading the language models…"
+        )
         self.statusBar().showMessage("You can add documents while the models load.", 8000)
 
     def _engine_failed(self, error: BaseException) -> None:

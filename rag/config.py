@@ -35,7 +35,7 @@ class Config:
     collection: str = DEFAULT_COLLECTION
     llm_path: Path | None = None
     embedding_model: Path | None = None
-    embedding_backend: str = "torch"
+    embedding_backend: str = "onnx-int8"
     n_gpu_layers: int = 0
     n_threads: int | None = None
     n_ctx: int = 4096

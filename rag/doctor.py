@@ -5,6 +5,7 @@ import logging
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from rag.embedder import same_vector_space
 from rag.keyword_index import KeywordIndex
 from rag.registry import STATUS_INDEXING, STATUS_READY
 
@@ -144,7 +145,7 @@ def _repair_vectors(engine, orphans: set[str], missing: set[str], miscounted: li
     for row in registry.chunk_rows(missing).values():
         by_document.setdefault(row["doc_id"], []).append(row)
     built_with = registry.embedding_model(engine.collection)
-    same_model = by_document and built_with in ("", engine.embedder.model_id)
+    same_model = by_document and (not built_with or same_vector_space(built_with, engine.embedder.model_id))
     for doc_id, rows in by_document.items():
         if same_model:
             vectors = engine.embedder.embed([r["index_text"] for r in rows])

@@ -13,6 +13,13 @@ from rag.offline import enforce_offline
 
 log = logging.getLogger(__name__)
 
+INT8_SUFFIX = "-int8"
+
+
+def same_vector_space(model_id: str, other_id: str) -> bool:
+    """Whether two embedders' vectors can be compared: the same model, whether run in full precision or as int8."""
+    return model_id.removesuffix(INT8_SUFFIX) == other_id.removesuffix(INT8_SUFFIX)
+
 
 class Embedder(Protocol):
     """Embeds texts as L2-normalised float32 rows and measures them in its own tokens."""
@@ -105,7 +112,7 @@ def make_embedder(config, bundled_id: str) -> Embedder:
         from rag.embedding_onnx import OnnxInt8Embedder
 
         return OnnxInt8Embedder(
-            path, cache_dir=config.data_dir / "models", model_id=f"{model_id}-int8" if model_id else None, threads=config.threads
+            path, cache_dir=config.data_dir / "models", model_id=f"{model_id}{INT8_SUFFIX}" if model_id else None, threads=config.threads
         )
     return SentenceTransformerEmbedder(path, model_id=model_id, threads=config.threads)
 

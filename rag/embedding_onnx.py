@@ -10,7 +10,7 @@ from typing import Sequence
 
 import numpy as np
 
-from rag.embedder import _max_seq_length, load_tokenizer, token_spans
+from rag.embedder import INT8_SUFFIX, _max_seq_length, load_tokenizer, token_spans
 from rag.errors import MissingDependency, ModelError
 from rag.offline import enforce_offline
 
@@ -38,7 +38,7 @@ class OnnxInt8Embedder:
             raise ModelError(f"{self.model_dir} is not a sentence-transformers model folder (modules.json is missing).")
         _check_mean_pooling(self.model_dir)
         self.cache_dir = Path(cache_dir)
-        self.model_id = model_id or f"{self.model_dir.name}-int8"
+        self.model_id = model_id or f"{self.model_dir.name}{INT8_SUFFIX}"
         self.batch_size = batch_size
         self.threads = threads
         self.max_tokens = _max_seq_length(self.model_dir)
@@ -50,6 +50,11 @@ class OnnxInt8Embedder:
     def onnx_path(self) -> Path:
         """Where the quantized model is cached; its name changes when the source model does."""
         return self.cache_dir / f"{_safe(self.model_id)}-{_fingerprint(self.model_dir)}.{QUANTIZATION}.onnx"
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the int8 model is already exported (the first use of a data folder exports it, about 20 s)."""
+        return self.onnx_path.is_file()
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         return token_spans(self._load_tokenizer(), texts)

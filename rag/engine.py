@@ -11,7 +11,7 @@ from rag.answering import build_messages, cite, keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
 from rag.document_signals import DocumentNames, rerank_by_document
-from rag.embedder import Embedder, SentenceTransformerEmbedder, make_embedder
+from rag.embedder import Embedder, SentenceTransformerEmbedder, make_embedder, same_vector_space
 from rag.embedding_onnx import OnnxInt8Embedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
@@ -154,7 +154,8 @@ class Engine:
             return report
         self._check_embedding_model()
         if not self.registry.documents(self.collection, STATUS_READY):
-            if self.registry.embedding_model(self.collection) not in ("", self.embedder.model_id):
+            built_with = self.registry.embedding_model(self.collection)
+            if built_with and not same_vector_space(built_with, self.embedder.model_id):
                 self.store.drop(self.store_name)
             self.registry.set_embedding_model(self.collection, self.embedder.model_id)
         ingestor = Ingestor(
@@ -305,9 +306,12 @@ class Engine:
         self.registry.ensure_collection(config.collection, store_name_for(config.collection))
 
     def needs_reindex(self) -> bool:
-        """Whether the collection was built with another embedding model than the one configured."""
+        """Whether the collection was built with another embedding model than the one configured.
+
+        The same model in full precision and as int8 counts as one: their vectors agree to a cosine of 0.99 or more.
+        """
         built_with = self.registry.embedding_model(self.collection)
-        if not built_with or built_with == self.embedder.model_id:
+        if not built_with or same_vector_space(built_with, self.embedder.model_id):
             return False
         return bool(self.registry.documents(self.collection, STATUS_READY))
 

@@ -37,22 +37,35 @@ def test_bundled_language_model_streams_a_short_reply():
     generator.close()
 
 
-def test_the_int8_onnx_backend_indexes_and_a_backend_switch_asks_for_a_reindex(tmp_path):
+def test_int8_and_full_precision_share_a_library_and_another_model_asks_for_a_reindex(tmp_path):
+    import shutil
+
     from rag.config import Config
     from rag.engine import Engine
     from rag.errors import EmbeddingMismatch
+    from rag.models import bundled_embedding_path
     from tests.engine.conftest import make_pdf
     from tests.fakes import FakeGenerator
 
-    make_pdf(tmp_path / "pump.pdf", ["Replace the pump seal every 500 operating hours."])
-    make_pdf(tmp_path / "travel.pdf", ["Book trains for trips shorter than four hours."])
-    config = Config(data_dir=tmp_path / "data", embedding_backend="onnx-int8", n_threads=2)
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "pump.pdf", ["Replace the pump seal every 500 operating hours."])
+    make_pdf(tmp_path / "docs" / "travel.pdf", ["Book trains for trips shorter than four hours."])
+    config = Config(data_dir=tmp_path / "data", n_threads=2)
+    assert config.embedding_backend == "onnx-int8"
+    question = "how often is the seal replaced"
     with Engine(config, generator=FakeGenerator()) as engine:
-        assert engine.ingest([tmp_path]).count("indexed") == 2
-        assert engine.search("how often is the seal replaced", k=1, mode="dense")[0].source.endswith("pump.pdf")
+        assert engine.ingest([tmp_path / "docs"]).count("indexed") == 2
+        int8_hits = engine.search(question, k=2, mode="dense")
+        assert int8_hits[0].source.endswith("pump.pdf")
         assert engine.registry.embedding_model("default") == "all-MiniLM-L6-v2-int8"
-        assert (tmp_path / "data" / "models").is_dir()
+        assert any((tmp_path / "data" / "models").glob("*.onnx"))
     with Engine(config.replace(embedding_backend="torch"), generator=FakeGenerator()) as engine:
+        assert not engine.needs_reindex()
+        torch_hits = engine.search(question, k=2, mode="dense")
+        assert [h.source for h in torch_hits] == [h.source for h in int8_hits]
+        assert torch_hits[0].dense_score == pytest.approx(int8_hits[0].dense_score, abs=0.02)
+    other_model = shutil.copytree(bundled_embedding_path(), tmp_path / "other-model")
+    with Engine(config.replace(embedding_model=other_model), generator=FakeGenerator()) as engine:
         assert engine.needs_reindex()
         with pytest.raises(EmbeddingMismatch, match="reindex"):
             engine.search("seal")

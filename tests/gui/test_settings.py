@@ -25,15 +25,18 @@ def test_settings_are_applied_saved_and_survive_a_restart(make_window, qtbot, tm
     dialog.temperature.setValue(0.7)
     dialog.top_k.setValue(6)
     dialog.max_tokens.setValue(512)
+    assert dialog.embedding_backend.currentData() == "onnx-int8"
+    dialog.embedding_backend.setCurrentIndex(dialog.embedding_backend.findData("torch"))
     with qtbot.waitSignal(dialog.finished, timeout=10000):
         save(dialog)
     assert window.config.temperature == 0.7 and window.config.top_k == 6
     saved = Config.load(tmp_path / "data")
-    assert (saved.temperature, saved.top_k, saved.max_tokens) == (0.7, 6, 512)
+    assert (saved.temperature, saved.top_k, saved.max_tokens, saved.embedding_backend) == (0.7, 6, 512, "torch")
     window.close()
     again = make_window()
     reopened = again.settings.open()
     assert (reopened.temperature.value(), reopened.top_k.value(), reopened.max_tokens.value()) == (0.7, 6, 512)
+    assert reopened.embedding_backend.currentData() == "torch"
 
 
 def test_a_file_that_is_not_gguf_is_refused_in_the_dialog(make_window, tmp_path):

@@ -5,7 +5,10 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
+
+from tests.fakes import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("torch", "llama_cpp", "chromadb", "sentence_transformers")
@@ -43,6 +46,23 @@ def test_engine_opens_on_the_worker_after_the_window_and_reports_collections(mak
 
 def test_models_load_in_the_background_with_a_status_message(make_window, qtbot):
     window = make_window()
+    qtbot.waitUntil(lambda: window.models_ready, timeout=20000)
+    assert "Ready" in window.model_status.text()
+
+
+def test_first_start_says_the_embedding_model_is_being_prepared(make_window, qtbot):
+    release = threading.Event()
+
+    class UnpreparedEmbedder(FakeEmbedder):
+        prepared = False
+
+        def embed(self, texts):
+            release.wait(10)
+            return super().embed(texts)
+
+    window = make_window(embedder=UnpreparedEmbedder())
+    assert "Preparing the embedding model" in window.model_status.text()
+    release.set()
     qtbot.waitUntil(lambda: window.models_ready, timeout=20000)
     assert "Ready" in window.model_status.text()
 
