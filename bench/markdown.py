@@ -60,6 +60,10 @@ def _retrieval(data: dict) -> list[str]:
     if "peer" in data:
         rows.append(["peer", "similarity", _f(data["peer"]["ndcg@10"]), _f(data["peer"]["recall@100"])])
     lines += _table(["pipeline", "ranking", "nDCG@10", "Recall@100"], rows)
+    if data.get("mixed"):
+        lines += ["Mixed precision (a library built with one embedding backend, questions embedded with the other):", ""]
+        rows = [[pair, m, _f(s["ndcg@10"]), _f(s["recall@100"])] for pair, modes in data["mixed"].items() for m, s in modes.items()]
+        lines += _table(["library / questions", "ranking", "nDCG@10", "Recall@100"], rows)
     lines += ["## 3a. Search latency on the SciFact collection (ms)", ""]
     rows = [[p, m, _f(s["p50_ms"], 1), _f(s["p95_ms"], 1), s["n"]] for p, modes in data["latency"].items() for m, s in modes.items()]
     return lines + _table(["pipeline", "ranking", "p50", "p95", "queries"], rows)

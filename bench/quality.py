@@ -20,15 +20,18 @@ def _latency_summary(seconds: list[float]) -> dict:
     return {"p50_ms": percentile(ms, 50), "p95_ms": percentile(ms, 95), "mean_ms": mean(ms), "n": len(ms)}
 
 
-def _faro_rankings(ws: Workspace, dataset: str, backend: str, queries: dict[str, str], depth: int) -> dict:
-    """Per mode: query id → document stems ranked, and the search latencies."""
+def _faro_rankings(
+    ws: Workspace, dataset: str, backend: str, queries: dict[str, str], depth: int, query_backend: str | None = None,
+    modes: tuple[str, ...] = MODES,
+) -> dict:
+    """Per mode: query id → document stems ranked, and the search latencies (questions embedded by ``query_backend``)."""
     from bench.faro_pipeline import open_engine
 
-    engine = open_engine(ws.ensure(dataset, f"faro-{backend}"), backend, ws.threads, ws.models_dir)
+    engine = open_engine(ws.ensure(dataset, f"faro-{backend}"), query_backend or backend, ws.threads, ws.models_dir)
     try:
         engine.search("warm up the model and the keyword index", k=depth, mode="fused")
         result = {}
-        for mode in MODES:
+        for mode in modes:
             rankings, seconds = {}, []
             for qid, text in queries.items():
                 started = time.perf_counter()
@@ -64,7 +67,11 @@ def _beir_scores(rankings: dict[str, list[str]], qrels: dict[str, dict[str, int]
 
 
 def scifact(ws: Workspace, backends: list[str], with_peer: bool) -> dict:
-    """nDCG@10 and Recall@100 on SciFact for Faro's dense, keyword and fused rankings and the peer's similarity search."""
+    """nDCG@10 and Recall@100 on SciFact for Faro's dense, keyword and fused rankings and the peer's similarity search.
+
+    With both backends, also a library built by one backend searched with questions embedded by the other, since Faro
+    lets full-precision and int8 vectors of one model share a library.
+    """
     beir = ws.scifact()
     out: dict = {"queries": len(beir.queries), "documents": len(beir.corpus), "depth": 100, "faro": {}, "latency": {}}
     for backend in backends:
@@ -72,6 +79,12 @@ def scifact(ws: Workspace, backends: list[str], with_peer: bool) -> dict:
         out["faro"][backend] = {mode: _beir_scores(r, beir.qrels) for mode, (r, _) in per_mode.items()}
         out["latency"][f"faro-{backend}"] = {mode: _latency_summary(s) for mode, (_, s) in per_mode.items()}
         log.info("SciFact %s: %s", backend, out["faro"][backend])
+    if {"torch", "onnx"} <= set(backends):
+        out["mixed"] = {}
+        for built, asked in (("torch", "onnx"), ("onnx", "torch")):
+            per_mode = _faro_rankings(ws, "scifact", built, beir.queries, 100, query_backend=asked, modes=("dense", "fused"))
+            out["mixed"][f"{built}-built, {asked} questions"] = {m: _beir_scores(r, beir.qrels) for m, (r, _) in per_mode.items()}
+        log.info("SciFact mixed precision: %s", out["mixed"])
     if with_peer:
         rankings, seconds = _peer_rankings(ws, "scifact", beir.queries, 100)
         out["peer"] = _beir_scores(rankings, beir.qrels)

@@ -20,6 +20,7 @@ OPSET = 17
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 # Per-channel 7-bit weights: cosine ≥ 0.99 to the torch model; plain per-tensor QInt8 drifts to about 0.93.
 QUANTIZATION = "qint8pc7"
+USE_TORCH = 'Use it in full precision: Settings → Embedding model → Full precision (embedding_backend = "torch").'
 
 
 class OnnxInt8Embedder:
@@ -152,7 +153,7 @@ def export_int8(model_dir: Path, target: Path) -> Path:
     except MissingDependency:
         raise
     except Exception as exc:
-        raise ModelError(f"The embedding model in {model_dir} could not be converted to ONNX: {exc}") from exc
+        raise ModelError(f"The embedding model in {model_dir} could not be converted to ONNX: {exc}. {USE_TORCH}") from exc
     finally:
         fp32.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
@@ -186,7 +187,7 @@ def _check_mean_pooling(model_dir: Path) -> None:
     except (OSError, ValueError):
         return
     if not pooling.get("pooling_mode_mean_tokens", True):
-        raise ModelError(f"The ONNX embedder supports mean pooling only; {model_dir} uses another pooling.")
+        raise ModelError(f"The ONNX embedder supports mean pooling only; {model_dir} uses another pooling. {USE_TORCH}")
 
 
 def _fingerprint(model_dir: Path) -> str:

@@ -62,12 +62,12 @@ def _write_tiny_shared(root):
 
 @pytest.fixture(scope="module")
 def bench_run(tmp_path_factory):
-    """One run of every section, Faro with the torch backend, the peer when the bench extra is installed."""
+    """One run of every section, Faro with both embedding backends, the peer when the bench extra is installed."""
     shared = _write_tiny_shared(tmp_path_factory.mktemp("shared"))
     out = tmp_path_factory.mktemp("out")
     code = main([
         "all", "--shared", str(shared), "--out", str(out), "--work-dir", str(tmp_path_factory.mktemp("work")),
-        "--backends", "torch", "--reps", "1", "--threads", "2", "--ask-questions", "1", "--answer-tokens", "16",
+        "--backends", "torch,onnx", "--reps", "1", "--threads", "2", "--ask-questions", "1", "--answer-tokens", "16",
         "--coldstart-runs", "1",
     ])
     return code, out, json.loads((out / "results.json").read_text(encoding="utf-8"))
@@ -92,6 +92,8 @@ def test_retrieval_ranks_the_matching_abstract_first(bench_run):
     assert retrieval["faro"]["torch"]["fused"]["ndcg@10"] > 0.9
     assert retrieval["faro"]["torch"]["dense"]["recall@100"] == 1.0
     assert retrieval["latency"]["faro-torch"]["fused"]["n"] == 3
+    assert retrieval["mixed"]["torch-built, onnx questions"]["fused"]["ndcg@10"] > 0.9
+    assert "Mixed precision" in (bench_run[1] / "README.md").read_text(encoding="utf-8")
 
 
 @real_models

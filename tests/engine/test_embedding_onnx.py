@@ -74,7 +74,9 @@ def test_model_id_differs_from_the_torch_model_because_the_vectors_do(onnx_embed
 
 def test_the_export_is_cached_and_reused(onnx_embedder, cache_dir, monkeypatch):
     onnx_embedder.embed(["warm"])
+    assert onnx_embedder.prepared
     assert onnx_embedder.onnx_path.is_file() and onnx_embedder.onnx_path.parent == cache_dir
+    assert not OnnxInt8Embedder(bundled_embedding_path(), cache_dir / "elsewhere").prepared
 
     def no_export(*args, **kwargs):
         raise AssertionError("exported again")
@@ -98,3 +100,15 @@ def test_missing_onnx_package_is_named_in_a_clear_error(tmp_path, monkeypatch):
 def test_a_folder_without_a_model_is_refused(tmp_path):
     with pytest.raises(ModelError, match="modules.json"):
         OnnxInt8Embedder(tmp_path, tmp_path / "cache")
+
+
+def test_a_model_that_is_not_mean_pooled_is_refused_with_the_way_out(tmp_path):
+    import json
+    import shutil
+
+    model = shutil.copytree(bundled_embedding_path(), tmp_path / "cls-model")
+    pooling = model / "1_Pooling" / "config.json"
+    settings = json.loads(pooling.read_text(encoding="utf-8"))
+    pooling.write_text(json.dumps({**settings, "pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}))
+    with pytest.raises(ModelError, match="Full precision"):
+        OnnxInt8Embedder(model, tmp_path / "cache")
