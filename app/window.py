@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
             self.settings.dialog.set_gpu_supported(info.gpu_supported)
         self.collections.set_collections(sorted(set(info.collections) | {self.library.collection}, key=str.lower), self.library.collection)
         self.model_status.setText(
-            "Preparing the embedding model (first start only, about half a minute)…" if info.embedder_needs_preparing
+            "Preparing the embedding model (first start only, a few seconds)…" if info.embedder_needs_preparing
             else "Loading the language models…"
         )
         self.statusBar().showMessage("You can add documents while the models load.", 8000)

@@ -27,7 +27,7 @@ def _subprocess(args: list[str]) -> dict:
 
 
 def _prepare_models(ws: Workspace, backends: list[str]) -> None:
-    """Export the ONNX model once, before any timed run (a user's first ingest pays this once, ~20 s)."""
+    """Export the ONNX model once, before any timed run (a user's first start pays this once, about 7 s)."""
     if "onnx" in backends:
         from bench.faro_pipeline import make_embedder
 

@@ -54,7 +54,7 @@ class OnnxInt8Embedder:
 
     @property
     def prepared(self) -> bool:
-        """Whether the int8 model is already exported (the first use of a data folder exports it, about 20 s)."""
+        """Whether the int8 model is already exported (the first use of a data folder exports it: about 7 s here)."""
         return self.onnx_path.is_file()
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
