@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 
 from rag.embedder import INT8_SUFFIX, _max_seq_length, load_tokenizer, token_spans
-from rag.errors import MissingDependency, ModelError
+from rag.errors import FaroError, MissingDependency, ModelError
 from rag.offline import enforce_offline
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ class OnnxInt8Embedder:
     def _load_session(self):
         if self._session is None:
             if not self.onnx_path.is_file():
-                export_int8(self.model_dir, self.onnx_path)
+                export_in_separate_process(self.model_dir, self.onnx_path)
             try:
                 import onnxruntime
             except ImportError as exc:
@@ -122,6 +122,31 @@ class OnnxInt8Embedder:
             self._input_names = {i.name for i in self._session.get_inputs()}
             log.info("Loaded ONNX embedding model %s", self.onnx_path)
         return self._session
+
+
+def export_in_separate_process(model_dir: Path, target: Path) -> Path:
+    """``export_int8`` in a fresh process, so torch and transformers never load into Faro's own process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        try:
+            problem = pool.submit(_export_reporting_problems, str(model_dir), str(target)).result()
+        except BrokenProcessPool as exc:
+            raise ModelError(f"Preparing the embedding model stopped unexpectedly ({exc}). {USE_TORCH}") from exc
+    if problem:
+        raise ModelError(problem)
+    return target
+
+
+def _export_reporting_problems(model_dir: str, target: str) -> str:
+    """Runs in the export process: the user-facing message of a failure, or '' (a message always pickles)."""
+    try:
+        export_int8(Path(model_dir), Path(target))
+    except FaroError as exc:
+        return str(exc)
+    return ""
 
 
 def export_int8(model_dir: Path, target: Path) -> Path:

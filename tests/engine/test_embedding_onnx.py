@@ -112,3 +112,35 @@ def test_a_model_that_is_not_mean_pooled_is_refused_with_the_way_out(tmp_path):
     pooling.write_text(json.dumps({**settings, "pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}))
     with pytest.raises(ModelError, match="Full precision"):
         OnnxInt8Embedder(model, tmp_path / "cache")
+
+
+def test_preparing_the_model_keeps_torch_out_of_faros_process(tmp_path):
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from rag.embedding_onnx import OnnxInt8Embedder
+        from rag.models import bundled_embedding_path
+        embedder = OnnxInt8Embedder(bundled_embedding_path(), Path({str(tmp_path / "cache")!r}))
+        assert not embedder.prepared
+        print(embedder.embed(["Válvula de presión"]).shape, embedder.prepared, "torch" in sys.modules)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "(1, 384) True False"
+
+
+def test_a_model_that_cannot_be_exported_gives_a_clear_error_and_no_file(tmp_path):
+    import shutil
+
+    model = shutil.copytree(bundled_embedding_path(), tmp_path / "damaged-model")
+    for weights in model.glob("*.safetensors"):
+        weights.write_bytes(b"not a safetensors file")
+    embedder = OnnxInt8Embedder(model, tmp_path / "cache")
+    with pytest.raises(ModelError, match="could not be converted to ONNX.*Full precision"):
+        embedder.embed(["Válvula de presión"])
+    assert not embedder.prepared and not list((tmp_path / "cache").glob("*"))
