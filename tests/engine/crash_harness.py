@@ -202,7 +202,7 @@ class Child:
         self.finish()
         deadline = time.monotonic() + 5
         while workers and time.monotonic() < deadline:
-            workers = [pid for pid in workers if _alive(pid)]
+            workers = [pid for pid in workers if process_alive(pid)]
             time.sleep(0.05)
         for pid in workers:
             os.kill(pid, signal.SIGKILL)
@@ -237,7 +237,8 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie counts as gone)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:

@@ -20,6 +20,7 @@ from rag.errors import FileProblem
 from rag.parse_worker import IsolatedParser
 from tests.engine import hostile_loaders
 from tests.engine.conftest import make_docx, make_pdf
+from tests.engine.crash_harness import process_alive
 from tests.engine.hostile_pdfs import write_hostile_pdfs
 from tests.engine.invariants import library_violations
 from tests.fakes import FakeEmbedder, FakeGenerator
@@ -234,26 +235,18 @@ def test_a_parse_worker_stuck_on_a_file_dies_with_a_killed_faro(tmp_path):
     )
     worker = int(app.stdout.readline().split()[1])
     try:
-        assert _alive(worker)
+        assert process_alive(worker)
         app.send_signal(signal.SIGKILL)
         app.wait()
         deadline = time.monotonic() + 20
-        while _alive(worker) and time.monotonic() < deadline:
+        while process_alive(worker) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not _alive(worker), "the worker outlived the app"
+        assert not process_alive(worker), "the worker outlived the app"
     finally:
         app.kill()
         app.wait()
-        if _alive(worker):
+        if process_alive(worker):
             os.kill(worker, signal.SIGKILL)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def test_the_cli_logs_every_failed_file_and_points_to_the_log(tmp_path):
