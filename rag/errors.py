@@ -52,6 +52,12 @@ class ModelError(FaroError):
     kind = "model"
 
 
+class ServerError(ModelError):
+    """The answer server could not be reached or did not answer properly; the question can be asked again."""
+
+    kind = "server"
+
+
 class EmbeddingMismatch(FaroError):
     """The collection was built with another embedding model and must be re-indexed."""
 
