@@ -178,15 +178,8 @@ def _gguf_files(root: Path) -> Iterator[tuple[Path, str | None]]:
         for name in sorted(files):
             shard = _LATER_SHARD.search(name)
             if name.lower().endswith(".gguf") and not (shard and shard.group(1) != "00001"):
-                yield Path(folder) / name, _hub_label(Path(folder) / name, root)
-
-
-def _hub_label(path: Path, root: Path) -> str | None:
-    """``org/repo: file`` for a file in a Hugging Face style cache (models--org--repo/snapshots/...)."""
-    for part in path.relative_to(root).parts:
-        if part.startswith("models--"):
-            return part[len("models--"):].replace("--", "/") + ": " + path.stem
-    return None
+                path = Path(folder) / name
+                yield path, path.parent.name if path.stem.lower() == "model" and path.parent != root else None
 
 
 def _ollama_models(root: Path) -> Iterator[tuple[Path, str]]:

@@ -77,4 +77,4 @@ def human_size(count: int) -> str:
 def human_parameters(count: int | None) -> str:
     if not count:
         return "?"
-    return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M"
+    return f"{count / 1e9:.1f}B" if count >= 0.95e9 else f"{count / 1e6:.0f}M"

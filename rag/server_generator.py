@@ -65,7 +65,7 @@ class ServerGenerator:
 
     def list_models(self) -> list[str]:
         """The model names the server offers (``GET /models``)."""
-        connection, response = self._open("GET", "/models", None, self.connect_timeout_s + 20)
+        connection, response, _ = self._open("GET", "/models", None, self.connect_timeout_s + 20)
         try:
             data = self._json(response.read())
         except (OSError, http.client.HTTPException) as exc:
@@ -80,21 +80,22 @@ class ServerGenerator:
     def stream(self, messages: list[dict[str, str]], max_tokens: int, temperature: float) -> Iterator[str]:
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": temperature, "stream": True}
         deadline = time.monotonic() + self.first_token_wait_s
-        connection, response = self._open("POST", "/chat/completions", json.dumps(body).encode("utf-8"), self.first_token_wait_s)
+        connection, response, sock = self._open("POST", "/chat/completions", json.dumps(body).encode("utf-8"), self.first_token_wait_s)
         try:
             content_type = response.getheader("Content-Type", "")
             if "text/event-stream" not in content_type:
                 yield self._whole_reply(response, content_type)
                 return
-            yield from self._events(connection, response, deadline)
+            yield from self._events(sock, response, deadline)
         finally:
+            response.close()
             connection.close()
 
-    def _events(self, connection, response, deadline: float) -> Iterator[str]:
+    def _events(self, sock: socket.socket, response, deadline: float) -> Iterator[str]:
         started = finished = False
         while True:
             if not started:
-                connection.sock.settimeout(max(0.05, deadline - time.monotonic()))
+                sock.settimeout(max(0.05, deadline - time.monotonic()))
             try:
                 line = response.readline()
             except TimeoutError as exc:
@@ -120,7 +121,7 @@ class ServerGenerator:
             if piece:
                 if not started:
                     started = True
-                    connection.sock.settimeout(self.idle_timeout_s)
+                    sock.settimeout(self.idle_timeout_s)
                 yield piece
             finished = finished or bool(choice.get("finish_reason"))
 
@@ -161,8 +162,9 @@ class ServerGenerator:
         key = self._api_key()
         if key:
             headers["Authorization"] = f"Bearer {key}"
+        sock = connection.sock
         try:
-            connection.sock.settimeout(wait_s)
+            sock.settimeout(wait_s)
             connection.request(method, self.prefix + path, body=body, headers=headers)
             response = connection.getresponse()
         except TimeoutError as exc:
@@ -176,7 +178,7 @@ class ServerGenerator:
                 raise self._refused(response.status, response.reason, _read_quietly(response))
             finally:
                 connection.close()
-        return connection, response
+        return connection, response, sock
 
     def _refused(self, status: int, reason: str, body: bytes) -> ServerError:
         detail = _error_text(_loads_or_none(body)) or body[:200].decode("utf-8", "replace").strip()

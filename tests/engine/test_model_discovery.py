@@ -81,7 +81,8 @@ def test_each_applications_default_folder_is_found(tmp_path, platform):
     assert all(m.kind == CHAT and m.usable for m in found)
     assert by_app["Ollama"].label == "llama3.2:latest"
     assert by_app["Ollama"].info.name == "Llama 3.2 (Ollama)"
-    assert by_app["Hugging Face"].label == "bartowski/Phi-3.5-mini-instruct-GGUF: Phi-3.5-mini-instruct-Q4_K_M"
+    assert by_app["Hugging Face"].label == "Phi-3.5-mini-instruct-Q4_K_M"
+    assert by_app["Jan"].label == "llama3.2-3b-instruct", "Jan names every file model.gguf: its folder names the model"
     assert by_app["llama.cpp"].info.architecture == "gemma3"
     facts = by_app["LM Studio"].to_json()
     assert facts["name"] == "Qwen2.5-1.5B-Instruct-Q4_K_M" and facts["chat_template"] is True
@@ -99,7 +100,7 @@ def test_environment_overrides_and_user_folders_are_scanned(tmp_path):
     env = {"HF_HUB_CACHE": str(tmp_path / "hf"), "LLAMA_CACHE": str(tmp_path / "llama-cache"), "OLLAMA_MODELS": str(tmp_path / "ollama")}
     found = scan_models(model_folders([tmp_path / "mine"], home=home, env=env, platform="linux"))
     assert sorted((m.app, m.label) for m in found) == [
-        ("Hugging Face", "org/repo: chat"), ("Ollama", "someone/mistral:7b"), ("Your folder", "model"), ("llama.cpp", "org_repo_file"),
+        ("Hugging Face", "chat"), ("Ollama", "someone/mistral:7b"), ("Your folder", "er"), ("llama.cpp", "org_repo_file"),
     ]
 
 
