@@ -5,6 +5,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from rag.offline import enforce_offline
+
+    enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] == "gui":
         from app.main import run_gui

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-queries", type=int, help="use at most this many SciFact queries (smoke runs)")
     parser.add_argument("--ask-questions", type=int, default=5, help="questions timed in the answer section")
     parser.add_argument("--answer-tokens", type=int, default=128, help="longest answer in the answer section (tokens)")
+    parser.add_argument("--busy", action="store_true", help="answer section: keep one core busy in another process")
     parser.add_argument("--coldstart-runs", type=int, default=5, help="fresh processes per cold-start step")
     parser.add_argument("--no-charts", action="store_true", help="write JSON and Markdown only")
     return parser
@@ -57,9 +58,9 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
 
         return ingestion(ws, backends, with_peer, args.reps)
     if name == "answer":
-        from bench.answer import answer_overhead
+        from bench.answer import answer_speed
 
-        return answer_overhead(ws, backends[0], with_peer, args.ask_questions, args.answer_tokens)
+        return answer_speed(ws, args.ask_questions, args.answer_tokens, busy=args.busy)
     if name == "coldstart":
         from bench.coldstart import cold_start
 

@@ -79,15 +79,21 @@ def _sec10q(data: dict) -> list[str]:
 
 
 def _answer(data: dict) -> list[str]:
-    lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens)", "",
-             "Per question, in turn: Faro `ask` (search + prompt + generation), raw llama.cpp given Faro's exact prompt, "
-             "and the peer's chain. Medians.", ""]
-    rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["decode_tokens_per_s"], 1), _f(p["end_to_end_tokens_per_s"], 1)]
+    busy = " while another program keeps one core busy" if data.get("busy_core_in_background") else ""
+    lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens{busy})", "",
+             f"Each question: 4 SciFact abstracts of at most 256 tokens (median prompt {data['prompt_tokens_median']:.0f} "
+             "tokens). Per question, in turn: Faro's model process, raw llama-cpp-python in this process with the same "
+             f"settings and model file ({data['model_file_used']}), and raw llama-cpp-python as Faro ran it before "
+             f"({data['model']}, prompt threads left to llama.cpp). {data['threads']} threads. Medians.", "",
+             f"- llama-cpp-python {data['llama_cpp_python']}; build: `{data['build']}`",
+             f"- llama.cpp system info: `{data['llama_system_info']}`",
+             f"- first load of the model process (Q8_0 copy made once): {data['first_load_s']:.1f} s", ""]
+    rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["prompt_tokens_per_s"], 0), _f(p["decode_tokens_per_s"], 1)]
             for n, p in data["pipelines"].items()]
-    lines += _table(["pipeline", "answers", "first token ms", "tokens/s streaming", "tokens/s end to end"], rows)
-    if "decode_overhead" in data:
-        lines += [f"Faro's overhead over raw llama.cpp: {data['decode_overhead']:.1%} of streaming tokens/s, "
-                  f"{data['end_to_end_overhead']:.1%} end to end (question to last token).", ""]
+    lines += _table(["pipeline", "answers", "first token ms", "prompt tokens/s", "decode tokens/s"], rows)
+    boundary = data["process_boundary"]
+    lines += [f"The process boundary costs {boundary['decode_cost']:.1%} of decode tokens/s and "
+              f"{boundary['ttft_added_ms']:+.0f} ms of first token.", ""]
     return lines
 
 

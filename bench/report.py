@@ -43,9 +43,15 @@ def summary_lines(section: str, data: dict) -> list[str]:
             lines.append(line)
     elif section == "answer":
         for name, p in data["pipelines"].items():
-            lines.append(f"  {name:<14} first token {p['ttft_ms']:.0f} ms  {p['decode_tokens_per_s']:.1f} tokens/s")
-        if "decode_overhead" in data:
-            lines.append(f"  Faro overhead vs raw llama.cpp: {data['decode_overhead']:.1%} tokens/s")
+            lines.append(
+                f"  {name:<28} first token {p['ttft_ms']:.0f} ms  prompt {p['prompt_tokens_per_s']:.0f} tokens/s  "
+                f"decode {p['decode_tokens_per_s']:.1f} tokens/s"
+            )
+        boundary = data["process_boundary"]
+        lines.append(
+            f"  process boundary: {boundary['decode_cost']:.1%} of decode tokens/s, "
+            f"{boundary['ttft_added_ms']:+.0f} ms first token"
+        )
     elif section == "coldstart":
         lines += [f"  {name:<15} {seconds:.3f} s" for name, seconds in data["seconds"].items()]
         if isinstance(data.get("window_shown"), str):

@@ -67,7 +67,11 @@ def check(results: dict) -> list[Target]:
         p95 = _get(s, "retrieval", "latency", f"faro-{backend}", "fused", "p95_ms")
         if p95 is not None:
             targets.append(Target(f"Fused retrieval p95 on SciFact (faro-{backend})", "≤ 50 ms", p95, 50.0, False, " ms"))
-    overhead = _get(s, "answer", "decode_overhead")
-    if overhead is not None:
-        targets.append(Target("Answer tokens/s overhead vs raw llama.cpp", "≤ 0.10", overhead, 0.10, False))
+    process = _get(s, "answer", "pipelines", "faro_model_process")
+    if process is not None:
+        boundary = s["answer"]["process_boundary"]
+        targets.append(Target("Model process: decode tokens/s cost vs raw llama.cpp", "≤ 0.05", boundary["decode_cost"], 0.05, False))
+        targets.append(Target("Model process: first token added", "≤ 50 ms", boundary["ttft_added_ms"], 50.0, False, " ms"))
+        targets.append(Target("First token, 4 × 256-token passages", "≤ 1000 ms", process["ttft_ms"], 1000.0, False, " ms"))
+        targets.append(Target("Prompt evaluation", "≥ 1000 tokens/s", process["prompt_tokens_per_s"], 1000.0, True, " tokens/s"))
     return targets

@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from rag.errors import FaroError
 from rag.logs import log_file, setup_logging
+from rag.offline import enforce_offline
 from rag.progress import Progress
 
 
@@ -56,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove = commands.add_parser("remove", parents=[common], help="remove a document and its passages")
     remove.add_argument("paths", nargs="+")
     commands.add_parser("collections", parents=[common], help="list collections")
-    doctor = commands.add_parser("doctor", parents=[common], help="check (and --repair) the library's consistency")
+    doctor = commands.add_parser(
+        "doctor", parents=[common, model], help="check (and --repair) the library, and check the answer model loads"
+    )
     doctor.add_argument("--repair", action="store_true")
     commands.add_parser("reindex", parents=[common], help="rebuild passages and vectors with the current settings")
 
@@ -175,9 +178,15 @@ def _dispatch(engine, args) -> int:
     if args.command == "doctor":
         from rag.doctor import check_library
 
+        from rag.model_check import check_answer_model
+
         report = check_library(engine, repair=args.repair)
-        print(json.dumps(report.to_json(), indent=2)) if args.json else print(report.describe())
-        return 0 if report.healthy or args.repair else 4
+        model = check_answer_model(engine.generator)
+        if args.json:
+            print(json.dumps({**report.to_json(), "answer_model": model.to_json()}, indent=2))
+        else:
+            print(report.describe() + "\n\n" + model.describe())
+        return 0 if (report.healthy or args.repair) and model.healthy else 4
     if args.command == "reindex":
         from rag.reindex import reindex_collection
 
@@ -188,6 +197,7 @@ def _dispatch(engine, args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     setup_logging()

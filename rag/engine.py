@@ -89,7 +89,9 @@ class Engine:
     def generator(self) -> Generator:
         if self._generator is None:
             c = self.config
-            self._generator = LlamaGenerator(c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers)
+            self._generator = LlamaGenerator(
+                c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers, state_dir=self.data_dir / "models"
+            )
         return self._generator
 
     @property
@@ -226,7 +228,7 @@ class Engine:
         messages, used = build_messages(question, hits, language, budget, generator.count_tokens)
         pieces: list[str] = []
         stopped = False
-        for piece in generator.stream(messages, self.config.max_tokens, self.config.temperature):
+        for piece in generator.stream(messages, self.config.max_tokens, self.config.temperature, cancel):
             if cancel.cancelled:
                 stopped = True
                 break

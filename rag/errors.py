@@ -52,6 +52,10 @@ class ModelError(FaroError):
     kind = "model"
 
 
+class ModelCrashed(ModelError):
+    """The language model's process stopped in the middle of an answer; Faro has started a fresh one."""
+
+
 class EmbeddingMismatch(FaroError):
     """The collection was built with another embedding model and must be re-indexed."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from rag import errors
+from rag.child_process import prepare_child
 from rag.errors import DamagedFile, FileProblem, FileTooLarge, ParseTimeout
 from rag.loaders import load_document
 from rag.types import ExtractedDocument
@@ -21,11 +22,10 @@ WORKER_START_TIMEOUT_S = 60.0
 MAX_EXTRACTED_CHARS = 50_000_000
 
 
-def _serve(connection, memory_mb: int, loader: LoaderFunction) -> None:
+def _serve(connection, memory_mb: int, loader: LoaderFunction, parent_pid: int) -> None:
     """Worker loop: read (path, password), answer ("ok", document) or ("error", class name, message)."""
+    prepare_child(parent_pid)
     _limit_memory(memory_mb)
-    _exit_with_parent()
-    _ignore_interrupts()
     logging.getLogger().addHandler(logging.NullHandler())  # parser chatter stays out of the user's terminal
     connection.send(("ready",))
     while True:
@@ -67,28 +67,6 @@ def _limit_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError) as exc:  # not every platform can cap address space
         log.warning("The parse worker runs without a memory limit: %s", exc)
-
-
-def _exit_with_parent() -> None:
-    """If Faro dies (even by SIGKILL), a worker stuck on a hostile file must not live on."""
-    import threading
-
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="faro-parser-parent-watch", daemon=True).start()
-
-
-def _ignore_interrupts() -> None:
-    """Ctrl+C in a terminal reaches the whole process group; the app decides, the worker just parses."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class IsolatedParser:
@@ -176,7 +154,7 @@ class IsolatedParser:
         self._kill()
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(child_end, self.memory_mb, self._loader), daemon=True, name="faro-parser"
+            target=_serve, args=(child_end, self.memory_mb, self._loader, os.getpid()), daemon=True, name="faro-parser"
         )
         process.start()
         child_end.close()
