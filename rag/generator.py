@@ -110,7 +110,16 @@ class LlamaGenerator:
         """Start the model process now (it otherwise starts on the first answer); returns what it reports."""
         for attempt in (1, 2):
             try:
-                return self._ready_process().wait_ready()
+                process = self._ready_process()
+                if process.description:
+                    return process.description
+                described = process.wait_ready()
+                log.info(
+                    "Answer model %s ready in process %s (safe mode %s, %s threads)",
+                    described.get("model_file", self.model_path), process.pid, described.get("safe_mode"),
+                    described.get("n_threads"),
+                )
+                return described
             except ModelProcessDied as died:
                 self._process = None
                 if attempt == 1 and self._switch_to_safe_mode(died):

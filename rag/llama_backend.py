@@ -71,6 +71,7 @@ class LlamaBackend:
             "system_info": system_info(),
             "llama_cpp_version": self._llama_cpp_version,
             "safe_mode": self.settings.safe_mode,
+            "extra_buffer_types": bool(self._llama_cpp.llama_cpp.llama_model_default_params().use_extra_bufts),
             "n_threads": self.settings.n_threads,
             "model_file": self.model_file,
         }

@@ -70,3 +70,12 @@ class CrashesAlways(EchoBackend):
 class FailsToLoad(EchoBackend):
     def self_test(self) -> None:
         raise ValueError("not a valid model file")
+
+
+def real_llama_crashing_on_first_decode_unless_safe(settings):
+    """The real llama.cpp backend on a processor whose fast kernels crash: segfaults unless loaded in safe mode."""
+    from rag.llama_backend import LlamaBackend
+
+    if not settings.safe_mode:
+        _segfault()
+    return LlamaBackend(settings)
