@@ -214,6 +214,11 @@ def llama_cpp_version() -> str:
 
 
 def _died_message(model_name: str, died: ModelProcessDied, loading: bool) -> str:
+    if died.timed_out_after_s is not None:
+        return (
+            f"The language model ({model_name}) did not finish loading within {died.timed_out_after_s / 60:.0f} "
+            "minutes and was stopped; the computer may be very busy. Faro tries again at your next question."
+        )
     if died.out_of_memory:
         return (
             f"The language model ({model_name}) ran out of memory and was stopped. Faro restarted it; choose a "

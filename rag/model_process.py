@@ -13,7 +13,7 @@ from rag.progress import CancelToken
 
 log = logging.getLogger(__name__)
 
-START_TIMEOUT_S = 180.0
+START_TIMEOUT_S = 300.0
 POLL_INTERVAL_S = 0.05
 CANCEL_GRACE_S = 3.0
 CRASH_SIGNALS = frozenset({signal.SIGSEGV, signal.SIGILL, signal.SIGBUS, signal.SIGABRT, signal.SIGFPE})
@@ -37,10 +37,11 @@ BackendFactory = Callable[[Any], ModelBackend]
 class ModelProcessDied(Exception):
     """The child process ended without being asked to; ``exit_code`` is negative when a signal killed it."""
 
-    def __init__(self, exit_code: int | None, during: str) -> None:
+    def __init__(self, exit_code: int | None, during: str, timed_out_after_s: float | None = None) -> None:
         super().__init__(f"model process ended with exit code {exit_code} during {during}")
         self.exit_code = exit_code
         self.during = during
+        self.timed_out_after_s = timed_out_after_s
 
     @property
     def crashed(self) -> bool:
@@ -234,7 +235,7 @@ class ModelProcess:
         try:
             if timeout is not None and not self._connection.poll(timeout):
                 self.kill()
-                raise ModelProcessDied(None, f"{during} (no answer within {timeout:.0f} s)")
+                raise ModelProcessDied(None, during, timed_out_after_s=timeout)
             return self._connection.recv()
         except (EOFError, OSError):
             raise self._died(during) from None

@@ -79,3 +79,8 @@ def real_llama_crashing_on_first_decode_unless_safe(settings):
     if not settings.safe_mode:
         _segfault()
     return LlamaBackend(settings)
+
+
+class LoadsForever(EchoBackend):
+    def self_test(self) -> None:
+        time.sleep(60)

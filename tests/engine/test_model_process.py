@@ -105,3 +105,14 @@ def test_closing_the_generator_ends_its_process(tmp_path):
     while time.monotonic() < deadline and os.path.exists(f"/proc/{child}"):
         time.sleep(0.05)
     assert not os.path.exists(f"/proc/{child}")
+
+
+def test_a_load_that_takes_too_long_is_stopped_with_its_own_message(tmp_path, monkeypatch):
+    import rag.model_process
+
+    monkeypatch.setattr(rag.model_process, "START_TIMEOUT_S", 1.0)
+    generator = _generator(tmp_path, fakes.LoadsForever)
+    with pytest.raises(ModelError, match="did not finish loading within"):
+        generator.load()
+    assert not generator.safe_mode
+    generator.close()
