@@ -267,11 +267,6 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().showMessage(summary.describe(), 15000)
         self.library.refresh()
-        protected = [r for r in self.library.model.rows if r.needs_password]
-        if protected:
-            self.statusBar().showMessage(
-                f"{summary.describe()} {len(protected)} protected PDF(s) need a password: select them and choose “Enter password…”.", 30000
-            )
 
     # Chat
 

@@ -1,6 +1,8 @@
 """Adding documents: synthesised drops, the queue in the table, progress, cancel, failures, retry with password, removal."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
@@ -166,3 +168,24 @@ def test_shortcuts_add_files_add_folder_and_open_settings(make_window, documents
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.dialog is not None and window.settings.dialog.isVisible()
     window.settings.dialog.reject()
+
+
+def test_cancel_while_embedding_stops_within_a_second_and_leaves_the_file_out(make_window, tmp_path, qtbot):
+    from tests.fakes import PerTextSlowEmbedder
+
+    filing = make_pdf(tmp_path / "filing.pdf", [" ".join(f"Section {p}.{i}: the pump seal is checked monthly." for i in range(12)) for p in range(12)])
+    window = make_window(embedder=PerTextSlowEmbedder(0.05))
+    seen = []
+    window.indexing.progressChanged.connect(seen.append)
+    window.add_paths([str(filing)])
+    wait_for(qtbot, lambda: any(p.part > 0 for p in seen), 30)
+    assert window.progress.bar.value() > 0, "the bar moves while the first file is embedded"
+    pressed = time.monotonic()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000) as finished:
+        window.progress.cancel.click()
+    assert time.monotonic() - pressed < 1.0
+    summary: BatchSummary = finished.args[0]
+    assert summary.cancelled and summary.counts == {}
+    wait_for(qtbot, lambda: window.library.loaded and "filing.pdf" not in statuses(window))
+    message = window.statusBar().currentMessage()
+    assert "cancelled" in message and "“filing.pdf” was not added" in message and "added:" not in message
