@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -23,6 +23,7 @@ from app.library_panel import LibraryPanel
 from app.progress_strip import ProgressStrip
 from app.settings_flow import SettingsFlow
 from app.sources import SourceRef
+from app.status_line import StatusLine
 from app.startup import EngineInfo, load_models, open_library
 from app.viewer_pane import ViewerPane
 from app.worker import EngineWorker
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self.engine_info: EngineInfo | None = None
         self.models_ready = False
+        self._password_tries: dict[str, tuple[LibraryRow, str]] = {}
         self.indexing = IndexingController(worker, self)
         self.library = LibraryController(worker, self.indexing, config.collection, self)
         self.chat = ChatController(worker, self)
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.progress)
         self.setCentralWidget(central)
         self.overlay = DropOverlay(central)
-        self.model_status = QLabel("Opening your library…")
+        self.setStatusBar(StatusLine(self))
+        self.model_status = QLabel(self.tr("Opening your library…"))
         self.statusBar().addPermanentWidget(self.model_status)
         self.settings = SettingsFlow(self)
         self._wire()
@@ -104,10 +107,15 @@ class MainWindow(QMainWindow):
             self.settings.dialog.set_gpu_supported(info.gpu_supported)
         self.collections.set_collections(sorted(set(info.collections) | {self.library.collection}, key=str.lower), self.library.collection)
         self.model_status.setText(
-            "Preparing the embedding model (first start only, a few seconds)…" if info.embedder_needs_preparing
-            else "Loading the language models…"
+            self.tr("Preparing the embedding model (first start only, a few seconds)…") if info.embedder_needs_preparing
+            else self.tr("Loading the language models…")
         )
-        self.statusBar().showMessage("You can add documents while the models load.", 8000)
+        if not self.models_ready:
+            self.statusBar().showMessage(self.loading_hint, 8000)
+
+    @property
+    def loading_hint(self) -> str:
+        return self.tr("You can add documents while the models load.")
 
     def _engine_failed(self, error: BaseException) -> None:
         self.model_status.setText("Library not available")
@@ -115,11 +123,13 @@ class MainWindow(QMainWindow):
 
     def _models_loaded(self, _result: Any) -> None:
         self.models_ready = True
-        self.model_status.setText("Ready · everything stays on this computer")
+        self.model_status.setText(self.tr("Ready · everything stays on this computer"))
+        self.statusBar().withdraw(self.loading_hint)
 
     def _models_failed(self, error: BaseException) -> None:
-        self.model_status.setText("Model problem — see Settings")
-        self.statusBar().showMessage(f"The models could not be loaded: {error} (details in {log_file()})")
+        self.model_status.setText(self.tr("Model problem — see Settings"))
+        self.model_status.setToolTip(str(error))
+        self.statusBar().showMessage(self.tr("The models could not be loaded. Open Settings to choose another model."))
 
     # Actions and wiring
 
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.indexing.progressChanged.connect(self.progress.show_progress)
         self.indexing.finished.connect(self._indexing_finished)
+        self.indexing.fileFinished.connect(self._password_checked)
         self.progress.cancelRequested.connect(self.cancel_indexing)
         self.library.collectionsChanged.connect(self.collections.set_collections)
         self.library.collectionChanged.connect(self._collection_changed)
@@ -212,16 +223,32 @@ class MainWindow(QMainWindow):
 
     def retry(self, rows: list[LibraryRow]) -> None:
         for row in (r for r in rows if r.retryable):
-            password = None
             if row.needs_password:
-                password, ok = QInputDialog.getText(
-                    self, "Password needed", f"“{row.name}” is protected by a password.\nEnter it to index the file:",
-                    QLineEdit.EchoMode.Password,
-                )
-                if not ok or not password:
-                    continue
-                self.viewer.passwords[row.path] = password
+                self.retry_with_password(row)
+            else:
+                self.library.retry(row)
+
+    def retry_with_password(self, row: LibraryRow, rejected: bool = False) -> None:
+        """Ask for the password of a protected PDF and index it; a wrong one brings the question back, saying so."""
+        if rejected:
+            label = self.tr("The password for “{name}” is not correct.\nTry again:")
+        else:
+            label = self.tr("“{name}” is protected by a password.\nEnter it to index the file:")
+        password, ok = QInputDialog.getText(
+            self, self.tr("Password needed"), label.replace("{name}", row.name), QLineEdit.EchoMode.Password
+        )
+        if ok and password:
+            self._password_tries[row.path] = (row, password)
             self.library.retry(row, password)
+
+    def _password_checked(self, outcome: Any, _collection: str) -> None:
+        row, password = self._password_tries.pop(outcome.path, (None, None))
+        if row is None:
+            return
+        if outcome.status == "failed" and outcome.error_kind == "password":
+            QTimer.singleShot(0, lambda: self.retry_with_password(row, rejected=True))
+        elif outcome.status != "failed":
+            self.viewer.passwords[row.path] = password
 
     def remove(self, rows: list[LibraryRow]) -> None:
         rows = [r for r in rows if r.status not in ("queued", "indexing")]

@@ -102,3 +102,14 @@ def test_an_indexing_summary_is_short_counts_protected_files_apart_and_names_no_
     summary.add(FileOutcome("/d/scan.pdf", "failed", "No text layer (scanned?)", "no-text"))
     assert "1 could not be read" in summary.describe() and "failed" not in summary.describe()
     assert str(tmp_path) not in summary.describe() and "log" not in summary.describe()
+
+
+def test_retry_is_offered_only_where_trying_again_can_help():
+    from rag.errors import NoTextLayer
+
+    def row(kind: str) -> LibraryRow:
+        return LibraryRow("/d/x.pdf", "failed", "reason", kind)
+
+    assert [row(k).retryable for k in ("password", "timeout", "permission", "unreadable")] == [True] * 4
+    assert [row(k).retryable for k in (NoTextLayer.kind, "damaged", "empty", "unsupported", "too-large")] == [False] * 5
+    assert row("no-text").problem and not LibraryRow("/d/x.pdf", "ready").retryable
