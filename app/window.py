@@ -26,6 +26,7 @@ from app.sources import SourceRef
 from app.status_line import StatusLine
 from app.startup import EngineInfo, load_models, open_library
 from app.viewer_pane import ViewerPane
+from app.window_state import WindowLayout
 from app.worker import EngineWorker
 from rag.config import Config
 from rag.logs import log_file
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: Config, worker: EngineWorker) -> None:
         super().__init__()
-        self.setWindowTitle(f"Faro — {config.collection}")
+        self.setWindowTitle(config.collection)  # Qt adds " — Faro", the application's display name
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.config = config
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.collections.set_collections([config.collection], config.collection)
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.tabs.setCurrentWidget(self.chat_panel if self.history.current.exchanges else self.library_panel)
+        self.window_layout = WindowLayout(self, self.splitter, self.viewer, config.data_dir)
 
     # Startup
 
@@ -280,7 +282,7 @@ class MainWindow(QMainWindow):
         self.history = ChatHistory(self.store, collection)
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.overlay.hide()
-        self.setWindowTitle(f"Faro — {collection}")
+        self.setWindowTitle(collection)
 
     def _documents_changed(self) -> None:
         ready = self.library.ready_count()
@@ -356,13 +358,14 @@ class MainWindow(QMainWindow):
 
         doc_id = self.library.doc_id_for(ref.source)
         document = load_extracted(self.config.data_dir / "extracted", doc_id) if doc_id else None
-        self.viewer.show()
+        self.window_layout.show_viewer()
         self.viewer.open_source(ref, document, context)
 
     def open_document(self, row: LibraryRow) -> None:
         self.open_source(SourceRef(0, row.path, 1 if row.pages else None, 1 if row.pages else None, 0, 0, ""))
 
     def viewer_closed(self) -> None:
+        self.window_layout.remember_viewer_width()
         self.viewer.hide()
 
     def show_shortcuts(self) -> None:
@@ -393,6 +396,7 @@ class MainWindow(QMainWindow):
             self.add_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.window_layout.save()
         self.indexing.cancel()
         self.chat.stop()
         if self.settings.reindex_cancel is not None:
