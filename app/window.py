@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.viewer = ViewerPane()
         self.viewer.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget, narrowest in ((self.collections, 120), (self.tabs, 340), (self.viewer, 320)):
+        for widget, narrowest in ((self.collections, 100), (self.tabs, 320), (self.viewer, 300)):
             widget.setMinimumWidth(narrowest)  # fixed floors, so long names never widen the window past a small screen
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
