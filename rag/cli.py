@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--temperature", type=float)
     model.add_argument("--max-tokens", type=int, help="maximum answer length in tokens")
     model.add_argument("--top-k", type=int, help="number of sources given to the model")
+    model.add_argument("--server", dest="server_url", help="answer with an OpenAI-compatible server, e.g. http://localhost:8080/v1")
+    model.add_argument("--server-model", help="the server's model name (see: faro models --server URL)")
 
     parser = argparse.ArgumentParser(prog="faro", description="Faro: ask questions about your documents, offline.")
     parser.add_argument("--version", action="version", version=f"faro {_version()}")
@@ -57,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove = commands.add_parser("remove", parents=[common], help="remove a document and its passages")
     remove.add_argument("paths", nargs="+")
     commands.add_parser("collections", parents=[common], help="list collections")
+    models = commands.add_parser("models", parents=[common], help="list the GGUF models on this computer (or a server's models)")
+    models.add_argument("--folder", action="append", default=[], help="also look in this folder (repeatable)")
+    models.add_argument("--server", dest="server_url", help="list the models of this OpenAI-compatible server instead")
     doctor = commands.add_parser(
         "doctor", parents=[common, model], help="check (and --repair) the library, and check the answer model loads"
     )
@@ -74,8 +79,12 @@ def _open_engine(args):
 
     overrides = {k: getattr(args, k, None) for k in (
         "collection", "llm_path", "n_gpu_layers", "n_threads", "n_ctx", "temperature", "max_tokens", "top_k",
-        "chunk_tokens", "chunk_overlap", "embedding_backend",
+        "chunk_tokens", "chunk_overlap", "embedding_backend", "server_url", "server_model",
     )}
+    if overrides["server_url"]:
+        overrides["answer_backend"] = "server"
+    elif overrides["llm_path"]:
+        overrides["answer_backend"] = "local"
     return Engine.open(args.data_dir, **overrides)
 
 
@@ -129,6 +138,10 @@ def run(args) -> int:
         from bench.cli import main as bench_main
 
         return bench_main(args.bench_args)
+    if args.command == "models":
+        from rag.model_list import print_models
+
+        return print_models(args.data_dir, args.folder, args.server_url, args.json)
     engine = _open_engine(args)
     try:
         return _dispatch(engine, args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -25,6 +26,7 @@ from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
 from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
 from rag.retrieval import rank, to_hits
+from rag.server_generator import ServerGenerator
 from rag.store import Store
 from rag.vector_recovery import active_vector_folder, rebuild_vector_store, remove_stale_vector_folders, vector_store_is_readable
 from rag.types import Answer, DocumentRecord, ExtractedDocument, Hit, IngestReport
@@ -89,9 +91,15 @@ class Engine:
     def generator(self) -> Generator:
         if self._generator is None:
             c = self.config
-            self._generator = LlamaGenerator(
-                c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers, state_dir=self.data_dir / "models"
-            )
+            if c.answer_backend == "server":
+                from rag.api_keys import load_api_key
+
+                key = partial(load_api_key, c.server_url)  # read at each answer, so a newly saved key applies at once
+                self._generator = ServerGenerator(c.server_url, c.server_model, key, c.n_ctx, c.server_wait_s)
+            else:
+                self._generator = LlamaGenerator(
+                    c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers, state_dir=self.data_dir / "models"
+                )
         return self._generator
 
     @property
@@ -292,8 +300,10 @@ class Engine:
         old = self.config
         if config.data_dir != old.data_dir:
             raise DataFolderError("The data folder cannot change while Faro is open; restart Faro with --data-dir.")
-        llm_fields = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers")
-        if any(getattr(old, f) != getattr(config, f) for f in llm_fields) and isinstance(self._generator, LlamaGenerator):
+        llm_fields = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers", "answer_backend", "server_url", "server_model", "server_wait_s")
+        if any(getattr(old, f) != getattr(config, f) for f in llm_fields) and isinstance(
+            self._generator, (LlamaGenerator, ServerGenerator)
+        ):
             self._generator.close()
             self._generator = None
         embedding_fields = ("embedding_model", "embedding_backend", "n_threads")
