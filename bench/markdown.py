@@ -78,6 +78,17 @@ def _sec10q(data: dict) -> list[str]:
     return lines + _table(["pipeline", "ranking", "hit@1", "hit@5"], rows)
 
 
+def _evidence(data: dict) -> list[str]:
+    lines = [f"## 2c. Evidence found, sec10q ({data['questions']} single-chunk questions)", "",
+             f"passage@{data['top_k']}: a passage holding the reference answer (at least half of the answer's figures, or of its "
+             f"distinctive words when it has no figures, and near the best passage of the filing) is among the first "
+             f"{data['top_k']} results; page@{data['top_k']}: one of them lies on a page holding it. Questions whose filing "
+             "holds no such passage are not judged.", ""]
+    rows = [[f"faro-{b}", group, g["judged"], _f(g["passage@5"]), _f(g["page@5"])]
+            for b, groups in data["faro"].items() for group in ("all", "table", "text") for g in [groups[group]]]
+    return lines + _table(["pipeline", "chunk type", "judged", "passage@5", "page@5"], rows)
+
+
 def _answer(data: dict) -> list[str]:
     lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens)", "",
              "Per question, in turn: Faro `ask` (search + prompt + generation), raw llama.cpp given Faro's exact prompt, "
@@ -112,7 +123,7 @@ def render(results: dict, charts: list[str]) -> str:
         lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
-    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("answer", _answer),
+    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence), ("answer", _answer),
                                 ("coldstart", _coldstart)):
         if key in sections:
             lines += render_section(sections[key])

@@ -64,6 +64,9 @@ def check(results: dict) -> list[Target]:
             targets.append(Target(f"sec10q document hit@1 (faro-{backend})", "≥ 0.80", hit, 0.80))
             if peer_hit is not None:
                 targets.append(Target(f"sec10q hit@1 minus peer (faro-{backend})", "> 0", hit - peer_hit, 1e-9))
+        passage = _get(s, "evidence", "faro", backend, "all", "passage@5")
+        if passage is not None:
+            targets.append(Target(f"sec10q answer-bearing passage in top 5 (faro-{backend})", "≥ 0.85", passage, 0.85))
         p95 = _get(s, "retrieval", "latency", f"faro-{backend}", "fused", "p95_ms")
         if p95 is not None:
             targets.append(Target(f"Fused retrieval p95 on SciFact (faro-{backend})", "≤ 50 ms", p95, 50.0, False, " ms"))
