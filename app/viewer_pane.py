@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.passage_match import best_part, passage_parts
+from app.passage_match import as_printed, best_part, passage_spans, word_boxes
 from app.pdf_viewer import PdfPassageView
 from app.sources import SourceRef
 from app.text_viewer import TextPassageView
@@ -39,6 +39,7 @@ class ViewerPane(QWidget):
         self.mode = ""
         self.current_part = 0
         self._parts: list[tuple[int, str, float]] = []
+        self._boxes: dict[int, list[tuple[float, float, float, float]]] = {}
 
         self.title = QLabel()
         self.title.setObjectName("viewerTitle")
@@ -92,9 +93,10 @@ class ViewerPane(QWidget):
         if is_pdf and self._open_pdf(ref, document, context):
             return
         self._parts = []
+        self._boxes = {}
         self._update_part_buttons()
         if document is not None and document.pages:
-            self._show_text(ref, document, is_pdf)
+            self._show_text(ref, document, is_pdf or document.kind == "image")
         else:
             self._show_message(
                 "Faro no longer has the text of this document (it may have been removed from the library)."
@@ -106,7 +108,10 @@ class ViewerPane(QWidget):
             return
         self.current_part = number
         page_index, text, hint = self._parts[number]
-        found = self.pdf.show_part(page_index, text, hint)
+        if page_index in self._boxes:
+            found = self.pdf.show_boxes(page_index, self._boxes[page_index])
+        else:
+            found = self.pdf.show_part(page_index, text, hint)
         page = f"Page {page_index + 1} of {self.pdf.document.pageCount()}"
         if len(self._parts) > 1:
             first, last = self._parts[0][0] + 1, self._parts[-1][0] + 1
@@ -135,8 +140,10 @@ class ViewerPane(QWidget):
             return False
         first = (ref.page_start or 1) - 1
         last = (ref.page_end or ref.page_start or 1) - 1
-        pages = [p.text for p in document.pages] if document is not None else []
-        self._parts = passage_parts(pages, first, last, ref.char_start, ref.char_end) if pages else []
+        pages = list(document.pages) if document is not None else []
+        spans = passage_spans([p.text for p in pages], first, last, ref.char_start, ref.char_end) if pages else []
+        self._parts = [(i, as_printed(pages[i].text, pages[i].rows, s, e), s / len(pages[i].text)) for i, s, e in spans]
+        self._boxes = {i: word_boxes(pages[i].words, s, e) for i, s, e in spans if pages[i].scanned and pages[i].words}
         if not self._parts:
             self._parts = [(first, ref.quote.rstrip("…"), 0.0)]
         self.mode = "pdf"
@@ -149,7 +156,10 @@ class ViewerPane(QWidget):
             index = min(max((ref.page_start or 1) - 1, 0), len(document.pages) - 1)
             text = document.pages[index].text
             end = ref.char_end if ref.page_end in (None, ref.page_start) else len(text)
-            self.where.setText(f"The PDF could not be opened here; showing the text Faro read from page {index + 1}.")
+            if document.kind == "image":
+                self.where.setText(self.tr("Text read from the image (page {0}).").format(index + 1))
+            else:
+                self.where.setText(f"The PDF could not be opened here; showing the text Faro read from page {index + 1}.")
         else:
             text, end = document.pages[0].text, ref.char_end
             self.where.setText(ref.location or "Text")

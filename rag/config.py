@@ -47,6 +47,7 @@ class Config:
     min_relevance: float = 0.6
     parse_timeout_s: float = 120.0
     parse_memory_mb: int = 3072
+    ocr: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

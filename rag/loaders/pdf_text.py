@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -11,8 +12,17 @@ _PDFIUM_LINE_END_HYPHEN = "\ufffe"
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
-def pdfium_page_texts(path: Path, password: str | None, expected_pages: int) -> list[str | None] | None:
-    """Raw text of each page, ``None`` for a page left to pypdf; ``None`` if PDFium cannot read the file.
+@dataclass(frozen=True)
+class PdfiumPage:
+    """A page as PDFium reads it: text with tables as rows, the rows (text, as printed) and the headings."""
+
+    text: str
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+
+
+def pdfium_page_texts(path: Path, password: str | None, expected_pages: int) -> list[PdfiumPage | None] | None:
+    """Each page's text, ``None`` for a page left to pypdf; ``None`` if PDFium cannot read the file.
 
     Pages in Hebrew or Arabic are left to pypdf: PDFium gives right-to-left words in visual (reversed) order.
 
@@ -34,7 +44,7 @@ def pdfium_page_texts(path: Path, password: str | None, expected_pages: int) -> 
         document.close()
 
 
-def _page_text(document, index: int, path: Path) -> str | None:
+def _page_text(document, index: int, path: Path) -> PdfiumPage | None:
     import pypdfium2 as pdfium
 
     try:
@@ -43,6 +53,9 @@ def _page_text(document, index: int, path: Path) -> str | None:
             text_page = page.get_textpage()
             try:
                 text = text_page.get_text_range()
+                if _RIGHT_TO_LEFT.search(text):
+                    return None
+                read = _with_layout(text_page, text, path, index)
             finally:
                 text_page.close()
         finally:
@@ -50,6 +63,20 @@ def _page_text(document, index: int, path: Path) -> str | None:
     except pdfium.PdfiumError as exc:
         log.info("%s: PDFium cannot read page %d (%s); trying pypdf", path, index + 1, exc)
         return None
-    if _RIGHT_TO_LEFT.search(text):
-        return None
-    return text.replace(_PDFIUM_LINE_END_HYPHEN, "-\n")
+    return PdfiumPage(read.text.replace(_PDFIUM_LINE_END_HYPHEN, "-\n"), read.rows, read.headings)
+
+
+def _with_layout(text_page, text: str, path: Path, index: int) -> PdfiumPage:
+    """Tables replaced by their rows and headings found, from the characters' positions; plain text if that fails."""
+    from rag.loaders.pdf_layout import find_tables, headings, page_lines, replace_tables
+
+    if not text.strip() or len(text) != text_page.count_chars():
+        return PdfiumPage(text)
+    try:
+        lines = page_lines(text_page)
+        tables = find_tables(lines)
+        rows = [(row, printed) for table in tables for row, printed in zip(table.rows, table.printed)]
+        return PdfiumPage(replace_tables(text, tables), rows, [line.text for line in headings(lines, tables)])
+    except (ValueError, ZeroDivisionError, IndexError) as exc:  # odd geometry: keep PDFium's plain text
+        log.info("%s: page %d layout not read (%s)", path, index + 1, exc)
+        return PdfiumPage(text)
