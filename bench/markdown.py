@@ -89,6 +89,15 @@ def _evidence(data: dict) -> list[str]:
     return lines + _table(["pipeline", "chunk type", "judged", "passage@5", "page@5"], rows)
 
 
+def _ocr(data: dict) -> list[str]:
+    lines = [f"## 2d. OCR of scanned pages ({data['pages']} generated A4 pages at 300 dpi, {data['threads']} threads)", "",
+             "Character error rate against the known text; noisy pages are skewed, blurred, grainy low-quality JPEGs.", ""]
+    cer = data["cer"]
+    row = [data["engine"], *(f"{cer[k]:.2%}" for k in ("en-clean", "en-noisy", "es-clean", "es-noisy")),
+           _f(data["seconds_per_page"], 2), _f(data["install_mb"], 0)]
+    return lines + _table(["engine", "CER en clean", "CER en noisy", "CER es clean", "CER es noisy", "s/page", "MB"], [row])
+
+
 def _answer(data: dict) -> list[str]:
     lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens)", "",
              "Per question, in turn: Faro `ask` (search + prompt + generation), raw llama.cpp given Faro's exact prompt, "
@@ -123,7 +132,7 @@ def render(results: dict, charts: list[str]) -> str:
         lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
-    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence), ("answer", _answer),
+    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence), ("ocr", _ocr), ("answer", _answer),
                                 ("coldstart", _coldstart)):
         if key in sections:
             lines += render_section(sections[key])

@@ -70,6 +70,15 @@ def check(results: dict) -> list[Target]:
         p95 = _get(s, "retrieval", "latency", f"faro-{backend}", "fused", "p95_ms")
         if p95 is not None:
             targets.append(Target(f"Fused retrieval p95 on SciFact (faro-{backend})", "≤ 50 ms", p95, 50.0, False, " ms"))
+    cer = _get(s, "ocr", "cer") or {}
+    for language in ("en", "es"):
+        for condition, goal in (("clean", 0.02), ("noisy", 0.05)):
+            if f"{language}-{condition}" in cer:
+                targets.append(Target(f"OCR character error rate, {language} {condition} pages", f"≤ {goal:.0%}",
+                                      cer[f"{language}-{condition}"], goal, False))
+    seconds = _get(s, "ocr", "seconds_per_page")
+    if seconds is not None:
+        targets.append(Target("OCR seconds per A4 page (2 threads)", "≤ 2 s", seconds, 2.0, False, " s"))
     overhead = _get(s, "answer", "decode_overhead")
     if overhead is not None:
         targets.append(Target("Answer tokens/s overhead vs raw llama.cpp", "≤ 0.10", overhead, 0.10, False))

@@ -57,6 +57,8 @@ class Table:
     lines: list[Line]
     header_lines: list[Line] = field(default_factory=list)
     printed: list[str] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
 
     @property
     def indexes(self) -> set[int]:
@@ -177,8 +179,12 @@ def headings(lines: list[Line], tables: list[Table]) -> list[Line]:
     return found
 
 
-def find_tables(lines: list[Line]) -> list[Table]:
-    """Runs of at least three lines whose value cells line up in columns, read as rows with their headers."""
+def find_tables(lines: list[Line], continued: Table | None = None) -> list[Table]:
+    """Runs of at least three lines whose value cells line up in columns, read as rows with their headers.
+
+    ``continued`` is the last table of the previous page: a table opening this page without headers of its own, in
+    the same columns, is its continuation and takes its headers.
+    """
     tables: list[Table] = []
     index = 0
     while index < len(lines):
@@ -187,7 +193,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
             index += 1
             continue
         first, last = run
-        table = _read_table(lines, first, last)
+        table = _read_table(lines, first, last, None if tables else continued)
         if table is not None:
             tables.append(table)
         index = last + 1
@@ -239,7 +245,7 @@ def _columns(rows: list[Line]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in columns]
 
 
-def _read_table(lines: list[Line], first: int, last: int) -> Table | None:
+def _read_table(lines: list[Line], first: int, last: int, continued: Table | None) -> Table | None:
     body = lines[first : last + 1]
     label_left = min(line.x0 for line in body if len(line.cells) > 1)
     while body and body[0].x0 > label_left + 2 * body[0].em:
@@ -260,6 +266,8 @@ def _read_table(lines: list[Line], first: int, last: int) -> Table | None:
         header_lines.insert(0, line)
     header_lines += inner_headers
     headers = [" ".join(c.text for line in header_lines for c in _over(line, column)) for column in columns]
+    if continued is not None and not any(headers) and _same_columns(columns, continued.columns):
+        headers = list(continued.headers)
     texts, printed = [], []
     groups: list[tuple[float, str]] = []
     pending = ""
@@ -283,7 +291,7 @@ def _read_table(lines: list[Line], first: int, last: int) -> Table | None:
             parts.append(f"{header}: {cell.text}" if header else cell.text)
         texts.append(" | ".join(parts))
         printed.append(line.text)
-    return Table(texts, body, header_lines, printed)
+    return Table(texts, body, header_lines, printed, columns, headers)
 
 
 def _leading_header_rows(body: list[Line]) -> list[Line]:
@@ -295,6 +303,10 @@ def _leading_header_rows(body: list[Line]) -> list[Line]:
     while count < min(MAX_HEADER_LINES, len(body)) and not numeric[count] and len(body[count].cells) > 1:
         count += 1
     return body[:count]
+
+
+def _same_columns(columns: list[tuple[float, float]], previous: list[tuple[float, float]]) -> bool:
+    return len(columns) == len(previous) and all(_overlaps(Cell("", *a), b) for a, b in zip(columns, previous))
 
 
 def _over(line: Line, column: tuple[float, float]) -> list[Cell]:

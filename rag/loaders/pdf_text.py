@@ -39,12 +39,17 @@ def pdfium_page_texts(path: Path, password: str | None, expected_pages: int) -> 
         if len(document) != expected_pages:
             log.info("%s: PDFium counts %d pages, pypdf %d; reading it with pypdf", path, len(document), expected_pages)
             return None
-        return [_page_text(document, index, path) for index in range(expected_pages)]
+        reads, continued = [], None
+        for index in range(expected_pages):
+            read, continued = _page_text(document, index, path, continued)
+            reads.append(read)
+        return reads
     finally:
         document.close()
 
 
-def _page_text(document, index: int, path: Path) -> PdfiumPage | None:
+def _page_text(document, index: int, path: Path, continued) -> tuple[PdfiumPage | None, object]:
+    """The page, and its last table (whose headers a table continued on the next page takes)."""
     import pypdfium2 as pdfium
 
     try:
@@ -54,29 +59,30 @@ def _page_text(document, index: int, path: Path) -> PdfiumPage | None:
             try:
                 text = text_page.get_text_range()
                 if _RIGHT_TO_LEFT.search(text):
-                    return None
-                read = _with_layout(text_page, text, path, index)
+                    return None, None
+                read, last_table = _with_layout(text_page, text, path, index, continued)
             finally:
                 text_page.close()
         finally:
             page.close()
     except pdfium.PdfiumError as exc:
         log.info("%s: PDFium cannot read page %d (%s); trying pypdf", path, index + 1, exc)
-        return None
-    return PdfiumPage(read.text.replace(_PDFIUM_LINE_END_HYPHEN, "-\n"), read.rows, read.headings)
+        return None, None
+    return PdfiumPage(read.text.replace(_PDFIUM_LINE_END_HYPHEN, "-\n"), read.rows, read.headings), last_table
 
 
-def _with_layout(text_page, text: str, path: Path, index: int) -> PdfiumPage:
+def _with_layout(text_page, text: str, path: Path, index: int, continued) -> tuple[PdfiumPage, object]:
     """Tables replaced by their rows and headings found, from the characters' positions; plain text if that fails."""
     from rag.loaders.pdf_layout import find_tables, headings, page_lines, replace_tables
 
     if not text.strip() or len(text) != text_page.count_chars():
-        return PdfiumPage(text)
+        return PdfiumPage(text), None
     try:
         lines = page_lines(text_page)
-        tables = find_tables(lines)
+        tables = find_tables(lines, continued)
         rows = [(row, printed) for table in tables for row, printed in zip(table.rows, table.printed)]
-        return PdfiumPage(replace_tables(text, tables), rows, [line.text for line in headings(lines, tables)])
+        read = PdfiumPage(replace_tables(text, tables), rows, [line.text for line in headings(lines, tables)])
+        return read, tables[-1] if tables else None
     except (ValueError, ZeroDivisionError, IndexError) as exc:  # odd geometry: keep PDFium's plain text
         log.info("%s: page %d layout not read (%s)", path, index + 1, exc)
-        return PdfiumPage(text)
+        return PdfiumPage(text), None

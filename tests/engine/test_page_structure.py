@@ -12,8 +12,8 @@ HEADER = "ACME Pumps - Field Service Manual"
 PUMPS = [(f"P-{100 + n}", str(80 + 5 * n), f"{4 + n / 10:.1f}") for n in range(56)]
 
 
-def make_table_pdf(path: Path) -> Path:
-    """A title, a paragraph, then a three-column table long enough to run onto a second page (header repeated)."""
+def make_table_pdf(path: Path, repeat_header: bool = True) -> Path:
+    """A title, a paragraph, then a three-column table long enough to run onto a second page."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -23,7 +23,8 @@ def make_table_pdf(path: Path) -> Path:
     pdf.set_font("helvetica", size=10)
     pdf.multi_cell(0, 6, "Each pump was run for two hours at its rated speed before the readings below were taken.")
     pdf.ln(4)
-    with pdf.table(col_widths=(40, 40, 40), text_align=("LEFT", "RIGHT", "RIGHT"), borders_layout="NONE", width=150) as table:
+    with pdf.table(col_widths=(40, 40, 40), text_align=("LEFT", "RIGHT", "RIGHT"), borders_layout="NONE", width=150,
+                   repeat_headings=int(repeat_header)) as table:
         table.row(("Pump", "Flow (m3/h)", "Pressure (bar)"))
         for pump in PUMPS:
             table.row(pump)
@@ -75,6 +76,14 @@ def test_table_rows_keep_their_column_headers_on_both_pages(tmp_path):
     assert document.pages[1].rows, "the rows on the second page are read as a table too"
     assert all(" | Flow (m3/h): " in row and " | Pressure (bar): " in row for row in rows)
     assert len(rows) == len(PUMPS)
+
+
+def test_a_table_continued_without_its_header_keeps_the_headers_of_the_page_before(tmp_path):
+    document = load_document(make_table_pdf(tmp_path / "tests.pdf", repeat_header=False))
+    second = document.pages[1]
+    rows = [second.text[start:end] for start, end, _ in second.rows]
+    assert rows and all(row.startswith("P-1") and " | Flow (m3/h): " in row for row in rows)
+    assert "P-155 | Flow (m3/h): 355 | Pressure (bar): 9.5" in rows
 
 
 def test_table_rows_are_marked_with_the_line_as_printed(tmp_path):
