@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.passage_match import as_printed, best_part, passage_spans, word_boxes
+from app.image_viewer import ImagePassageView
 from app.pdf_viewer import PdfPassageView
 from app.sources import SourceRef
 from app.text_viewer import TextPassageView
@@ -69,10 +70,11 @@ class ViewerPane(QWidget):
 
         self.pdf = PdfPassageView()
         self.text = TextPassageView()
+        self.image = ImagePassageView()
         self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message.setObjectName("emptyState")
         self.stack = QStackedWidget()
-        for widget in (self.pdf, self.text, self.message):
+        for widget in (self.pdf, self.text, self.image, self.message):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -91,6 +93,8 @@ class ViewerPane(QWidget):
         self.open_external.setEnabled(os.path.exists(ref.source))
         is_pdf = document.kind == "pdf" if document is not None else ref.source.lower().endswith(".pdf")
         if is_pdf and self._open_pdf(ref, document, context):
+            return
+        if document is not None and document.kind == "image" and self._open_image(ref, document):
             return
         self._parts = []
         self._boxes = {}
@@ -149,6 +153,21 @@ class ViewerPane(QWidget):
         self.mode = "pdf"
         self.stack.setCurrentWidget(self.pdf)
         self.show_part(best_part([text for _, text, _ in self._parts], context))
+        return True
+
+    def _open_image(self, ref: SourceRef, document: Any) -> bool:
+        """A scanned image with the cited words outlined (the passage's part on its first page)."""
+        index = min(max((ref.page_start or 1) - 1, 0), len(document.pages) - 1)
+        if not os.path.exists(ref.source) or not self.image.load(ref.source, index):
+            return False
+        page = document.pages[index]
+        end = ref.char_end if ref.page_end in (None, ref.page_start) else len(page.text)
+        self._parts, self._boxes = [], {}
+        self._update_part_buttons()
+        self.mode = "image"
+        self.stack.setCurrentWidget(self.image)
+        self.image.show_boxes(word_boxes(page.words, ref.char_start, end))
+        self.where.setText(self.tr("Page {0} of {1} · read from a scan").format(index + 1, len(document.pages)))
         return True
 
     def _show_text(self, ref: SourceRef, document: Any, is_pdf: bool) -> None:

@@ -50,7 +50,7 @@ def make_photo(path: Path) -> Path:
     from PIL import Image
 
     image, _ = render_page(FIRST, points=14)
-    image = image.crop((150, 200, 2300, 1300)).rotate(2.5, resample=Image.BICUBIC, expand=True, fillcolor=235)
+    image = image.crop((120, 200, 2480, 1300)).rotate(2.5, resample=Image.BICUBIC, expand=True, fillcolor=235)
     pixels = np.asarray(image, dtype=np.float32)
     light = np.linspace(0.75, 1.0, pixels.shape[1])[None, :]
     pixels = pixels * light + np.random.default_rng(3).normal(0, 12, pixels.shape)
