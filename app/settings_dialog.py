@@ -164,6 +164,10 @@ class SettingsDialog(QDialog):
         retrieval_form.addRow("Number of sources:", self.top_k)
         retrieval_form.addRow("Passage size:", self.chunk_tokens)
         retrieval_form.addRow("Passage overlap:", self.chunk_overlap)
+        self.ocr = QCheckBox(self.tr("Read scanned pages and images (OCR, on this computer)"))
+        self.ocr.setChecked(config.ocr)
+        self.ocr.setToolTip(self.tr("Pages without a text layer, and PNG, JPEG or TIFF files, are read with local text recognition."))
+        retrieval_form.addRow("", self.ocr)
         retrieval_form.addRow("", QLabel("Changing passage size or overlap offers to re-index your documents.", wordWrap=True, objectName="muted"))
         retrieval_box = QGroupBox("Retrieval")
         retrieval_box.setLayout(retrieval_form)
@@ -246,6 +250,7 @@ class SettingsDialog(QDialog):
             chunk_tokens=self.chunk_tokens.value(),
             chunk_overlap=self.chunk_overlap.value(),
             embedding_backend=self.embedding_backend.currentData(),
+            ocr=self.ocr.isChecked(),
         )
 
     def request_apply(self) -> None:

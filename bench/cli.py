@@ -12,7 +12,7 @@ from bench import results as results_file
 from bench.datasets import default_shared_dir
 from bench.workspace import Workspace, default_work_dir
 
-SECTIONS = ("ingest", "sec10q", "retrieval", "answer", "coldstart", "gpu")
+SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "answer", "coldstart", "gpu")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +53,14 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
         from bench.quality import sec10q
 
         return sec10q(ws, backends, with_peer)
+    if name == "ocr":
+        from bench.ocr import ocr_quality
+
+        return ocr_quality(min(2, args.threads))
+    if name == "evidence":
+        from bench.evidence import evidence
+
+        return evidence(ws, backends)
     if name == "ingest":
         from bench.ingestion import ingestion
 

@@ -78,6 +78,26 @@ def _sec10q(data: dict) -> list[str]:
     return lines + _table(["pipeline", "ranking", "hit@1", "hit@5"], rows)
 
 
+def _evidence(data: dict) -> list[str]:
+    lines = [f"## 2c. Evidence found, sec10q ({data['questions']} single-chunk questions)", "",
+             f"passage@{data['top_k']}: a passage holding the reference answer (at least half of the answer's figures, or of its "
+             f"distinctive words when it has no figures, and near the best passage of the filing) is among the first "
+             f"{data['top_k']} results; page@{data['top_k']}: one of them lies on a page holding it. Questions whose filing "
+             "holds no such passage are not judged.", ""]
+    rows = [[f"faro-{b}", group, g["judged"], _f(g["passage@5"]), _f(g["page@5"])]
+            for b, groups in data["faro"].items() for group in ("all", "table", "text") for g in [groups[group]]]
+    return lines + _table(["pipeline", "chunk type", "judged", "passage@5", "page@5"], rows)
+
+
+def _ocr(data: dict) -> list[str]:
+    lines = [f"## 2d. OCR of scanned pages ({data['pages']} generated A4 pages at 300 dpi, {data['threads']} threads)", "",
+             "Character error rate against the known text; noisy pages are skewed, blurred, grainy low-quality JPEGs.", ""]
+    cer = data["cer"]
+    row = [data["engine"], *(f"{cer[k]:.2%}" for k in ("en-clean", "en-noisy", "es-clean", "es-noisy")),
+           _f(data["seconds_per_page"], 2), _f(data["install_mb"], 0)]
+    return lines + _table(["engine", "CER en clean", "CER en noisy", "CER es clean", "CER es noisy", "s/page", "MB"], [row])
+
+
 def _answer(data: dict) -> list[str]:
     busy = " while another program keeps one core busy" if data.get("busy_core_in_background") else ""
     lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens{busy})", "",
@@ -118,7 +138,7 @@ def render(results: dict, charts: list[str]) -> str:
         lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
-    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("answer", _answer),
+    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence), ("ocr", _ocr), ("answer", _answer),
                                 ("coldstart", _coldstart)):
         if key in sections:
             lines += render_section(sections[key])

@@ -32,6 +32,17 @@ def summary_lines(section: str, data: dict) -> list[str]:
                 lines.append(f"  faro-{backend:<5} {mode:<8} hit@1 {_f(scores['hit@1'])}  hit@5 {_f(scores['hit@5'])}")
         if "peer" in data:
             lines.append(f"  peer       similar  hit@1 {_f(data['peer']['hit@1'])}  hit@5 {_f(data['peer']['hit@5'])}")
+    elif section == "evidence":
+        lines.append(f"sec10q evidence: {data['questions']} single-chunk questions, answer-bearing passage/page in the top {data['top_k']}")
+        for backend, groups in data["faro"].items():
+            for group in ("all", "table", "text"):
+                g = groups[group]
+                lines.append(f"  faro-{backend:<5} {group:<6} passage@5 {_f(g['passage@5'])}  page@5 {_f(g['page@5'])}"
+                             f"  ({g['judged']} judged, {g['unjudged']} without evidence in the filing)")
+    elif section == "ocr":
+        cer = "  ".join(f"{k} {v:.2%}" for k, v in data["cer"].items())
+        lines.append(f"  {data['engine']}: CER {cer}; {data['seconds_per_page']:.2f} s per A4 page on {data['threads']} threads;"
+                     f" {data['install_mb']:.0f} MB installed")
     elif section == "ingest":
         for name, p in data["pipelines"].items():
             line = (f"  {name:<11} {p['wall_s']:.1f} s  {p['pages_per_s']:.2f} pages/s  {p['chunks_per_s']:.2f} chunks/s"

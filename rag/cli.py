@@ -129,7 +129,8 @@ def _print_report(report) -> None:
 
 def _print_hit(number: int, hit) -> None:
     where = f", {hit.location}" if hit.location else ""
-    print(f"[{number}] {hit.source}{where}  (score {hit.score:.3f})")
+    scan = ", read from a scan" if hit.scanned else ""
+    print(f"[{number}] {hit.source}{where}{scan}  (score {hit.score:.3f})")
     print("    " + " ".join(hit.text.split())[:300])
 
 
@@ -176,7 +177,8 @@ def _dispatch(engine, args) -> int:
         print("\n\nAnswer with citations:\n" + answer.text + "\n\nSources:")
         for c in answer.citations:
             where = f", p. {c.page}" if c.page else (f", {c.section}" if c.section else "")
-            print(f"[{c.n}] {c.source}{where}\n    “{c.quote}”")
+            scan = ", read from a scan" if c.scanned else ""
+            print(f"[{c.n}] {c.source}{where}{scan}\n    “{c.quote}”")
         return 0
     if args.command == "list":
         records = engine.documents()

@@ -53,6 +53,7 @@ class Config:
     server_model: str = ""
     server_wait_s: float = 120.0
     model_folders: tuple[str, ...] = ()
+    ocr: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

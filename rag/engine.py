@@ -22,6 +22,7 @@ from rag.language import guess_language, message
 from rag.lock import DataFolderLock
 from rag.models import bundled_llm_path
 from rag.offline import enforce_offline
+from rag.loaders.reading import ReadOptions
 from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
 from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
@@ -118,7 +119,9 @@ class Engine:
     @property
     def parser(self) -> IsolatedParser:
         if self._parser is None:
-            self._parser = IsolatedParser(self.config.parse_timeout_s, self.config.parse_memory_mb)
+            self._parser = IsolatedParser(
+                self.config.parse_timeout_s, self.config.parse_memory_mb, options=ReadOptions(ocr=self.config.ocr)
+            )
         return self._parser
 
     @property
@@ -311,7 +314,8 @@ class Engine:
             self._embedder, (SentenceTransformerEmbedder, OnnxInt8Embedder)
         ):
             self._embedder = None
-        if (old.parse_timeout_s, old.parse_memory_mb) != (config.parse_timeout_s, config.parse_memory_mb) and self._parser:
+        parse_settings = ("parse_timeout_s", "parse_memory_mb", "ocr")
+        if any(getattr(old, name) != getattr(config, name) for name in parse_settings) and self._parser:
             self._parser.close()
             self._parser = None
         self.config = config

@@ -140,8 +140,12 @@ class Ingestor:
             for index, item in enumerate(work):
                 started = time.monotonic()
                 progress(Progress(done + index, len(files), item.path.name, "reading"))
+
+                def on_page(page: int, pages: int, note: str, number: int = done + index, name: str = item.path.name) -> None:
+                    progress(Progress(number, len(files), name, f"reading page {page} of {pages} ({note})"))
+
                 try:
-                    document = self.parser.result(cancel)
+                    document = self.parser.result(on_page, cancel)
                 except FileProblem as exc:
                     document = exc
                 if index + 1 < len(work):

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
     section TEXT NOT NULL DEFAULT '',
-    vector BLOB
+    vector BLOB,
+    scanned INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id, ordinal);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,8 +77,11 @@ class Registry:
         columns = {row["name"] for row in self._db.execute("PRAGMA table_info(documents)")}
         if "lead" not in columns:
             self._db.execute("ALTER TABLE documents ADD COLUMN lead TEXT NOT NULL DEFAULT ''")
-        if "vector" not in {row["name"] for row in self._db.execute("PRAGMA table_info(chunks)")}:
+        chunk_columns = {row["name"] for row in self._db.execute("PRAGMA table_info(chunks)")}
+        if "vector" not in chunk_columns:
             self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
+        if "scanned" not in chunk_columns:
+            self._db.execute("ALTER TABLE chunks ADD COLUMN scanned INTEGER NOT NULL DEFAULT 0")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -189,10 +193,10 @@ class Registry:
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         self._db.executemany(
             "INSERT INTO chunks (chunk_id, doc_id, ordinal, text, index_text, page_start, page_end, char_start, char_end, "
-            "section, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "section, vector, scanned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (cid, doc_id, c.ordinal, c.text, itext, c.page_start, c.page_end, c.char_start, c.char_end, c.section,
-                 np.asarray(vector, dtype=np.float32).tobytes())
+                 np.asarray(vector, dtype=np.float32).tobytes(), int(c.scanned))
                 for cid, c, itext, vector in zip(chunk_ids, chunks, index_texts, vectors)
             ],
         )
