@@ -12,6 +12,10 @@ _SNOWBALL_NAMES = {"en": "english", "es": "spanish"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SPANISH_MARKS = re.compile(r"[ñ¿¡]|[áéíóú]\w")
+_QUESTION_WORDS = {
+    "en": "what which who whom whose when where why how many much".split(),
+    "es": "qué cuál cuáles quién quiénes cuándo dónde cómo cuánto cuánta cuántos cuántas".split(),
+}
 # A passage needs this many stopwords before its language is decided; the winner needs this share of them.
 MIN_EVIDENCE = 3
 WINNING_SHARE = 0.6
@@ -32,10 +36,11 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def stopwords(language: str) -> frozenset[str]:
-    """Folded stopwords of ``language``; for an undecided language (``""``), those of English and Spanish together."""
-    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
+    """Folded stopwords of ``language`` (NLTK's lists and question words); for an undecided language (``""``),
+    those of English and Spanish together."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_SPANISH
 
-    lists = {"en": STOPWORDS_EN, "es": STOPWORDS_SPANISH}
+    lists = {"en": (*STOPWORDS_EN_PLUS, *_QUESTION_WORDS["en"]), "es": (*STOPWORDS_SPANISH, *_QUESTION_WORDS["es"])}
     chosen = [lists[language]] if language in lists else list(lists.values())
     return frozenset(fold(w) for words_ in chosen for w in words_)
 

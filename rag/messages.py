@@ -92,6 +92,8 @@ SPANISH = {
     "Reading the file took longer than {} seconds and was stopped.": "La lectura del archivo tardó más de {0} segundos y se detuvo.",
     "The file crashed the document reader (it is probably damaged).":
         "El archivo hizo fallar al lector de documentos (probablemente está dañado).",
+    "Faro's document reader (a helper process) could not start; see the log file.":
+        "El lector de documentos de Faro (un proceso auxiliar) no pudo arrancar; consulte el archivo de registro.",
     "Reading the file needed more memory than Faro allows and was stopped.":
         "La lectura del archivo necesitaba más memoria de la que Faro permite y se detuvo.",
     # Data folder and library
