@@ -8,6 +8,8 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from rag.errors import retryable_kind
+
 QUEUED, INDEXING, READY, FAILED, DUPLICATE = "queued", "indexing", "ready", "failed", "duplicate"
 STATUS_TEXT = {QUEUED: "Queued", INDEXING: "Indexing…", READY: "Ready", FAILED: "Failed", DUPLICATE: "Duplicate"}
 STATUS_ORDER = {INDEXING: 0, QUEUED: 1, FAILED: 2, DUPLICATE: 3, READY: 4}
@@ -42,6 +44,11 @@ class LibraryRow:
 
     @property
     def retryable(self) -> bool:
+        """Failed for a reason that trying again can fix (a password, a timeout), not a damaged or scanned file."""
+        return self.status == FAILED and retryable_kind(self.error_kind)
+
+    @property
+    def problem(self) -> bool:
         return self.status == FAILED
 
 

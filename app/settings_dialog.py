@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -31,14 +32,39 @@ def bundled_model_path() -> Path | None:
         return None
 
 
+_QUANTIZATION_TAIL = re.compile(r"[._-]*(?:gguf|i?q\d\w*|f16|f32|bf16)$", re.IGNORECASE)
+WORDS_PER_TOKEN = 0.75
+
+
+def model_display_name(info: GgufInfo) -> str:
+    """A person's name for the model: the file name without its quantization tag ("SmolLM2 135M Instruct").
+
+    The name inside GGUF files is often a training-run label ("Smollm2 135M 8k Lc100K Mix1 Ep2"); the file name is
+    what the user chose and recognises. The header's name is the fallback.
+    """
+    stem = info.path.stem
+    while (shorter := _QUANTIZATION_TAIL.sub("", stem)) != stem:
+        stem = shorter
+    name = " ".join(re.split(r"[-_ ]+", stem)).strip()
+    return name or info.name
+
+
 def describe_model(info: GgufInfo) -> str:
-    """One line a person can read: name, size, quantization, context length, layers."""
-    parts = [info.name, f"{info.size_bytes / 2**20:,.0f} MB" if info.size_bytes < 2**30 else f"{info.size_bytes / 2**30:.1f} GB"]
-    parts.append(f"quantization {info.quantization}")
+    """One line in plain words: name, file size, how much it reads at once, layers, compression."""
+    translate = QCoreApplication.translate
+    size = f"{info.size_bytes / 2**20:,.0f} MB" if info.size_bytes < 2**30 else f"{info.size_bytes / 2**30:.1f} GB"
+    parts = [model_display_name(info), size]
     if info.context_length:
-        parts.append(f"context up to {info.context_length:,} tokens")
+        parts.append(translate("SettingsDialog", "reads up to {tokens} tokens at once (about {words} words)").format(
+            tokens=f"{info.context_length:,}", words=f"{int(info.context_length * WORDS_PER_TOKEN):,}"
+        ))
     if info.layer_count:
-        parts.append(f"{info.layer_count} layers")
+        parts.append(translate("SettingsDialog", "{n} layers").format(n=info.layer_count))
+    bits = re.match(r"i?q(\d)", info.quantization, re.IGNORECASE)
+    if bits:
+        parts.append(translate("SettingsDialog", "compressed to {bits} bits ({name})").format(bits=bits.group(1), name=info.quantization))
+    else:
+        parts.append(translate("SettingsDialog", "{name} weights").format(name=info.quantization))
     return " · ".join(parts)
 
 
@@ -50,17 +76,17 @@ class SettingsDialog(QDialog):
     def __init__(self, config: Config, gpu_supported: bool | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Faro settings")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.config = config
         self.model_info: GgufInfo | None = None
         self.model_problem = ""
 
         self.model_path = QLineEdit(str(config.llm_path or ""))
-        self.model_path.setPlaceholderText("Bundled model (SmolLM2 135M)")
+        self.model_path.setPlaceholderText(self.tr("The model that comes with Faro"))
         self.model_path.textChanged.connect(self._model_changed)
-        choose = QPushButton("Choose…")
+        choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_model)
-        bundled = QPushButton("Use bundled")
+        bundled = QPushButton(self.tr("Use bundled"))
         bundled.clicked.connect(lambda: self.model_path.setText(""))
         path_row = QHBoxLayout()
         path_row.addWidget(self.model_path, 1)
@@ -84,7 +110,7 @@ class SettingsDialog(QDialog):
         model_form = QFormLayout()
         model_form.addRow("Answer model (GGUF):", path_row)
         model_form.addRow("", self.model_facts)
-        model_form.addRow("GPU layers:", gpu_row)
+        model_form.addRow(self.tr("Layers on the GPU:"), gpu_row)
         model_form.addRow("", self.gpu_note)
         model_form.addRow("CPU threads:", self.threads)
         model_form.addRow("Context size:", self.context)
@@ -168,7 +194,9 @@ class SettingsDialog(QDialog):
         """The settings as entered; raises ``ConfigError`` with a readable message when a value is not allowed."""
         if self.model_problem:
             raise ConfigError(self.model_problem)
-        gpu_layers = -1 if self.gpu_all.isChecked() else self.gpu_layers.value()
+        layers = self.model_info.layer_count if self.model_info else None
+        every_layer = self.gpu_all.isChecked() or bool(layers and self.gpu_layers.value() >= layers)
+        gpu_layers = -1 if every_layer else self.gpu_layers.value()
         return self.config.replace(
             llm_path=self.model_path.text().strip() or None,
             n_gpu_layers=gpu_layers if self._gpu_ok else 0,
@@ -236,8 +264,8 @@ class SettingsDialog(QDialog):
             self.model_facts.setText(describe_model(self.model_info))
             self.model_facts.setObjectName("muted")
             layers = self.model_info.layer_count
-            self.gpu_layers.setMaximum(layers + 1 if layers else 999)
-            self.gpu_layers.setSuffix(f" of {layers + 1}" if layers else "")
+            self.gpu_layers.setMaximum(layers or 999)
+            self.gpu_layers.setSuffix(self.tr(" of {n}").format(n=layers) if layers else "")
             if self.model_info.context_length:
                 self.context.setMaximum(min(131072, self.model_info.context_length))
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -16,12 +16,18 @@ from app.pdf_viewer import PdfPassageView
 from app.sources import SourceRef
 from app.text_viewer import TextPassageView
 
-PasswordPrompt = Callable[[str], "str | None"]
+PasswordPrompt = Callable[[str, bool], "str | None"]
 
 
-def prompt_password(parent: QWidget, name: str) -> str | None:
+def prompt_password(parent: QWidget, name: str, rejected: bool = False) -> str | None:
+    """Ask for a PDF's password; ``rejected`` says the last one tried was wrong."""
+    translate = QCoreApplication.translate
+    label = (
+        translate("ViewerPane", "The password for “{name}” is not correct.\nTry again:") if rejected
+        else translate("ViewerPane", "“{name}” is protected by a password.\nEnter it to open the file:")
+    )
     password, ok = QInputDialog.getText(
-        parent, "Password needed", f"“{name}” is protected by a password.\nEnter it to open the file:", QLineEdit.EchoMode.Password
+        parent, translate("ViewerPane", "Password needed"), label.replace("{name}", name), QLineEdit.EchoMode.Password
     )
     return password if ok and password else None
 
@@ -33,7 +39,7 @@ class ViewerPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ask_password: PasswordPrompt = lambda name: prompt_password(self, name)
+        self.ask_password: PasswordPrompt = lambda name, rejected: prompt_password(self, name, rejected)
         self.passwords: dict[str, str] = {}
         self.ref: SourceRef | None = None
         self.mode = ""
@@ -124,8 +130,10 @@ class ViewerPane(QWidget):
         if not os.path.exists(ref.source):
             return False
         error = self.pdf.load(ref.source, self.passwords.get(ref.source))
+        tried = False
         while error == QPdfDocument.Error.IncorrectPassword:
-            password = self.ask_password(ref.name)
+            password = self.ask_password(ref.name, tried)
+            tried = True
             if password is None:
                 return False
             error = self.pdf.load(ref.source, password)

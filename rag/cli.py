@@ -99,10 +99,16 @@ def _progress_printer():
     return show
 
 
+def counted(count: int, word: str, words: str | None = None) -> str:
+    """``1 page``, ``3 pages``: the count with the word in the right number."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
 def _print_report(report, language: str) -> None:
     marks = {"indexed": "✓", "unchanged": "=", "duplicate": "≡", "failed": "✗", "skipped": "-"}
     for o in report.outcomes:
-        detail = localize(o.reason, language) or (f"{o.pages} pages, {o.chunks} passages" if o.pages else f"{o.chunks} passages")
+        passages = counted(o.chunks, "passage")
+        detail = localize(o.reason, language) or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
         print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
         for warning in o.warnings:
             print(f"    note: {localize(warning, language)}")
@@ -164,7 +170,8 @@ def _dispatch(engine, args) -> int:
         if args.json:
             print(json.dumps([r.__dict__ for r in records], indent=2, ensure_ascii=False))
         for r in [] if args.json else records:
-            detail = localize(r.error, engine.interface_language) or f"{r.pages or '-'} pages, {r.chunks} passages"
+            pages = counted(r.pages, "page") if r.pages else "- pages"
+            detail = localize(r.error, engine.interface_language) or f"{pages}, {counted(r.chunks, 'passage')}"
             print(f"{r.status:<9} {r.language or '-':<5} {r.path}  {detail}")
         return 0
     if args.command == "remove":
@@ -185,7 +192,7 @@ def _dispatch(engine, args) -> int:
         from rag.reindex import reindex_collection
 
         count = reindex_collection(engine, progress=_progress_printer())
-        print(f"Re-indexed {count} documents.")
+        print(f"Re-indexed {counted(count, 'document')}.")
         return 0
     raise AssertionError(args.command)
 

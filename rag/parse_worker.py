@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Callable
 
 from rag import errors
-from rag.errors import DamagedFile, FileProblem, FileTooLarge, ParseTimeout
+from rag.errors import Cancelled, DamagedFile, FileProblem, FileTooLarge, ParseTimeout
 from rag.loaders import load_document
+from rag.progress import CancelToken
 from rag.types import ExtractedDocument
 
 log = logging.getLogger(__name__)
@@ -18,6 +19,7 @@ log = logging.getLogger(__name__)
 LoaderFunction = Callable[[Path, "str | None"], ExtractedDocument]
 
 WORKER_START_TIMEOUT_S = 60.0
+CANCEL_POLL_S = 0.1
 MAX_EXTRACTED_CHARS = 50_000_000
 
 
@@ -124,16 +126,15 @@ class IsolatedParser:
             self._connection.send((str(path), password))
         self._submitted_at = time.monotonic()
 
-    def result(self) -> ExtractedDocument:
-        """The parsed document of the last ``submit``, or the ``FileProblem`` it ended with."""
+    def result(self, cancel: CancelToken | None = None) -> ExtractedDocument:
+        """The parsed document of the last ``submit``, or the ``FileProblem`` it ended with.
+
+        While waiting, ``cancel`` is checked every 0.1 s; cancelling stops the worker mid-file and raises ``Cancelled``.
+        """
         if self._submitted_at is None:
             raise RuntimeError("No file was submitted.")
-        remaining = self.timeout_s - (time.monotonic() - self._submitted_at)
+        ready = self._wait(cancel or CancelToken())
         self._submitted_at = None
-        try:
-            ready = self._connection.poll(max(0.0, remaining))
-        except (EOFError, OSError):
-            ready = True
         if not ready:
             self._kill()
             raise ParseTimeout(f"Reading the file took longer than {self.timeout_s:.0f} seconds and was stopped.")
@@ -151,6 +152,11 @@ class IsolatedParser:
         error_class = getattr(errors, message[1], DamagedFile)
         raise error_class(message[2])
 
+    def abandon(self) -> None:
+        """Stop a parse in flight (the worker with it); an idle worker is kept for the next file."""
+        if self._submitted_at is not None:
+            self._kill()
+
     def close(self) -> None:
         """Stop the worker process."""
         if self._connection is not None:
@@ -166,6 +172,22 @@ class IsolatedParser:
         self._process = None
         self._connection = None
         self._submitted_at = None
+
+    def _wait(self, cancel: CancelToken) -> bool:
+        """Whether the worker answered within the time limit (a dead worker counts as an answer)."""
+        deadline = self._submitted_at + self.timeout_s
+        while True:
+            if cancel.cancelled:
+                self._kill()
+                raise Cancelled()
+            remaining = deadline - time.monotonic()
+            try:
+                if self._connection.poll(max(0.0, min(CANCEL_POLL_S, remaining))):
+                    return True
+            except (EOFError, OSError):
+                return True
+            if remaining <= CANCEL_POLL_S:
+                return False
 
     def _ensure_worker(self) -> None:
         if self._process is None or not self._process.is_alive():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import unicodedata
 from typing import Iterator, Sequence
 
@@ -35,6 +36,18 @@ class FakeEmbedder:
             norm = np.linalg.norm(rows[i])
             rows[i] = rows[i] / norm if norm else 1.0 / np.sqrt(self.dimension)
         return rows
+
+
+class PerTextSlowEmbedder(FakeEmbedder):
+    """The fake embedder, costing ``seconds`` per text, like a real model on a slow machine."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        time.sleep(self.seconds * len(texts))
+        return super().embed(texts)
 
 
 class FakeGenerator:

@@ -82,3 +82,25 @@ def test_cli_reports_errors_plainly_without_a_traceback(tmp_path, capsys, fake_m
     assert cli.main(["ask", "x?", "--temperature", "9", "--data-dir", str(tmp_path / "d")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("faro: Temperature") and "Traceback" not in err
+
+
+def test_cli_report_counts_in_plain_words_and_global_options_come_before_or_without_a_command(tmp_path, capsys, monkeypatch):
+    from app import launcher
+    from rag import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "make_embedder", lambda *a, **k: FakeEmbedder())
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    data = str(tmp_path / "data")
+    make_pdf(tmp_path / "bolts.pdf", ["Torque the flange bolts to 40 Nm."])
+    assert launcher.main(["--data-dir", data, "ingest", str(tmp_path / "bolts.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "1 page, 1 passage" in out and "1 passages" not in out and "1 pages" not in out
+    assert launcher.main([f"--data-dir={data}", "list"]) == 0
+    assert "bolts.pdf  1 page, 1 passage" in capsys.readouterr().out
+
+    opened = []
+    monkeypatch.setattr("app.main.run_gui", lambda argv: opened.append(argv) or 0)
+    assert launcher.main(["--data-dir", data]) == 0
+    assert launcher.main(["--data-dir", data, "--collection", "Ops", "gui"]) == 0
+    assert launcher.main(["gui", "--data-dir", data]) == 0
+    assert opened == [["--data-dir", data], ["--data-dir", data, "--collection", "Ops"], ["--data-dir", data]]

@@ -167,7 +167,7 @@ def test_missing_file_is_explained(pane, tmp_path):
 def test_protected_pdf_asks_for_the_password_once(pane, tmp_path, qtbot):
     path = make_pdf(tmp_path / "locked.pdf", ["Payment is due within thirty days of the invoice."], password="annex")
     asked = []
-    pane.ask_password = lambda name: asked.append(name) or "annex"
+    pane.ask_password = lambda name, rejected: asked.append(name) or "annex"
     document = ExtractedDocument(kind="pdf", pages=(PageText(1, "Payment is due within thirty days of the invoice."),))
     ref = SourceRef(1, str(path), 1, 1, 0, 20, "Payment is due")
     pane.open_source(ref, document)
@@ -176,3 +176,15 @@ def test_protected_pdf_asks_for_the_password_once(pane, tmp_path, qtbot):
     pane.pdf.load(str(tmp_path / "other"))
     pane.open_source(ref, document)
     assert asked == ["locked.pdf"], "the password is remembered for the session"
+
+
+def test_a_wrong_password_is_said_in_the_dialog_and_can_be_tried_again(pane, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    path = make_pdf(tmp_path / "locked.pdf", ["Payment is due within thirty days of the invoice."], password="annex")
+    answers, labels = ["wrong", "annex"], []
+    monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, label, *a, **k: (labels.append(label), (answers.pop(0), True))[1])
+    document = ExtractedDocument(kind="pdf", pages=(PageText(1, "Payment is due within thirty days of the invoice."),))
+    pane.open_source(SourceRef(1, str(path), 1, 1, 0, 20, "Payment is due"), document)
+    assert pane.mode == "pdf" and len(labels) == 2
+    assert "not correct" in labels[1] and "not correct" not in labels[0]
