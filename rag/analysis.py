@@ -106,11 +106,16 @@ def terms(text: str, language: str) -> list[str]:
     return _stemmer(language or "en").stemWords(kept)
 
 
-def query_terms(question: str) -> list[str]:
-    """A question's search terms: its language's stopwords out, then each word's English and Spanish stems, so a
-    question finds passages in either language (names and numbers match across them)."""
+def query_words(question: str) -> list[tuple[str, list[str]]]:
+    """A question's content words, each with its English and Spanish stems (its language's stopwords left out), so a
+    question finds passages in either language (names, numbers and many cognates match across them)."""
     language = detect_language(question)
     stop = stopwords(language)
-    kept = [w for w in words(question) if w not in stop]
-    stems = [stem for lang in LANGUAGES for stem in _stemmer(lang).stemWords(kept)]
-    return list(dict.fromkeys(stems))
+    kept = list(dict.fromkeys(w for w in words(question) if w not in stop))
+    stems = [_stemmer(lang).stemWords(kept) for lang in LANGUAGES]
+    return [(word, list(dict.fromkeys(forms))) for word, *forms in zip(kept, *stems)]
+
+
+def query_terms(question: str) -> list[str]:
+    """Every stem of :func:`query_words`, once."""
+    return list(dict.fromkeys(stem for _, stems in query_words(question) for stem in stems))

@@ -11,7 +11,7 @@ from typing import Iterable
 
 import numpy as np
 
-from rag.analysis import detect_language, main_language, query_terms, terms
+from rag.analysis import detect_language, main_language, query_words, terms
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 PASSAGES_BETWEEN_PAUSES = 200
 # Saved with the index: an index made by another analysis (older Faro) is rebuilt, not misread.
 ANALYSIS = "snowball-per-passage-1"
+COGNATE_PREFIX = 5
+COGNATE_MIN_LENGTH = 6
+COGNATE_LIMIT = 3
 
 
 class KeywordIndex:
@@ -30,6 +33,7 @@ class KeywordIndex:
         self._retriever = None
         self._ids: list[str] = []
         self._positions: dict[str, int] | None = None
+        self._prefixes: dict[str, list[str]] | None = None
         self._generation: int | None = None
 
     @property
@@ -60,6 +64,7 @@ class KeywordIndex:
                 time.sleep(0)
         self._ids = ids
         self._positions = None
+        self._prefixes = None
         if not ids:
             self._retriever = None
         else:
@@ -72,10 +77,26 @@ class KeywordIndex:
     def _scores(self, query: str) -> np.ndarray | None:
         if self._retriever is None:
             return None
-        wanted = [t for t in query_terms(query) if t in self._retriever.vocab_dict]
+        vocabulary = self._retriever.vocab_dict
+        wanted: list[str] = []
+        for word, stems in query_words(query):
+            known = [t for t in stems if t in vocabulary]
+            wanted += known or self._cognates(word)
+        wanted = list(dict.fromkeys(wanted))
         if not wanted:
             return None
         return np.asarray(self._retriever.get_scores(wanted), dtype=np.float32)
+
+    def _cognates(self, word: str) -> list[str]:
+        """Index terms sharing the first letters of a word the index lacks ("interceptions" → "intercepcion")."""
+        if len(word) < COGNATE_MIN_LENGTH or word.isdigit():
+            return []
+        if self._prefixes is None:
+            self._prefixes = {}
+            for term in self._retriever.vocab_dict:
+                if len(term) >= COGNATE_PREFIX:
+                    self._prefixes.setdefault(term[:COGNATE_PREFIX], []).append(term)
+        return self._prefixes.get(word[:COGNATE_PREFIX], [])[:COGNATE_LIMIT]
 
     def score(self, query: str, chunk_ids: Iterable[str]) -> dict[str, float]:
         """The BM25 score of ``query`` for each of ``chunk_ids`` (0 for unknown ids)."""
@@ -126,5 +147,6 @@ class KeywordIndex:
             return False
         self._ids = meta["ids"]
         self._positions = None
+        self._prefixes = None
         self._generation = generation
         return True

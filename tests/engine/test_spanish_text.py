@@ -49,6 +49,14 @@ def test_a_question_finds_passages_in_either_language():
     assert "the" not in stems and "what" not in stems
 
 
+def test_a_word_missing_from_the_index_finds_its_cognate_in_the_other_language(tmp_path):
+    index = KeywordIndex(tmp_path / "kw")
+    index.rebuild([("es", "Los Panthers lideraron la liga en intercepciones con 24.", "es"),
+                   ("en", "The stadium was built in 1923 and renovated later.", "en")], 1)
+    assert [cid for cid, _ in index.search("interceptions", 5)] == ["es"]
+    assert index.search("stadiums", 5)[0][0] == "en", "a word the index knows is not widened"
+
+
 def test_an_index_saved_by_an_older_analysis_is_rebuilt(tmp_path):
     index = KeywordIndex(tmp_path / "kw")
     index.rebuild([("1", "Las vacaciones son de 22 días.", "es")], 7)
