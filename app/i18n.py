@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from rag.messages import interface_language
+from rag.messages import interface_language, localize
 
 log = logging.getLogger(__name__)
 
@@ -100,3 +100,22 @@ def install_translators(app: QCoreApplication, setting: str = "auto") -> str:
         else:
             log.warning("No %s translation for '%s' (%s)", owner or "Faro", language, path)
     return language
+
+
+def engine_text(text: str) -> str:
+    """An engine message (file error, progress stage, abstention) in the interface language."""
+    return localize(text, _current)
+
+
+def language_label(languages: str) -> str:
+    """A document's ``es,en``-style language field as the interface says it ("Spanish, English")."""
+    names = {
+        "en": QCoreApplication.translate("Language", "English"),
+        "es": QCoreApplication.translate("Language", "Spanish"),
+    }
+    return ", ".join(names.get(code, code) for code in languages.split(",") if code)
+
+
+def number(value: int) -> str:
+    """An integer with the locale's digit grouping (1,234 in English, 1.234 in Spanish)."""
+    return QLocale().toString(value)
