@@ -204,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except FaroError as exc:
-        print(f"faro: {localize(str(exc), interface_language('auto'))}", file=sys.stderr)
+        language = interface_language(getattr(args, "language", None) or "auto")
+        print(f"faro: {localize(str(exc), language)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("faro: interrupted", file=sys.stderr)
