@@ -57,6 +57,7 @@ class PdfPassageView(QWidget):
         self.search.statusChanged.connect(self._select_when_searched)
         self.search.countChanged.connect(self._select_when_searched)
         self.view.verticalScrollBar().rangeChanged.connect(self._apply_scroll)
+        self.view.verticalScrollBar().rangeChanged.connect(self._show_zoom)
 
     def load(self, path: str, password: str | None = None) -> QPdfDocument.Error:
         """Open ``path`` (again only if it changed); returns QtPdf's error code (``Error.None_`` when it opened)."""
@@ -91,8 +92,11 @@ class PdfPassageView(QWidget):
     def zoom_by(self, factor: float) -> None:
         self.view.zoom_by(factor)
 
+    def _show_zoom(self, *_args) -> None:
+        self.zoom_label.setText(f"{self.zoom_percent}%" if self.document.pageCount() else "")
+
     def _zoom_changed(self) -> None:
-        self.zoom_label.setText(f"{self.zoom_percent}%")
+        self._show_zoom()
         if self._result is not None:
             self._scroll_target = (self._result.page(), self._result.location().y())
             QTimer.singleShot(0, self._apply_scroll)

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DISPLAY = ":87"
 SCREEN = (1440, 900)
 QUESTION = "What is the maximum operating pressure of the P-200 pump?"
+SECOND_QUESTION = "How often must the mechanical seal be replaced?"
 
 MANUAL = [
     ("P-200 Booster Pump - Field Service Manual", [
@@ -109,6 +110,12 @@ def capture(window_id: int, path: Path) -> None:
     print("saved", path)
 
 
+def capture_screen(path: Path, width: int, height: int) -> None:
+    """The whole screen (for open pop-up lists, which are windows of their own)."""
+    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-crop", f"{width}x{height}+0+0", str(path)], check=True)
+    print("saved", path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, epilog=(
         "Needs Xvfb and ImageMagick's `import` (Debian: apt-get install xvfb imagemagick libxcb-cursor0 "
@@ -147,6 +154,7 @@ def shoot(out: Path, suffix: str) -> int:
     make_notes(samples / "Station visit notes.md")
     make_logbook(samples / "Station logbook 2024.pdf")
     make_manual(samples / "Contract annex (protected).pdf", password="annex")
+    (samples / "Old scan (damaged).pdf").write_bytes(b"%PDF-1.4\n% truncated while copying from the scanner")
     app = application()
     if suffix:
         app.setPalette(dark_palette())
@@ -163,7 +171,8 @@ def shoot(out: Path, suffix: str) -> int:
     settle(app, 1.0)
     capture(int(window.winId()), out / f"indexing{suffix}.png")
     wait_until(app, lambda: window.models_ready and not window.indexing.active, 240, "indexing")
-    window.library_panel.select_paths({str((samples / "Contract annex (protected).pdf").resolve())})
+    wait_until(app, lambda: len(window.library_panel.problems.rows()) == 2, 30, "the problems list")
+    window.library_panel.problems.list.setCurrentRow(0)
     settle(app, 1.0)
     capture(int(window.winId()), out / f"library{suffix}.png")
 
@@ -179,10 +188,20 @@ def shoot(out: Path, suffix: str) -> int:
         chips[0].click()
     else:
         window.open_source(card.exchange.closest[0])
+    settle(app, 1.0)
+    window.viewer.pdf.zoom_by(1.25)
     settle(app, 1.5)
     capture(int(window.winId()), out / f"viewer{suffix}.png")
 
     window.viewer_closed()
+    window.new_chat()
+    window.ask(SECOND_QUESTION)
+    wait_until(app, lambda: not window.chat.busy, 240, "the second answer")
+    settle(app)
+    window.chat_panel.history.showPopup()
+    settle(app, 1.0)
+    capture_screen(out / f"chat-list{suffix}.png", *SCREEN)
+    window.chat_panel.history.hidePopup()
     dialog = window.settings.open()
     dialog.resize(620, dialog.sizeHint().height())
     settle(app, 1.0)
