@@ -15,6 +15,7 @@ DISPLAY = ":87"
 SCREEN = (1440, 900)
 QUESTION = "What is the maximum operating pressure of the P-200 pump?"
 SECOND_QUESTION = "How often must the mechanical seal be replaced?"
+VIEWER_WIDTH = 800
 
 MANUAL = [
     ("P-200 Booster Pump - Field Service Manual", [
@@ -182,14 +183,13 @@ def shoot(out: Path, suffix: str) -> int:
     settle(app)
     capture(int(window.winId()), out / f"main-window{suffix}.png")
 
+    window.window_layout.state.viewer_width = VIEWER_WIDTH  # as if dragged wider once: the viewer keeps its width
     card = window.chat_panel.answer_cards()[-1]
     chips = card.chip_buttons()
     if chips:
         chips[0].click()
     else:
         window.open_source(card.exchange.closest[0])
-    settle(app, 1.0)
-    window.viewer.pdf.zoom_by(1.25)
     settle(app, 1.5)
     capture(int(window.winId()), out / f"viewer{suffix}.png")
 
