@@ -5,9 +5,10 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.wording import moment
 from rag.errors import retryable_kind
 
 QUEUED, INDEXING, READY, FAILED, DUPLICATE = "queued", "indexing", "ready", "failed", "duplicate"
@@ -158,7 +159,7 @@ class LibraryTableModel(QAbstractTableModel):
         if column == 3:
             return str(row.chunks) if row.status == READY else ""
         if column == 4:
-            return _date(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
+            return moment(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
         if row.needs_password:
             return "Protected by a password: select it and choose “Enter password…”."
         return row.reason
@@ -174,9 +175,3 @@ class LibraryTableModel(QAbstractTableModel):
             return row.added_at or 0.0
         return self._display(row, column).lower()
 
-
-def _date(timestamp: float | None) -> str:
-    if not timestamp:
-        return ""
-    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
-    return QLocale().toString(moment, "d MMM yyyy HH:mm")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from typing import Any, Callable
 
@@ -64,7 +66,21 @@ def run_gui(argv: list[str]) -> int:
     window = build_window(config)
     window.show()
     QTimer.singleShot(0, window.start)
-    return app.exec()
+    exit_now(app.exec())
+    return 0
+
+
+def exit_now(code: int) -> None:
+    """End the process as soon as the window has closed: the engine has already closed its files, helper processes
+    and the library lock, and Python's own teardown (freeing native models, joining library threads) only made Quit
+    wait about two seconds more."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.viewer = ViewerPane()
         self.viewer.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.collections, self.tabs, self.viewer):
+        for widget, narrowest in ((self.collections, 100), (self.tabs, 320), (self.viewer, 300)):
+            widget.setMinimumWidth(narrowest)  # fixed floors, so long names never widen the window past a small screen
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
     def add_paths(self, paths: list[str], password: str | None = None) -> None:
         """Queue files and folders; the Documents tab comes forward unless an answer is being written."""
         if paths:
+            self.statusBar().clearMessage()  # the last run's summary is over once new files come
             self.library.add(paths, password)
             if not self.chat.busy:
                 self.tabs.setCurrentWidget(self.library_panel)
@@ -321,7 +323,7 @@ class MainWindow(QMainWindow):
         self.history.record(exchange)
         index = self.chat_panel.history.findData(self.history.current.id)
         if index >= 0:
-            self.chat_panel.history.setItemText(index, self.history.current.title)
+            self.chat_panel.history.setItemText(index, self.chat_panel.chat_label(self.history.current))
 
     def new_chat(self) -> None:
         if self.chat.busy:

@@ -15,8 +15,8 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "window.json"
 VIEWER_SHARE = 0.45
-VIEWER_MIN_PX = 420
-CHAT_MIN_PX = 360
+VIEWER_MIN_PX = 300
+CHAT_MIN_PX = 320
 
 
 @dataclass

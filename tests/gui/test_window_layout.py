@@ -21,16 +21,16 @@ def test_window_size_splitter_and_viewer_width_are_restored_after_a_restart(make
     manual = make_pdf(tmp_path / "manual.pdf", ["The relief valve opens at twelve bar."])
     window = make_window(data_dir=data)
     window.resize(760, 560)
-    window.splitter.setSizes([150, 610, 0])
+    window.splitter.setSizes([130, 630, 0])
     window.open_source(SourceRef(1, str(manual), 1, 1, 0, 10, "The relief"))
     assert window.viewer.isVisible()
-    window.splitter.setSizes([150, 180, 430])
+    window.splitter.setSizes([110, 330, 310])
     window.window_layout.remember_viewer_width()
     viewer_width = window.splitter.sizes()[2]
     window.close()
 
     again = make_window(data_dir=data)
     assert (again.width(), again.height()) == (760, 560)
-    assert again.splitter.sizes()[0] == 150
+    assert again.splitter.sizes()[0] == 110
     again.open_source(SourceRef(1, str(manual), 1, 1, 0, 10, "The relief"))
     assert abs(again.splitter.sizes()[2] - viewer_width) <= 2
