@@ -59,7 +59,7 @@ def describe_model(info: GgufInfo) -> str:
     parts = [model_display_name(info), size]
     if info.context_length:
         parts.append(translate("SettingsDialog", "reads up to {tokens} tokens at once (about {words} words)").format(
-            tokens=f"{info.context_length:,}", words=f"{int(info.context_length * WORDS_PER_TOKEN):,}"
+            tokens=f"{info.context_length:,}", words=f"{round(info.context_length * WORDS_PER_TOKEN, -2):,.0f}"
         ))
     if info.layer_count:
         parts.append(translate("SettingsDialog", "{n} layers").format(n=info.layer_count))

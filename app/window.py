@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
     def add_paths(self, paths: list[str], password: str | None = None) -> None:
         """Queue files and folders; the Documents tab comes forward unless an answer is being written."""
         if paths:
+            self.statusBar().clearMessage()  # the last run's summary is over once new files come
             self.library.add(paths, password)
             if not self.chat.busy:
                 self.tabs.setCurrentWidget(self.library_panel)

@@ -98,6 +98,31 @@ def _ocr(data: dict) -> list[str]:
     return lines + _table(["engine", "CER en clean", "CER en noisy", "CER es clean", "CER es noisy", "s/page", "MB"], [row])
 
 
+def _spanish(data: dict) -> list[str]:
+    if "xquad" not in data:
+        return [f"## 2c. Spanish and English: {data.get('skipped', 'not measured')}", ""]
+    lines = [f"## 2c. Spanish and English, XQuAD ({data['questions']} questions, {data['articles']} articles per language)", "",
+             f"hit@{data['top_k']}: the answer span is inside one of the first {data['top_k']} passages `Engine.search` returns. "
+             "es→en means Spanish questions over the English library.", ""]
+    rows = [[e, pair, *(_f(modes[m]["hit@4"]) for m in ("fused", "dense", "keyword"))]
+            for e, pairs in data["xquad"].items() for pair, modes in pairs.items()]
+    lines += _table(["embedding", "questions→library", "fused", "dense", "keyword"], rows)
+    if data.get("before"):
+        lines += ["Before this change (keyword index without stemming, same run settings):", ""]
+        rows = [[pair, *(_f(modes[m]["hit@4"]) for m in ("fused", "dense", "keyword"))] for pair, modes in data["before"].items()]
+        lines += _table(["questions→library", "fused", "dense", "keyword"], rows)
+    rows = [[e, m, _f(s["ndcg@10"]), _f(s["recall@100"])] for e, modes in data["scifact"].items() for m, s in modes.items()]
+    lines += [f"SciFact ({data['scifact_queries']} queries) with the same settings:", ""]
+    lines += _table(["embedding", "ranking", "nDCG@10", "Recall@100"], rows)
+    stemmers = data.get("stemmers")
+    if stemmers:
+        lines += [f"Snowball stemmers on the XQuAD articles' {stemmers['words']} words (best of 3):", ""]
+        rows = [[lang, name, f"{v['words_per_s']:,.0f}", _f(stemmers[lang]["agreement"])]
+                for lang in ("spanish", "english") for name, v in stemmers[lang].items() if name != "agreement"]
+        lines += _table(["language", "package", "words/s", "same stems"], rows)
+    return lines
+
+
 def _answer(data: dict) -> list[str]:
     busy = " while another program keeps one core busy" if data.get("busy_core_in_background") else ""
     lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens{busy})", "",
@@ -138,7 +163,8 @@ def render(results: dict, charts: list[str]) -> str:
         lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
-    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence), ("ocr", _ocr), ("answer", _answer),
+    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence),
+                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer),
                                 ("coldstart", _coldstart)):
         if key in sections:
             lines += render_section(sections[key])

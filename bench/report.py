@@ -25,6 +25,13 @@ def summary_lines(section: str, data: dict) -> list[str]:
                 f"  peer       similar  nDCG@10 {_f(data['peer']['ndcg@10'])}  Recall@100 {_f(data['peer']['recall@100'])}"
                 f"  p50 {_f(lat['p50_ms'], 1)} ms  p95 {_f(lat['p95_ms'], 1)} ms"
             )
+    elif section == "spanish" and "xquad" in data:
+        lines.append(f"XQuAD: {data['questions']} questions over {data['articles']} articles per language, answer in the top {data['top_k']}")
+        for embedder, pairs in data["xquad"].items():
+            lines += [f"  {embedder:<7} {pair}  " + "  ".join(f"{m} {_f(s['hit@4'])}" for m, s in modes.items())
+                      for pair, modes in pairs.items()]
+        for embedder, modes in data["scifact"].items():
+            lines.append(f"  SciFact {embedder:<7} " + "  ".join(f"{m} nDCG@10 {_f(s['ndcg@10'])}" for m, s in modes.items()))
     elif section == "sec10q":
         lines.append(f"sec10q: {data['questions']} single-filing questions over {data['filings']} filings")
         for backend, modes in data["faro"].items():

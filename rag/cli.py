@@ -6,7 +6,9 @@ import json
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from rag.config import LANGUAGE_SETTINGS
 from rag.errors import FaroError
+from rag.messages import interface_language, localize
 from rag.logs import log_file, setup_logging
 from rag.offline import enforce_offline
 from rag.progress import Progress
@@ -25,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--collection", help="which library inside the data folder (default: 'default')")
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     common.add_argument("--embedding-backend", choices=("torch", "onnx-int8"), help="how passages are embedded")
+    common.add_argument("--language", choices=LANGUAGE_SETTINGS, help="language of Faro's messages (default: the system's)")
 
     model = argparse.ArgumentParser(add_help=False)
     model.add_argument("--model", dest="llm_path", help="GGUF model file (default: the bundled SmolLM2-135M)")
@@ -79,7 +82,7 @@ def _open_engine(args):
 
     overrides = {k: getattr(args, k, None) for k in (
         "collection", "llm_path", "n_gpu_layers", "n_threads", "n_ctx", "temperature", "max_tokens", "top_k",
-        "chunk_tokens", "chunk_overlap", "embedding_backend", "server_url", "server_model",
+        "chunk_tokens", "chunk_overlap", "embedding_backend", "server_url", "server_model", "language",
     )}
     if overrides["server_url"]:
         overrides["answer_backend"] = "server"
@@ -113,14 +116,14 @@ def counted(count: int, word: str, words: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
-def _print_report(report) -> None:
+def _print_report(report, language: str) -> None:
     marks = {"indexed": "✓", "unchanged": "=", "duplicate": "≡", "failed": "✗", "skipped": "-"}
     for o in report.outcomes:
         passages = counted(o.chunks, "passage")
-        detail = o.reason or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
+        detail = localize(o.reason, language) or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
         print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
         for warning in o.warnings:
-            print(f"    note: {warning}")
+            print(f"    note: {localize(warning, language)}")
     summary = ", ".join(f"{report.count(s)} {s}" for s in ("indexed", "unchanged", "duplicate", "failed") if report.count(s))
     print(("Cancelled. " if report.cancelled else "") + (summary or "No files found."))
     if report.count("failed"):
@@ -153,7 +156,7 @@ def run(args) -> int:
 def _dispatch(engine, args) -> int:
     if args.command == "ingest":
         report = engine.ingest(args.paths, password=args.password, progress=_progress_printer())
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report)
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report, engine.interface_language)
         return 0 if not report.count("failed") else 3
     if args.command == "search":
         hits = engine.search(args.query, k=args.k, mode=args.mode)
@@ -185,8 +188,9 @@ def _dispatch(engine, args) -> int:
         if args.json:
             print(json.dumps([r.__dict__ for r in records], indent=2, ensure_ascii=False))
         for r in [] if args.json else records:
-            detail = r.error or f"{counted(r.pages, 'page') if r.pages else '- pages'}, {counted(r.chunks, 'passage')}"
-            print(f"{r.status:<9} {r.path}  {detail}")
+            pages = counted(r.pages, "page") if r.pages else "- pages"
+            detail = localize(r.error, engine.interface_language) or f"{pages}, {counted(r.chunks, 'passage')}"
+            print(f"{r.status:<9} {r.language or '-':<5} {r.path}  {detail}")
         return 0
     if args.command == "remove":
         missing = [p for p in args.paths if not engine.remove(p)]
@@ -225,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except FaroError as exc:
-        print(f"faro: {exc}", file=sys.stderr)
+        language = interface_language(getattr(args, "language", None) or "auto")
+        print(f"faro: {localize(str(exc), language)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("faro: interrupted", file=sys.stderr)

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rag.analysis import document_language
 from rag.chunking import chunk_document
 from rag.embed_steps import embed_in_steps
 from rag.embedder import Embedder
@@ -328,6 +329,7 @@ class Ingestor:
             added_at=item.previous.added_at if item.previous else now,
             updated_at=now,
             lead=lead_text(document) if document else "",
+            language=document_language(p.text for p in document.pages) if document else "",
         )
 
 

@@ -172,7 +172,7 @@ class Answer:
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    """One row of the document registry."""
+    """One row of the document registry; ``language`` is ``en``, ``es``, ``es,en`` (mixed, main one first) or empty."""
 
     doc_id: str
     collection: str
@@ -191,6 +191,7 @@ class DocumentRecord:
     added_at: float
     updated_at: float
     lead: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)
