@@ -144,8 +144,7 @@ def evidence(ws: Workspace, backends: list[str]) -> dict:
             engine.close()
         out["faro"][backend] = summarize(rows)
         out["faro"][backend]["rows"] = rows
-        log.info("sec10q evidence %s: passage@5 %.3f page@5 %.3f", backend, out["faro"][backend]["all"]["passage@5"],
-                 out["faro"][backend]["all"]["page@5"])
+        log.info("sec10q evidence %s: %s", backend, {k: v for k, v in out["faro"][backend]["all"].items()})
     return out
 
 

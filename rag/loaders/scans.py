@@ -1,15 +1,12 @@
 """Scanned pages and image files read by OCR: PDF pages rendered by PDFium, PNG/JPEG/TIFF frames as they are."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Sequence
 
 from rag.errors import DamagedFile, NoTextLayer
 from rag.loaders.reading import read_options, report_page
 from rag.types import ExtractedDocument, PageText
-
-log = logging.getLogger(__name__)
 
 RENDER_DPI = 300
 MAX_RENDER_PIXELS = 4200

@@ -55,7 +55,8 @@ def _write_tiny_shared(root):
         writer = csv.writer(handle)
         writer.writerow(["Question", "Source Docs", "Question Type", "Source Chunk Type", "Answer"])
         writer.writerow(["How much did ACME spend on the anvil programme?", "*2023 Q1 ACME*", "Single-Doc Single-Chunk RAG", "Text", "-"])
-        writer.writerow(["How much did Globex spend on share repurchases?", "*2023 Q2 GLOBEX*", "Single-Doc Single-Chunk RAG", "Text", "-"])
+        writer.writerow(["How much did Globex spend on share repurchases?", "*2023 Q2 GLOBEX*", "Single-Doc Single-Chunk RAG", "Text",
+                         "Globex repurchased shares worth 5 million dollars during the quarter."])
         writer.writerow(["Compare ACME and Globex sales.", "*ACME*", "Multi-Doc RAG", "Text", "-"])
     return root
 
@@ -94,6 +95,14 @@ def test_retrieval_ranks_the_matching_abstract_first(bench_run):
     assert retrieval["latency"]["faro-torch"]["fused"]["n"] == 3
     assert retrieval["mixed"]["torch-built, onnx questions"]["fused"]["ndcg@10"] > 0.9
     assert "Mixed precision" in (bench_run[1] / "README.md").read_text(encoding="utf-8")
+
+
+@real_models
+def test_evidence_judges_the_questions_whose_answer_is_in_the_filing(bench_run):
+    evidence = bench_run[2]["sections"]["evidence"]["faro"]["onnx"]
+    assert evidence["all"]["judged"] == 1 and evidence["all"]["unjudged"] == 1
+    assert evidence["all"]["passage@5"] == 1.0 and evidence["text"]["page@5"] == 1.0
+    assert evidence["table"]["passage@5"] is None
 
 
 @real_models
