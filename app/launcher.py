@@ -24,6 +24,9 @@ def split_global_options(argv: list[str]) -> tuple[list[str], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from rag.offline import enforce_offline
+
+    enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
     options, rest = split_global_options(argv)
     if not rest or rest[0] == "gui":

@@ -7,6 +7,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.passage_match import Phrase, search_phrases
+from app.pdf_marks import PageMarks
 from app.pdf_page_view import ZOOM_STEP, PassagePdfView
 
 PASSAGE_AT_VIEWPORT_FRACTION = 0.25
@@ -58,6 +59,7 @@ class PdfPassageView(QWidget):
         self.search.countChanged.connect(self._select_when_searched)
         self.view.verticalScrollBar().rangeChanged.connect(self._apply_scroll)
         self.view.verticalScrollBar().rangeChanged.connect(self._show_zoom)
+        self.marks = PageMarks(self.view, self.document)
 
     def load(self, path: str, password: str | None = None) -> QPdfDocument.Error:
         """Open ``path`` (again only if it changed); returns QtPdf's error code (``Error.None_`` when it opened)."""
@@ -100,12 +102,14 @@ class PdfPassageView(QWidget):
         if self._result is not None:
             self._scroll_target = (self._result.page(), self._result.location().y())
             QTimer.singleShot(0, self._apply_scroll)
+
     def show_part(self, page_index: int, text: str, hint: float) -> bool:
         """Jump to the passage ``text`` on page ``page_index`` and highlight it; False if only the page is shown."""
         self._target = None
         self.phrase = None
         self._result = None
         self.view.set_mark(-1, [])
+        self.marks.clear()
         page_text = self.document.getAllText(page_index).text() if page_index < self.document.pageCount() else ""
         for phrase in search_phrases(text, page_text, hint):
             self.search.setSearchString(phrase.text)
@@ -120,6 +124,18 @@ class PdfPassageView(QWidget):
         self.search.setSearchString("")
         self._jump(page_index, QPointF(0, 0))
         return False
+
+    def show_boxes(self, page_index: int, boxes: list[tuple[float, float, float, float]]) -> bool:
+        """Jump to page ``page_index`` of a scan and outline ``boxes`` (fractions of the page); False if none."""
+        self._target = None
+        self.phrase = None
+        self._result = None
+        self.view.set_mark(-1, [])
+        self.search.setSearchString("")
+        self.marks.show_boxes(page_index, boxes)
+        top = min((box[1] for box in boxes), default=0.0)
+        self._jump(page_index, QPointF(0, top * self.document.pagePointSize(page_index).height()))
+        return bool(boxes)
 
     def _jump(self, page_index: int, location: QPointF) -> None:
         """Go to ``location`` (points) on the page, placed near the top of the view with some text above it.

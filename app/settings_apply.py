@@ -7,11 +7,12 @@ from typing import Any
 
 from rag.config import Config
 from rag.errors import FaroError, ModelError
+from rag.api_keys import save_api_key
 from rag.gguf import read_gguf_info
 
 log = logging.getLogger(__name__)
 
-MODEL_FIELDS = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers")
+MODEL_FIELDS = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers", "answer_backend", "server_url", "server_model", "server_wait_s")
 CHUNK_FIELDS = ("chunk_tokens", "chunk_overlap")
 
 
@@ -31,13 +32,18 @@ def load_model_now(engine: Any) -> None:
         load()
 
 
-def apply_settings(engine: Any, wanted: Config) -> Applied:
-    """Switch ``engine`` to ``wanted`` and save it; on any model problem restore the previous settings and re-raise."""
+def apply_settings(engine: Any, wanted: Config, api_key: str = "") -> Applied:
+    """Switch ``engine`` to ``wanted`` and save it; on any model problem restore the previous settings and re-raise.
+
+    A server's ``api_key`` goes to the operating system's password store, never into faro.toml.
+    """
     old = engine.config
     new = wanted.replace(collection=engine.collection)
     model_changed = any(getattr(old, name) != getattr(new, name) for name in MODEL_FIELDS)
-    if new.llm_path is not None:
+    if new.llm_path is not None and new.answer_backend == "local":
         read_gguf_info(new.llm_path)
+    if api_key:
+        save_api_key(new.server_url, api_key)
     engine.apply_config(new)
     if model_changed:
         try:

@@ -8,13 +8,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from app.model_picker import ModelPicker
+from app.server_settings import ServerSettings
 from rag.config import Config
 from rag.errors import ConfigError, FaroError, ModelError
 from rag.gguf import GgufInfo, read_gguf_info
+from rag.model_fit import estimate_fit
 
 NO_GPU_TEXT = "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU."
 EMBEDDING_CHOICES = (
@@ -93,6 +96,21 @@ class SettingsDialog(QDialog):
         path_row.addWidget(choose)
         path_row.addWidget(bundled)
         self.model_facts = QLabel(wordWrap=True, objectName="muted")
+        self.memory_fit = QLabel(wordWrap=True, objectName="muted")
+        self.picker = ModelPicker(config.model_folders, bool(gpu_supported))
+        self.picker.modelChosen.connect(self.model_path.setText)
+        self.picker.scanned.connect(lambda: self.picker.select(self._chosen_path()))
+        self.server = ServerSettings(config.server_url, config.server_model)
+        self.on_computer = QRadioButton(self.tr("This computer"))
+        self.on_server = QRadioButton(self.tr("A server"))
+        self.source = QButtonGroup(self)
+        self.source.addButton(self.on_computer)
+        self.source.addButton(self.on_server)
+        self.on_server.toggled.connect(lambda on: self.pages.setCurrentIndex(1 if on else 0))
+        source_row = QHBoxLayout()
+        for button in (self.on_computer, self.on_server):
+            source_row.addWidget(button)
+        source_row.addStretch(1)
         self.gpu_layers = QSpinBox(minimum=0, maximum=999)
         self.gpu_all = QCheckBox("All layers")
         self.gpu_all.toggled.connect(lambda on: self.gpu_layers.setDisabled(on or not self._gpu_ok))
@@ -107,12 +125,24 @@ class SettingsDialog(QDialog):
         self.temperature = QDoubleSpinBox(minimum=0.0, maximum=2.0, singleStep=0.05, decimals=2)
         self.temperature.setToolTip("Lower is more literal and repeatable; higher is more varied")
         self.max_tokens = QSpinBox(minimum=16, maximum=8192, singleStep=32, suffix=" tokens")
+        self.context.valueChanged.connect(self._show_fit)
+        local_form = QFormLayout()
+        local_form.setContentsMargins(0, 0, 0, 0)
+        local_form.addRow(self.picker)
+        local_form.addRow("Answer model (GGUF):", path_row)
+        local_form.addRow("", self.model_facts)
+        local_form.addRow("", self.memory_fit)
+        local_form.addRow(self.tr("Layers on the GPU:"), gpu_row)
+        local_form.addRow("", self.gpu_note)
+        local_form.addRow("CPU threads:", self.threads)
+        local_page = QWidget()
+        local_page.setLayout(local_form)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(local_page)
+        self.pages.addWidget(self.server)
         model_form = QFormLayout()
-        model_form.addRow("Answer model (GGUF):", path_row)
-        model_form.addRow("", self.model_facts)
-        model_form.addRow(self.tr("Layers on the GPU:"), gpu_row)
-        model_form.addRow("", self.gpu_note)
-        model_form.addRow("CPU threads:", self.threads)
+        model_form.addRow(self.tr("Answers come from:"), source_row)
+        model_form.addRow(self.pages)
         model_form.addRow("Context size:", self.context)
         model_form.addRow("Temperature:", self.temperature)
         model_form.addRow("Max answer length:", self.max_tokens)
@@ -134,6 +164,10 @@ class SettingsDialog(QDialog):
         retrieval_form.addRow("Number of sources:", self.top_k)
         retrieval_form.addRow("Passage size:", self.chunk_tokens)
         retrieval_form.addRow("Passage overlap:", self.chunk_overlap)
+        self.ocr = QCheckBox(self.tr("Read scanned pages and images (OCR, on this computer)"))
+        self.ocr.setChecked(config.ocr)
+        self.ocr.setToolTip(self.tr("Pages without a text layer, and PNG, JPEG or TIFF files, are read with local text recognition."))
+        retrieval_form.addRow("", self.ocr)
         retrieval_form.addRow("", QLabel("Changing passage size or overlap offers to re-index your documents.", wordWrap=True, objectName="muted"))
         retrieval_box = QGroupBox("Retrieval")
         retrieval_box.setLayout(retrieval_form)
@@ -167,6 +201,7 @@ class SettingsDialog(QDialog):
         self._gpu_ok = False
         self.set_gpu_supported(gpu_supported)
         self._load(config)
+        self.picker.scan()
 
     def _load(self, config: Config) -> None:
         self.gpu_all.setChecked(config.n_gpu_layers == -1)
@@ -179,10 +214,12 @@ class SettingsDialog(QDialog):
         self.chunk_tokens.setValue(config.chunk_tokens)
         self.chunk_overlap.setValue(config.chunk_overlap)
         self.embedding_backend.setCurrentIndex(max(0, self.embedding_backend.findData(config.embedding_backend)))
+        (self.on_server if config.answer_backend == "server" else self.on_computer).setChecked(True)
         self._model_changed()
 
     def set_gpu_supported(self, supported: bool | None) -> None:
         self._gpu_ok = bool(supported)
+        self.picker.gpu_build = self._gpu_ok
         self.gpu_layers.setEnabled(self._gpu_ok and not self.gpu_all.isChecked())
         self.gpu_all.setEnabled(self._gpu_ok)
         self.gpu_note.setText(
@@ -192,12 +229,17 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Config:
         """The settings as entered; raises ``ConfigError`` with a readable message when a value is not allowed."""
-        if self.model_problem:
+        on_server = self.on_server.isChecked()
+        if self.model_problem and not on_server:
             raise ConfigError(self.model_problem)
         layers = self.model_info.layer_count if self.model_info else None
         every_layer = self.gpu_all.isChecked() or bool(layers and self.gpu_layers.value() >= layers)
         gpu_layers = -1 if every_layer else self.gpu_layers.value()
         return self.config.replace(
+            answer_backend="server" if on_server else "local",
+            server_url=self.server.url.text(),
+            server_model=self.server.model.currentText(),
+            model_folders=self.picker.folders,
             llm_path=self.model_path.text().strip() or None,
             n_gpu_layers=gpu_layers if self._gpu_ok else 0,
             n_threads=self.threads.value() or None,
@@ -208,6 +250,7 @@ class SettingsDialog(QDialog):
             chunk_tokens=self.chunk_tokens.value(),
             chunk_overlap=self.chunk_overlap.value(),
             embedding_backend=self.embedding_backend.currentData(),
+            ocr=self.ocr.isChecked(),
         )
 
     def request_apply(self) -> None:
@@ -216,7 +259,7 @@ class SettingsDialog(QDialog):
         except ConfigError as exc:
             self.show_error(str(exc))
             return
-        if config == self.config:
+        if config == self.config and not (self.on_server.isChecked() and self.server.key_text()):
             self.accept()
             return
         self.set_busy("Applying settings and loading the model…")
@@ -249,8 +292,24 @@ class SettingsDialog(QDialog):
         if path:
             self.model_path.setText(path)
 
+    def _chosen_path(self) -> str:
+        text = self.model_path.text().strip()
+        bundled = bundled_model_path()
+        return text or (str(bundled) if bundled else "")
+
+    def _show_fit(self) -> None:
+        if self.model_info is None:
+            self.memory_fit.setText("")
+            return
+        fit = estimate_fit(self.model_info, self.context.value(), self.picker.gpu_free_bytes if self._gpu_ok else None)
+        self.memory_fit.setText(fit.describe())
+        self.memory_fit.setObjectName("muted" if fit.fits else "error")
+        self.memory_fit.style().unpolish(self.memory_fit)
+        self.memory_fit.style().polish(self.memory_fit)
+
     def _model_changed(self) -> None:
         text = self.model_path.text().strip()
+        self.picker.select(self._chosen_path())
         path = Path(text).expanduser() if text else bundled_model_path()
         self.model_info, self.model_problem = None, ""
         if path is None:
@@ -271,6 +330,7 @@ class SettingsDialog(QDialog):
         else:
             self.model_facts.setText(self.model_problem)
             self.model_facts.setObjectName("error")
+        self._show_fit()
         self.model_facts.style().unpolish(self.model_facts)
         self.model_facts.style().polish(self.model_facts)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)

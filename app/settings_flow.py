@@ -35,7 +35,8 @@ class SettingsFlow:
 
     def apply(self, config: Config) -> None:
         dialog = self.dialog
-        self.window.worker.submit(lambda engine: apply_settings(engine, config), self._applied, self._refused)
+        api_key = dialog.server.key_text() if dialog is not None and config.answer_backend == "server" else ""
+        self.window.worker.submit(lambda engine: apply_settings(engine, config, api_key), self._applied, self._refused)
         if dialog is not None:
             dialog.set_busy("Applying settings and loading the model…")
 

@@ -209,9 +209,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(self.library_panel)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Add files", str(Path.home()), "Documents (*.pdf *.docx *.txt *.md *.markdown);;All files (*)"
-        )
+        patterns = "*.pdf *.docx *.txt *.md *.markdown *.png *.jpg *.jpeg *.tif *.tiff"
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add files", str(Path.home()), f"Documents ({patterns});;All files (*)")
         self.add_paths(paths)
 
     def choose_folder(self) -> None:

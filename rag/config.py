@@ -13,6 +13,8 @@ from rag.errors import ConfigError
 CONFIG_FILE_NAME = "faro.toml"
 DEFAULT_COLLECTION = "default"
 EMBEDDING_BACKENDS = ("torch", "onnx-int8")
+ANSWER_BACKENDS = ("local", "server")
+LANGUAGE_SETTINGS = ("auto", "en", "es")
 
 
 def default_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
@@ -29,7 +31,8 @@ def default_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
 
 @dataclass(frozen=True)
 class Config:
-    """Every setting of the engine. ``None`` model paths mean the bundled default models."""
+    """Every setting of the engine. ``None`` model paths mean the bundled default models; ``language`` is the
+    interface language (``auto`` follows the system), in which the engine's messages are shown."""
 
     data_dir: Path
     collection: str = DEFAULT_COLLECTION
@@ -47,6 +50,13 @@ class Config:
     min_relevance: float = 0.6
     parse_timeout_s: float = 120.0
     parse_memory_mb: int = 3072
+    answer_backend: str = "local"
+    server_url: str = ""
+    server_model: str = ""
+    server_wait_s: float = 120.0
+    model_folders: tuple[str, ...] = ()
+    ocr: bool = True
+    language: str = "auto"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +67,10 @@ class Config:
                 object.__setattr__(self, name, Path(value).expanduser())
             else:
                 object.__setattr__(self, name, None)
+        object.__setattr__(self, "model_folders", tuple(str(folder) for folder in self.model_folders))
+        object.__setattr__(self, "server_url", self.server_url.strip().rstrip("/"))
+        object.__setattr__(self, "server_model", self.server_model.strip())
+        self._check_server()
         if not self.collection.strip() or len(self.collection) > 100:
             raise ConfigError("A collection name must have 1 to 100 characters.")
         if self.embedding_backend not in EMBEDDING_BACKENDS:
@@ -81,6 +95,27 @@ class Config:
             raise ConfigError("Minimum relevance must be between 0 and 1.5.")
         if self.parse_timeout_s <= 0 or self.parse_memory_mb < 256:
             raise ConfigError("Parse limits must be positive (memory at least 256 MB).")
+        if self.language not in LANGUAGE_SETTINGS:
+            raise ConfigError(f"Interface language must be one of: {', '.join(LANGUAGE_SETTINGS)}.")
+
+    def _check_server(self) -> None:
+        if self.answer_backend not in ANSWER_BACKENDS:
+            raise ConfigError(f"The answer model must be one of: {', '.join(ANSWER_BACKENDS)}.")
+        if not 1 <= self.server_wait_s <= 3600:
+            raise ConfigError("The wait for the server's first word must be between 1 and 3600 seconds.")
+        if self.answer_backend != "server":
+            return
+        from urllib.parse import urlsplit
+
+        try:
+            address = urlsplit(self.server_url)
+            address.port
+        except ValueError as exc:
+            raise ConfigError(f"The server address {self.server_url!r} is not valid: {exc}.") from exc
+        if address.scheme not in ("http", "https") or not address.hostname:
+            raise ConfigError("The server address must start with http:// or https://, e.g. http://localhost:8080/v1.")
+        if not self.server_model:
+            raise ConfigError("Choose which of the server's models answers (Test connection lists them).")
 
     @property
     def threads(self) -> int:
@@ -131,6 +166,8 @@ class Config:
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

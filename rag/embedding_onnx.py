@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from rag.child_process import prepare_child
 from rag.embedder import INT8_SUFFIX, _max_seq_length, load_tokenizer, token_spans
 from rag.errors import FaroError, MissingDependency, ModelError
 from rag.logs import output_to_log
@@ -109,6 +110,9 @@ class OnnxInt8Embedder:
                 import onnxruntime
             except ImportError as exc:
                 raise MissingDependency("onnxruntime", "The fast (ONNX) embedding model") from exc
+            disable_telemetry = getattr(onnxruntime, "disable_telemetry_events", None)
+            if disable_telemetry:
+                disable_telemetry()
             options = onnxruntime.SessionOptions()
             if self.threads:
                 options.intra_op_num_threads = self.threads
@@ -134,7 +138,8 @@ def export_in_separate_process(model_dir: Path, target: Path, export: Callable[[
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=prepare_child, initargs=(os.getpid(),)) as pool:
         try:
             problem = pool.submit(_export_reporting_problems, str(model_dir), str(target), export or export_int8).result()
         except BrokenProcessPool as exc:

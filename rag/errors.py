@@ -62,6 +62,16 @@ class ModelError(FaroError):
     kind = "model"
 
 
+class ModelCrashed(ModelError):
+    """The language model's process stopped in the middle of an answer; Faro has started a fresh one."""
+
+
+class ServerError(ModelError):
+    """The answer server could not be reached or did not answer properly; the question can be asked again."""
+
+    kind = "server"
+
+
 class EmbeddingMismatch(FaroError):
     """The collection was built with another embedding model and must be re-indexed."""
 

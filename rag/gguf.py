@@ -1,6 +1,7 @@
-"""Reads a GGUF model file's header: architecture, quantization, context length and layer count."""
+"""Reads a GGUF model file's header: architecture, quantization, context length, layers, size and kind."""
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,19 @@ _TENSOR_BLOCKS = {
     11: (110, 256), 12: (144, 256), 13: (176, 256), 14: (210, 256), 15: (292, 256), 24: (1, 1), 25: (2, 1), 26: (4, 1),
     27: (8, 1), 28: (8, 1), 30: (2, 1),
 }
-_WANTED_SUFFIXES = (".context_length", ".block_count")
-_WANTED_KEYS = {"general.architecture", "general.name", "general.file_type", "general.alignment", "tokenizer.chat_template"}
+_WANTED_SUFFIXES = (
+    ".context_length", ".block_count", ".embedding_length", ".attention.head_count", ".attention.head_count_kv", ".pooling_type",
+)
+_WANTED_KEYS = {
+    "general.architecture", "general.name", "general.file_type", "general.alignment", "tokenizer.chat_template",
+    "general.type", "adapter.type", "general.size_label",
+}
+_U64 = struct.Struct("<Q")
+# Tokenizer vocabularies hold 50,000-400,000 strings; walking them one by one costs 0.1-0.5 s a file, so a long
+# string array is skipped by finding the next metadata key (checked, and re-read the slow way if the check fails).
+_LONG_ARRAY = 2048
+_KEY_NAMESPACES = tuple(b"\x00" * 7 + name + b"." for name in (b"tokenizer", b"general", b"split", b"quantize", b"adapter", b"clip"))
+_KEY = re.compile(rb"[a-z0-9_.\-]+")
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,19 @@ class GgufInfo:
     context_length: int | None
     layer_count: int | None
     has_chat_template: bool
+    parameter_count: int | None = None
+    file_type: str = "model"
+    embedding_length: int | None = None
+    head_count: int | None = None
+    head_count_kv: int | None = None
+    has_pooling: bool = False
+
+    def kv_cache_bytes(self, n_ctx: int) -> int:
+        """Memory of llama.cpp's key/value cache (16-bit) for ``n_ctx`` tokens; 0 when the header does not say."""
+        if not (self.layer_count and self.embedding_length and self.head_count):
+            return 0
+        kv_width = self.embedding_length * (self.head_count_kv or self.head_count) // self.head_count
+        return 2 * self.layer_count * n_ctx * kv_width * 2
 
 
 def read_gguf_info(path: Path) -> GgufInfo:
@@ -54,8 +79,14 @@ def read_gguf_info(path: Path) -> GgufInfo:
             version, tensor_count, kv_count = struct.unpack("<IQQ", _read(handle, 20))
             if version not in (2, 3):
                 raise ModelError(f"{path.name} uses GGUF version {version}, which Faro cannot read.")
-            values = _read_metadata(handle, kv_count)
-            needed = _tensor_data_end(handle, tensor_count, _int_or_none(values.get("general.alignment")) or 32)
+            start = handle.tell()
+            try:
+                values = _read_metadata(handle, kv_count, fast=True)
+                needed, parameters = _tensor_table(handle, tensor_count, _int_or_none(values.get("general.alignment")) or 32)
+            except (ModelError, struct.error, EOFError, UnicodeDecodeError, OverflowError, MemoryError):
+                handle.seek(start)
+                values = _read_metadata(handle, kv_count, fast=False)
+                needed, parameters = _tensor_table(handle, tensor_count, _int_or_none(values.get("general.alignment")) or 32)
     except (struct.error, EOFError, UnicodeDecodeError, OverflowError, MemoryError) as exc:
         raise ModelError(f"{path.name} is incomplete or damaged (truncated download?).") from exc
     if size < needed:
@@ -74,28 +105,90 @@ def read_gguf_info(path: Path) -> GgufInfo:
         context_length=_int_or_none(values.get(f"{architecture}.context_length")),
         layer_count=_int_or_none(values.get(f"{architecture}.block_count")),
         has_chat_template="tokenizer.chat_template" in values,
+        parameter_count=parameters or None,
+        file_type=_file_type(values),
+        embedding_length=_int_or_none(values.get(f"{architecture}.embedding_length")),
+        head_count=_int_or_none(values.get(f"{architecture}.attention.head_count")),
+        head_count_kv=_int_or_none(values.get(f"{architecture}.attention.head_count_kv")),
+        has_pooling=f"{architecture}.pooling_type" in values,
     )
 
 
-def _read_metadata(handle: BinaryIO, kv_count: int) -> dict[str, object]:
+def _file_type(values: dict[str, object]) -> str:
+    """``model``, ``adapter`` (LoRA) or ``projector`` (a vision model's mmproj), from the header."""
+    general_type = str(values.get("general.type", "model")).lower()
+    if general_type == "adapter" or "adapter.type" in values:
+        return "adapter"
+    if general_type in ("mmproj", "projector") or values.get("general.architecture") == "clip":
+        return "projector"
+    return "model"
+
+
+def _read_metadata(handle: BinaryIO, kv_count: int, fast: bool) -> dict[str, object]:
     if kv_count > 100_000:
         raise ModelError("The model file's header is damaged (implausible metadata count).")
     values: dict[str, object] = {}
-    for _ in range(kv_count):
+    for index in range(kv_count):
         key = _read_string(handle)
+        if not key.isascii() or not key.isprintable():
+            raise ModelError("The model file's header is damaged (unreadable metadata key).")
         (value_type,) = struct.unpack("<I", _read(handle, 4))
         wanted = key in _WANTED_KEYS or key.endswith(_WANTED_SUFFIXES)
+        if fast and value_type == _ARRAY and index < kv_count - 1 and _skip_long_string_array(handle):
+            continue
         value = _read_value(handle, value_type, keep=wanted)
         if wanted:
             values[key] = value
     return values
 
 
-def _tensor_data_end(handle: BinaryIO, tensor_count: int, alignment: int) -> int:
-    """The file size the tensor table implies (tensors of unknown types count from their start)."""
+def _skip_long_string_array(handle: BinaryIO) -> bool:
+    """Jump past a long array of strings to the next key; False (handle unmoved) when it is not one or no key follows."""
+    start = handle.tell()
+    item_type, count = struct.unpack("<IQ", _read(handle, 12))
+    if item_type != _STRING or count < _LONG_ARRAY:
+        handle.seek(start)
+        return False
+    handle.seek(8 * count, 1)
+    position, size = handle.tell(), 1 << 18
+    while True:
+        chunk = handle.read(size)
+        found = _first_key(chunk)
+        if found is not None:
+            handle.seek(position + found)
+            return True
+        if len(chunk) < size:
+            handle.seek(start)
+            return False
+        position += len(chunk) - 300
+        handle.seek(position)
+        size = min(size * 2, 1 << 23)
+
+
+def _first_key(chunk: bytes) -> int | None:
+    """Offset in ``chunk`` of the first well-formed metadata key (length, known namespace, value type), if any."""
+    best = None
+    for namespace in _KEY_NAMESPACES:
+        at = chunk.find(namespace, 1)
+        while at != -1 and (best is None or at - 1 < best):
+            length = chunk[at - 1]
+            key_end = at + 7 + length
+            type_bytes = chunk[key_end: key_end + 4]
+            if (
+                length > len(namespace) - 7 and len(type_bytes) == 4 and _KEY.fullmatch(chunk[at + 7: key_end])
+                and struct.unpack("<I", type_bytes)[0] <= 12
+            ):
+                best = at - 1
+                break
+            at = chunk.find(namespace, at + 1)
+    return best
+
+
+def _tensor_table(handle: BinaryIO, tensor_count: int, alignment: int) -> tuple[int, int]:
+    """The file size the tensor table implies (tensors of unknown types count from their start), and the parameters."""
     if tensor_count > 1_000_000 or alignment <= 0:
         raise ModelError("The model file's header is damaged (implausible tensor table).")
-    end = 0
+    end = parameters = 0
     for _ in range(tensor_count):
         _skip_string(handle)
         (dimensions,) = struct.unpack("<I", _read(handle, 4))
@@ -106,10 +199,11 @@ def _tensor_data_end(handle: BinaryIO, tensor_count: int, alignment: int) -> int
         values = 1
         for length in shape:
             values *= length
+        parameters += values
         block_bytes, block_values = _TENSOR_BLOCKS.get(tensor_type, (0, 1))
         end = max(end, offset + values // block_values * block_bytes)
     data_start = (handle.tell() + alignment - 1) // alignment * alignment
-    return data_start + end
+    return data_start + end, parameters
 
 
 def _read_value(handle: BinaryIO, value_type: int, keep: bool) -> object:

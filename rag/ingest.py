@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rag.analysis import document_language
 from rag.chunking import chunk_document
 from rag.embed_steps import embed_in_steps
 from rag.embedder import Embedder
@@ -140,8 +141,12 @@ class Ingestor:
             for index, item in enumerate(work):
                 started = time.monotonic()
                 progress(Progress(done + index, len(files), item.path.name, "reading"))
+
+                def on_page(page: int, pages: int, note: str, number: int = done + index, name: str = item.path.name) -> None:
+                    progress(Progress(number, len(files), name, f"reading page {page} of {pages} ({note})"))
+
                 try:
-                    document = self.parser.result(cancel)
+                    document = self.parser.result(on_page, cancel)
                 except FileProblem as exc:
                     document = exc
                 if index + 1 < len(work):
@@ -324,6 +329,7 @@ class Ingestor:
             added_at=item.previous.added_at if item.previous else now,
             updated_at=now,
             lead=lead_text(document) if document else "",
+            language=document_language(p.text for p in document.pages) if document else "",
         )
 
 

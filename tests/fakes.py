@@ -62,7 +62,7 @@ class FakeGenerator:
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def stream(self, messages, max_tokens: int, temperature: float) -> Iterator[str]:
+    def stream(self, messages, max_tokens: int, temperature: float, cancel=None) -> Iterator[str]:
         self.messages.append(messages)
         for word in self.reply.split(" "):
             yield word + " "

@@ -74,7 +74,7 @@ def test_cancel_while_a_file_is_read_stops_the_reader(tmp_path):
     threading.Timer(0.3, cancel.cancel).start()
     started = time.monotonic()
     try:
-        parser.result(cancel)
+        parser.result(cancel=cancel)
     except Cancelled:
         pass
     else:
