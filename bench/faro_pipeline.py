@@ -96,9 +96,9 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
 
 
 def chunk_batches(data_dir: Path) -> list[list[str]]:
-    """The index texts Faro embedded for the collection in ``data_dir``, cut into the engine's embedding batches."""
+    """The index texts Faro embedded for the collection in ``data_dir``, cut into the engine's largest embedding steps."""
     from rag.config import DEFAULT_COLLECTION
-    from rag.ingest import EMBED_BATCH
+    from rag.embed_steps import MAX_STEP as EMBED_BATCH
     from rag.registry import Registry
 
     registry = Registry(Path(data_dir) / "library.sqlite3")

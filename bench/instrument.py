@@ -81,6 +81,9 @@ class TimedParser:
         with self._watch.stage("parse_wait"):
             return self._inner.result(on_page, cancel)
 
+    def abandon(self) -> None:
+        self._inner.abandon()
+
     def close(self) -> None:
         self._inner.close()
 
