@@ -13,6 +13,7 @@ from app.sources import SourceRef, citing_sentences
 
 _MARKER = re.compile(r"\[(\d+)\]")
 CURSOR = "▍"
+CHIP_TEXT_MAX_PX = 240
 
 
 def answer_html(text: str, numbers: set[int]) -> str:
@@ -30,7 +31,8 @@ def chip(ref: SourceRef, numbered: bool = True) -> QToolButton:
     """A rounded button naming a source; its tooltip quotes the passage."""
     button = QToolButton()
     button.setObjectName("chip")
-    button.setText(f"{ref.n}  {ref.label}" if numbered else ref.label)
+    text = f"{ref.n}  {ref.label}" if numbered else ref.label
+    button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, CHIP_TEXT_MAX_PX))
     button.setToolTip(f"<p><b>{html.escape(ref.label)}</b></p><p>“{html.escape(ref.quote)}”</p><p>Click to open it.</p>")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button

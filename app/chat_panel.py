@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
 
 from app.chat_cards import AnswerCard, QuestionBubble
 from app.conversations import Conversation, Exchange
+from app.wording import moment
 
 FOLLOW_SLACK_PX = 24
+PICKER_MIN_CHARACTERS = 10
 
 
 class QuestionBox(QPlainTextEdit):
@@ -48,7 +50,7 @@ class ChatPanel(QWidget):
         self.history = QComboBox()
         self.history.setToolTip("Earlier chats in this collection")
         self.history.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.history.setMinimumContentsLength(24)
+        self.history.setMinimumContentsLength(PICKER_MIN_CHARACTERS)
         self.history.activated.connect(lambda i: self.conversationSelected.emit(self.history.itemData(i)))
         self.new_chat = QPushButton("New chat")
         self.new_chat.setToolTip("Start a new conversation (Ctrl+N); earlier chats stay in the list")
@@ -70,6 +72,7 @@ class ChatPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.transcript)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._follow = True
         bar = self.scroll.verticalScrollBar()
         bar.valueChanged.connect(lambda value: setattr(self, "_follow", value >= bar.maximum() - FOLLOW_SLACK_PX))
@@ -105,9 +108,18 @@ class ChatPanel(QWidget):
         """Fill the chat list and show ``current``'s exchanges."""
         self.history.clear()
         for conversation in conversations:
-            self.history.addItem(conversation.title, conversation.id)
+            self.history.addItem(self.chat_label(conversation), conversation.id)
+            self.history.setItemData(self.history.count() - 1, conversation.title, Qt.ItemDataRole.ToolTipRole)
         self.history.setCurrentIndex(max(0, self.history.findData(current.id)))
+        view = self.history.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width())
         self.show_conversation(current)
+
+    def chat_label(self, conversation: Conversation) -> str:
+        """How a chat is listed: its first question and when it was started (two chats may ask the same)."""
+        if not conversation.exchanges:
+            return self.tr("New chat")
+        return f"{conversation.title} — {moment(conversation.exchanges[0].asked_at or conversation.created_at)}"
 
     def show_conversation(self, conversation: Conversation) -> None:
         self._clear_cards()

@@ -7,15 +7,17 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from app.wording import counted
 from app.worker import EngineWorker
 from rag.discovery import discover
-from rag.logs import log_file
 from rag.progress import CancelToken
 from rag.types import FileOutcome
 
 log = logging.getLogger(__name__)
+
+PASSWORD_KIND = "password"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class IndexProgress:
     stage: str
     seconds_left: float | None
     verb: str = "Indexing"
+    part: float = 0.0
 
 
 @dataclass
@@ -46,18 +49,37 @@ class BatchSummary:
 
     counts: dict[str, int] = field(default_factory=dict)
     cancelled: bool = False
+    left_out: str = ""
 
-    def add(self, status: str) -> None:
+    def add(self, outcome: Any) -> None:
+        """Count a file's outcome; a protected PDF waiting for its password is not a failure."""
+        status = "password" if outcome.status == "failed" and outcome.error_kind == PASSWORD_KIND else outcome.status
         self.counts[status] = self.counts.get(status, 0) + 1
 
+    @property
+    def problems(self) -> int:
+        return self.counts.get("failed", 0) + self.counts.get("password", 0)
+
     def describe(self) -> str:
-        parts = [f"{n} {label}" for key, label in (
-            ("indexed", "added"), ("unchanged", "unchanged"), ("duplicate", "duplicate"), ("failed", "failed"),
-        ) if (n := self.counts.get(key, 0))]
-        text = "Indexing cancelled" if self.cancelled else "Indexing finished"
-        summary = f"{text}: {', '.join(parts)}." if parts else f"{text}."
-        if self.counts.get("failed"):
-            summary += f" Details are in the log: {log_file()}"
+        """One short line for the status bar; the details of each problem are in the Problems list."""
+        context = "BatchSummary"
+        n = self.counts.get
+        parts = [text for count, text in (
+            (n("indexed", 0), counted(context, n("indexed", 0), "1 added", "{n} added")),
+            (n("unchanged", 0), counted(context, n("unchanged", 0), "1 unchanged", "{n} unchanged")),
+            (n("duplicate", 0), counted(context, n("duplicate", 0), "1 duplicate", "{n} duplicates")),
+            (n("password", 0), counted(context, n("password", 0), "1 needs a password", "{n} need a password")),
+            (n("failed", 0), counted(context, n("failed", 0), "1 could not be read", "{n} could not be read")),
+        ) if count]
+        if self.cancelled:
+            head = QCoreApplication.translate(context, "Indexing cancelled")
+            if self.left_out:
+                head += QCoreApplication.translate(context, " (“{name}” was not added)").replace("{name}", self.left_out)
+        else:
+            head = QCoreApplication.translate(context, "Indexing finished")
+        summary = f"{head}: {', '.join(parts)}." if parts else f"{head}."
+        if self.problems:
+            summary += " " + QCoreApplication.translate(context, "See Problems.")
         return summary
 
 
@@ -135,7 +157,7 @@ class IndexingController(QObject):
             lambda result: self._on_expanded(batch, collection, result),
             self._on_expand_error,
         )
-        self._emit_progress("", "Looking for documents…")
+        self._emit_progress("", self.tr("Looking for documents…"))
 
     def cancel(self) -> None:
         """Stop the file being indexed and forget the files still waiting."""
@@ -153,7 +175,7 @@ class IndexingController(QObject):
         if batch == self._batch:
             files, problems = result
             for outcome in problems:
-                self._summary.add(outcome.status)
+                self._summary.add(outcome)
                 self.fileFinished.emit(outcome, collection)
             waiting = {f.path for f in self._pending} | ({self._current.path} if self._current else set())
             fresh = [f for f in files if f.path not in waiting]
@@ -165,7 +187,7 @@ class IndexingController(QObject):
     def _on_expand_error(self, error: BaseException) -> None:
         log.error("Could not list the dropped files: %s", error)
         self._expanding -= 1
-        self._summary.add("failed")
+        self._summary.add(FileOutcome("", "failed", str(error), "error"))
         self._advance()
 
     def _advance(self) -> None:
@@ -191,17 +213,19 @@ class IndexingController(QObject):
 
     def _on_engine_progress(self, item: QueuedFile, progress: Any) -> None:
         if item is self._current and progress.stage != "done":
-            self._emit_progress(os.path.basename(item.path), progress.stage)
+            self._emit_progress(os.path.basename(item.path), progress.stage, progress.part)
 
     def _on_file_done(self, item: QueuedFile, report: Any, started: float) -> None:
         for outcome in report.outcomes:
-            self._summary.add(outcome.status)
+            self._summary.add(outcome)
             self.fileFinished.emit(outcome, item.collection)
+        if report.cancelled and not report.outcomes:
+            self._summary.left_out = os.path.basename(item.path)
         self._file_ended(item, started, cancelled=report.cancelled)
 
     def _on_file_error(self, item: QueuedFile, error: BaseException, started: float) -> None:
         outcome = FileOutcome(item.path, "failed", str(error) or type(error).__name__, getattr(error, "kind", "error"))
-        self._summary.add("failed")
+        self._summary.add(outcome)
         self.fileFinished.emit(outcome, item.collection)
         self._file_ended(item, started, cancelled=False)
 
@@ -221,8 +245,8 @@ class IndexingController(QObject):
         self._summary = BatchSummary()
         self.finished.emit(summary)
 
-    def _emit_progress(self, current: str, stage: str) -> None:
+    def _emit_progress(self, current: str, stage: str, part: float = 0.0) -> None:
         bytes_left = sum(f.size for f in self._pending) + (self._current.size if self._current else 0)
-        self.progressChanged.emit(
-            IndexProgress(self._done, max(self._total, self._done), current, stage, self._estimate.seconds_left(bytes_left))
-        )
+        self.progressChanged.emit(IndexProgress(
+            self._done, max(self._total, self._done), current, stage, self._estimate.seconds_left(bytes_left), part=part
+        ))

@@ -1,18 +1,43 @@
-"""The ``faro`` entry point: no arguments (or ``gui``) opens the desktop app, anything else is the CLI."""
+"""The ``faro`` entry point: no command (or ``gui``) opens the desktop app, anything else is the CLI.
+
+The library options ``--data-dir`` and ``--collection`` may come before the command or without one.
+"""
 from __future__ import annotations
 
 import sys
 
+GLOBAL_OPTIONS = ("--data-dir", "--collection")
+
+
+def split_global_options(argv: list[str]) -> tuple[list[str], list[str]]:
+    """Leading ``--data-dir DIR`` / ``--collection NAME`` (or ``--option=value``) options, and the arguments after them."""
+    options: list[str] = []
+    rest = list(argv)
+    while rest:
+        name = rest[0].split("=", 1)[0]
+        if name not in GLOBAL_OPTIONS:
+            break
+        takes = 1 if "=" in rest[0] else 2
+        options += rest[:takes]
+        rest = rest[takes:]
+    return options, rest
+
 
 def main(argv: list[str] | None = None) -> int:
+    from rag.offline import enforce_offline
+
+    enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] == "gui":
+    options, rest = split_global_options(argv)
+    if not rest or rest[0] == "gui":
         from app.main import run_gui
 
-        return run_gui(argv[1:])
+        return run_gui(options + rest[1:])
     from rag.cli import main as cli_main
 
-    return cli_main(argv)
+    if rest[0].startswith("-") or rest[0] == "bench":
+        return cli_main(argv)
+    return cli_main([rest[0], *options, *rest[1:]])
 
 
 if __name__ == "__main__":

@@ -5,8 +5,11 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+
+from app.wording import moment
+from rag.errors import retryable_kind
 
 QUEUED, INDEXING, READY, FAILED, DUPLICATE = "queued", "indexing", "ready", "failed", "duplicate"
 STATUS_TEXT = {QUEUED: "Queued", INDEXING: "Indexing…", READY: "Ready", FAILED: "Failed", DUPLICATE: "Duplicate"}
@@ -42,6 +45,11 @@ class LibraryRow:
 
     @property
     def retryable(self) -> bool:
+        """Failed for a reason that trying again can fix (a password, a timeout), not a damaged or scanned file."""
+        return self.status == FAILED and retryable_kind(self.error_kind)
+
+    @property
+    def problem(self) -> bool:
         return self.status == FAILED
 
 
@@ -151,7 +159,7 @@ class LibraryTableModel(QAbstractTableModel):
         if column == 3:
             return str(row.chunks) if row.status == READY else ""
         if column == 4:
-            return _date(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
+            return moment(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
         if row.needs_password:
             return "Protected by a password: select it and choose “Enter password…”."
         return row.reason
@@ -167,9 +175,3 @@ class LibraryTableModel(QAbstractTableModel):
             return row.added_at or 0.0
         return self._display(row, column).lower()
 
-
-def _date(timestamp: float | None) -> str:
-    if not timestamp:
-        return ""
-    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
-    return QLocale().toString(moment, "d MMM yyyy HH:mm")

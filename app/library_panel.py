@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.library_model import ROW_ROLE, SORT_ROLE, LibraryRow, LibraryTableModel
+from app.problems_panel import ProblemsPanel
 
 EMPTY_TEXT = (
     "<h2>Drop your documents here</h2>"
@@ -84,9 +85,12 @@ class LibraryPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        self.problems = ProblemsPanel(model)
+        self.problems.retryRequested.connect(self.retryRequested)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.problems)
         self._model_changed()
 
     def selected_rows(self) -> list[LibraryRow]:

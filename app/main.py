@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from typing import Any, Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.i18n import current_language, install_translators
 from app.theme import apply_theme
 from app.window import MainWindow
 from app.worker import EngineWorker
 from rag.config import Config, default_data_dir
 from rag.errors import FaroError
 from rag.logs import setup_logging
+from rag.messages import localize
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -27,7 +31,9 @@ def open_engine(config: Config) -> Any:
     """Create the engine; called on the worker thread, after the window is on screen."""
     from rag.engine import Engine
 
-    return Engine(config)
+    engine = Engine(config)
+    engine.interface_language = current_language()
+    return engine
 
 
 def build_window(config: Config, engine_factory: Callable[[], Any] | None = None) -> MainWindow:
@@ -53,12 +59,28 @@ def run_gui(argv: list[str]) -> int:
     try:
         config = Config.load(default_data_dir(arguments.data_dir), collection=arguments.collection)
     except FaroError as exc:
-        QMessageBox.critical(None, "Faro cannot start", str(exc))
+        language = install_translators(app)
+        QMessageBox.critical(None, QCoreApplication.translate("main", "Faro cannot start"), localize(str(exc), language))
         return 2
+    install_translators(app, config.language)
     window = build_window(config)
     window.show()
     QTimer.singleShot(0, window.start)
-    return app.exec()
+    exit_now(app.exec())
+    return 0
+
+
+def exit_now(code: int) -> None:
+    """End the process as soon as the window has closed: the engine has already closed its files, helper processes
+    and the library lock, and Python's own teardown (freeing native models, joining library threads) only made Quit
+    wait about two seconds more."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

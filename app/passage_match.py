@@ -103,13 +103,13 @@ def word_windows(passage: str) -> list[str]:
     return windows
 
 
-def passage_parts(pages: list[str], page_start: int, page_end: int, char_start: int, char_end: int) -> list[tuple[int, str, float]]:
-    """(page index, text, start as a fraction of the page) for each page a passage covers.
+def passage_spans(pages: list[str], page_start: int, page_end: int, char_start: int, char_end: int) -> list[tuple[int, int, int]]:
+    """(page index, start, end) of the passage on each page it covers (pages with only blanks of it left out).
 
     ``pages`` are the extracted page texts; offsets follow the engine: ``char_start`` into the first page's text,
     ``char_end`` into the last page's text.
     """
-    parts: list[tuple[int, str, float]] = []
+    spans: list[tuple[int, int, int]] = []
     last = min(page_end, len(pages) - 1)
     for page_index in range(page_start, last + 1):
         text = pages[page_index]
@@ -117,8 +117,26 @@ def passage_parts(pages: list[str], page_start: int, page_end: int, char_start: 
         end = char_end if page_index == last else len(text)
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         if text[start:end].strip():
-            parts.append((page_index, text[start:end], start / len(text) if text else 0.0))
-    return parts
+            spans.append((page_index, start, end))
+    return spans
+
+
+def passage_parts(pages: list[str], page_start: int, page_end: int, char_start: int, char_end: int) -> list[tuple[int, str, float]]:
+    """(page index, text, start as a fraction of the page) for each page a passage covers."""
+    return [(index, pages[index][start:end], start / len(pages[index])) for index, start, end in
+            passage_spans(pages, page_start, page_end, char_start, char_end)]
+
+
+def as_printed(text: str, rows, start: int, end: int) -> str:
+    """``text[start:end]`` with each table row (start, end, as printed) put back as the page prints it."""
+    pieces, position = [], start
+    for row_start, row_end, printed in rows:
+        if row_end <= position or row_start >= end:
+            continue
+        pieces += [text[position:row_start], printed]
+        position = row_end
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 def best_part(texts: list[str], context: str) -> int:
@@ -151,3 +169,8 @@ def _occurrence_before(page: str, page_text: str, phrase: str, start: int) -> in
 
 def _plain_word(word: str) -> bool:
     return not any(mark in word for mark in ("-", "\u00ad", _VIEWER_HYPHEN))
+
+
+def word_boxes(words, start: int, end: int) -> list[tuple[float, float, float, float]]:
+    """The boxes (left, top, right, bottom, as page fractions) of the OCR'd words inside ``[start, end)``."""
+    return [tuple(word[2:6]) for word in words if word[0] < end and word[1] > start]

@@ -1,7 +1,9 @@
 """The indexing strip at the bottom of the window: current file, files done of total, time left, Cancel."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import re
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.indexing import IndexProgress
@@ -20,6 +22,27 @@ def describe_time_left(seconds: float | None) -> str:
     return f"about {seconds / 3600:.1f} h left"
 
 
+BAR_STEPS = 100
+_EMBEDDING = re.compile(r"embedding (\d+)/(\d+) passages")
+
+
+def stage_text(stage: str) -> str:
+    """The engine's stage name in the user's words."""
+    translate = QCoreApplication.translate
+    embedding = _EMBEDDING.fullmatch(stage)
+    if embedding:
+        done, total = embedding.groups()
+        return translate("ProgressStrip", "preparing passages for search: {done} of {total}").format(done=done, total=total)
+    words = {
+        "checking": translate("ProgressStrip", "checking"),
+        "starting": translate("ProgressStrip", "starting"),
+        "reading": translate("ProgressStrip", "reading the text"),
+        "saving": translate("ProgressStrip", "saving"),
+        "re-indexing": translate("ProgressStrip", "re-indexing"),
+    }
+    return words.get(stage, stage)
+
+
 class ProgressStrip(QFrame):
     """Hidden while nothing is being indexed."""
 
@@ -35,8 +58,8 @@ class ProgressStrip(QFrame):
         self.bar.setMaximumWidth(260)
         self.eta = QLabel()
         self.eta.setObjectName("muted")
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Stop indexing; documents already added stay in the library")
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop indexing; documents already added stay in the library"))
         self.cancel.clicked.connect(self.cancelRequested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
@@ -48,18 +71,18 @@ class ProgressStrip(QFrame):
 
     def show_progress(self, progress: IndexProgress) -> None:
         if progress.total:
-            self.bar.setRange(0, progress.total)
-            self.bar.setValue(progress.done)
-            self.bar.setFormat(f"{progress.done} of {progress.total} files")
+            self.bar.setRange(0, progress.total * BAR_STEPS)
+            self.bar.setValue(int((progress.done + min(max(progress.part, 0.0), 1.0)) * BAR_STEPS))
+            self.bar.setFormat(self.tr("{done} of {total} files").format(done=progress.done, total=progress.total))
         else:
             self.bar.setRange(0, 0)
         doing = f"{progress.verb} {progress.current}" if progress.current else ""
-        self.label.setText(" — ".join(part for part in (doing, progress.stage) if part) or f"{progress.verb}…")
+        self.label.setText(" — ".join(part for part in (doing, stage_text(progress.stage)) if part) or f"{progress.verb}…")
         self.label.setToolTip(self.label.text())
         self.eta.setText(describe_time_left(progress.seconds_left))
         self.cancel.setEnabled(True)
         self.show()
 
     def cancelling(self) -> None:
-        self.label.setText("Cancelling… (finishing the current step)")
+        self.label.setText(self.tr("Cancelling…"))
         self.cancel.setEnabled(False)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
@@ -34,14 +35,39 @@ def bundled_model_path() -> Path | None:
         return None
 
 
+_QUANTIZATION_TAIL = re.compile(r"[._-]*(?:gguf|i?q\d\w*|f16|f32|bf16)$", re.IGNORECASE)
+WORDS_PER_TOKEN = 0.75
+
+
+def model_display_name(info: GgufInfo) -> str:
+    """A person's name for the model: the file name without its quantization tag ("SmolLM2 135M Instruct").
+
+    The name inside GGUF files is often a training-run label ("Smollm2 135M 8k Lc100K Mix1 Ep2"); the file name is
+    what the user chose and recognises. The header's name is the fallback.
+    """
+    stem = info.path.stem
+    while (shorter := _QUANTIZATION_TAIL.sub("", stem)) != stem:
+        stem = shorter
+    name = " ".join(re.split(r"[-_ ]+", stem)).strip()
+    return name or info.name
+
+
 def describe_model(info: GgufInfo) -> str:
-    """One line a person can read: name, size, quantization, context length, layers."""
-    parts = [info.name, f"{info.size_bytes / 2**20:,.0f} MB" if info.size_bytes < 2**30 else f"{info.size_bytes / 2**30:.1f} GB"]
-    parts.append(f"quantization {info.quantization}")
+    """One line in plain words: name, file size, how much it reads at once, layers, compression."""
+    translate = QCoreApplication.translate
+    size = f"{info.size_bytes / 2**20:,.0f} MB" if info.size_bytes < 2**30 else f"{info.size_bytes / 2**30:.1f} GB"
+    parts = [model_display_name(info), size]
     if info.context_length:
-        parts.append(f"context up to {info.context_length:,} tokens")
+        parts.append(translate("SettingsDialog", "reads up to {tokens} tokens at once (about {words} words)").format(
+            tokens=f"{info.context_length:,}", words=f"{round(info.context_length * WORDS_PER_TOKEN, -2):,.0f}"
+        ))
     if info.layer_count:
-        parts.append(f"{info.layer_count} layers")
+        parts.append(translate("SettingsDialog", "{n} layers").format(n=info.layer_count))
+    bits = re.match(r"i?q(\d)", info.quantization, re.IGNORECASE)
+    if bits:
+        parts.append(translate("SettingsDialog", "compressed to {bits} bits ({name})").format(bits=bits.group(1), name=info.quantization))
+    else:
+        parts.append(translate("SettingsDialog", "{name} weights").format(name=info.quantization))
     return " · ".join(parts)
 
 
@@ -53,17 +79,17 @@ class SettingsDialog(QDialog):
     def __init__(self, config: Config, gpu_supported: bool | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Faro settings")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.config = config
         self.model_info: GgufInfo | None = None
         self.model_problem = ""
 
         self.model_path = QLineEdit(str(config.llm_path or ""))
-        self.model_path.setPlaceholderText("Bundled model (SmolLM2 135M)")
+        self.model_path.setPlaceholderText(self.tr("The model that comes with Faro"))
         self.model_path.textChanged.connect(self._model_changed)
-        choose = QPushButton("Choose…")
+        choose = QPushButton(self.tr("Choose…"))
         choose.clicked.connect(self._choose_model)
-        bundled = QPushButton("Use bundled")
+        bundled = QPushButton(self.tr("Use bundled"))
         bundled.clicked.connect(lambda: self.model_path.setText(""))
         path_row = QHBoxLayout()
         path_row.addWidget(self.model_path, 1)
@@ -106,7 +132,7 @@ class SettingsDialog(QDialog):
         local_form.addRow("Answer model (GGUF):", path_row)
         local_form.addRow("", self.model_facts)
         local_form.addRow("", self.memory_fit)
-        local_form.addRow("GPU layers:", gpu_row)
+        local_form.addRow(self.tr("Layers on the GPU:"), gpu_row)
         local_form.addRow("", self.gpu_note)
         local_form.addRow("CPU threads:", self.threads)
         local_page = QWidget()
@@ -138,6 +164,10 @@ class SettingsDialog(QDialog):
         retrieval_form.addRow("Number of sources:", self.top_k)
         retrieval_form.addRow("Passage size:", self.chunk_tokens)
         retrieval_form.addRow("Passage overlap:", self.chunk_overlap)
+        self.ocr = QCheckBox(self.tr("Read scanned pages and images (OCR, on this computer)"))
+        self.ocr.setChecked(config.ocr)
+        self.ocr.setToolTip(self.tr("Pages without a text layer, and PNG, JPEG or TIFF files, are read with local text recognition."))
+        retrieval_form.addRow("", self.ocr)
         retrieval_form.addRow("", QLabel("Changing passage size or overlap offers to re-index your documents.", wordWrap=True, objectName="muted"))
         retrieval_box = QGroupBox("Retrieval")
         retrieval_box.setLayout(retrieval_form)
@@ -202,7 +232,9 @@ class SettingsDialog(QDialog):
         on_server = self.on_server.isChecked()
         if self.model_problem and not on_server:
             raise ConfigError(self.model_problem)
-        gpu_layers = -1 if self.gpu_all.isChecked() else self.gpu_layers.value()
+        layers = self.model_info.layer_count if self.model_info else None
+        every_layer = self.gpu_all.isChecked() or bool(layers and self.gpu_layers.value() >= layers)
+        gpu_layers = -1 if every_layer else self.gpu_layers.value()
         return self.config.replace(
             answer_backend="server" if on_server else "local",
             server_url=self.server.url.text(),
@@ -218,6 +250,7 @@ class SettingsDialog(QDialog):
             chunk_tokens=self.chunk_tokens.value(),
             chunk_overlap=self.chunk_overlap.value(),
             embedding_backend=self.embedding_backend.currentData(),
+            ocr=self.ocr.isChecked(),
         )
 
     def request_apply(self) -> None:
@@ -290,8 +323,8 @@ class SettingsDialog(QDialog):
             self.model_facts.setText(describe_model(self.model_info))
             self.model_facts.setObjectName("muted")
             layers = self.model_info.layer_count
-            self.gpu_layers.setMaximum(layers + 1 if layers else 999)
-            self.gpu_layers.setSuffix(f" of {layers + 1}" if layers else "")
+            self.gpu_layers.setMaximum(layers or 999)
+            self.gpu_layers.setSuffix(self.tr(" of {n}").format(n=layers) if layers else "")
             if self.model_info.context_length:
                 self.context.setMaximum(min(131072, self.model_info.context_length))
         else:

@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from rag.types import passage_location
 
 
@@ -22,6 +24,7 @@ class SourceRef:
     quote: str
     section: str = ""
     chunk_id: str = ""
+    scanned: bool = False
 
     @property
     def name(self) -> str:
@@ -33,7 +36,8 @@ class SourceRef:
 
     @property
     def label(self) -> str:
-        return f"{self.name} · {self.location}" if self.location else self.name
+        parts = [self.name, self.location, QCoreApplication.translate("SourceRef", "read from a scan") if self.scanned else ""]
+        return " · ".join(part for part in parts if part)
 
     @classmethod
     def from_citation(cls, citation: Any) -> "SourceRef":
@@ -47,6 +51,7 @@ class SourceRef:
             quote=citation.quote,
             section=citation.section,
             chunk_id=citation.chunk_id,
+            scanned=getattr(citation, "scanned", False),
         )
 
     @classmethod
@@ -63,6 +68,7 @@ class SourceRef:
             quote=make_quote(hit.text),
             section=hit.section,
             chunk_id=hit.chunk_id,
+            scanned=getattr(hit, "scanned", False),
         )
 
     def to_json(self) -> dict[str, Any]:

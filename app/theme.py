@@ -36,6 +36,15 @@ QPushButton#danger { font-weight: 600; min-width: 64px; color: #c0392b; }
 QPushButton#flat { border: none; color: palette(link); padding: 2px 6px; }
 QPushButton#flat:hover { text-decoration: underline; }
 QFrame#progressStrip { border-top: 1px solid palette(mid); }
+QScrollBar:vertical { background: palette(base); width: 12px; margin: 0; }
+QScrollBar:horizontal { background: palette(base); height: 12px; margin: 0; }
+QScrollBar::handle { background: palette(mid); border-radius: 4px; margin: 2px; }
+QScrollBar::handle:hover, QScrollBar::handle:pressed { background: palette(dark); }
+QScrollBar::handle:vertical { min-height: 32px; }
+QScrollBar::handle:horizontal { min-width: 32px; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QLabel#problemsTitle { font-weight: 600; }
 """
 
 

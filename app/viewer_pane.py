@@ -4,24 +4,31 @@ from __future__ import annotations
 import os
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.passage_match import best_part, passage_parts
+from app.passage_match import as_printed, best_part, passage_spans, word_boxes
+from app.image_viewer import ImagePassageView
 from app.pdf_viewer import PdfPassageView
 from app.sources import SourceRef
 from app.text_viewer import TextPassageView
 
-PasswordPrompt = Callable[[str], "str | None"]
+PasswordPrompt = Callable[[str, bool], "str | None"]
 
 
-def prompt_password(parent: QWidget, name: str) -> str | None:
+def prompt_password(parent: QWidget, name: str, rejected: bool = False) -> str | None:
+    """Ask for a PDF's password; ``rejected`` says the last one tried was wrong."""
+    translate = QCoreApplication.translate
+    label = (
+        translate("ViewerPane", "The password for “{name}” is not correct.\nTry again:") if rejected
+        else translate("ViewerPane", "“{name}” is protected by a password.\nEnter it to open the file:")
+    )
     password, ok = QInputDialog.getText(
-        parent, "Password needed", f"“{name}” is protected by a password.\nEnter it to open the file:", QLineEdit.EchoMode.Password
+        parent, translate("ViewerPane", "Password needed"), label.replace("{name}", name), QLineEdit.EchoMode.Password
     )
     return password if ok and password else None
 
@@ -33,15 +40,17 @@ class ViewerPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ask_password: PasswordPrompt = lambda name: prompt_password(self, name)
+        self.ask_password: PasswordPrompt = lambda name, rejected: prompt_password(self, name, rejected)
         self.passwords: dict[str, str] = {}
         self.ref: SourceRef | None = None
         self.mode = ""
         self.current_part = 0
         self._parts: list[tuple[int, str, float]] = []
+        self._boxes: dict[int, list[tuple[float, float, float, float]]] = {}
 
         self.title = QLabel()
         self.title.setObjectName("viewerTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where = QLabel()
         self.where.setObjectName("muted")
@@ -68,10 +77,11 @@ class ViewerPane(QWidget):
 
         self.pdf = PdfPassageView()
         self.text = TextPassageView()
+        self.image = ImagePassageView()
         self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message.setObjectName("emptyState")
         self.stack = QStackedWidget()
-        for widget in (self.pdf, self.text, self.message):
+        for widget in (self.pdf, self.text, self.image, self.message):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -91,10 +101,13 @@ class ViewerPane(QWidget):
         is_pdf = document.kind == "pdf" if document is not None else ref.source.lower().endswith(".pdf")
         if is_pdf and self._open_pdf(ref, document, context):
             return
+        if document is not None and document.kind == "image" and self._open_image(ref, document):
+            return
         self._parts = []
+        self._boxes = {}
         self._update_part_buttons()
         if document is not None and document.pages:
-            self._show_text(ref, document, is_pdf)
+            self._show_text(ref, document, is_pdf or document.kind == "image")
         else:
             self._show_message(
                 "Faro no longer has the text of this document (it may have been removed from the library)."
@@ -106,7 +119,10 @@ class ViewerPane(QWidget):
             return
         self.current_part = number
         page_index, text, hint = self._parts[number]
-        found = self.pdf.show_part(page_index, text, hint)
+        if page_index in self._boxes:
+            found = self.pdf.show_boxes(page_index, self._boxes[page_index])
+        else:
+            found = self.pdf.show_part(page_index, text, hint)
         page = f"Page {page_index + 1} of {self.pdf.document.pageCount()}"
         if len(self._parts) > 1:
             first, last = self._parts[0][0] + 1, self._parts[-1][0] + 1
@@ -124,8 +140,10 @@ class ViewerPane(QWidget):
         if not os.path.exists(ref.source):
             return False
         error = self.pdf.load(ref.source, self.passwords.get(ref.source))
+        tried = False
         while error == QPdfDocument.Error.IncorrectPassword:
-            password = self.ask_password(ref.name)
+            password = self.ask_password(ref.name, tried)
+            tried = True
             if password is None:
                 return False
             error = self.pdf.load(ref.source, password)
@@ -135,8 +153,10 @@ class ViewerPane(QWidget):
             return False
         first = (ref.page_start or 1) - 1
         last = (ref.page_end or ref.page_start or 1) - 1
-        pages = [p.text for p in document.pages] if document is not None else []
-        self._parts = passage_parts(pages, first, last, ref.char_start, ref.char_end) if pages else []
+        pages = list(document.pages) if document is not None else []
+        spans = passage_spans([p.text for p in pages], first, last, ref.char_start, ref.char_end) if pages else []
+        self._parts = [(i, as_printed(pages[i].text, pages[i].rows, s, e), s / len(pages[i].text)) for i, s, e in spans]
+        self._boxes = {i: word_boxes(pages[i].words, s, e) for i, s, e in spans if pages[i].scanned and pages[i].words}
         if not self._parts:
             self._parts = [(first, ref.quote.rstrip("…"), 0.0)]
         self.mode = "pdf"
@@ -144,12 +164,30 @@ class ViewerPane(QWidget):
         self.show_part(best_part([text for _, text, _ in self._parts], context))
         return True
 
+    def _open_image(self, ref: SourceRef, document: Any) -> bool:
+        """A scanned image with the cited words outlined (the passage's part on its first page)."""
+        index = min(max((ref.page_start or 1) - 1, 0), len(document.pages) - 1)
+        if not os.path.exists(ref.source) or not self.image.load(ref.source, index):
+            return False
+        page = document.pages[index]
+        end = ref.char_end if ref.page_end in (None, ref.page_start) else len(page.text)
+        self._parts, self._boxes = [], {}
+        self._update_part_buttons()
+        self.mode = "image"
+        self.stack.setCurrentWidget(self.image)
+        self.image.show_boxes(word_boxes(page.words, ref.char_start, end))
+        self.where.setText(self.tr("Page {0} of {1} · read from a scan").format(index + 1, len(document.pages)))
+        return True
+
     def _show_text(self, ref: SourceRef, document: Any, is_pdf: bool) -> None:
         if is_pdf:
             index = min(max((ref.page_start or 1) - 1, 0), len(document.pages) - 1)
             text = document.pages[index].text
             end = ref.char_end if ref.page_end in (None, ref.page_start) else len(text)
-            self.where.setText(f"The PDF could not be opened here; showing the text Faro read from page {index + 1}.")
+            if document.kind == "image":
+                self.where.setText(self.tr("Text read from the image (page {0}).").format(index + 1))
+            else:
+                self.where.setText(f"The PDF could not be opened here; showing the text Faro read from page {index + 1}.")
         else:
             text, end = document.pages[0].text, ref.char_end
             self.where.setText(ref.location or "Text")

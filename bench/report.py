@@ -25,6 +25,13 @@ def summary_lines(section: str, data: dict) -> list[str]:
                 f"  peer       similar  nDCG@10 {_f(data['peer']['ndcg@10'])}  Recall@100 {_f(data['peer']['recall@100'])}"
                 f"  p50 {_f(lat['p50_ms'], 1)} ms  p95 {_f(lat['p95_ms'], 1)} ms"
             )
+    elif section == "spanish" and "xquad" in data:
+        lines.append(f"XQuAD: {data['questions']} questions over {data['articles']} articles per language, answer in the top {data['top_k']}")
+        for embedder, pairs in data["xquad"].items():
+            lines += [f"  {embedder:<7} {pair}  " + "  ".join(f"{m} {_f(s['hit@4'])}" for m, s in modes.items())
+                      for pair, modes in pairs.items()]
+        for embedder, modes in data["scifact"].items():
+            lines.append(f"  SciFact {embedder:<7} " + "  ".join(f"{m} nDCG@10 {_f(s['ndcg@10'])}" for m, s in modes.items()))
     elif section == "sec10q":
         lines.append(f"sec10q: {data['questions']} single-filing questions over {data['filings']} filings")
         for backend, modes in data["faro"].items():
@@ -32,6 +39,17 @@ def summary_lines(section: str, data: dict) -> list[str]:
                 lines.append(f"  faro-{backend:<5} {mode:<8} hit@1 {_f(scores['hit@1'])}  hit@5 {_f(scores['hit@5'])}")
         if "peer" in data:
             lines.append(f"  peer       similar  hit@1 {_f(data['peer']['hit@1'])}  hit@5 {_f(data['peer']['hit@5'])}")
+    elif section == "evidence":
+        lines.append(f"sec10q evidence: {data['questions']} single-chunk questions, answer-bearing passage/page in the top {data['top_k']}")
+        for backend, groups in data["faro"].items():
+            for group in ("all", "table", "text"):
+                g = groups[group]
+                lines.append(f"  faro-{backend:<5} {group:<6} passage@5 {_f(g['passage@5'])}  page@5 {_f(g['page@5'])}"
+                             f"  ({g['judged']} judged, {g['unjudged']} without evidence in the filing)")
+    elif section == "ocr":
+        cer = "  ".join(f"{k} {v:.2%}" for k, v in data["cer"].items())
+        lines.append(f"  {data['engine']}: CER {cer}; {data['seconds_per_page']:.2f} s per A4 page on {data['threads']} threads;"
+                     f" {data['install_mb']:.0f} MB installed")
     elif section == "ingest":
         for name, p in data["pipelines"].items():
             line = (f"  {name:<11} {p['wall_s']:.1f} s  {p['pages_per_s']:.2f} pages/s  {p['chunks_per_s']:.2f} chunks/s"
@@ -43,9 +61,15 @@ def summary_lines(section: str, data: dict) -> list[str]:
             lines.append(line)
     elif section == "answer":
         for name, p in data["pipelines"].items():
-            lines.append(f"  {name:<14} first token {p['ttft_ms']:.0f} ms  {p['decode_tokens_per_s']:.1f} tokens/s")
-        if "decode_overhead" in data:
-            lines.append(f"  Faro overhead vs raw llama.cpp: {data['decode_overhead']:.1%} tokens/s")
+            lines.append(
+                f"  {name:<28} first token {p['ttft_ms']:.0f} ms  prompt {p['prompt_tokens_per_s']:.0f} tokens/s  "
+                f"decode {p['decode_tokens_per_s']:.1f} tokens/s"
+            )
+        boundary = data["process_boundary"]
+        lines.append(
+            f"  process boundary: {boundary['decode_cost']:.1%} of decode tokens/s, "
+            f"{boundary['ttft_added_ms']:+.0f} ms first token"
+        )
     elif section == "coldstart":
         lines += [f"  {name:<15} {seconds:.3f} s" for name, seconds in data["seconds"].items()]
         if isinstance(data.get("window_shown"), str):

@@ -64,10 +64,26 @@ def check(results: dict) -> list[Target]:
             targets.append(Target(f"sec10q document hit@1 (faro-{backend})", "≥ 0.80", hit, 0.80))
             if peer_hit is not None:
                 targets.append(Target(f"sec10q hit@1 minus peer (faro-{backend})", "> 0", hit - peer_hit, 1e-9))
+        passage = _get(s, "evidence", "faro", backend, "all", "passage@5")
+        if passage is not None:
+            targets.append(Target(f"sec10q answer-bearing passage in top 5 (faro-{backend})", "≥ 0.85", passage, 0.85))
         p95 = _get(s, "retrieval", "latency", f"faro-{backend}", "fused", "p95_ms")
         if p95 is not None:
             targets.append(Target(f"Fused retrieval p95 on SciFact (faro-{backend})", "≤ 50 ms", p95, 50.0, False, " ms"))
-    overhead = _get(s, "answer", "decode_overhead")
-    if overhead is not None:
-        targets.append(Target("Answer tokens/s overhead vs raw llama.cpp", "≤ 0.10", overhead, 0.10, False))
+    process = _get(s, "answer", "pipelines", "faro_model_process")
+    if process is not None:
+        boundary = s["answer"]["process_boundary"]
+        targets.append(Target("Model process: decode tokens/s cost vs raw llama.cpp", "≤ 0.05", boundary["decode_cost"], 0.05, False))
+        targets.append(Target("Model process: first token added", "≤ 50 ms", boundary["ttft_added_ms"], 50.0, False, " ms"))
+        targets.append(Target("First token, 4 × 256-token passages", "≤ 1000 ms", process["ttft_ms"], 1000.0, False, " ms"))
+        targets.append(Target("Prompt evaluation", "≥ 1000 tokens/s", process["prompt_tokens_per_s"], 1000.0, True, " tokens/s"))
+    cer = _get(s, "ocr", "cer") or {}
+    for language in ("en", "es"):
+        for condition, goal in (("clean", 0.02), ("noisy", 0.05)):
+            if f"{language}-{condition}" in cer:
+                targets.append(Target(f"OCR character error rate, {language} {condition} pages", f"≤ {goal:.0%}",
+                                      cer[f"{language}-{condition}"], goal, False))
+    seconds = _get(s, "ocr", "seconds_per_page")
+    if seconds is not None:
+        targets.append(Target("OCR seconds per A4 page (2 threads)", "≤ 2 s", seconds, 2.0, False, " s"))
     return targets

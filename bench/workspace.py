@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.datasets import Beir, load_beir, write_corpus_files
+from bench.xquad import Xquad, load_xquad, write_articles
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class Workspace:
     max_queries: int | None = None
     ingest_log: dict[str, dict] = field(default_factory=dict)
     _scifact: Beir | None = None
+    _xquad: Xquad | None = None
 
     @property
     def models_dir(self) -> Path:
@@ -45,6 +47,15 @@ class Workspace:
     def sec10q_dir(self) -> Path:
         return self.shared / "eval" / "sec10q"
 
+    @property
+    def xquad_dir(self) -> Path:
+        return self.shared / "eval" / "xquad"
+
+    def xquad(self) -> Xquad:
+        if self._xquad is None:
+            self._xquad = load_xquad(self.xquad_dir, self.max_queries)
+        return self._xquad
+
     def scifact(self) -> Beir:
         if self._scifact is None:
             beir = load_beir(self.scifact_dir, max_queries=self.max_queries)
@@ -56,11 +67,15 @@ class Workspace:
         return self._scifact
 
     def sources(self, dataset: str) -> list[Path]:
-        """The files to ingest for ``dataset`` (``scifact`` abstracts written as text files, or ``sec10q`` PDFs)."""
+        """The files to ingest for ``dataset``: ``scifact`` abstracts or ``xquad-es``/``xquad-en`` articles written as
+        files, or the ``sec10q`` PDFs."""
         if dataset == "scifact":
             beir = self.scifact()
             folder = write_corpus_files(beir, self.root / f"scifact-corpus-{len(beir.corpus)}")
             return sorted(folder / f"{doc_id}.txt" for doc_id in beir.corpus)
+        if dataset.startswith("xquad-"):
+            language = dataset.removeprefix("xquad-")
+            return write_articles(self.xquad(), language, self.root / f"xquad-corpus-{language}")
         if dataset == "sec10q":
             files = sorted((self.sec10q_dir / "docs").glob("*.pdf"))
             return files[: self.max_docs] if self.max_docs else files

@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DISPLAY = ":87"
 SCREEN = (1440, 900)
 QUESTION = "What is the maximum operating pressure of the P-200 pump?"
+QUESTION_ES = "¿Cuál es la presión máxima de funcionamiento de la bomba P-200?"
+SECOND_QUESTION = "How often must the mechanical seal be replaced?"
+SECOND_QUESTION_ES = "¿Cada cuánto hay que cambiar el sello mecánico?"
+NOTES_ES = (
+    "# Visita a la estación de bombeo\n\nLa bomba P-200 hacía ruido de grava en la entrada: cavitación. Se limpió el "
+    "filtro de entrada y se abrió del todo la válvula. La presión de entrada volvió a 0,8 bar.\n\nPróxima revisión: "
+    "cambiar el sello mecánico a las 8.000 horas de funcionamiento.\n"
+)
+VIEWER_WIDTH = 800
 
 MANUAL = [
     ("P-200 Booster Pump - Field Service Manual", [
@@ -114,6 +123,12 @@ def capture(window_id: int, path: Path) -> None:
     print("saved", path)
 
 
+def capture_screen(path: Path, width: int, height: int) -> None:
+    """The whole screen (for open pop-up lists, which are windows of their own)."""
+    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-crop", f"{width}x{height}+0+0", str(path)], check=True)
+    print("saved", path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, epilog=(
         "Needs Xvfb and ImageMagick's `import` (Debian: apt-get install xvfb imagemagick libxcb-cursor0 "
@@ -121,11 +136,13 @@ def main() -> int:
     ))
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--dark", action="store_true", help="use the dark palette (file names get a -dark suffix)")
+    parser.add_argument("--language", choices=("en", "es"), default="en",
+                        help="interface language; es writes the Spanish set into OUT/es with a Spanish question")
     parser.add_argument("--display", default=DISPLAY, help="X display number for Xvfb (default %(default)s)")
     parser.add_argument("--models-only", action="store_true", help="only the model list in Settings (no documents or models)")
     arguments = parser.parse_args()
     set_display(arguments.display)
-    out = Path(arguments.out)
+    out = Path(arguments.out) / ("es" if arguments.language == "es" else "")
     out.mkdir(parents=True, exist_ok=True)
     for tool in ("Xvfb", "import"):
         if shutil.which(tool) is None:
@@ -138,14 +155,15 @@ def main() -> int:
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         if arguments.models_only:
             return shoot_models(out, "-dark" if arguments.dark else "")
-        return shoot(out, "-dark" if arguments.dark else "")
+        return shoot(out, "-dark" if arguments.dark else "", arguments.language)
     finally:
         xvfb.terminate()
         xvfb.wait()
 
 
-def shoot(out: Path, suffix: str) -> int:
+def shoot(out: Path, suffix: str, language: str = "en") -> int:
     sys.path.insert(0, str(ROOT))
+    from app.i18n import install_translators
     from app.main import application, build_window
     from app.theme import dark_palette
     from rag.config import Config
@@ -157,10 +175,16 @@ def shoot(out: Path, suffix: str) -> int:
     make_notes(samples / "Station visit notes.md")
     make_logbook(samples / "Station logbook 2024.pdf")
     make_manual(samples / "Contract annex (protected).pdf", password="annex")
+    (samples / "Old scan (damaged).pdf").write_bytes(b"%PDF-1.4\n% truncated while copying from the scanner")
+    if language == "es":
+        (samples / "Notas de la visita.md").write_text(NOTES_ES, encoding="utf-8")
+    question = QUESTION_ES if language == "es" else QUESTION
+    second_question = SECOND_QUESTION_ES if language == "es" else SECOND_QUESTION
     app = application()
+    install_translators(app, language)
     if suffix:
         app.setPalette(dark_palette())
-    window = build_window(Config(data_dir=work / "data"))
+    window = build_window(Config(data_dir=work / "data", language=language))
     window.setGeometry(0, 0, *SCREEN)
     window.show()
     window.start()
@@ -173,16 +197,18 @@ def shoot(out: Path, suffix: str) -> int:
     settle(app, 1.0)
     capture(int(window.winId()), out / f"indexing{suffix}.png")
     wait_until(app, lambda: window.models_ready and not window.indexing.active, 240, "indexing")
-    window.library_panel.select_paths({str((samples / "Contract annex (protected).pdf").resolve())})
+    wait_until(app, lambda: len(window.library_panel.problems.rows()) == 2, 30, "the problems list")
+    window.library_panel.problems.list.setCurrentRow(0)
     settle(app, 1.0)
     capture(int(window.winId()), out / f"library{suffix}.png")
 
-    window.chat_panel.question.setPlainText(QUESTION)
-    window.ask(QUESTION)
+    window.chat_panel.question.setPlainText(question)
+    window.ask(question)
     wait_until(app, lambda: not window.chat.busy, 240, "the answer")
     settle(app)
     capture(int(window.winId()), out / f"main-window{suffix}.png")
 
+    window.window_layout.state.viewer_width = VIEWER_WIDTH  # as if dragged wider once: the viewer keeps its width
     card = window.chat_panel.answer_cards()[-1]
     chips = card.chip_buttons()
     if chips:
@@ -193,6 +219,14 @@ def shoot(out: Path, suffix: str) -> int:
     capture(int(window.winId()), out / f"viewer{suffix}.png")
 
     window.viewer_closed()
+    window.new_chat()
+    window.ask(second_question)
+    wait_until(app, lambda: not window.chat.busy, 240, "the second answer")
+    settle(app)
+    window.chat_panel.history.showPopup()
+    settle(app, 1.0)
+    capture_screen(out / f"chat-list{suffix}.png", *SCREEN)
+    window.chat_panel.history.hidePopup()
     dialog = window.settings.open()
     dialog.resize(620, dialog.sizeHint().height())
     settle(app, 1.0)

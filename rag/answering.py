@@ -139,6 +139,7 @@ def _citation(number: int, hit: Hit, by_model: bool) -> Citation:
         char_start=hit.char_start,
         char_end=hit.char_end,
         cited_by_model=by_model,
+        scanned=hit.scanned,
     )
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
-from rag.types import Chunk, ExtractedDocument, SectionMark
+from rag.types import Chunk, ExtractedDocument, PageText, SectionMark
 
 _UNIT_BREAK = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
@@ -37,9 +37,45 @@ def chunk_document(document: ExtractedDocument, tokenizer: Tokenizer, max_tokens
     units: list[_Unit] = []
     for page_index, (page, spans) in enumerate(zip(document.pages, all_spans)):
         starts = [s for s, _ in spans]
-        for start, end in _split_spans(page.text, _UNIT_BREAK):
+        for start, end in _unit_spans(page):
             units.extend(_fit_unit(page.text, page_index, start, end, starts, max_tokens, document.sections))
     return _pack(document, units, max_tokens, overlap)
+
+
+def _unit_spans(page: PageText) -> list[tuple[int, int]]:
+    """Sentences and paragraphs of the page, each table row whole, running headers and footers left out."""
+    marks = sorted([(s, e, "skip") for s, e in page.furniture] + [(s, e, "row") for s, e, _ in page.rows])
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for start, end, kind in marks:
+        if start < position:
+            continue
+        spans.extend((position + s, position + e) for s, e in _split_spans(page.text[position:start], _UNIT_BREAK))
+        if kind == "row":
+            spans.append((start, end))
+        position = end
+    spans.extend((position + s, position + e) for s, e in _split_spans(page.text[position:], _UNIT_BREAK))
+    return [_trimmed(page.text, start, end) for start, end in spans]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _without_furniture(page: PageText, start: int, end: int) -> str:
+    """``page.text[start:end]`` less any running header or footer inside it."""
+    pieces, position = [], start
+    for skip_start, skip_end in sorted(page.furniture):
+        if skip_end <= position or skip_start >= end:
+            continue
+        pieces.append(page.text[position:skip_start])
+        position = skip_end
+    pieces.append(page.text[position:end])
+    return "\n".join(p.strip() for p in pieces if p.strip())
 
 
 def _split_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
@@ -131,11 +167,12 @@ def _make_chunk(document: ExtractedDocument, units: list[_Unit], ordinal: int, t
     head, tail = units[0], units[-1]
     pieces = []
     for page_index in range(head.page_index, tail.page_index + 1):
-        text = document.pages[page_index].text
+        page = document.pages[page_index]
         start = head.start if page_index == head.page_index else 0
-        end = tail.end if page_index == tail.page_index else len(text)
-        if text[start:end].strip():
-            pieces.append(text[start:end].strip())
+        end = tail.end if page_index == tail.page_index else len(page.text)
+        piece = _without_furniture(page, start, end)
+        if piece:
+            pieces.append(piece)
     return Chunk(
         ordinal=ordinal,
         text="\n".join(pieces),
@@ -145,4 +182,5 @@ def _make_chunk(document: ExtractedDocument, units: list[_Unit], ordinal: int, t
         char_end=tail.end,
         section=" > ".join(_main_section(units)),
         token_count=tokens,
+        scanned=any(document.pages[i].scanned for i in range(head.page_index, tail.page_index + 1)),
     )

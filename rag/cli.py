@@ -6,8 +6,11 @@ import json
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from rag.config import LANGUAGE_SETTINGS
 from rag.errors import FaroError
+from rag.messages import interface_language, localize
 from rag.logs import log_file, setup_logging
+from rag.offline import enforce_offline
 from rag.progress import Progress
 
 
@@ -24,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--collection", help="which library inside the data folder (default: 'default')")
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     common.add_argument("--embedding-backend", choices=("torch", "onnx-int8"), help="how passages are embedded")
+    common.add_argument("--language", choices=LANGUAGE_SETTINGS, help="language of Faro's messages (default: the system's)")
 
     model = argparse.ArgumentParser(add_help=False)
     model.add_argument("--model", dest="llm_path", help="GGUF model file (default: the bundled SmolLM2-135M)")
@@ -61,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     models = commands.add_parser("models", parents=[common], help="list the GGUF models on this computer (or a server's models)")
     models.add_argument("--folder", action="append", default=[], help="also look in this folder (repeatable)")
     models.add_argument("--server", dest="server_url", help="list the models of this OpenAI-compatible server instead")
-    doctor = commands.add_parser("doctor", parents=[common], help="check (and --repair) the library's consistency")
+    doctor = commands.add_parser(
+        "doctor", parents=[common, model], help="check (and --repair) the library, and check the answer model loads"
+    )
     doctor.add_argument("--repair", action="store_true")
     commands.add_parser("reindex", parents=[common], help="rebuild passages and vectors with the current settings")
 
@@ -76,7 +82,7 @@ def _open_engine(args):
 
     overrides = {k: getattr(args, k, None) for k in (
         "collection", "llm_path", "n_gpu_layers", "n_threads", "n_ctx", "temperature", "max_tokens", "top_k",
-        "chunk_tokens", "chunk_overlap", "embedding_backend", "server_url", "server_model",
+        "chunk_tokens", "chunk_overlap", "embedding_backend", "server_url", "server_model", "language",
     )}
     if overrides["server_url"]:
         overrides["answer_backend"] = "server"
@@ -105,13 +111,19 @@ def _progress_printer():
     return show
 
 
-def _print_report(report) -> None:
+def counted(count: int, word: str, words: str | None = None) -> str:
+    """``1 page``, ``3 pages``: the count with the word in the right number."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+def _print_report(report, language: str) -> None:
     marks = {"indexed": "✓", "unchanged": "=", "duplicate": "≡", "failed": "✗", "skipped": "-"}
     for o in report.outcomes:
-        detail = o.reason or (f"{o.pages} pages, {o.chunks} passages" if o.pages else f"{o.chunks} passages")
+        passages = counted(o.chunks, "passage")
+        detail = localize(o.reason, language) or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
         print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
         for warning in o.warnings:
-            print(f"    note: {warning}")
+            print(f"    note: {localize(warning, language)}")
     summary = ", ".join(f"{report.count(s)} {s}" for s in ("indexed", "unchanged", "duplicate", "failed") if report.count(s))
     print(("Cancelled. " if report.cancelled else "") + (summary or "No files found."))
     if report.count("failed"):
@@ -120,7 +132,8 @@ def _print_report(report) -> None:
 
 def _print_hit(number: int, hit) -> None:
     where = f", {hit.location}" if hit.location else ""
-    print(f"[{number}] {hit.source}{where}  (score {hit.score:.3f})")
+    scan = ", read from a scan" if hit.scanned else ""
+    print(f"[{number}] {hit.source}{where}{scan}  (score {hit.score:.3f})")
     print("    " + " ".join(hit.text.split())[:300])
 
 
@@ -143,7 +156,7 @@ def run(args) -> int:
 def _dispatch(engine, args) -> int:
     if args.command == "ingest":
         report = engine.ingest(args.paths, password=args.password, progress=_progress_printer())
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report)
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report, engine.interface_language)
         return 0 if not report.count("failed") else 3
     if args.command == "search":
         hits = engine.search(args.query, k=args.k, mode=args.mode)
@@ -167,15 +180,17 @@ def _dispatch(engine, args) -> int:
         print("\n\nAnswer with citations:\n" + answer.text + "\n\nSources:")
         for c in answer.citations:
             where = f", p. {c.page}" if c.page else (f", {c.section}" if c.section else "")
-            print(f"[{c.n}] {c.source}{where}\n    “{c.quote}”")
+            scan = ", read from a scan" if c.scanned else ""
+            print(f"[{c.n}] {c.source}{where}{scan}\n    “{c.quote}”")
         return 0
     if args.command == "list":
         records = engine.documents()
         if args.json:
             print(json.dumps([r.__dict__ for r in records], indent=2, ensure_ascii=False))
         for r in [] if args.json else records:
-            detail = r.error or f"{r.pages or '-'} pages, {r.chunks} passages"
-            print(f"{r.status:<9} {r.path}  {detail}")
+            pages = counted(r.pages, "page") if r.pages else "- pages"
+            detail = localize(r.error, engine.interface_language) or f"{pages}, {counted(r.chunks, 'passage')}"
+            print(f"{r.status:<9} {r.language or '-':<5} {r.path}  {detail}")
         return 0
     if args.command == "remove":
         missing = [p for p in args.paths if not engine.remove(p)]
@@ -188,26 +203,34 @@ def _dispatch(engine, args) -> int:
     if args.command == "doctor":
         from rag.doctor import check_library
 
+        from rag.model_check import check_answer_model
+
         report = check_library(engine, repair=args.repair)
-        print(json.dumps(report.to_json(), indent=2)) if args.json else print(report.describe())
-        return 0 if report.healthy or args.repair else 4
+        model = check_answer_model(engine.generator)
+        if args.json:
+            print(json.dumps({**report.to_json(), "answer_model": model.to_json()}, indent=2))
+        else:
+            print(report.describe() + "\n\n" + model.describe())
+        return 0 if (report.healthy or args.repair) and model.healthy else 4
     if args.command == "reindex":
         from rag.reindex import reindex_collection
 
         count = reindex_collection(engine, progress=_progress_printer())
-        print(f"Re-indexed {count} documents.")
+        print(f"Re-indexed {counted(count, 'document')}.")
         return 0
     raise AssertionError(args.command)
 
 
 def main(argv: list[str] | None = None) -> int:
+    enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     setup_logging()
     try:
         return run(args)
     except FaroError as exc:
-        print(f"faro: {exc}", file=sys.stderr)
+        language = interface_language(getattr(args, "language", None) or "auto")
+        print(f"faro: {localize(str(exc), language)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("faro: interrupted", file=sys.stderr)

@@ -14,6 +14,7 @@ CONFIG_FILE_NAME = "faro.toml"
 DEFAULT_COLLECTION = "default"
 EMBEDDING_BACKENDS = ("torch", "onnx-int8")
 ANSWER_BACKENDS = ("local", "server")
+LANGUAGE_SETTINGS = ("auto", "en", "es")
 
 
 def default_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
@@ -30,7 +31,8 @@ def default_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
 
 @dataclass(frozen=True)
 class Config:
-    """Every setting of the engine. ``None`` model paths mean the bundled default models."""
+    """Every setting of the engine. ``None`` model paths mean the bundled default models; ``language`` is the
+    interface language (``auto`` follows the system), in which the engine's messages are shown."""
 
     data_dir: Path
     collection: str = DEFAULT_COLLECTION
@@ -53,6 +55,8 @@ class Config:
     server_model: str = ""
     server_wait_s: float = 120.0
     model_folders: tuple[str, ...] = ()
+    ocr: bool = True
+    language: str = "auto"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -91,6 +95,8 @@ class Config:
             raise ConfigError("Minimum relevance must be between 0 and 1.5.")
         if self.parse_timeout_s <= 0 or self.parse_memory_mb < 256:
             raise ConfigError("Parse limits must be positive (memory at least 256 MB).")
+        if self.language not in LANGUAGE_SETTINGS:
+            raise ConfigError(f"Interface language must be one of: {', '.join(LANGUAGE_SETTINGS)}.")
 
     def _check_server(self) -> None:
         if self.answer_backend not in ANSWER_BACKENDS:

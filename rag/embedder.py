@@ -53,8 +53,18 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         model = self._load_model()
-        vectors = model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        prompt = next((name for name in ("passage", "document") if name in (model.prompts or {})), None)
+        return self._encode(texts, prompt)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """A question's vector, with the model's ``query`` prompt when it declares one (e5-style models)."""
+        model = self._load_model()
+        return self._encode([text], "query" if "query" in (model.prompts or {}) else None)[0]
+
+    def _encode(self, texts: Sequence[str], prompt_name: str | None) -> np.ndarray:
+        vectors = self._load_model().encode(
+            list(texts), prompt_name=prompt_name, batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
 

@@ -6,12 +6,14 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
+from rag.child_process import prepare_child
 from rag.embedder import INT8_SUFFIX, _max_seq_length, load_tokenizer, token_spans
 from rag.errors import FaroError, MissingDependency, ModelError
+from rag.logs import output_to_log
 from rag.offline import enforce_offline
 
 log = logging.getLogger(__name__)
@@ -108,6 +110,9 @@ class OnnxInt8Embedder:
                 import onnxruntime
             except ImportError as exc:
                 raise MissingDependency("onnxruntime", "The fast (ONNX) embedding model") from exc
+            disable_telemetry = getattr(onnxruntime, "disable_telemetry_events", None)
+            if disable_telemetry:
+                disable_telemetry()
             options = onnxruntime.SessionOptions()
             if self.threads:
                 options.intra_op_num_threads = self.threads
@@ -124,15 +129,19 @@ class OnnxInt8Embedder:
         return self._session
 
 
-def export_in_separate_process(model_dir: Path, target: Path) -> Path:
-    """``export_int8`` in a fresh process, so torch and transformers never load into Faro's own process."""
+def export_in_separate_process(model_dir: Path, target: Path, export: Callable[[Path, Path], Path] | None = None) -> Path:
+    """``export`` (``export_int8``) in a fresh process, so torch and transformers never load into Faro's own process.
+
+    What the exporters print (tracer warnings, quantizer advice) goes to the log file, not the user's terminal.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=prepare_child, initargs=(os.getpid(),)) as pool:
         try:
-            problem = pool.submit(_export_reporting_problems, str(model_dir), str(target)).result()
+            problem = pool.submit(_export_reporting_problems, str(model_dir), str(target), export or export_int8).result()
         except BrokenProcessPool as exc:
             raise ModelError(f"Preparing the embedding model stopped unexpectedly ({exc}). {USE_TORCH}") from exc
     if problem:
@@ -140,10 +149,11 @@ def export_in_separate_process(model_dir: Path, target: Path) -> Path:
     return target
 
 
-def _export_reporting_problems(model_dir: str, target: str) -> str:
+def _export_reporting_problems(model_dir: str, target: str, export: Callable[[Path, Path], Path]) -> str:
     """Runs in the export process: the user-facing message of a failure, or '' (a message always pickles)."""
     try:
-        export_int8(Path(model_dir), Path(target))
+        with output_to_log():
+            export(Path(model_dir), Path(target))
     except FaroError as exc:
         return str(exc)
     return ""

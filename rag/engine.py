@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
+from rag.analysis import document_language
 from rag.answering import build_messages, cite, keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
@@ -20,8 +21,10 @@ from rag.ingest import Ingestor, load_extracted
 from rag.keyword_index import KeywordIndex
 from rag.language import guess_language, message
 from rag.lock import DataFolderLock
+from rag.messages import interface_language
 from rag.models import bundled_llm_path
 from rag.offline import enforce_offline
+from rag.loaders.reading import ReadOptions
 from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
 from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
@@ -34,6 +37,7 @@ from rag.types import Answer, DocumentRecord, ExtractedDocument, Hit, IngestRepo
 log = logging.getLogger(__name__)
 
 CANDIDATES = 50
+LANGUAGES_FILLED = "document-languages-filled"
 BUNDLED_EMBEDDING_ID = "all-MiniLM-L6-v2"
 
 
@@ -55,6 +59,7 @@ class Engine:
     ) -> None:
         enforce_offline()
         self.config = config
+        self.interface_language = interface_language(config.language)
         self.data_dir = _prepare_data_dir(config.data_dir)
         self._lock = DataFolderLock(self.data_dir)
         try:
@@ -73,6 +78,7 @@ class Engine:
             self.rebuild_vector_store()
         remove_stale_vector_folders(self.registry, self.data_dir)
         self._recover_interrupted()
+        self._fill_in_languages()
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike | None = None, **overrides) -> "Engine":
@@ -97,7 +103,9 @@ class Engine:
                 key = partial(load_api_key, c.server_url)  # read at each answer, so a newly saved key applies at once
                 self._generator = ServerGenerator(c.server_url, c.server_model, key, c.n_ctx, c.server_wait_s)
             else:
-                self._generator = LlamaGenerator(c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers)
+                self._generator = LlamaGenerator(
+                    c.llm_path or bundled_llm_path(), c.n_ctx, c.threads, c.n_gpu_layers, state_dir=self.data_dir / "models"
+                )
         return self._generator
 
     @property
@@ -116,7 +124,9 @@ class Engine:
     @property
     def parser(self) -> IsolatedParser:
         if self._parser is None:
-            self._parser = IsolatedParser(self.config.parse_timeout_s, self.config.parse_memory_mb)
+            self._parser = IsolatedParser(
+                self.config.parse_timeout_s, self.config.parse_memory_mb, options=ReadOptions(ocr=self.config.ocr)
+            )
         return self._parser
 
     @property
@@ -223,18 +233,18 @@ class Engine:
         cancel = cancel or CancelToken()
         language = guess_language(question)
         if not self.registry.documents(self.collection, "ready"):
-            return Answer(question, message("empty", language), (), abstained=True)
+            return Answer(question, message("empty", self.interface_language), (), abstained=True)
         hits, best_dense = self._search(question, self.config.top_k, "fused")
         keyword = self.keyword_index()
         coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         if not hits or relevance(best_dense, coverage) < self.config.min_relevance:
-            return Answer(question, message("abstain", language), (), abstained=True, closest=tuple(hits[:3]))
+            return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         generator = self.generator
         budget = generator.context_size - self.config.max_tokens - 32
         messages, used = build_messages(question, hits, language, budget, generator.count_tokens)
         pieces: list[str] = []
         stopped = False
-        for piece in generator.stream(messages, self.config.max_tokens, self.config.temperature):
+        for piece in generator.stream(messages, self.config.max_tokens, self.config.temperature, cancel):
             if cancel.cancelled:
                 stopped = True
                 break
@@ -249,7 +259,8 @@ class Engine:
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         if mode in ("fused", "dense"):
-            vector = self.embedder.embed([query])[0]
+            embed_query = getattr(self.embedder, "embed_query", None)
+            vector = embed_query(query) if embed_query else self.embedder.embed([query])[0]
             dense = self.store.query(self.store_name, vector, max(CANDIDATES, k))
         if mode in ("fused", "keyword"):
             keyword = self.keyword_index().search(query, max(CANDIDATES, k))
@@ -309,9 +320,12 @@ class Engine:
             self._embedder, (SentenceTransformerEmbedder, OnnxInt8Embedder)
         ):
             self._embedder = None
-        if (old.parse_timeout_s, old.parse_memory_mb) != (config.parse_timeout_s, config.parse_memory_mb) and self._parser:
+        parse_settings = ("parse_timeout_s", "parse_memory_mb", "ocr")
+        if any(getattr(old, name) != getattr(config, name) for name in parse_settings) and self._parser:
             self._parser.close()
             self._parser = None
+        if config.language != old.language:
+            self.interface_language = interface_language(config.language)
         self.config = config
         self.registry.ensure_collection(config.collection, store_name_for(config.collection))
 
@@ -344,6 +358,14 @@ class Engine:
                 self.registry.bump_generation(record.collection)
             self._forget_extracted(record.doc_id)
             log.warning("Removed half-indexed document %s after an interrupted ingest", record.path)
+
+    def _fill_in_languages(self) -> None:
+        """Documents indexed by an older Faro get their language from their passages, once."""
+        if self.registry.meta(LANGUAGES_FILLED, "") == "yes":
+            return
+        for doc_id in self.registry.documents_without_language():
+            self.registry.set_language(doc_id, document_language(row["text"] for row in self.registry.chunks_of(doc_id)))
+        self.registry.set_meta(LANGUAGES_FILLED, "yes")
 
     def _forget_extracted(self, doc_id: str) -> None:
         (self.data_dir / "extracted" / f"{doc_id}.json").unlink(missing_ok=True)

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 
 class FaroError(Exception):
-    """Base of all Faro errors; ``str(error)`` is fit to show to a user."""
+    """Base of all Faro errors; ``str(error)`` is fit to show to a user.
+
+    ``retryable`` says whether trying the same file again can help (a password, a busy machine, a permission that
+    can be fixed), as opposed to a file that will fail the same way every time (damaged, empty, unsupported).
+    """
 
     kind = "error"
+    retryable = True
 
 
 class FileProblem(FaroError):
@@ -16,10 +21,12 @@ class FileProblem(FaroError):
 
 class EmptyFile(FileProblem):
     kind = "empty"
+    retryable = False
 
 
 class UnsupportedFile(FileProblem):
     kind = "unsupported"
+    retryable = False
 
 
 class PasswordRequired(FileProblem):
@@ -32,14 +39,17 @@ class WrongPassword(FileProblem):
 
 class NoTextLayer(FileProblem):
     kind = "no-text"
+    retryable = False
 
 
 class DamagedFile(FileProblem):
     kind = "damaged"
+    retryable = False
 
 
 class FileTooLarge(FileProblem):
     kind = "too-large"
+    retryable = False
 
 
 class ParseTimeout(FileProblem):
@@ -50,6 +60,10 @@ class ModelError(FaroError):
     """The language or embedding model cannot be used."""
 
     kind = "model"
+
+
+class ModelCrashed(ModelError):
+    """The language model's process stopped in the middle of an answer; Faro has started a fresh one."""
 
 
 class ServerError(ModelError):
@@ -98,3 +112,17 @@ class Cancelled(FaroError):
 
     def __init__(self) -> None:
         super().__init__("Cancelled.")
+
+
+OTHER_RETRYABLE_KINDS = {"permission": True, "not-found": True, "duplicate": False}
+
+
+def retryable_kind(kind: str) -> bool:
+    """Whether a file that failed with this error ``kind`` may succeed when tried again (unknown kinds: yes)."""
+    known = dict(OTHER_RETRYABLE_KINDS)
+    pending = [FaroError]
+    while pending:
+        error_class = pending.pop()
+        known.setdefault(error_class.kind, error_class.retryable)
+        pending.extend(error_class.__subclasses__())
+    return known.get(kind, True)

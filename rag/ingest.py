@@ -10,7 +10,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rag.analysis import document_language
 from rag.chunking import chunk_document
+from rag.embed_steps import embed_in_steps
 from rag.embedder import Embedder
 from rag.errors import Cancelled, DataFolderError, EmptyFile, FaroError, FileProblem
 from rag.parse_worker import IsolatedParser
@@ -21,7 +23,6 @@ from rag.types import Chunk, DocumentRecord, ExtractedDocument, FileOutcome
 
 log = logging.getLogger(__name__)
 
-EMBED_BATCH = 64
 BATCH_PASSAGES = 64
 
 
@@ -73,6 +74,7 @@ class _Prepared:
     chunks: list[Chunk]
     texts: list[str]
     seconds: float
+    vectors: "object | None" = None
 
 
 class Ingestor:
@@ -104,13 +106,18 @@ class Ingestor:
     def run(
         self, files: list[Path], password: str | None, progress: ProgressCallback, cancel: CancelToken, outcomes: list[FileOutcome]
     ) -> None:
-        """Ingest ``files``, appending each outcome to ``outcomes`` (which keeps what was done if cancelled)."""
+        """Ingest ``files``, appending each outcome to ``outcomes``.
+
+        Cancel is checked between steps of at most about half a second: while a file is read (the reader process is
+        stopped), and between embedding steps. The documents already embedded are saved; the one being read or
+        embedded is left out, as if it had never been added (a changed file keeps its previous version).
+        """
         first = len(outcomes)
         order = {str(path): number for number, path in enumerate(files)}
         try:
             self._run(files, password, progress, cancel, outcomes)
         except Cancelled:
-            self.parser.close()
+            self.parser.abandon()
             raise
         finally:
             outcomes[first:] = sorted(outcomes[first:], key=lambda o: order.get(o.path, len(order)))
@@ -134,15 +141,22 @@ class Ingestor:
             for index, item in enumerate(work):
                 started = time.monotonic()
                 progress(Progress(done + index, len(files), item.path.name, "reading"))
+
+                def on_page(page: int, pages: int, note: str, number: int = done + index, name: str = item.path.name) -> None:
+                    progress(Progress(number, len(files), name, f"reading page {page} of {pages} ({note})"))
+
                 try:
-                    document = self.parser.result()
+                    document = self.parser.result(on_page, cancel)
                 except FileProblem as exc:
                     document = exc
                 if index + 1 < len(work):
                     self.parser.submit(work[index + 1].path, password)
-                cancel.raise_if_cancelled()
                 try:
                     prepared = self._prepare(item, document, batch, started)
+                    if isinstance(prepared, _Prepared):
+                        self._embed(prepared, progress, cancel, done + index, len(files))
+                except Cancelled:
+                    raise
                 except FaroError as exc:
                     prepared = _with_seconds(self._record_failure(item, exc), time.monotonic() - started)
                 if isinstance(prepared, FileOutcome):
@@ -151,10 +165,10 @@ class Ingestor:
                     continue
                 batch.append(prepared)
                 if sum(len(p.chunks) for p in batch) >= BATCH_PASSAGES:
-                    outcomes.extend(self._flush(batch, progress, cancel, done + index, len(files)))
+                    outcomes.extend(self._flush(batch, progress, done + index, len(files)))
         finally:
             if batch:
-                outcomes.extend(self._flush(batch, progress, CancelToken(), len(files), len(files)))
+                outcomes.extend(self._flush(batch, progress, len(files), len(files)))
         progress(Progress(len(files), len(files), "", "done"))
 
     def _prepare(self, item: _Work, document, batch: list["_Prepared"], started: float) -> "_Prepared | FileOutcome":
@@ -174,25 +188,29 @@ class Ingestor:
         header = index_header(item.path, document)
         return _Prepared(item, document, chunks, [index_text(header, c) for c in chunks], time.monotonic() - started)
 
-    def _flush(self, batch: list["_Prepared"], progress: ProgressCallback, cancel: CancelToken, done: int, total: int) -> list[FileOutcome]:
-        """Embed a batch of documents together, then commit them all at once; empties ``batch``."""
+    def _embed(self, prepared: "_Prepared", progress: ProgressCallback, cancel: CancelToken, done: int, total: int) -> None:
+        """Embed one document's passages in short steps, reporting each one (raises ``Cancelled`` between steps)."""
+        name, started = prepared.item.path.name, time.monotonic()
+
+        def step(embedded: int, count: int) -> None:
+            progress(Progress(done, total, name, f"embedding {embedded}/{count} passages", embedded / count))
+
+        prepared.vectors = embed_in_steps(self.embedder, prepared.texts, cancel, step)
+        prepared.seconds += time.monotonic() - started
+
+    def _flush(self, batch: list["_Prepared"], progress: ProgressCallback, done: int, total: int) -> list[FileOutcome]:
+        """Commit a batch of embedded documents at once; empties ``batch``."""
         import numpy as np
 
         started = time.monotonic()
-        texts = [t for p in batch for t in p.texts]
         names = ", ".join(p.item.path.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
-        vectors = []
-        for start in range(0, len(texts), EMBED_BATCH):
-            cancel.raise_if_cancelled()
-            progress(Progress(done, total, names, f"embedding {start}/{len(texts)} passages"))
-            vectors.append(self.embedder.embed(texts[start : start + EMBED_BATCH]))
         progress(Progress(done, total, names, "saving"))
         try:
-            self._commit(batch, np.vstack(vectors))
+            self._commit(batch, np.vstack([p.vectors for p in batch]))
         except DataFolderError:
             batch.clear()
             raise
-        shared_seconds = (time.monotonic() - started) / max(1, len(texts))
+        shared_seconds = (time.monotonic() - started) / max(1, sum(len(p.chunks) for p in batch))
         outcomes = []
         for p in batch:
             outcome = FileOutcome(
@@ -311,6 +329,7 @@ class Ingestor:
             added_at=item.previous.added_at if item.previous else now,
             updated_at=now,
             lead=lead_text(document) if document else "",
+            language=document_language(p.text for p in document.pages) if document else "",
         )
 
 

@@ -1,34 +1,27 @@
-"""The keyword index: BM25 (bm25s) over accent-folded words, English and Spanish stopwords removed."""
+"""The keyword index: BM25 (bm25s) over Snowball stems of accent-folded words, each passage in its own language."""
 from __future__ import annotations
 
 import json
 import logging
 import os
-import re
 import shutil
 import time
-import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 
+from rag.analysis import detect_language, main_language, query_words, terms
+
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Without a pause this pure-Python loop kept the GIL from the app's window for up to 240 ms (sec10q, 3.5k passages).
 PASSAGES_BETWEEN_PAUSES = 200
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
-
-    return frozenset(_fold(w) for w in (*STOPWORDS_EN, *STOPWORDS_SPANISH))
+# Saved with the index: an index made by another analysis (older Faro) is rebuilt, not misread.
+ANALYSIS = "snowball-per-passage-1"
+COGNATE_PREFIX = 5
+COGNATE_MIN_LENGTH = 6
+COGNATE_LIMIT = 3
 
 
 class KeywordIndex:
@@ -37,10 +30,10 @@ class KeywordIndex:
     def __init__(self, folder: Path, k1: float = 0.9, b: float = 0.4) -> None:
         self.folder = Path(folder)
         self.k1, self.b = k1, b
-        self._stop = _stopwords()
         self._retriever = None
         self._ids: list[str] = []
         self._positions: dict[str, int] | None = None
+        self._prefixes: dict[str, list[str]] | None = None
         self._generation: int | None = None
 
     @property
@@ -48,24 +41,30 @@ class KeywordIndex:
         """The chunk ids in the index, in index order."""
         return list(self._ids)
 
-    def tokenize(self, text: str) -> list[str]:
-        return [w for w in _WORD.findall(_fold(text)) if w not in self._stop]
+    def tokenize(self, text: str, language: str | None = None) -> list[str]:
+        """The index terms of ``text``, in ``language`` or else the language the text is written in."""
+        return terms(text, detect_language(text) if language is None else language)
 
     def is_current(self, generation: int) -> bool:
         return self._generation == generation or self._load(generation)
 
-    def rebuild(self, passages: Iterable[tuple[str, str]], generation: int) -> None:
-        """Index every (chunk_id, text) and save the index as ``generation``."""
+    def rebuild(self, passages: Iterable[tuple[str, str, str]], generation: int) -> None:
+        """Index every (chunk_id, text, document language) and save the index as ``generation``.
+
+        Each passage is stemmed in its own language; one too short to tell takes its document's main language.
+        """
         import bm25s
 
         ids, tokens = [], []
-        for count, (chunk_id, text) in enumerate(passages, 1):
+        for count, (chunk_id, text, document_language) in enumerate(passages, 1):
             ids.append(chunk_id)
-            tokens.append(self.tokenize(text) or [""])
+            language = detect_language(text) or main_language(document_language)
+            tokens.append(self.tokenize(text, language) or [""])
             if count % PASSAGES_BETWEEN_PAUSES == 0:
                 time.sleep(0)
         self._ids = ids
         self._positions = None
+        self._prefixes = None
         if not ids:
             self._retriever = None
         else:
@@ -78,10 +77,26 @@ class KeywordIndex:
     def _scores(self, query: str) -> np.ndarray | None:
         if self._retriever is None:
             return None
-        terms = [t for t in self.tokenize(query) if t in self._retriever.vocab_dict]
-        if not terms:
+        vocabulary = self._retriever.vocab_dict
+        wanted: list[str] = []
+        for word, stems in query_words(query):
+            known = [t for t in stems if t in vocabulary]
+            wanted += known or self._cognates(word)
+        wanted = list(dict.fromkeys(wanted))
+        if not wanted:
             return None
-        return np.asarray(self._retriever.get_scores(terms), dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(wanted), dtype=np.float32)
+
+    def _cognates(self, word: str) -> list[str]:
+        """Index terms sharing the first letters of a word the index lacks ("interceptions" → "intercepcion")."""
+        if len(word) < COGNATE_MIN_LENGTH or word.isdigit():
+            return []
+        if self._prefixes is None:
+            self._prefixes = {}
+            for term in self._retriever.vocab_dict:
+                if len(term) >= COGNATE_PREFIX:
+                    self._prefixes.setdefault(term[:COGNATE_PREFIX], []).append(term)
+        return self._prefixes.get(word[:COGNATE_PREFIX], [])[:COGNATE_LIMIT]
 
     def score(self, query: str, chunk_ids: Iterable[str]) -> dict[str, float]:
         """The BM25 score of ``query`` for each of ``chunk_ids`` (0 for unknown ids)."""
@@ -108,7 +123,7 @@ class KeywordIndex:
         tmp.mkdir(parents=True)
         if self._retriever is not None:
             self._retriever.save(str(tmp / "bm25"))
-        (tmp / "ids.json").write_text(json.dumps({"generation": self._generation, "ids": self._ids}), encoding="utf-8")
+        (tmp / "ids.json").write_text(json.dumps({"generation": self._generation, "analysis": ANALYSIS, "ids": self._ids}), encoding="utf-8")
         old = self.folder.with_name(self.folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if self.folder.exists():
@@ -121,7 +136,7 @@ class KeywordIndex:
             meta = json.loads((self.folder / "ids.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        if meta.get("generation") != generation:
+        if meta.get("generation") != generation or meta.get("analysis") != ANALYSIS:
             return False
         try:
             import bm25s
@@ -132,5 +147,6 @@ class KeywordIndex:
             return False
         self._ids = meta["ids"]
         self._positions = None
+        self._prefixes = None
         self._generation = generation
         return True

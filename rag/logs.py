@@ -4,7 +4,10 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 def log_dir() -> Path:
@@ -38,3 +41,26 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     return path
+
+
+@contextmanager
+def output_to_log() -> Iterator[None]:
+    """Warnings, log records and native stderr output (torch's exporter, onnxruntime's quantizer) go to the log file.
+
+    For work whose chatter means nothing to a user; stderr is restored afterwards.
+    """
+    path = setup_logging()
+    logging.captureWarnings(True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(path or os.devnull, "ab") as target:
+            os.dup2(target.fileno(), 2)
+            try:
+                yield
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
+        logging.captureWarnings(False)

@@ -9,23 +9,27 @@ from pathlib import Path
 from typing import Callable
 
 from rag import errors
-from rag.errors import DamagedFile, FileProblem, FileTooLarge, ParseTimeout
+from rag.child_process import prepare_child
+from rag.errors import Cancelled, DamagedFile, FileProblem, FileTooLarge, ParseTimeout
 from rag.loaders import load_document
+from rag.loaders.reading import ReadOptions, reading
 from rag.types import ExtractedDocument
 
 log = logging.getLogger(__name__)
 
 LoaderFunction = Callable[[Path, "str | None"], ExtractedDocument]
+PageProgress = Callable[[int, int, str], None]
 
 WORKER_START_TIMEOUT_S = 60.0
+CANCEL_CHECK_S = 0.25
 MAX_EXTRACTED_CHARS = 50_000_000
 
 
-def _serve(connection, memory_mb: int, loader: LoaderFunction) -> None:
-    """Worker loop: read (path, password), answer ("ok", document) or ("error", class name, message)."""
+def _serve(connection, memory_mb: int, loader: LoaderFunction, parent_pid: int) -> None:
+    """Worker loop: read (path, password, options), send ("page", n, pages, note) while reading slow pages, then
+    answer ("ok", document) or ("error", class name, message)."""
+    prepare_child(parent_pid)
     _limit_memory(memory_mb)
-    _exit_with_parent()
-    _ignore_interrupts()
     logging.getLogger().addHandler(logging.NullHandler())  # parser chatter stays out of the user's terminal
     connection.send(("ready",))
     while True:
@@ -33,9 +37,11 @@ def _serve(connection, memory_mb: int, loader: LoaderFunction) -> None:
             request = connection.recv()
         except (EOFError, OSError):
             return
-        path, password = request
+        path, password, options = request
         try:
-            connection.send(_parse(loader, Path(path), password))
+            with reading(options, lambda page, pages, note: connection.send(("page", page, pages, note))):
+                answer = _parse(loader, Path(path), password)
+            connection.send(answer)
         except (BrokenPipeError, OSError):
             return
 
@@ -69,34 +75,15 @@ def _limit_memory(memory_mb: int) -> None:
         log.warning("The parse worker runs without a memory limit: %s", exc)
 
 
-def _exit_with_parent() -> None:
-    """If Faro dies (even by SIGKILL), a worker stuck on a hostile file must not live on."""
-    import threading
-
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="faro-parser-parent-watch", daemon=True).start()
-
-
-def _ignore_interrupts() -> None:
-    """Ctrl+C in a terminal reaches the whole process group; the app decides, the worker just parses."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 class IsolatedParser:
     """One long-lived worker process; ``submit`` a file, then collect its ``result`` within the time limit."""
 
-    def __init__(self, timeout_s: float, memory_mb: int, loader: LoaderFunction = load_document) -> None:
+    def __init__(
+        self, timeout_s: float, memory_mb: int, loader: LoaderFunction = load_document, options: ReadOptions = ReadOptions()
+    ) -> None:
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
+        self.options = options
         self._loader = loader
         self._context = multiprocessing.get_context("spawn")
         self._process = None
@@ -118,38 +105,63 @@ class IsolatedParser:
             self._kill()
         self._ensure_worker()
         try:
-            self._connection.send((str(path), password))
+            self._connection.send((str(path), password, self.options))
         except (BrokenPipeError, OSError):
             self._restart()
-            self._connection.send((str(path), password))
+            self._connection.send((str(path), password, self.options))
         self._submitted_at = time.monotonic()
 
-    def result(self) -> ExtractedDocument:
-        """The parsed document of the last ``submit``, or the ``FileProblem`` it ended with."""
+    def result(self, on_page: PageProgress | None = None, cancel=None) -> ExtractedDocument:
+        """The parsed document of the last ``submit``, or the ``FileProblem`` it ended with.
+
+        ``on_page`` hears of each slow page (an OCR'd scan) as it is read; every such page restarts the time limit.
+        A ``cancel`` token that is set stops the worker within a fraction of a second.
+        """
         if self._submitted_at is None:
             raise RuntimeError("No file was submitted.")
-        remaining = self.timeout_s - (time.monotonic() - self._submitted_at)
+        deadline = self._submitted_at + self.timeout_s
         self._submitted_at = None
-        try:
-            ready = self._connection.poll(max(0.0, remaining))
-        except (EOFError, OSError):
-            ready = True
-        if not ready:
-            self._kill()
-            raise ParseTimeout(f"Reading the file took longer than {self.timeout_s:.0f} seconds and was stopped.")
-        try:
-            message = self._connection.recv()
-        except (EOFError, OSError):
-            code = self._exit_code()
-            if code is not None and code < 0 and abs(code) == 9:
-                raise FileTooLarge("Reading the file needed more memory than Faro allows and was stopped.")
-            raise DamagedFile("The file crashed the document reader (it is probably damaged).")
+        while True:
+            message = self._next_message(deadline, cancel)
+            if message[0] != "page":
+                break
+            deadline = time.monotonic() + self.timeout_s
+            if on_page is not None:
+                on_page(*message[1:])
         if message[0] == "ok":
             return message[1]
         if message[1] == "FileTooLarge":
             self._kill()  # a fresh worker, so the next file does not inherit a fragmented heap
         error_class = getattr(errors, message[1], DamagedFile)
         raise error_class(message[2])
+
+    def abandon(self) -> None:
+        """Stop a parse in flight (the worker with it); an idle worker is kept for the next file."""
+        if self._submitted_at is not None:
+            self._kill()
+
+    def _next_message(self, deadline: float, cancel) -> tuple:
+        while True:
+            if cancel is not None and cancel.cancelled:
+                self._kill()
+                raise Cancelled()
+            remaining = deadline - time.monotonic()
+            try:
+                ready = self._connection.poll(max(0.0, min(remaining, CANCEL_CHECK_S)))
+            except (EOFError, OSError):
+                ready = True
+            if not ready and remaining <= CANCEL_CHECK_S:
+                self._kill()
+                raise ParseTimeout(f"Reading the file took longer than {self.timeout_s:.0f} seconds and was stopped.")
+            if not ready:
+                continue
+            try:
+                return self._connection.recv()
+            except (EOFError, OSError):
+                code = self._exit_code()
+                if code is not None and code < 0 and abs(code) == 9:
+                    raise FileTooLarge("Reading the file needed more memory than Faro allows and was stopped.")
+                raise DamagedFile("The file crashed the document reader (it is probably damaged).")
 
     def close(self) -> None:
         """Stop the worker process."""
@@ -176,7 +188,7 @@ class IsolatedParser:
         self._kill()
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(child_end, self.memory_mb, self._loader), daemon=True, name="faro-parser"
+            target=_serve, args=(child_end, self.memory_mb, self._loader, os.getpid()), daemon=True, name="faro-parser"
         )
         process.start()
         child_end.close()

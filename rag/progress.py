@@ -10,12 +10,13 @@ from rag.errors import Cancelled
 
 @dataclass(frozen=True)
 class Progress:
-    """A snapshot of a long operation: ``done`` of ``total`` items, working on ``current``."""
+    """A snapshot of a long operation: ``done`` of ``total`` items, working on ``current`` (``part`` of it done)."""
 
     done: int
     total: int
     current: str = ""
     stage: str = ""
+    part: float = 0.0
 
 
 ProgressCallback = Callable[[Progress], None]

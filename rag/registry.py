@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS documents (
     added_at REAL NOT NULL,
     updated_at REAL NOT NULL,
     lead TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
     UNIQUE (collection, path)
 );
 CREATE INDEX IF NOT EXISTS documents_by_hash ON documents (collection, content_hash);
@@ -52,7 +53,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
     section TEXT NOT NULL DEFAULT '',
-    vector BLOB
+    vector BLOB,
+    scanned INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id, ordinal);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,8 +78,13 @@ class Registry:
         columns = {row["name"] for row in self._db.execute("PRAGMA table_info(documents)")}
         if "lead" not in columns:
             self._db.execute("ALTER TABLE documents ADD COLUMN lead TEXT NOT NULL DEFAULT ''")
-        if "vector" not in {row["name"] for row in self._db.execute("PRAGMA table_info(chunks)")}:
+        if "language" not in columns:
+            self._db.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''")
+        chunk_columns = {row["name"] for row in self._db.execute("PRAGMA table_info(chunks)")}
+        if "vector" not in chunk_columns:
             self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")
+        if "scanned" not in chunk_columns:
+            self._db.execute("ALTER TABLE chunks ADD COLUMN scanned INTEGER NOT NULL DEFAULT 0")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -189,10 +196,10 @@ class Registry:
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         self._db.executemany(
             "INSERT INTO chunks (chunk_id, doc_id, ordinal, text, index_text, page_start, page_end, char_start, char_end, "
-            "section, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "section, vector, scanned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (cid, doc_id, c.ordinal, c.text, itext, c.page_start, c.page_end, c.char_start, c.char_end, c.section,
-                 np.asarray(vector, dtype=np.float32).tobytes())
+                 np.asarray(vector, dtype=np.float32).tobytes(), int(c.scanned))
                 for cid, c, itext, vector in zip(chunk_ids, chunks, index_texts, vectors)
             ],
         )
@@ -229,13 +236,20 @@ class Registry:
             rows.update({r["chunk_id"]: r for r in self._db.execute(query, part)})
         return rows
 
-    def searchable_chunks(self, collection: str) -> Iterator[tuple[str, str]]:
-        """(chunk_id, index_text) of every passage of every ready document in ``collection``."""
+    def searchable_chunks(self, collection: str) -> Iterator[tuple[str, str, str]]:
+        """(chunk_id, index_text, document language) of every passage of every ready document in ``collection``."""
         yield from self._db.execute(
-            "SELECT c.chunk_id, c.index_text FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
+            "SELECT c.chunk_id, c.index_text, d.language FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
             "WHERE d.collection = ? AND d.status = ? ORDER BY c.doc_id, c.ordinal",
             (collection, STATUS_READY),
         )
+
+    def documents_without_language(self) -> list[str]:
+        """Ready documents indexed before Faro recorded languages (their language is filled in once)."""
+        return [r["doc_id"] for r in self._db.execute("SELECT doc_id FROM documents WHERE status = ? AND language = ''", (STATUS_READY,))]
+
+    def set_language(self, doc_id: str, language: str) -> None:
+        self._db.execute("UPDATE documents SET language = ? WHERE doc_id = ?", (language, doc_id))
 
     def document_names(self, collection: str) -> list[sqlite3.Row]:
         """(doc_id, path, title, lead) of every ready document: what names and dates a document."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.analysis import document_language
 from rag.chunking import chunk_document
 from rag.ingest import index_header, index_text, load_extracted
 from rag.progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -54,7 +55,8 @@ def reindex_collection(engine, progress: ProgressCallback = no_progress, cancel:
     with registry.transaction():
         for record, ids, chunks, texts, vectors in prepared:
             registry.replace_chunks(record.doc_id, ids, chunks, texts, vectors)
-            registry.upsert_document(replace(record, chunks=len(chunks), updated_at=time.time()))
+            language = document_language(c.text for c in chunks)
+            registry.upsert_document(replace(record, chunks=len(chunks), language=language, updated_at=time.time()))
         for record, error, kind in unreadable:
             registry.delete_chunks(record.doc_id)
             registry.upsert_document(replace(record, chunks=0, status=STATUS_FAILED, error=error, error_kind=kind))

@@ -80,6 +80,7 @@ def to_hits(scored: Sequence[Scored], rows: dict) -> list[Hit]:
                 char_start=row["char_start"],
                 char_end=row["char_end"],
                 section=row["section"],
+                scanned=bool(row["scanned"]),
             )
         )
     return hits

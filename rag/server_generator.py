@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from rag.errors import ServerError
+from rag.progress import CancelToken
 
 PRIVATE_SUFFIXES = (".local", ".lan", ".internal", ".home.arpa", ".localdomain")
 KeySource = Callable[[], "str | None"]
@@ -77,7 +78,9 @@ class ServerGenerator:
             raise self._not_openai()
         return [str(m.get("id")) for m in models if isinstance(m, dict) and m.get("id")]
 
-    def stream(self, messages: list[dict[str, str]], max_tokens: int, temperature: float) -> Iterator[str]:
+    def stream(
+        self, messages: list[dict[str, str]], max_tokens: int, temperature: float, cancel: CancelToken | None = None
+    ) -> Iterator[str]:
         body = {"model": self.model, "messages": messages, "max_tokens": max_tokens, "temperature": temperature, "stream": True}
         deadline = time.monotonic() + self.first_token_wait_s
         connection, response, sock = self._open("POST", "/chat/completions", json.dumps(body).encode("utf-8"), self.first_token_wait_s)
@@ -86,7 +89,10 @@ class ServerGenerator:
             if "text/event-stream" not in content_type:
                 yield self._whole_reply(response, content_type)
                 return
-            yield from self._events(sock, response, deadline)
+            for piece in self._events(sock, response, deadline):
+                if cancel is not None and cancel.cancelled:
+                    return
+                yield piece
         finally:
             response.close()
             connection.close()

@@ -7,10 +7,31 @@ from typing import Any
 
 @dataclass(frozen=True)
 class PageText:
-    """Text of one PDF page (``number`` is 1-based), or the whole text of a document without pages."""
+    """Text of one PDF page (``number`` is 1-based), or the whole text of a document without pages.
+
+    ``furniture``: (start, end) of running headers, footers and page numbers, kept in the text (so offsets match the
+    page) but left out of passages. ``rows``: (start, end, the row as printed) of each table row. ``scanned``: the text
+    was read from an image of the page; ``words`` then holds (start, end, left, top, right, bottom) of each word, the box
+    as fractions of the page's width and height from its top-left corner.
+    """
 
     number: int | None
     text: str
+    furniture: tuple[tuple[int, int], ...] = ()
+    rows: tuple[tuple[int, int, str], ...] = ()
+    scanned: bool = False
+    words: tuple[tuple[int, int, float, float, float, float], ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "PageText":
+        return cls(
+            number=data["number"],
+            text=data["text"],
+            furniture=tuple(tuple(span) for span in data.get("furniture", ())),
+            rows=tuple(tuple(row) for row in data.get("rows", ())),
+            scanned=bool(data.get("scanned", False)),
+            words=tuple(tuple(word) for word in data.get("words", ())),
+        )
 
 
 @dataclass(frozen=True)
@@ -34,7 +55,7 @@ class ExtractedDocument:
 
     @property
     def page_count(self) -> int | None:
-        return len(self.pages) if self.kind == "pdf" else None
+        return len(self.pages) if self.kind in ("pdf", "image") else None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,7 +64,7 @@ class ExtractedDocument:
     def from_json(cls, data: dict[str, Any]) -> "ExtractedDocument":
         return cls(
             kind=data["kind"],
-            pages=tuple(PageText(**p) for p in data["pages"]),
+            pages=tuple(PageText.from_json(p) for p in data["pages"]),
             sections=tuple(SectionMark(s["page_index"], s["offset"], tuple(s["path"])) for s in data["sections"]),
             title=data.get("title", ""),
             warnings=tuple(data.get("warnings", ())),
@@ -62,6 +83,7 @@ class Chunk:
     char_end: int
     section: str
     token_count: int
+    scanned: bool = False
 
 
 def passage_location(page_start: int | None, page_end: int | None, section: str) -> str:
@@ -89,6 +111,7 @@ class Hit:
     char_start: int
     char_end: int
     section: str
+    scanned: bool = False
 
     @property
     def location(self) -> str:
@@ -117,6 +140,7 @@ class Citation:
     char_start: int
     char_end: int
     cited_by_model: bool
+    scanned: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -148,7 +172,7 @@ class Answer:
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    """One row of the document registry."""
+    """One row of the document registry; ``language`` is ``en``, ``es``, ``es,en`` (mixed, main one first) or empty."""
 
     doc_id: str
     collection: str
@@ -167,6 +191,7 @@ class DocumentRecord:
     added_at: float
     updated_at: float
     lead: str = ""
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import unicodedata
 from typing import Iterator, Sequence
 
@@ -37,6 +38,18 @@ class FakeEmbedder:
         return rows
 
 
+class PerTextSlowEmbedder(FakeEmbedder):
+    """The fake embedder, costing ``seconds`` per text, like a real model on a slow machine."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        time.sleep(self.seconds * len(texts))
+        return super().embed(texts)
+
+
 class FakeGenerator:
     """Replies with a fixed text, piece by piece, and records the messages it was given."""
 
@@ -49,7 +62,7 @@ class FakeGenerator:
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def stream(self, messages, max_tokens: int, temperature: float) -> Iterator[str]:
+    def stream(self, messages, max_tokens: int, temperature: float, cancel=None) -> Iterator[str]:
         self.messages.append(messages)
         for word in self.reply.split(" "):
             yield word + " "

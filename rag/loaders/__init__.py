@@ -9,12 +9,17 @@ from typing import Protocol
 from rag.errors import EmptyFile, FileTooLarge, UnsupportedFile
 from rag.types import ExtractedDocument
 
-SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown"}) | IMAGE_SUFFIXES
 MAX_FILE_BYTES = 512 * 1024**2
 MAX_TEXT_FILE_BYTES = 64 * 1024**2
 MAX_DOCX_PART_BYTES = 256 * 1024**2
-_KIND_NAMES = {"pdf": "a PDF", "docx": "a Word document", "text": "a text file", "markdown": "a Markdown file"}
+_KIND_NAMES = {
+    "pdf": "a PDF", "docx": "a Word document", "text": "a text file", "markdown": "a Markdown file", "image": "an image",
+}
 _SUFFIX_KINDS = {".pdf": "pdf", ".docx": "docx", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+_SUFFIX_KINDS.update(dict.fromkeys(IMAGE_SUFFIXES, "image"))
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 class Loader(Protocol):
@@ -24,7 +29,7 @@ class Loader(Protocol):
 
 
 def sniff_kind(path: Path) -> str:
-    """``pdf``, ``docx``, ``markdown`` or ``text`` from the file's first bytes and name."""
+    """``pdf``, ``docx``, ``image``, ``markdown`` or ``text`` from the file's first bytes and name."""
     with open(path, "rb") as handle:
         head = handle.read(1024)
         size = handle.seek(0, 2)
@@ -35,6 +40,10 @@ def sniff_kind(path: Path) -> str:
         raise FileTooLarge(f"The file is {size / 1024**2:.0f} MB; Faro reads files up to {MAX_FILE_BYTES // 1024**2} MB.")
     if b"%PDF-" in head:
         return "pdf"
+    if head.startswith(_IMAGE_SIGNATURES):
+        return "image"
+    if suffix in IMAGE_SUFFIXES:
+        raise UnsupportedFile(f"The file is named '{suffix}' but is not a PNG, JPEG or TIFF image.")
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -58,7 +67,10 @@ def sniff_kind(path: Path) -> str:
         return "markdown"
     if suffix == ".txt":
         return "text"
-    raise UnsupportedFile(f"Faro cannot read '{suffix or 'extensionless'}' files. It reads PDF, Word (.docx), text and Markdown.")
+    raise UnsupportedFile(
+        f"Faro cannot read '{suffix or 'extensionless'}' files. It reads PDF, Word (.docx), text, Markdown and "
+        "scanned images (PNG, JPEG, TIFF)."
+    )
 
 
 def load_document(path: Path, password: str | None = None) -> ExtractedDocument:
@@ -72,6 +84,10 @@ def load_document(path: Path, password: str | None = None) -> ExtractedDocument:
         from rag.loaders.docx import load_docx
 
         document = load_docx(path)
+    elif kind == "image":
+        from rag.loaders.scans import load_image
+
+        document = load_image(path)
     else:
         from rag.loaders.text import load_text
 

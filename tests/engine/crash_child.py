@@ -61,13 +61,14 @@ def _wrap(owner, name: str, marker: Marker, label: str, begin: bool = True) -> N
 
 def instrument(marker: Marker) -> None:
     """Mark every step of the commit protocol, and make batches small enough to kill between them."""
+    import rag.embed_steps
     import rag.ingest
     import rag.store
     from chromadb.api.models.Collection import Collection
     from rag.registry import Registry
 
     rag.store._WRITE_BATCH = 50
-    rag.ingest.EMBED_BATCH = 16
+    rag.embed_steps.MAX_STEP = 16
     for method in ("add", "delete_document", "delete_ids"):
         _wrap(rag.store.ChromaStore, method, marker, f"store.{method}")
     _wrap(Collection, "upsert", marker, "chroma.upsert", begin=False)

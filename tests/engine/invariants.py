@@ -60,10 +60,14 @@ def _document_violations(engine, ready, chunk_ids: dict[str, list[str]], stored:
 
 
 def _points_into(row, extracted) -> bool:
-    """Whether a passage's offsets find its own words in the saved text (what the viewer highlights)."""
+    """Whether a passage's offsets find its own words in the saved text (what the viewer highlights).
+
+    The passage's first line is the saved text at its start offset (running headers and footers inside a passage's
+    span are left out of its text, so only the first line is compared).
+    """
     page = next((p for p in extracted.pages if p.number == row["page_start"]), extracted.pages[0])
-    end = row["char_end"] if row["page_start"] == row["page_end"] else None
-    return row["text"].startswith(page.text[row["char_start"] : end].strip()[:40])
+    first_line = row["text"].split("\n", 1)[0][:40]
+    return bool(first_line) and page.text[row["char_start"] :].startswith(first_line)
 
 
 def _search_violations(engine, expected: set[str]) -> list[str]:

@@ -82,3 +82,40 @@ def test_cli_reports_errors_plainly_without_a_traceback(tmp_path, capsys, fake_m
     assert cli.main(["ask", "x?", "--temperature", "9", "--data-dir", str(tmp_path / "d")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("faro: Temperature") and "Traceback" not in err
+
+
+def test_cli_speaks_the_chosen_language_and_lists_each_documents_language(tmp_path, capsys, fake_models, monkeypatch):
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    data = ["--data-dir", str(tmp_path / "data"), "--language", "es"]
+    make_pdf(tmp_path / "bomba.pdf", ["El sello de la bomba se cambia cada 500 horas de funcionamiento y se revisa el filtro."])
+    (tmp_path / "vacio.txt").write_text("")
+    assert cli.main(["ingest", str(tmp_path / "bomba.pdf"), str(tmp_path / "vacio.txt"), *data]) == 3
+    assert "El archivo está vacío (0 bytes)." in capsys.readouterr().out
+    assert cli.main(["list", *data]) == 0
+    listed = capsys.readouterr().out
+    assert any(line.split()[:2] == ["ready", "es"] and "bomba.pdf" in line for line in listed.splitlines())
+    assert cli.main(["ask", "x?", "--temperature", "9", *data]) == 2
+    assert capsys.readouterr().err.startswith("faro: La temperatura debe estar entre 0 y 2.")
+
+
+def test_cli_report_counts_in_plain_words_and_global_options_come_before_or_without_a_command(tmp_path, capsys, monkeypatch):
+    from app import launcher
+    from rag import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "make_embedder", lambda *a, **k: FakeEmbedder())
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    data = str(tmp_path / "data")
+    make_pdf(tmp_path / "bolts.pdf", ["Torque the flange bolts to 40 Nm."])
+    assert launcher.main(["--data-dir", data, "ingest", str(tmp_path / "bolts.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "1 page, 1 passage" in out and "1 passages" not in out and "1 pages" not in out
+    assert launcher.main([f"--data-dir={data}", "list"]) == 0
+    assert "bolts.pdf  1 page, 1 passage" in capsys.readouterr().out
+
+    opened = []
+    monkeypatch.setattr("app.main.run_gui", lambda argv: opened.append(argv) or 0)
+    assert launcher.main(["--data-dir", data]) == 0
+    assert launcher.main(["--data-dir", data, "--collection", "Ops", "gui"]) == 0
+    assert launcher.main(["gui", "--data-dir", data]) == 0
+    assert opened == [["--data-dir", data], ["--data-dir", data, "--collection", "Ops"], ["--data-dir", data]]

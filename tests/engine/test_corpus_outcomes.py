@@ -74,6 +74,8 @@ def test_indexed_files_hold_the_text_a_reader_sees(corpus_run):
         assert "\x00" not in text + document.title, name
         for phrase in entry.get("contains", []):
             assert phrase in text, f"{name} lacks {phrase!r}"
+        if "scanned" in entry:
+            assert all(page.scanned for page in document.pages) == entry["scanned"], name
         for phrase in entry.get("once", []):
             assert text.count(phrase) == 1, f"{name} has {phrase!r} {text.count(phrase)} times"
 

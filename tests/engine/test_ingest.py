@@ -15,7 +15,7 @@ def _library(tmp_path):
     make_docx(folder / "sub" / "policy.docx", [("h1", "Expenses"), ("p", "Meals are reimbursed up to 30 euros.")])
     (folder / "notes.txt").write_text("The gate code is 4512.", encoding="utf-8")
     (folder / "broken.pdf").write_bytes(b"")
-    (folder / "image.png").write_bytes(b"\x89PNG")
+    (folder / "image.gif").write_bytes(b"GIF89a")
     return folder
 
 

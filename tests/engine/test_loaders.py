@@ -115,5 +115,8 @@ def test_files_are_read_by_content_not_by_name(tmp_path):
     with pytest.raises(EmptyFile):
         load_document(empty)
     with pytest.raises(UnsupportedFile):
+        (tmp_path / "photo.gif").write_bytes(b"GIF89a....")
+        load_document(tmp_path / "photo.gif")
+    with pytest.raises(DamagedFile):
         (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n....")
         load_document(tmp_path / "photo.png")

@@ -29,12 +29,31 @@ def test_bundled_gguf_header_is_read_without_loading_the_model():
     assert info.has_chat_template and info.size_bytes > 50_000_000
 
 
-def test_bundled_language_model_streams_a_short_reply():
-    generator = LlamaGenerator(bundled_llm_path(), n_ctx=512, n_threads=2, n_gpu_layers=0)
+def test_bundled_language_model_streams_a_short_reply_from_its_own_process(tmp_path):
+    generator = LlamaGenerator(bundled_llm_path(), n_ctx=512, n_threads=2, n_gpu_layers=0, state_dir=tmp_path)
     pieces = list(generator.stream([{"role": "user", "content": "Say hello."}], max_tokens=8, temperature=0.0))
     assert pieces and "".join(pieces).strip()
     assert generator.count_tokens("hello world") >= 2
+    described = generator.load()
+    assert described["extra_buffer_types"] is True and not described["safe_mode"]
+    assert described["model_file"].endswith("SmolLM2-135M-Instruct.Q8_0.gguf") and "AVX" in described["system_info"]
     generator.close()
+
+
+def test_after_a_crash_on_the_first_decode_the_real_model_answers_in_safe_mode(tmp_path):
+    from tests.engine.fake_model_backends import real_llama_crashing_on_first_decode_unless_safe
+
+    generator = LlamaGenerator(
+        bundled_llm_path(), n_ctx=512, n_threads=2, n_gpu_layers=0, state_dir=tmp_path,
+        backend_factory=real_llama_crashing_on_first_decode_unless_safe,
+    )
+    try:
+        reply = "".join(generator.stream([{"role": "user", "content": "Say hello."}], max_tokens=8, temperature=0.0))
+        assert reply.strip()
+        described = generator.load()
+        assert described["safe_mode"] is True and described["extra_buffer_types"] is False
+    finally:
+        generator.close()
 
 
 def test_int8_and_full_precision_share_a_library_and_another_model_asks_for_a_reindex(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,7 @@ def test_fusion_combines_normalised_scores_and_keeps_one_sided_hits():
 
 def test_keyword_search_folds_accents_and_ignores_spanish_and_english_stopwords(tmp_path):
     index = KeywordIndex(tmp_path / "kw")
-    index.rebuild([("1", "La política de vacaciones: 22 días hábiles."), ("2", "The travel policy for trains.")], 1)
+    index.rebuild([("1", "La política de vacaciones: 22 días hábiles.", "es"), ("2", "The travel policy for trains.", "en")], 1)
     assert [cid for cid, _ in index.search("politica vacaciones dias", 5)] == ["1"]
     assert [cid for cid, _ in index.search("¿Cuántos DÍAS de vacaciones?", 5)] == ["1"]
     assert index.search("de la the", 5) == []
@@ -59,9 +60,7 @@ def _hit(n: int, text: str, page: int) -> Hit:
 
 def test_citations_come_from_metadata_and_invalid_markers_are_dropped():
     sources = [_hit(1, "Seals are replaced every 500 hours.", 4), _hit(2, "Bolts are torqued to 40 Nm.", 9)]
-    tokenize = KeywordIndex.__new__(KeywordIndex)
-    tokenize._stop = frozenset()
-    text, citations = cite("Replace seals every 500 hours [1]. See also [7] and [1, 2].", sources, tokenize.tokenize)
+    text, citations = cite("Replace seals every 500 hours [1]. See also [7] and [1, 2].", sources, KeywordIndex(Path("unused")).tokenize)
     assert "[7]" not in text and "[1][2]" in text
     assert [(c.n, c.page, c.source) for c in citations] == [(1, 4, "/docs/file1.pdf"), (2, 9, "/docs/file2.pdf")]
     assert all(c.cited_by_model for c in citations)
@@ -69,9 +68,7 @@ def test_citations_come_from_metadata_and_invalid_markers_are_dropped():
 
 def test_uncited_sentences_are_attributed_to_the_source_they_come_from():
     sources = [_hit(1, "Seals are replaced every 500 hours.", 4), _hit(2, "Bolts are torqued to 40 Nm.", 9)]
-    index = KeywordIndex.__new__(KeywordIndex)
-    index._stop = frozenset({"are", "the", "to"})
-    text, citations = cite("The bolts are torqued to 40 Nm. Have a nice day.", sources, index.tokenize)
+    text, citations = cite("The bolts are torqued to 40 Nm. Have a nice day.", sources, KeywordIndex(Path("unused")).tokenize)
     assert text == "The bolts are torqued to 40 Nm [2]. Have a nice day."
     assert [(c.n, c.cited_by_model) for c in citations] == [(2, False)]
 
@@ -91,17 +88,18 @@ def test_ask_streams_tokens_and_cites_the_passage_it_used(tmp_path, fake_engine)
     assert "[1] (pump.pdf, p. 2)" in prompt and "How often do I replace the pump seal?" in prompt
 
 
-def test_ask_abstains_when_nothing_relevant_is_found(tmp_path, fake_engine):
+def test_ask_abstains_when_nothing_relevant_is_found_saying_so_in_the_interface_language(tmp_path, fake_engine):
     generator = FakeGenerator()
-    engine = fake_engine(generator=generator)
+    engine = fake_engine(generator=generator, language="en")
     make_pdf(tmp_path / "pump.pdf", ["Maintenance: replace the seal every 500 hours."])
     engine.ingest([tmp_path])
     answer = engine.ask("Who won the football world cup in 1998?")
     assert answer.abstained and "do not answer" in answer.text
     assert answer.closest and not answer.citations
     assert generator.messages == [], "the model is not asked to guess"
-    spanish = engine.ask("¿Quién ganó el mundial de fútbol de 1998?")
-    assert spanish.abstained and "no responden" in spanish.text
+    engine.apply_config(engine.config.replace(language="es"))
+    for question in ("¿Quién ganó el mundial de fútbol de 1998?", "Who won the football world cup in 1998?"):
+        assert "no responden" in engine.ask(question).text
 
 
 def test_prompt_injection_in_a_document_cannot_change_the_citations(tmp_path, fake_engine):

@@ -70,9 +70,9 @@ class Recording:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def stream(self, messages, max_tokens, temperature):
+    def stream(self, messages, max_tokens, temperature, cancel=None):
         self.messages.append(messages)
-        return self.inner.stream(messages, max_tokens, temperature)
+        return self.inner.stream(messages, max_tokens, temperature, cancel)
 
 
 def test_engine_answers_through_the_server_with_the_same_evidence_and_citations(server, tmp_path):

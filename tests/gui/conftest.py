@@ -60,7 +60,7 @@ class SlowGenerator(FakeGenerator):
         super().__init__(" ".join(f"word{i}" for i in range(count)))
         self.delay = delay
 
-    def stream(self, messages, max_tokens: int, temperature: float):
+    def stream(self, messages, max_tokens: int, temperature: float, cancel=None):
         for piece in super().stream(messages, max_tokens, temperature):
             time.sleep(self.delay)
             yield piece

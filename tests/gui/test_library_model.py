@@ -88,12 +88,28 @@ def test_selection_survives_a_table_reset(qtbot):
     assert panel.remove.isEnabled()
 
 
-def test_an_indexing_summary_with_failures_points_to_the_log(tmp_path, monkeypatch):
+def test_an_indexing_summary_is_short_counts_protected_files_apart_and_names_no_log_path(tmp_path, monkeypatch):
     from app.indexing import BatchSummary
+    from rag.types import FileOutcome
 
     monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
     summary = BatchSummary()
-    summary.add("indexed")
-    assert "log" not in summary.describe()
-    summary.add("failed")
-    assert summary.describe().endswith(f"Details are in the log: {tmp_path / 'logs' / 'faro.log'}")
+    summary.add(FileOutcome("/d/a.pdf", "indexed"))
+    assert summary.describe() == "Indexing finished: 1 added."
+    summary.add(FileOutcome("/d/locked.pdf", "failed", "This PDF is protected by a password.", "password"))
+    summary.add(FileOutcome("/d/b.pdf", "indexed"))
+    assert summary.describe() == "Indexing finished: 2 added, 1 needs a password. See Problems."
+    summary.add(FileOutcome("/d/scan.pdf", "failed", "No text layer (scanned?)", "no-text"))
+    assert "1 could not be read" in summary.describe() and "failed" not in summary.describe()
+    assert str(tmp_path) not in summary.describe() and "log" not in summary.describe()
+
+
+def test_retry_is_offered_only_where_trying_again_can_help():
+    from rag.errors import NoTextLayer
+
+    def row(kind: str) -> LibraryRow:
+        return LibraryRow("/d/x.pdf", "failed", "reason", kind)
+
+    assert [row(k).retryable for k in ("password", "timeout", "permission", "unreadable")] == [True] * 4
+    assert [row(k).retryable for k in (NoTextLayer.kind, "damaged", "empty", "unsupported", "too-large")] == [False] * 5
+    assert row("no-text").problem and not LibraryRow("/d/x.pdf", "ready").retryable

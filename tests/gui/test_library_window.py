@@ -1,6 +1,8 @@
 """Adding documents: synthesised drops, the queue in the table, progress, cancel, failures, retry with password, removal."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
@@ -166,3 +168,68 @@ def test_shortcuts_add_files_add_folder_and_open_settings(make_window, documents
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.dialog is not None and window.settings.dialog.isVisible()
     window.settings.dialog.reject()
+
+
+def test_cancel_while_embedding_stops_within_a_second_and_leaves_the_file_out(make_window, tmp_path, qtbot):
+    from tests.fakes import PerTextSlowEmbedder
+
+    filing = make_pdf(tmp_path / "filing.pdf", [" ".join(f"Section {p}.{i}: the pump seal is checked monthly." for i in range(12)) for p in range(12)])
+    window = make_window(embedder=PerTextSlowEmbedder(0.05))
+    seen = []
+    window.indexing.progressChanged.connect(seen.append)
+    window.add_paths([str(filing)])
+    wait_for(qtbot, lambda: any(p.part > 0 for p in seen), 30)
+    assert window.progress.bar.value() > 0, "the bar moves while the first file is embedded"
+    pressed = time.monotonic()
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000) as finished:
+        window.progress.cancel.click()
+    assert time.monotonic() - pressed < 1.0
+    summary: BatchSummary = finished.args[0]
+    assert summary.cancelled and summary.counts == {}
+    wait_for(qtbot, lambda: window.library.loaded and "filing.pdf" not in statuses(window))
+    message = window.statusBar().currentMessage()
+    assert "cancelled" in message and "“filing.pdf” was not added" in message and "added:" not in message
+
+
+def test_problems_have_their_own_list_and_the_status_line_stays_short_and_current(make_window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from rag.logs import log_file
+
+    locked = make_pdf(tmp_path / "locked.pdf", ["Secret contract annex: payment within thirty days."], password="annex")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage that no reader understands")
+    good = make_pdf(tmp_path / "good.pdf", ["The relief valve opens at twelve bar."])
+    window = make_window()
+    window.resize(1024, 700)
+    wait_for(qtbot, lambda: window.models_ready)
+    assert window.statusBar().currentMessage() != window.loading_hint, "the hint goes once the models are ready"
+    with qtbot.waitSignal(window.indexing.finished, timeout=30000):
+        window.add_paths([str(locked), str(broken), str(good)])
+    message = window.statusBar().currentMessage()
+    assert message == "Indexing finished: 1 added, 1 needs a password, 1 could not be read. See Problems."
+    assert str(tmp_path) not in message and "log" not in message and "failed" not in message
+    room = window.model_status.x()
+    assert window.statusBar().fontMetrics().horizontalAdvance(message) < room, "the message ends before the right label"
+    problems = window.library_panel.problems
+    wait_for(qtbot, lambda: len(problems.rows()) == 2)
+    assert problems.isVisible() and "2 files were not added" in problems.title.text()
+    by_name = {r.name: r for r in problems.rows()}
+    assert not by_name["broken.pdf"].retryable, "a damaged file fails the same way again: no Retry"
+    problems.list.item([r.name for r in problems.rows()].index("broken.pdf")).setSelected(True)
+    assert not problems.retry.isEnabled()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    problems.show_log.click()
+    assert opened == [QUrl.fromLocalFile(str(log_file()))]
+
+    answers, labels = ["wrong", "annex"], []
+    monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, label, *a, **k: (labels.append(label), (answers.pop(0), True))[1])
+    problems.list.clearSelection()
+    problems.list.item([r.name for r in problems.rows()].index("locked.pdf")).setSelected(True)
+    assert problems.retry.text() == "Enter password…"
+    problems.retry.click()
+    wait_for(qtbot, lambda: statuses(window).get("locked.pdf") == "ready", 30)
+    assert len(labels) == 2 and "not correct" in labels[1] and "not correct" not in labels[0]
+    wait_for(qtbot, lambda: [r.name for r in problems.rows()] == ["broken.pdf"])
+    assert "password" not in window.statusBar().currentMessage()

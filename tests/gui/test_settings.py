@@ -58,7 +58,21 @@ def test_bundled_model_facts_are_read_from_the_file(make_window):
     dialog = make_window().settings.open()
     assert dialog.model_path.text() == ""
     facts = dialog.model_facts.text()
-    assert "MB" in facts and "quantization Q4_1" in facts and "context up to 8,192 tokens" in facts and "30 layers" in facts
+    assert facts.startswith("SmolLM2 135M Instruct · 94 MB · "), facts
+    assert "Smollm2" not in facts and "Lc100K" not in facts
+    assert "reads up to 8,192 tokens at once" in facts and "compressed to 4 bits (Q4_1)" in facts
+    assert "30 layers" in facts and dialog.gpu_layers.suffix() == " of 30" and dialog.gpu_layers.maximum() == 30, "one layer count"
+    edit = dialog.model_path
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < edit.width() - 12, "the model box is not cut off"
+
+
+def test_all_layers_on_the_gpu_is_the_same_as_every_layer_counted(qtbot, tmp_path):
+    dialog = SettingsDialog(Config(data_dir=tmp_path), gpu_supported=True)
+    qtbot.addWidget(dialog)
+    dialog.gpu_layers.setValue(30)
+    assert dialog.values().n_gpu_layers == -1
+    dialog.gpu_layers.setValue(12)
+    assert dialog.values().n_gpu_layers == 12
 
 
 def test_gpu_layers_are_disabled_with_a_reason_without_gpu_support(qtbot, tmp_path):

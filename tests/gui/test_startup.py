@@ -8,6 +8,9 @@ import textwrap
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
 from tests.fakes import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,3 +81,17 @@ def test_run_gui_rejects_a_broken_settings_file_with_a_message(tmp_path, monkeyp
     monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
     assert main.run_gui(["--data-dir", str(tmp_path)]) == 2
     assert "Temperature must be between 0 and 2" in shown[0]
+
+
+def test_quit_ends_the_process_right_after_the_window_closes(make_window, monkeypatch, qtbot):
+    """Python's teardown after the window closed kept Quit waiting about two seconds; the process now ends at once."""
+    from app import main as app_main
+
+    window = make_window()
+    ended = []
+    monkeypatch.setattr(app_main, "application", lambda: QApplication.instance())
+    monkeypatch.setattr(app_main, "build_window", lambda config, factory=None: window)
+    monkeypatch.setattr(window, "start", lambda: QTimer.singleShot(50, window.close))
+    monkeypatch.setattr(app_main.os, "_exit", lambda code: ended.append((code, window.worker._closed)))
+    app_main.run_gui(["--data-dir", str(window.config.data_dir)])
+    assert ended == [(0, True)], "the process ends with the engine already shut down"

@@ -167,7 +167,7 @@ def test_missing_file_is_explained(pane, tmp_path):
 def test_protected_pdf_asks_for_the_password_once(pane, tmp_path, qtbot):
     path = make_pdf(tmp_path / "locked.pdf", ["Payment is due within thirty days of the invoice."], password="annex")
     asked = []
-    pane.ask_password = lambda name: asked.append(name) or "annex"
+    pane.ask_password = lambda name, rejected: asked.append(name) or "annex"
     document = ExtractedDocument(kind="pdf", pages=(PageText(1, "Payment is due within thirty days of the invoice."),))
     ref = SourceRef(1, str(path), 1, 1, 0, 20, "Payment is due")
     pane.open_source(ref, document)
@@ -176,3 +176,80 @@ def test_protected_pdf_asks_for_the_password_once(pane, tmp_path, qtbot):
     pane.pdf.load(str(tmp_path / "other"))
     pane.open_source(ref, document)
     assert asked == ["locked.pdf"], "the password is remembered for the session"
+
+
+def test_a_wrong_password_is_said_in_the_dialog_and_can_be_tried_again(pane, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    path = make_pdf(tmp_path / "locked.pdf", ["Payment is due within thirty days of the invoice."], password="annex")
+    answers, labels = ["wrong", "annex"], []
+    monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, label, *a, **k: (labels.append(label), (answers.pop(0), True))[1])
+    document = ExtractedDocument(kind="pdf", pages=(PageText(1, "Payment is due within thirty days of the invoice."),))
+    pane.open_source(SourceRef(1, str(path), 1, 1, 0, 20, "Payment is due"), document)
+    assert pane.mode == "pdf" and len(labels) == 2
+    assert "not correct" in labels[1] and "not correct" not in labels[0]
+
+
+def checklist(lines: int) -> list[str]:
+    return [f"Checklist item {n}: read the gauges and note them in the logbook." for n in range(lines)]
+
+
+def _mark_in_viewport(pdf):
+    bounds = pdf.view.mark_bounds()
+    return bounds.translated(-pdf.view.horizontalScrollBar().value(), -pdf.view.verticalScrollBar().value())
+
+
+def test_the_mark_keeps_the_text_readable_and_is_shown_with_context(pane, tmp_path, qtbot):
+    passage = "The maximum operating pressure of the booster pump is sixteen bar."
+    path = make_pdf(tmp_path / "manual.pdf", [FILLER * 6, checklist(14) + [passage] + checklist(10), FILLER * 6])
+    document = load_pdf(path)
+    pane.open_source(ref_for(path, document, passage, 2), document)
+    assert highlighted_page(pane, qtbot) == 1
+    view = pane.pdf.view
+    bar = view.verticalScrollBar()
+    assert abs(view.document_height() - (bar.maximum() + view.viewport().height())) <= 3, "the mark is drawn where the page is"
+    qtbot.wait(300)
+    shown = _mark_in_viewport(pane.pdf)
+    height = view.viewport().height()
+    assert 0.1 * height <= shown.top() <= 0.5 * height, "the passage is in view with lines of context above it"
+    image = view.viewport().grab().toImage()
+    wait_for(qtbot, lambda: min(view.viewport().grab().toImage().pixelColor(x, int(shown.center().y())).lightness()
+                                for x in range(int(shown.left()), int(shown.right()), 2)) < 60, 5)
+    image = view.viewport().grab().toImage()
+    inside = [image.pixelColor(x, y) for x in range(int(shown.left()) + 2, int(shown.right()) - 2, 3)
+              for y in range(int(shown.top()) + 2, int(shown.bottom()) - 2, 2)]
+    cyan = [c for c in inside if c.red() < 80 and c.green() > 200 and c.blue() > 200]
+    assert not cyan, "no opaque boxes drawn over the words"
+    assert min(c.lightness() for c in inside) < 60, "the words under the mark stay dark"
+
+
+def test_zoom_buttons_and_ctrl_wheel_zoom_the_page_and_keep_the_passage_in_view(pane, tmp_path, qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    passage = "Replace the mechanical seal every eight thousand hours."
+    path = make_pdf(tmp_path / "manual.pdf", [checklist(16) + [passage] + checklist(8)])
+    document = load_pdf(path)
+    pane.resize(420, 700)
+    pane.open_source(ref_for(path, document, passage, 1), document)
+    highlighted_page(pane, qtbot)
+    pdf = pane.pdf
+    buttons = {b.text(): b for b in pdf.findChildren(QToolButton)}
+    assert {"Fit width", "Fit page", "−", "+"} <= set(buttons)
+    width_zoom = pdf.zoom_percent
+    buttons["+"].click()
+    assert pdf.zoom_percent == round(width_zoom * 1.25) or abs(pdf.zoom_percent - width_zoom * 1.25) <= 1
+    assert pdf.zoom_label.text() == f"{pdf.zoom_percent}%"
+    qtbot.wait(100)
+    shown = _mark_in_viewport(pdf)
+    assert 0 <= shown.top() < pdf.view.viewport().height(), "zooming keeps the passage in view"
+    before = pdf.zoom_percent
+    wheel = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(pdf.view.viewport(), wheel)
+    assert pdf.zoom_percent > before
+    buttons["Fit page"].click()
+    assert pdf.view.zoomMode() == pdf.view.ZoomMode.FitInView and pdf.zoom_percent < width_zoom
+    buttons["Fit width"].click()
+    assert pdf.view.zoomMode() == pdf.view.ZoomMode.FitToWidth and abs(pdf.zoom_percent - width_zoom) <= 3

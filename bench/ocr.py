@@ -1,0 +1,41 @@
+"""OCR quality and speed: Faro's engine on generated English and Spanish A4 pages, clean and as poor scans."""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from bench.metrics import mean, median
+from bench.ocr_pages import test_pages, character_error_rate
+
+log = logging.getLogger(__name__)
+
+
+def _install_mb(module) -> float:
+    folder = Path(module.__file__).parent
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def ocr_quality(threads: int) -> dict:
+    """Character error rate per language and page condition, and seconds per A4 page at 300 dpi (warm engine)."""
+    import rapidocr
+
+    from rag.ocr import LiteOcr, read_image
+
+    engine = LiteOcr(threads=threads)
+    pages = test_pages()
+    read_image(engine, pages[0].image)
+    rows = []
+    for page in pages:
+        started = time.perf_counter()
+        text = read_image(engine, page.image).text
+        rows.append({"language": page.language, "condition": page.condition, "seconds": time.perf_counter() - started,
+                     "cer": character_error_rate(page.text, text)})
+    out = {"engine": engine.name, "threads": threads, "pages": len(rows), "install_mb": round(_install_mb(rapidocr), 1),
+           "seconds_per_page": median(r["seconds"] for r in rows), "rows": rows, "cer": {}}
+    for language in ("en", "es"):
+        for condition in ("clean", "noisy"):
+            out["cer"][f"{language}-{condition}"] = mean(
+                r["cer"] for r in rows if r["language"] == language and r["condition"].startswith(condition))
+    log.info("OCR: %s", out["cer"])
+    return out

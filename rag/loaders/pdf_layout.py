@@ -1,0 +1,350 @@
+"""Page layout from PDFium's character boxes: lines, their cells, headings and the tables they form."""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+CELL_GAP_EMS = 1.0
+WORD_GAP_EMS = 0.18
+MIN_TABLE_ROWS = 3
+MAX_HEADER_LINES = 4
+MAX_VALUE_CELL_CHARS = 40
+_NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
+_CURRENCY = frozenset("$€£¥")
+_EMPHASIS = re.compile(r"bold|black|heavy|semibold|demi|italic|oblique", re.IGNORECASE)
+_ITEM = re.compile(r"^(item|part|section|chapter|art[íi]culo|cap[íi]tulo|anexo|annex|appendix)\b", re.IGNORECASE)
+
+
+@dataclass
+class Cell:
+    """A run of text on a line, separated from its neighbours by a wide gap."""
+
+    text: str
+    x0: float
+    x1: float
+
+    @property
+    def numeric(self) -> bool:
+        return bool(_NUMERIC.match(self.text))
+
+
+@dataclass
+class Line:
+    """Characters sharing a baseline, left to right; ``indexes`` are their PDFium character indexes."""
+
+    top: float
+    bottom: float
+    cells: list[Cell]
+    indexes: list[int]
+    em: float
+    emphasized: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def x0(self) -> float:
+        return self.cells[0].x0
+
+
+@dataclass
+class Table:
+    """Rows of a table as text (``label | header: value | …``) and the lines they replace."""
+
+    rows: list[str]
+    lines: list[Line]
+    header_lines: list[Line] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def indexes(self) -> set[int]:
+        return {i for line in (*self.header_lines, *self.lines) for i in line.indexes}
+
+
+def page_lines(text_page) -> list[Line]:
+    """The page's lines, top to bottom, each split into cells at wide gaps."""
+    import pypdfium2.raw as pdfium_c
+
+    chars = []
+    raw = text_page.raw
+    for index in range(text_page.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if code in (10, 13) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+            continue
+        left, bottom, right, top = text_page.get_charbox(index, loose=True)
+        if top - bottom <= 0.5:
+            continue
+        chars.append((index, chr(code), left, bottom, right, top))
+    return _lines(chars, text_page)
+
+
+def _lines(chars, text_page) -> list[Line]:
+    chars.sort(key=lambda c: -(c[3] + c[5]) / 2)
+    bands: list[list] = []
+    for char in chars:
+        middle, height = (char[3] + char[5]) / 2, char[5] - char[3]
+        if bands:
+            band = bands[-1]
+            band_middle = (band[0][3] + band[0][5]) / 2
+            if abs(middle - band_middle) < 0.4 * max(height, band[0][5] - band[0][3]):
+                band.append(char)
+                continue
+        bands.append([char])
+    return [_line(sorted(band, key=lambda c: c[2]), text_page) for band in bands]
+
+
+def _line(band, text_page) -> Line:
+    em = statistics.median(c[5] - c[3] for c in band)
+    cells: list[Cell] = []
+    words: list[str] = []
+    start = previous = None
+    for char in band:
+        _, letter, left, _, right, _ = char
+        if previous is not None:
+            gap = left - previous[4]
+            if gap > CELL_GAP_EMS * em and words and not (letter.isspace()):
+                cells.append(Cell("".join(words).strip(), start, previous[4]))
+                words, start = [], None
+            elif gap > WORD_GAP_EMS * em and words and not words[-1].isspace() and not letter.isspace():
+                words.append(" ")
+        if letter.isspace():
+            if words and not words[-1].isspace():
+                words.append(" ")
+            continue
+        if start is None:
+            start = left
+        words.append(letter)
+        previous = char
+    if words and "".join(words).strip():
+        cells.append(Cell("".join(words).strip(), start, previous[4]))
+    cells = _merge_currency(cells)
+    return Line(
+        top=max(c[5] for c in band), bottom=min(c[3] for c in band), cells=cells or [Cell("", band[0][2], band[0][2])],
+        indexes=[c[0] for c in band], em=em, emphasized=_is_emphasized(text_page, band),
+    )
+
+
+def _merge_currency(cells: list[Cell]) -> list[Cell]:
+    """A ``$`` printed apart from its amount belongs to the amount (also when it ran into the cell before)."""
+    merged: list[Cell] = []
+    for cell in cells:
+        previous = merged[-1] if merged else None
+        if previous is not None and cell.numeric and previous.text[-1:] in _CURRENCY:
+            if previous.text in _CURRENCY:
+                merged[-1] = Cell(previous.text + cell.text, previous.x0, cell.x1)
+                continue
+            if previous.text[-2:-1] == " ":
+                merged[-1] = Cell(previous.text[:-2], previous.x0, previous.x1)
+                cell = Cell(previous.text[-1] + cell.text, cell.x0, cell.x1)
+        merged.append(cell)
+    return merged
+
+
+def _is_emphasized(text_page, band) -> bool:
+    """Bold or italic (by the font's name: PDFium's weights are unreliable), or a weight of at least 700."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    letters = [c for c in band if c[1].isalpha()]
+    if not letters:
+        return False
+    index = letters[len(letters) // 2][0]
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(text_page.raw, index, name, len(name), ctypes.byref(flags))
+    return bool(_EMPHASIS.search(name.value.decode("latin-1"))) or pdfium_c.FPDFText_GetFontWeight(text_page.raw, index) >= 700
+
+
+def headings(lines: list[Line], tables: list[Table]) -> list[Line]:
+    """Lines that title what follows: short, not in a table, and bold, larger than the body, or in capitals."""
+    in_table = {id(line) for table in tables for line in (*table.lines, *table.header_lines)}
+    body = [line.em for line in lines if len(line.text) > 40] or [line.em for line in lines] or [0.0]
+    body_em = statistics.median(body)
+    found = []
+    for line in lines:
+        text = line.text
+        letters = [c for c in text if c.isalpha()]
+        if id(line) in in_table or len(letters) < 3 or len(text) > 110 or len(text.split()) > 14:
+            continue
+        if text.rstrip().endswith((",", ";")) or (text.rstrip().endswith(".") and not _ITEM.match(text)):
+            continue
+        capitals = sum(c.isupper() for c in letters) / len(letters) >= 0.8 and len(letters) >= 4
+        if line.emphasized or capitals or line.em >= 1.2 * body_em or _ITEM.match(text):
+            found.append(line)
+    return found
+
+
+def find_tables(lines: list[Line], continued: Table | None = None) -> list[Table]:
+    """Runs of at least three lines whose value cells line up in columns, read as rows with their headers.
+
+    ``continued`` is the last table of the previous page: a table opening this page without headers of its own, in
+    the same columns, is its continuation and takes its headers.
+    """
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        run = _table_run(lines, index)
+        if run is None:
+            index += 1
+            continue
+        first, last = run
+        table = _read_table(lines, first, last, None if tables else continued)
+        if table is not None:
+            tables.append(table)
+        index = last + 1
+    return tables
+
+
+def _row_like(line: Line) -> bool:
+    values = line.cells[1:]
+    return bool(values) and len(line.cells[0].text) > 1 and all(len(c.text) <= MAX_VALUE_CELL_CHARS for c in values)
+
+
+def _table_run(lines: list[Line], start: int) -> tuple[int, int] | None:
+    if not _row_like(lines[start]):
+        return None
+    last, gap = start, 0
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if _row_like(line) and _aligned(lines[last], line):
+            last, gap = index, 0
+        elif len(line.cells) == 1 and gap < 2 and line.x0 <= lines[start].x0 + 2 * line.em and len(line.text) <= 80:
+            gap += 1
+        else:
+            break
+    rows = [line for line in lines[start : last + 1] if len(line.cells) > 1]
+    numeric_rows = sum(1 for line in rows if any(c.numeric for c in line.cells[1:]))
+    columns = max(len(line.cells) for line in rows)
+    if len(rows) < MIN_TABLE_ROWS or (numeric_rows * 2 < len(rows) and columns < 3):
+        return None
+    return start, last
+
+
+def _aligned(upper: Line, lower: Line) -> bool:
+    """Whether some value cell of ``lower`` sits under a value cell of ``upper`` (left, right or overlapping)."""
+    for cell in lower.cells[1:]:
+        for above in upper.cells[1:]:
+            if min(cell.x1, above.x1) - max(cell.x0, above.x0) > 0 or abs(cell.x1 - above.x1) < lower.em:
+                return True
+    return False
+
+
+def _columns(rows: list[Line]) -> list[tuple[float, float]]:
+    spans = sorted((c.x0, c.x1) for line in rows for c in line.cells[1:])
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _read_table(lines: list[Line], first: int, last: int, continued: Table | None) -> Table | None:
+    body = lines[first : last + 1]
+    label_left = min(line.x0 for line in body if len(line.cells) > 1)
+    while body and body[0].x0 > label_left + 2 * body[0].em:
+        body = body[1:]
+        first += 1
+    inner_headers = _leading_header_rows(body)
+    body = body[len(inner_headers):]
+    rows = [line for line in body if len(line.cells) > 1]
+    if len(rows) < MIN_TABLE_ROWS:
+        return None
+    columns = _columns(rows)
+    label_right = max(line.cells[0].x1 for line in rows)
+    header_lines = []
+    for index in range(first - 1, max(-1, first - 1 - MAX_HEADER_LINES), -1):
+        line = lines[index]
+        if line.x0 <= label_right - line.em or len(line.text) > 120:
+            break
+        header_lines.insert(0, line)
+    header_lines += inner_headers
+    headers = [" ".join(c.text for line in header_lines for c in _over(line, column)) for column in columns]
+    if continued is not None and not any(headers) and _same_columns(columns, continued.columns):
+        headers = list(continued.headers)
+    texts, printed = [], []
+    groups: list[tuple[float, str]] = []
+    pending = ""
+    for line in body:
+        while groups and line.x0 <= groups[-1][0] + 0.5 * line.em:
+            groups.pop()
+        if line.cells[0].text.lower().startswith("total") and groups:
+            groups.pop()
+        if len(line.cells) == 1:
+            if line.text.endswith(":"):
+                groups.append((line.x0, line.text))
+            else:
+                pending = (pending + " " + line.text).strip()
+            continue
+        label = " ".join(part for part in (*(g for _, g in groups), pending, line.cells[0].text) if part)
+        pending = ""
+        parts = [label]
+        for cell in line.cells[1:]:
+            column = next((i for i, c in enumerate(columns) if _overlaps(cell, c)), None)
+            header = headers[column] if column is not None else ""
+            parts.append(f"{header}: {cell.text}" if header else cell.text)
+        texts.append(" | ".join(parts))
+        printed.append(line.text)
+    return Table(texts, body, header_lines, printed, columns, headers)
+
+
+def _leading_header_rows(body: list[Line]) -> list[Line]:
+    """The first rows of a table of figures that hold only words: its column headings (at most a few)."""
+    numeric = [any(c.numeric for c in line.cells[1:]) for line in body]
+    if sum(numeric) * 2 < len(body):
+        return []
+    count = 0
+    while count < min(MAX_HEADER_LINES, len(body)) and not numeric[count] and len(body[count].cells) > 1:
+        count += 1
+    return body[:count]
+
+
+def _same_columns(columns: list[tuple[float, float]], previous: list[tuple[float, float]]) -> bool:
+    return len(columns) == len(previous) and all(_overlaps(Cell("", *a), b) for a, b in zip(columns, previous))
+
+
+def _over(line: Line, column: tuple[float, float]) -> list[Cell]:
+    """The header cells of ``line`` over ``column``: those overlapping it, else a spanning one just beside it."""
+    cells = [c for c in line.cells if _overlaps(c, column)]
+    if cells:
+        return cells
+    middle = (column[0] + column[1]) / 2
+    nearest = min(line.cells, key=lambda c: abs((c.x0 + c.x1) / 2 - middle))
+    distance = max(nearest.x0 - column[1], column[0] - nearest.x1)
+    spanning = nearest.x1 - nearest.x0 > 1.5 * (column[1] - column[0])
+    return [nearest] if spanning and distance < 2 * line.em else []
+
+
+def _overlaps(cell: Cell, column: tuple[float, float]) -> bool:
+    return min(cell.x1, column[1]) - max(cell.x0, column[0]) > 0
+
+
+def replace_tables(raw: str, tables: list[Table]) -> str:
+    """PDFium's page text (one character per index) with each table's lines replaced by its rows."""
+    if not tables:
+        return raw
+    owner: dict[int, int] = {}
+    for number, table in enumerate(tables):
+        owner.update((i, number) for i in table.indexes)
+    out: list[str] = []
+    written: set[int] = set()
+    position = 0
+    for line in raw.split("\r\n"):
+        span = range(position, position + len(line))
+        position += len(line) + 2
+        votes = [owner[i] for i in span if i in owner and not raw[i].isspace()]
+        visible = sum(1 for i in span if not raw[i].isspace())
+        if votes and len(votes) * 2 >= visible:
+            number = max(set(votes), key=votes.count)
+            if number not in written:
+                written.add(number)
+                out.append("\n" + "\n".join(tables[number].rows) + "\n")
+            continue
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,42 @@
+"""How the file being read is read (OCR on or off) and where its page-by-page progress goes."""
+from __future__ import annotations
+
+import contextlib
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+PageReport = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """``ocr``: read pages without a text layer, and image files, with the local OCR engine."""
+
+    ocr: bool = True
+
+
+_options: ContextVar[ReadOptions] = ContextVar("faro_read_options", default=ReadOptions())
+_report: ContextVar[PageReport | None] = ContextVar("faro_page_report", default=None)
+
+
+@contextlib.contextmanager
+def reading(options: ReadOptions, report: PageReport | None = None) -> Iterator[None]:
+    """Read files under ``options``, sending (page, pages, note) to ``report`` as slow pages are read."""
+    options_token, report_token = _options.set(options), _report.set(report)
+    try:
+        yield
+    finally:
+        _options.reset(options_token)
+        _report.reset(report_token)
+
+
+def read_options() -> ReadOptions:
+    return _options.get()
+
+
+def report_page(page: int, pages: int, note: str) -> None:
+    """Tell whoever reads the file that page ``page`` of ``pages`` is being read (``note``: e.g. 'scanned')."""
+    report = _report.get()
+    if report is not None:
+        report(page, pages, note)

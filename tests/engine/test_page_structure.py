@@ -1,0 +1,150 @@
+"""PDF page structure: tables read as rows with their headers, running headers and footers kept out, headings kept."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.chunking import chunk_document
+from rag.loaders import load_document
+from rag.loaders.page_structure import find_furniture
+from tests.fakes import FakeEmbedder
+
+HEADER = "ACME Pumps - Field Service Manual"
+PUMPS = [(f"P-{100 + n}", str(80 + 5 * n), f"{4 + n / 10:.1f}") for n in range(56)]
+
+
+def make_table_pdf(path: Path, repeat_header: bool = True) -> Path:
+    """A title, a paragraph, then a three-column table long enough to run onto a second page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 13)
+    pdf.cell(0, 10, "Table 4. Pump test results", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=10)
+    pdf.multi_cell(0, 6, "Each pump was run for two hours at its rated speed before the readings below were taken.")
+    pdf.ln(4)
+    with pdf.table(col_widths=(40, 40, 40), text_align=("LEFT", "RIGHT", "RIGHT"), borders_layout="NONE", width=150,
+                   repeat_headings=int(repeat_header)) as table:
+        table.row(("Pump", "Flow (m3/h)", "Pressure (bar)"))
+        for pump in PUMPS:
+            table.row(pump)
+    pdf.output(str(path))
+    return path
+
+
+def make_manual_pdf(path: Path, pages: int = 5) -> Path:
+    """A manual whose every page carries the same running header and a 'Page n of N' footer, and a bold heading."""
+    from fpdf import FPDF
+
+    class Manual(FPDF):
+        def header(self) -> None:
+            self.set_font("helvetica", size=9)
+            self.cell(0, 8, HEADER, new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Manual()
+    topics = ["Installation", "Lubrication", "Seal replacement", "Vibration checks", "Storage", "Disposal"]
+    for number in range(pages):
+        pdf.add_page()
+        pdf.set_font("helvetica", "B", 14)
+        pdf.cell(0, 10, f"{number + 1}. {topics[number]}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", size=11)
+        body = " ".join(
+            f"Step {step}: the {topics[number].lower()} work on pump station {number + 7} needs {step + number} checks "
+            f"of unit {chr(65 + step)}{number}, each written in the log book with the time and the reading taken."
+            for step in range(1, 8)
+        )
+        pdf.multi_cell(0, 6, body)
+    pdf.output(str(path))
+    return path
+
+
+def _rows(document) -> list[str]:
+    return [page.text[start:end] for page in document.pages for start, end, _ in page.rows]
+
+
+def test_table_rows_keep_their_column_headers_on_both_pages(tmp_path):
+    document = load_document(make_table_pdf(tmp_path / "tests.pdf"))
+    rows = _rows(document)
+    assert len(document.pages) == 2
+    assert "P-100 | Flow (m3/h): 80 | Pressure (bar): 4.0" in rows
+    assert "P-155 | Flow (m3/h): 355 | Pressure (bar): 9.5" in rows
+    assert document.pages[1].rows, "the rows on the second page are read as a table too"
+    assert all(" | Flow (m3/h): " in row and " | Pressure (bar): " in row for row in rows)
+    assert len(rows) == len(PUMPS)
+
+
+def test_a_table_continued_without_its_header_keeps_the_headers_of_the_page_before(tmp_path):
+    document = load_document(make_table_pdf(tmp_path / "tests.pdf", repeat_header=False))
+    second = document.pages[1]
+    rows = [second.text[start:end] for start, end, _ in second.rows]
+    assert rows and all(row.startswith("P-1") and " | Flow (m3/h): " in row for row in rows)
+    assert "P-155 | Flow (m3/h): 355 | Pressure (bar): 9.5" in rows
+
+
+def test_table_rows_are_marked_with_the_line_as_printed(tmp_path):
+    document = load_document(make_table_pdf(tmp_path / "tests.pdf"))
+    page = document.pages[0]
+    start, end, printed = page.rows[0]
+    assert page.text[start:end].startswith("P-100 |")
+    assert printed.split() == ["P-100", "80", "4.0"]
+
+
+def test_a_table_row_never_splits_across_passages(tmp_path):
+    document = load_document(make_table_pdf(tmp_path / "tests.pdf"))
+    rows = set(_rows(document))
+    chunks = chunk_document(document, FakeEmbedder(), max_tokens=40, overlap=8)
+    assert len(chunks) > 5
+    table_lines = [line for chunk in chunks for line in chunk.text.splitlines() if " | " in line]
+    assert table_lines and all(line in rows for line in table_lines)
+    assert rows <= set(table_lines)
+
+
+def test_table_passages_sit_under_the_table_title(tmp_path):
+    document = load_document(make_table_pdf(tmp_path / "tests.pdf"))
+    chunks = chunk_document(document, FakeEmbedder(), max_tokens=40, overlap=8)
+    assert {c.section for c in chunks if " | " in c.text} == {"Table 4. Pump test results"}
+
+
+def test_running_header_footer_and_page_numbers_are_found_and_offsets_kept(tmp_path):
+    document = load_document(make_manual_pdf(tmp_path / "manual.pdf"))
+    for number, page in enumerate(document.pages, 1):
+        furniture = [page.text[start:end] for start, end in page.furniture]
+        assert sorted(furniture) == sorted([HEADER, f"Page {number} of 5"])
+        assert page.text.index(HEADER) == page.furniture[0][0], "the saved page text still holds the header where it was"
+
+
+def test_furniture_stays_out_of_passages_but_headings_come_in(tmp_path):
+    document = load_document(make_manual_pdf(tmp_path / "manual.pdf"))
+    chunks = chunk_document(document, FakeEmbedder(), max_tokens=60, overlap=8)
+    assert chunks
+    assert not any("ACME" in c.text or "Page 3 of 5" in c.text for c in chunks)
+    lubrication = [c for c in chunks if c.page_start == 2]
+    assert lubrication and all(c.section == "2. Lubrication" for c in lubrication)
+    for chunk in chunks:
+        page = document.pages[chunk.page_start - 1]
+        assert page.text[chunk.char_start : chunk.char_start + 20] in chunk.text
+
+
+def test_furniture_and_headings_in_the_library_and_keyword_index(fake_engine, tmp_path):
+    engine = fake_engine()
+    engine.ingest([make_manual_pdf(tmp_path / "manual.pdf")])
+    assert engine.search("ACME Pumps Field Service", k=5, mode="keyword") == []
+    hits = engine.search("Lubrication", k=3, mode="keyword")
+    assert hits and hits[0].page_start == 2 and hits[0].section == "2. Lubrication"
+
+
+def test_furniture_needs_repetition_on_many_pages():
+    pages = ["Report\nAlpha text here.\n1", "Beta text here.\n2", "Gamma text here.\n3", "Delta text here.\n4"]
+    found = find_furniture(pages)
+    assert [[p[s:e] for s, e in spans] for p, spans in zip(pages, found)] == [["1"], ["2"], ["3"], ["4"]]
+    assert find_furniture(["Same line\nbody one", "Same line\nbody two"]) == [(), ()]
+
+
+def test_a_page_that_is_only_repeated_lines_keeps_them():
+    pages = ["Background"] * 4
+    assert find_furniture(pages) == [()] * 4

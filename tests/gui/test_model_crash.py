@@ -1,0 +1,30 @@
+"""The window and the library stay up when the language model's process crashes; the next question is answered."""
+from __future__ import annotations
+
+import functools
+
+from rag.generator import LlamaGenerator
+from rag.models import bundled_llm_path
+from tests.engine import fake_model_backends as fakes
+from tests.gui.test_chat import index
+
+QUESTION = "What is the maximum operating pressure of the booster pump?"
+
+
+def test_a_crash_of_the_model_process_is_a_message_in_the_chat_and_the_next_question_works(
+    make_window, documents, qtbot, tmp_path
+):
+    crashing = functools.partial(fakes.CrashesMidAnswerOnce, marker=str(tmp_path / "crashed-once"))
+    generator = LlamaGenerator(bundled_llm_path(), 512, 1, 0, state_dir=tmp_path / "models", backend_factory=crashing)
+    window = make_window(generator=generator)
+    index(window, qtbot, documents)
+    with qtbot.waitSignal(window.chat.failed, timeout=60000) as failed:
+        window.ask(QUESTION)
+    assert "The language model stopped unexpectedly; Faro restarted it" in failed.args[0].error
+    card = window.chat_panel.answer_cards()[-1]
+    assert "stopped unexpectedly" in card.notice.text()
+    assert window.isVisible() and window.library.ready_count() == 2
+    with qtbot.waitSignal(window.chat.answered, timeout=60000) as answered:
+        window.ask(QUESTION)
+    assert answered.args[0].answer.strip() and not answered.args[0].abstained
+    generator.close()
