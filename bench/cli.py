@@ -12,7 +12,7 @@ from bench import results as results_file
 from bench.datasets import default_shared_dir
 from bench.workspace import Workspace, default_work_dir
 
-SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "spanish", "answer", "coldstart", "gpu")
+SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "spanish", "answer", "coldstart", "gpu", "models", "server")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--busy", action="store_true", help="answer section: keep one core busy in another process")
     parser.add_argument("--coldstart-runs", type=int, default=5, help="fresh processes per cold-start step")
     parser.add_argument("--no-charts", action="store_true", help="write JSON and Markdown only")
+    parser.add_argument("--server", help="also answer through this OpenAI-compatible server (same model as in-process)")
+    parser.add_argument("--server-model", default="", help="the server's name for the model (default: its first)")
     return parser
 
 
@@ -73,6 +75,16 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
         from bench.answer import answer_speed
 
         return answer_speed(ws, args.ask_questions, args.answer_tokens, busy=args.busy)
+    if name == "models":
+        from bench.model_scan import model_scan
+
+        return model_scan()
+    if name == "server":
+        from bench.server_answer import server_overhead
+
+        if not args.server:
+            raise SystemExit("faro bench server needs --server URL (an OpenAI-compatible server with the bundled model)")
+        return server_overhead(args.server, args.server_model, args.threads, args.ask_questions, args.answer_tokens)
     if name == "coldstart":
         from bench.coldstart import cold_start
 
@@ -97,7 +109,9 @@ def main(argv: list[str]) -> int:
     if why_no_peer:
         print(f"faro bench: running without the peer: {why_no_peer}", file=sys.stderr)
     with_peer = not args.no_peer and why_no_peer is None
-    sections = SECTIONS if "all" in args.sections else [s for s in SECTIONS if s in args.sections]
+    sections = [s for s in SECTIONS if s != "server"] if "all" in args.sections else [s for s in SECTIONS if s in args.sections]
+    if args.server and "answer" in sections and "server" not in sections:
+        sections.append("server")
     ws = Workspace(args.work_dir, args.shared, args.threads, args.max_docs, args.max_queries)
     results = results_file.load(args.out)
     for name in sections:

@@ -97,7 +97,8 @@ def write_gguf(
 def sample_model_home(home: Path) -> Path:
     """A home folder with the models a typical user has: several applications, answer models and files that are not."""
     write_gguf(home / ".lmstudio/models/lmstudio-community/Qwen2.5-7B-Instruct-GGUF/Qwen2.5-7B-Instruct-Q4_K_M.gguf",
-               architecture="qwen2", name="Qwen2.5 7B Instruct", parameters=7_615_616_512, context_length=32768, layers=28)
+               architecture="qwen2", name="Qwen2.5 7B Instruct", parameters=7_615_616_512, context_length=32768, layers=28,
+               extra={"qwen2.embedding_length": 3584, "qwen2.attention.head_count": 28, "qwen2.attention.head_count_kv": 4})
     write_gguf(home / ".local/share/nomic.ai/GPT4All/Llama-3.2-3B-Instruct-Q4_0.gguf",
                name="Llama 3.2 3B Instruct", parameters=3_212_749_824, quantization="Q4_0", context_length=131072, layers=28)
     write_gguf(home / ".config/Jan/data/models/llamacpp/mistral-7b-instruct-v0.3/model.gguf",

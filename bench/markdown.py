@@ -163,9 +163,11 @@ def render(results: dict, charts: list[str]) -> str:
         lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
+    from bench import model_scan, server_answer
+
     for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence),
-                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer),
-                                ("coldstart", _coldstart)):
+                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer), ("server", server_answer.markdown),
+                                ("coldstart", _coldstart), ("models", model_scan.markdown)):
         if key in sections:
             lines += render_section(sections[key])
             data = sections[key]

@@ -76,6 +76,10 @@ def summary_lines(section: str, data: dict) -> list[str]:
             lines.append(f"  window shown: {data['window_shown']}")
     elif section == "gpu":
         lines.append(f"  device {data['device']}: {data['note']}")
+    elif section in ("models", "server"):
+        from bench import model_scan, server_answer
+
+        lines += (model_scan if section == "models" else server_answer).summary(data)
     return lines
 
 

@@ -113,6 +113,11 @@ def settle(app, seconds: float = 0.6) -> None:
         time.sleep(0.02)
 
 
+def set_display(display: str) -> None:
+    global DISPLAY
+    DISPLAY = display
+
+
 def capture(window_id: int, path: Path) -> None:
     subprocess.run(["import", "-display", DISPLAY, "-window", hex(window_id), str(path)], check=True)
     print("saved", path)
@@ -133,7 +138,10 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true", help="use the dark palette (file names get a -dark suffix)")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="interface language; es writes the Spanish set into OUT/es with a Spanish question")
+    parser.add_argument("--display", default=DISPLAY, help="X display number for Xvfb (default %(default)s)")
+    parser.add_argument("--models-only", action="store_true", help="only the model list in Settings (no documents or models)")
     arguments = parser.parse_args()
+    set_display(arguments.display)
     out = Path(arguments.out) / ("es" if arguments.language == "es" else "")
     out.mkdir(parents=True, exist_ok=True)
     for tool in ("Xvfb", "import"):
@@ -145,6 +153,8 @@ def main() -> int:
         time.sleep(1.0)
         os.environ["DISPLAY"] = DISPLAY
         os.environ["QT_QPA_PLATFORM"] = "xcb"
+        if arguments.models_only:
+            return shoot_models(out, "-dark" if arguments.dark else "")
         return shoot(out, "-dark" if arguments.dark else "", arguments.language)
     finally:
         xvfb.terminate()
@@ -223,6 +233,40 @@ def shoot(out: Path, suffix: str, language: str = "en") -> int:
     capture(int(dialog.winId()), out / f"settings{suffix}.png")
     dialog.reject()
     window.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def shoot_models(out: Path, suffix: str) -> int:
+    """Settings → Model on a home folder where LM Studio, GPT4All, Jan, Ollama, Hugging Face and llama.cpp left models."""
+    sys.path.insert(0, str(ROOT))
+    from app.main import application
+    from app.settings_dialog import SettingsDialog
+    from app.theme import dark_palette
+    from bench.gguf_samples import sample_model_home
+    from rag.config import Config
+
+    work = Path(tempfile.mkdtemp(prefix="faro-shots-"))
+    os.environ["HOME"] = str(sample_model_home(work / "home"))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HF_HOME", "HF_HUB_CACHE", "LLAMA_CACHE", "OLLAMA_MODELS"):
+        os.environ.pop(name, None)
+    app = application()
+    if suffix:
+        app.setPalette(dark_palette())
+    dialog = SettingsDialog(Config(data_dir=work / "data"), gpu_supported=False)
+    dialog.show()
+    wait_until(app, lambda: dialog.picker.models, 60, "the model scan")
+    table = dialog.picker.table
+    for index in range(table.topLevelItemCount()):
+        item = table.topLevelItem(index)
+        item.setExpanded(True)
+        if item.text(0).startswith("Qwen2.5-7B"):
+            table.setCurrentItem(item)
+            dialog.picker._clicked(item)
+    dialog.resize(780, dialog.sizeHint().height())
+    settle(app, 1.0)
+    capture(int(dialog.winId()), out / f"models{suffix}.png")
+    dialog.reject()
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -115,7 +115,10 @@ class Config:
         if address.scheme not in ("http", "https") or not address.hostname:
             raise ConfigError("The server address must start with http:// or https://, e.g. http://localhost:8080/v1.")
         if not self.server_model:
-            raise ConfigError("Choose which of the server's models answers (Test connection lists them).")
+            raise ConfigError(
+                "Choose which of the server's models answers (Test connection lists them; "
+                "on the command line: faro models --server URL, then --server-model NAME)."
+            )
 
     @property
     def threads(self) -> int:

@@ -35,7 +35,8 @@ _U64 = struct.Struct("<Q")
 # Tokenizer vocabularies hold 50,000-400,000 strings; walking them one by one costs 0.1-0.5 s a file, so a long
 # string array is skipped by finding the next metadata key (checked, and re-read the slow way if the check fails).
 _LONG_ARRAY = 2048
-_KEY_NAMESPACES = tuple(b"\x00" * 7 + name + b"." for name in (b"tokenizer", b"general", b"split", b"quantize", b"adapter", b"clip"))
+# Keys that follow a vocabulary in files llama.cpp writes; after anything else the array is walked string by string.
+_KEY_NAMESPACES = (b"\x00" * 7 + b"tokenizer.", b"\x00" * 7 + b"general.")
 _KEY = re.compile(rb"[a-z0-9_.\-]+")
 
 
@@ -169,7 +170,7 @@ def _first_key(chunk: bytes) -> int | None:
     """Offset in ``chunk`` of the first well-formed metadata key (length, known namespace, value type), if any."""
     best = None
     for namespace in _KEY_NAMESPACES:
-        at = chunk.find(namespace, 1)
+        at = chunk.find(namespace, 1, len(chunk) if best is None else best + len(namespace))
         while at != -1 and (best is None or at - 1 < best):
             length = chunk[at - 1]
             key_end = at + 7 + length

@@ -192,11 +192,14 @@ def _ollama_models(root: Path) -> Iterator[tuple[Path, str]]:
         except (OSError, ValueError, StopIteration, KeyError, TypeError, AttributeError):
             log.info("Skipping unreadable Ollama manifest %s", manifest)
             continue
+        parts = manifest.relative_to(manifests).parts
+        if len(parts) < 2:
+            continue
         blob = root / "blobs" / str(digest).replace(":", "-")
         if not blob.is_file():
             blob = root / "blobs" / str(digest)
         if blob.is_file():
-            yield blob, _ollama_name(manifest.relative_to(manifests).parts)
+            yield blob, _ollama_name(parts)
 
 
 def _ollama_name(parts: tuple[str, ...]) -> str:

@@ -141,8 +141,12 @@ def test_the_ollama_store_is_never_changed(tmp_path):
     def snapshot():
         return sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in store.rglob("*"))
 
+    (store / "manifests" / "stray").write_text("not a manifest")
+    (store / "manifests" / "registry.ollama.ai" / "library" / "broken").mkdir()
+    (store / "manifests" / "registry.ollama.ai" / "library" / "broken" / "latest").write_text("{\"layers\": 3}")
     before = snapshot()
-    scan_models(model_folders(home=tmp_path / "nohome", env={"OLLAMA_MODELS": str(store)}, platform="linux"))
+    found = scan_models(model_folders(home=tmp_path / "nohome", env={"OLLAMA_MODELS": str(store)}, platform="linux"))
+    assert [m.label for m in found] == ["qwen2.5:0.5b"], "damaged manifests are skipped"
     assert snapshot() == before
 
 
