@@ -56,7 +56,8 @@ class Workspace:
         return self._scifact
 
     def sources(self, dataset: str) -> list[Path]:
-        """The files to ingest for ``dataset`` (``scifact`` abstracts written as text files, or ``sec10q`` PDFs)."""
+        """The files to ingest for ``dataset``: ``scifact`` abstracts as text files, ``sec10q`` PDFs, or ``xquad-es`` /
+        ``xquad-en`` articles as Markdown."""
         if dataset == "scifact":
             beir = self.scifact()
             folder = write_corpus_files(beir, self.root / f"scifact-corpus-{len(beir.corpus)}")
@@ -64,6 +65,11 @@ class Workspace:
         if dataset == "sec10q":
             files = sorted((self.sec10q_dir / "docs").glob("*.pdf"))
             return files[: self.max_docs] if self.max_docs else files
+        if dataset in ("xquad-es", "xquad-en"):
+            from bench.answer_data import xquad_corpus
+
+            language = dataset.removeprefix("xquad-")
+            return xquad_corpus(self.shared / "eval" / "xquad" / f"xquad.{language}.json", self.root / f"xquad-corpus-{language}")
         raise ValueError(f"Unknown data set {dataset!r}")
 
     def collection_dir(self, dataset: str, pipeline: str) -> Path:

@@ -25,7 +25,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
 
     return frozenset(_fold(w) for w in (*STOPWORDS_EN, *STOPWORDS_SPANISH))
@@ -37,7 +37,7 @@ class KeywordIndex:
     def __init__(self, folder: Path, k1: float = 0.9, b: float = 0.4) -> None:
         self.folder = Path(folder)
         self.k1, self.b = k1, b
-        self._stop = _stopwords()
+        self._stop = stopwords()
         self._retriever = None
         self._ids: list[str] = []
         self._positions: dict[str, int] | None = None
