@@ -33,7 +33,7 @@ def key_numbers(reference: str, question: str) -> list[float]:
     for figure in figures(head):
         if _YEAR.fullmatch(figure.written) or figure.values & asked:
             continue
-        value = max(figure.values)
+        value = float(figure.written.replace(",", ""))
         if value < 10 and not figure.decimals and not figure.percent:
             continue
         keys.append(value * figure.scale)

@@ -76,7 +76,8 @@ def ask_one(engine, reference: Reference, counter: CountingGenerator | None) -> 
         on_token=lambda _: stamps.setdefault("token", time.perf_counter()),
     )
     total = time.perf_counter() - began
-    pool = engine.search(reference.question, k=POOL_PASSAGES)
+    found = engine.search(reference.question, k=POOL_PASSAGES)
+    pool = found + engine.document_passages(reference.question, found) if found else []
     evidence_text = "\n".join(e.text for e in answer.evidence)
     model_text = re.sub(r"\(not found in your documents\)|\(no aparece en sus documentos\)", "", answer.text)
     supported_text = " ".join(s.text for s in answer.sentences if s.supported) if answer.text else ""
@@ -130,7 +131,7 @@ def summarise(records: list[dict]) -> dict:
         "evidence_contains": _rate(records, "evidence_contains"),
         "final_contains": _rate(records, "final_contains"),
         "model_contains": _rate(records, "model_contains"),
-        "model_answered": _rate(records, "model_answered"),
+        "model_answered": _rate(answered, "model_answered") if answered else 0.0,
         "marked_unsupported": _rate(answered, "marked_unsupported") if answered else 0.0,
         "unmarked_absent_number": sum(1 for r in records if r["unmarked_absent_number"]),
         "evidence_ms_p50": median(ms("seconds_to_evidence")),

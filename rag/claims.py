@@ -163,21 +163,30 @@ def unsupported_claims(sentence: str, sources: Sequence[str]) -> list[str]:
     return missing
 
 
-def copies_furniture(sentence: str, sources: Sequence[str]) -> bool:
-    """Whether ``sentence`` is a page header or footer (``Apple Inc. | Q3 2023 Form 10-Q | 5``), not an answer."""
+def furniture(sources: Sequence[str]) -> frozenset[str]:
+    """Lines repeated across pages that differ only in a page number at their start or end (page headers and
+    footers), without that number."""
+    variants: dict[str, set[str]] = {}
+    for source in sources:
+        for line in source.splitlines():
+            base = _without_page_number(line)
+            if len(base) >= 6:
+                variants.setdefault(base, set()).add(" ".join(line.split()))
+    return frozenset(base for base, lines in variants.items() if len(lines) >= 2)
+
+
+def copies_furniture(sentence: str, repeated: frozenset[str]) -> bool:
+    """Whether ``sentence`` is a page header or footer (``Apple Inc. | Q3 2023 Form 10-Q | 5``), not an answer;
+    ``repeated`` comes from ``furniture``."""
     plain = _MARKER.sub("", sentence).strip()
     if _FOOTER.search(plain) and len(re.findall(r"[^\W\d_]{3,}", plain)) <= 8:
         return True
-    skeleton = _skeleton(plain)
-    if len(skeleton) < 6:
-        return False
-    variants = {line.strip() for source in sources for line in source.splitlines() if _skeleton(line) == skeleton}
-    return len(variants) >= 2
+    return _without_page_number(plain) in repeated
 
 
-def _skeleton(line: str) -> str:
-    """A line without its digits and punctuation: page headers and footers differ only in their page number."""
-    return re.sub(r"[\d\W_]+", " ", fold(line)).strip()
+def _without_page_number(line: str) -> str:
+    words = " ".join(re.sub(r"[\W_]+", " ", fold(line)).split())
+    return re.sub(r"^\d{1,3}\b|\b\d{1,3}$", "", words).strip()
 
 
 def check_sentences(text: str, sources: dict[int, str], evidence: Sequence[str]) -> list[SentenceCheck]:
@@ -189,7 +198,7 @@ def check_sentences(text: str, sources: dict[int, str], evidence: Sequence[str])
             continue
         cited = [n for n in map(int, re.findall(r"\[(\d+)\]", sentence)) if n in sources] or sorted(sources)
         against = [sources[n] for n in cited] + list(evidence)
-        if copies_furniture(sentence, against):
+        if copies_furniture(sentence, furniture(against)):
             checks.append(SentenceCheck(sentence.strip(), False, tuple(cited), (FURNITURE,)))
             continue
         missing = unsupported_claims(sentence, against)

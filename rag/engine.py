@@ -17,6 +17,7 @@ from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
 from rag.ingest import Ingestor, load_extracted
 from rag.evidence import POOL_PASSAGES, Terms, select_evidence
+from rag.evidence_pool import document_passages, naming_words
 from rag.grounded import GroundedAnswer, locate_evidence
 from rag.keyword_index import KeywordIndex, stopwords
 from rag.language import guess_language, message
@@ -229,13 +230,19 @@ class Engine:
         coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         if not hits or relevance(best_dense, coverage) < self.config.min_relevance:
             return Answer(question, message("abstain", language), (), abstained=True, closest=tuple(hits[:3]))
-        selection = select_evidence(question, hits, Terms(language, stopwords()), self.embedder.embed)
+        pool = hits + self.document_passages(question, hits)
+        naming = naming_words(self.registry, keyword, question, hits[0].doc_id)
+        selection = select_evidence(question, pool, Terms(language, stopwords()), naming)
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)
         grounded = GroundedAnswer(question, language, hits, evidence, selection.weak, keyword.tokenize)
         c = self.config
         return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
+
+    def document_passages(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
+        return document_passages(self.registry, self.keyword_index(), question, hits)
 
     def _search(self, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
         self._check_embedding_model()

@@ -91,7 +91,7 @@ class GroundedAnswer:
             quotes = [(numbers.get(e.chunk_id, 1), e.text) for e in self.evidence]
             messages, used = build_evidence_messages(self.question, quotes, sources, self.language, budget, model.count_tokens)
             if on_status:
-                on_status(message("reading", self.language, count=len(used)))
+                on_status(message("reading" if len(used) > 1 else "reading_one", self.language, count=len(used)))
             pieces, stopped = [], False
             for piece in model.stream(messages, max_tokens, temperature):
                 if cancel.cancelled:

@@ -32,6 +32,7 @@ MESSAGES = {
         "write": "Answer the question in one or two short sentences, using the evidence first. Copy every number "
                  "exactly as the sources write it and cite the source of each statement like [1]. Answer in English.",
         "reading": "Reading {count} passages…",
+        "reading_one": "Reading the passage…",
         "no_model": "The language model is not available ({reason}), so the passages that answer the question are shown.",
         "no_match": "The model's answer did not match your documents, so only the passages from them are shown.",
         "not_found": "not found in your documents",
@@ -43,6 +44,7 @@ MESSAGES = {
         "write": "Responde a la pregunta en una o dos frases cortas, usando primero la evidencia. Copia cada número "
                  "tal como lo escriben las fuentes y cita la fuente de cada afirmación así: [1]. Responde en español.",
         "reading": "Leyendo {count} pasajes…",
+        "reading_one": "Leyendo el pasaje…",
         "no_model": "El modelo de lenguaje no está disponible ({reason}); se muestran los pasajes que responden a la pregunta.",
         "no_match": "La respuesta del modelo no coincide con sus documentos; solo se muestran los pasajes de ellos.",
         "not_found": "no aparece en sus documentos",

@@ -1,7 +1,7 @@
 """The claim checker: numbers in both locales, units, dates, quoted names, copied footers, fabricated numbers."""
 from __future__ import annotations
 
-from rag.claims import FURNITURE, check_sentences, readings, unsupported_claims
+from rag.claims import FURNITURE, check_sentences, copies_furniture, furniture, readings, unsupported_claims
 
 MANUAL = "Replace the impeller seal every 1,800 operating hours. The seal kit costs $45.50. Warranty from March 3, 2021."
 FOOTERS = ["Apple Inc. | Q3 2023 Form 10-Q | 5\nTotal net sales 81,797 82,959", "Apple Inc. | Q3 2023 Form 10-Q | 6\nServices 21,213"]
@@ -47,6 +47,9 @@ def test_a_sentence_copying_a_page_footer_is_not_supported():
     assert not check.supported and check.missing == (FURNITURE,)
     [check] = check_sentences("Total net sales were 81,797 [1].", {1: FOOTERS[0], 2: FOOTERS[1]}, [])
     assert check.supported and check.checked_against == (1,)
+    repeated = furniture(FOOTERS + ["Services 21,213"])
+    assert copies_furniture("Apple Inc. Q3 2023 Form 10-Q 7", repeated)
+    assert not copies_furniture("Services 21,213", repeated), "a line quoted twice from one page is not a footer"
 
 
 def test_each_sentence_is_checked_against_the_sources_it_cites_or_the_evidence():

@@ -6,7 +6,6 @@ from rag.keyword_index import stopwords
 from rag.passage_units import ROW, page_span, split_units
 from rag.question_kind import AMOUNT, DATE, FREQUENCY, NAME, YES_NO, question_kind
 from rag.types import Hit
-from tests.fakes import FakeEmbedder
 
 MANUAL = (
     "KX-440 coolant pump. Safety first: wear gloves and goggles when the pump is open.\n"
@@ -35,9 +34,9 @@ def _hit(text: str, n: int = 1, doc: str = "d1") -> Hit:
     return Hit(f"c{n}", doc, f"/docs/{doc}.pdf", text, 1.0 / n, 0.5, 1.0, 2, 2, 10, 10 + len(text), "")
 
 
-def _best(question: str, *texts: str, language: str = "en", embed=None) -> str:
+def _best(question: str, *texts: str, language: str = "en") -> str:
     hits = [_hit(t, n, f"d{n}") for n, t in enumerate(texts, start=1)]
-    selection = select_evidence(question, hits, Terms(language, stopwords()), embed)
+    selection = select_evidence(question, hits, Terms(language, stopwords()))
     return selection.chosen[0].unit.text
 
 
@@ -63,7 +62,7 @@ def test_date_and_name_questions_pick_the_date_and_the_name():
 
 def test_amount_question_picks_the_table_row_by_its_label():
     hits = [_hit(FILING)]
-    selection = select_evidence("What were Apple's total net sales in the quarter?", hits, Terms("en", stopwords()), FakeEmbedder().embed)
+    selection = select_evidence("What were Apple's total net sales in the quarter?", hits, Terms("en", stopwords()))
     best = selection.chosen[0]
     assert best.unit.kind == ROW and best.unit.text == "Total net sales 81,797 82,959 293,787 304,182"
     assert "Three Months Ended" in best.unit.context
