@@ -163,12 +163,15 @@ def _groups(ws: Workspace, xquad_every: int) -> dict[str, tuple[str, list[Refere
 
 
 def _generator(run: str, model: Path | None, threads: int):
+    """None for the evidence alone; the bundled model, or the GGUF given with ``--model`` for the ``model`` run."""
     if run == "evidence":
         return None
     from rag.generator import LlamaGenerator
     from rag.models import bundled_llm_path
 
-    return CountingGenerator(LlamaGenerator(model or bundled_llm_path(), 4096, threads, 0))
+    if run == "model" and model is None:
+        raise ValueError("The 'model' run needs --model PATH.gguf")
+    return CountingGenerator(LlamaGenerator(model if run == "model" else bundled_llm_path(), 4096, threads, 0))
 
 
 def answers(ws: Workspace, backend: str, runs: Iterable[str], model: Path | None, model_questions: int,
@@ -181,7 +184,7 @@ def answers(ws: Workspace, backend: str, runs: Iterable[str], model: Path | None
     groups = _groups(ws, xquad_every)
     for run in runs:
         counter = _generator(run, model, ws.threads)
-        name = run if run == "evidence" else f"model {(model.name if model else 'bundled SmolLM2-135M')}"
+        name = {"evidence": "evidence only (no model)", "bundled": "bundled SmolLM2-135M"}.get(run, f"model {model.name if model else ''}")
         out["runs"][name] = {}
         for group, (dataset, questions) in groups.items():
             if run != "evidence" and model_questions < len(questions):

@@ -112,8 +112,10 @@ def render(results: dict, charts: list[str]) -> str:
         lines += [f"Device: {gpu['device']}. {gpu['note']}", ""]
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
+    from bench.answers_report import markdown_lines
+
     for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("answer", _answer),
-                                ("coldstart", _coldstart)):
+                                ("answers", markdown_lines), ("coldstart", _coldstart)):
         if key in sections:
             lines += render_section(sections[key])
             data = sections[key]

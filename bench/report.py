@@ -46,6 +46,10 @@ def summary_lines(section: str, data: dict) -> list[str]:
             lines.append(f"  {name:<14} first token {p['ttft_ms']:.0f} ms  {p['decode_tokens_per_s']:.1f} tokens/s")
         if "decode_overhead" in data:
             lines.append(f"  Faro overhead vs raw llama.cpp: {data['decode_overhead']:.1%} tokens/s")
+    elif section == "answers":
+        from bench.answers_report import summary_lines as answers_lines
+
+        lines += answers_lines(data)
     elif section == "coldstart":
         lines += [f"  {name:<15} {seconds:.3f} s" for name, seconds in data["seconds"].items()]
         if isinstance(data.get("window_shown"), str):

@@ -67,6 +67,10 @@ def check(results: dict) -> list[Target]:
         p95 = _get(s, "retrieval", "latency", f"faro-{backend}", "fused", "p95_ms")
         if p95 is not None:
             targets.append(Target(f"Fused retrieval p95 on SciFact (faro-{backend})", "≤ 50 ms", p95, 50.0, False, " ms"))
+    if "answers" in s:
+        from bench.answers_report import targets as answer_targets
+
+        targets += answer_targets(s["answers"])
     overhead = _get(s, "answer", "decode_overhead")
     if overhead is not None:
         targets.append(Target("Answer tokens/s overhead vs raw llama.cpp", "≤ 0.10", overhead, 0.10, False))

@@ -14,8 +14,7 @@ from rag.types import Hit
 POOL_PASSAGES = 24
 MAX_EVIDENCE = 3
 KEEP_RATIO = 0.86
-WEAK_SCORE = 0.42
-WEAK_COVERAGE = 0.34
+WEAK_COVERAGE = 0.25
 WEIGHTS = {"keywords": 0.52, "phrase": 0.12, "kind": 0.21, "rank": 0.15}
 # Words that say how a question is asked, not what it is about.
 _FILLER = frozenset(
@@ -112,7 +111,7 @@ def select_evidence(
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage) for score, coverage, i in pre]
     chosen = _choose(scored, kind, limit)
     best = chosen[0]
-    weak = best.score < WEAK_SCORE or best.coverage < WEAK_COVERAGE
+    weak = best.coverage < WEAK_COVERAGE
     return Selection(tuple(chosen), weak, kind)
 
 
