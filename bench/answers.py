@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 EXAMPLES_KEPT = 12
 LATENCY_QUERIES = 40
+# A 135M model on 2 shared cores takes 10-60 s an answer: runs with a model cover these groups only.
+MODEL_GROUPS = ("sec10q single-chunk", "xquad es")
 
 
 class NoModel:
@@ -176,8 +178,8 @@ def _generator(run: str, model: Path | None, threads: int):
 
 def answers(ws: Workspace, backend: str, runs: Iterable[str], model: Path | None, model_questions: int,
             xquad_every: int, max_tokens: int = 160) -> dict:
-    """Every group with the evidence alone (all questions) and with each model run (the first ``model_questions``
-    of each group, spread evenly), then off-topic abstention and evidence latency on the SciFact library."""
+    """Every group with the evidence alone (all questions) and each model run (``model_questions`` of the groups in
+    ``MODEL_GROUPS``, spread evenly), then off-topic abstention and evidence latency on the SciFact library."""
     from bench.faro_pipeline import open_engine
 
     out: dict = {"runs": {}, "model_questions": model_questions, "xquad_every": xquad_every, "max_tokens": max_tokens}
@@ -187,6 +189,8 @@ def answers(ws: Workspace, backend: str, runs: Iterable[str], model: Path | None
         name = {"evidence": "evidence only (no model)", "bundled": "bundled SmolLM2-135M"}.get(run, f"model {model.name if model else ''}")
         out["runs"][name] = {}
         for group, (dataset, questions) in groups.items():
+            if run != "evidence" and group not in MODEL_GROUPS:
+                continue
             if run != "evidence" and model_questions < len(questions):
                 step = len(questions) / model_questions
                 questions = [questions[int(i * step)] for i in range(model_questions)]

@@ -47,7 +47,8 @@ def markdown_lines(data: dict) -> list[str]:
              "XQuAD: the reference span, SQuAD-normalised, occurs in the text (exact match, contained); token F1 is the "
              "SQuAD F1 of the best single quote against the span (a whole sentence against a short span scores low "
              "by construction). The evidence-only run answers every question; runs with a model answer "
-             f"{data['model_questions']} questions per group, spread evenly over it (the machine's 2 cores).", ""]
+             f"{data['model_questions']} questions of each group shown, spread evenly over it (a 135M model on 2 shared "
+             "cores takes 10-60 s an answer).", ""]
     for run, groups in data["runs"].items():
         names = list(groups)
         lines += [f"### {run}", "", "| measure | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
@@ -69,7 +70,7 @@ def chart(data: dict, path: Path) -> Path:
 
     plt = _plt()
     runs = data["runs"]
-    groups = list(next(iter(runs.values())))
+    groups = list(dict.fromkeys(g for summaries in runs.values() for g in summaries))
     fig, axes = plt.subplots(1, len(groups), figsize=(4.2 * len(groups), 3.6), squeeze=False)
     measures = (("pool_has_answer", "considered"), ("evidence_contains", "evidence"), ("final_contains", "final answer"))
     colours = ("#8a8a8a", "#1f6f8b", "#55a3c4", "#c8702a")

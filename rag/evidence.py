@@ -14,6 +14,9 @@ from rag.types import Hit
 POOL_PASSAGES = 24
 MAX_EVIDENCE = 3
 KEEP_RATIO = 0.86
+# A second interval or amount that is not clearly as good misleads more than it helps (the filter's 250 hours
+# offered beside the seal's 1,800 made the model mix them up).
+SPECIFIC_KEEP_RATIO = 0.95
 WEAK_COVERAGE = 0.25
 WEIGHTS = {"keywords": 0.52, "phrase": 0.12, "kind": 0.21, "rank": 0.15}
 # Words that say how a question is asked, not what it is about.
@@ -150,10 +153,12 @@ def _idf(documents: list[list[str]]) -> dict[str, float]:
 def _choose(scored: list[Candidate], kind: str, limit: int) -> list[Candidate]:
     """The best unit, then up to ``limit - 1`` more that score nearly as well (a specific question wants fewer)."""
     best = scored[0]
-    room = limit if kind not in (AMOUNT, DATE, FREQUENCY, NAME) else max(1, limit - 1)
+    specific = kind in (AMOUNT, DATE, FREQUENCY, NAME)
+    room = max(1, limit - 1) if specific else limit
+    keep = SPECIFIC_KEEP_RATIO if specific else KEEP_RATIO
     chosen = [best]
     for candidate in scored[1:]:
-        if len(chosen) >= room or candidate.score < KEEP_RATIO * best.score:
+        if len(chosen) >= room or candidate.score < keep * best.score:
             break
         if all(candidate.unit.text != c.unit.text for c in chosen):
             chosen.append(candidate)
