@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from app.conversations import Exchange
@@ -228,7 +228,7 @@ class AnswerCard(QFrame):
         if exchange.abstained:
             return ""
         if exchange.evidence:
-            return "Click a quote to see it marked in its document."
+            return QCoreApplication.translate("AnswerCard", "Click a quote to see it marked in its document.")
         if exchange.sources:
             return "Click a number or a source to see the passage in its document."
         return "This answer cites no source: check it against your documents."

@@ -58,16 +58,13 @@ class Selection:
 
 
 class Terms:
-    """Accent-folded word stems without stop words (Snowball stems when PyStemmer is installed)."""
+    """Accent-folded Snowball word stems (PyStemmer) without stop words."""
 
     def __init__(self, language: str, stopwords: frozenset[str] = frozenset()) -> None:
-        self.stopwords = stopwords | _FILLER
-        try:
-            import Stemmer
+        import Stemmer
 
-            self._stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
-        except ImportError:
-            self._stem = lambda word: word[:6]
+        self.stopwords = stopwords | _FILLER
+        self._stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
 
     def __call__(self, text: str) -> list[str]:
         return [self._stem(w) for w in _WORD.findall(fold(text)) if w not in self.stopwords and (len(w) > 1 or w.isdigit())]
