@@ -1,19 +1,21 @@
-"""One question and its answer on screen: streaming text, clickable [n] markers, citation chips, copy button."""
+"""One question and its answer on screen: quoted evidence, streaming text, clickable [n] markers, citation chips."""
 from __future__ import annotations
 
 import html
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from app.conversations import Exchange
 from app.flow_layout import FlowLayout
 from app.sources import SourceRef, citing_sentences
+from rag.language import MESSAGES, message
 
 _MARKER = re.compile(r"\[(\d+)\]")
 CURSOR = "▍"
 CHIP_TEXT_MAX_PX = 240
+UNSUPPORTED_MARKS = tuple(f"({message('not_found', language)})" for language in MESSAGES)
 
 
 def answer_html(text: str, numbers: set[int]) -> str:
@@ -24,7 +26,10 @@ def answer_html(text: str, numbers: set[int]) -> str:
         n = int(match.group(1))
         return f'<a href="cite:{n}" style="text-decoration:none;font-weight:600">[{n}]</a>' if n in numbers else match.group(0)
 
-    return _MARKER.sub(link, escaped)
+    linked = _MARKER.sub(link, escaped)
+    for mark in UNSUPPORTED_MARKS:
+        linked = linked.replace(html.escape(mark), f'<span style="color:#c0392b">⚠ {html.escape(mark)}</span>')
+    return linked
 
 
 def chip(ref: SourceRef, numbered: bool = True) -> QToolButton:
@@ -36,6 +41,57 @@ def chip(ref: SourceRef, numbered: bool = True) -> QToolButton:
     button.setToolTip(f"<p><b>{html.escape(ref.label)}</b></p><p>“{html.escape(ref.quote)}”</p><p>Click to open it.</p>")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
+
+
+class EvidenceQuote(QFrame):
+    """One verbatim quote; clicking the quote or its chip opens the document with exactly this text marked."""
+
+    clicked = Signal(object)  # SourceRef
+
+    def __init__(self, ref: SourceRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ref = ref
+        self.setObjectName("evidence")
+        self.quote = QLabel(wordWrap=True, objectName="evidenceQuote")
+        self.quote.setTextFormat(Qt.TextFormat.RichText)
+        self.quote.setText(f'<a href="evidence" style="text-decoration:none;color:palette(text)">“{html.escape(ref.quote)}”</a>')
+        self.quote.setToolTip(self.tr("Click to see this in its document"))
+        self.quote.linkActivated.connect(lambda _: self.clicked.emit(self.ref))
+        self.source = chip(ref, numbered=False)
+        self.source.clicked.connect(lambda: self.clicked.emit(self.ref))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.quote, 1)
+        layout.addWidget(self.source, 0, Qt.AlignmentFlag.AlignTop)
+
+
+class EvidenceList(QWidget):
+    """"From your documents:" and the quotes, shown as soon as the engine has chosen them."""
+
+    evidenceClicked = Signal(object)  # SourceRef
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.quotes: list[EvidenceQuote] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.heading = QLabel(self.tr("From your documents:"), objectName="muted")
+        self._layout.addWidget(self.heading)
+        self.hide()
+
+    def show_evidence(self, refs: list[SourceRef]) -> None:
+        """Replace the quotes shown with ``refs`` (hidden when there are none)."""
+        for quote in self.quotes:
+            quote.setParent(None)
+            quote.deleteLater()
+        self.quotes = []
+        for ref in refs:
+            quote = EvidenceQuote(ref)
+            quote.clicked.connect(self.evidenceClicked)
+            self._layout.addWidget(quote)
+            self.quotes.append(quote)
+        self.setVisible(bool(refs))
 
 
 class QuestionBubble(QFrame):
@@ -67,6 +123,8 @@ class AnswerCard(QFrame):
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.body.setOpenExternalLinks(False)
         self.body.linkActivated.connect(self._on_link)
+        self.evidence = EvidenceList()
+        self.evidence.evidenceClicked.connect(lambda ref: self.sourceClicked.emit(ref, ref.quote))
         self.status = QLabel(wordWrap=True)
         self.status.setObjectName("muted")
         self.notice = QLabel(wordWrap=True)
@@ -88,6 +146,7 @@ class AnswerCard(QFrame):
         actions.addWidget(self.status, 1)
         actions.addWidget(self.copy)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.evidence)
         layout.addWidget(self.notice)
         layout.addWidget(self.body)
         layout.addWidget(self.chips_box)
@@ -98,6 +157,10 @@ class AnswerCard(QFrame):
     def set_waiting(self, text: str) -> None:
         self.status.setText(text)
         self.body.setText(CURSOR)
+
+    def show_evidence(self, refs: list[SourceRef]) -> None:
+        """The quotes that answer the question, shown before the model writes."""
+        self.evidence.show_evidence(refs)
 
     def append(self, piece: str) -> None:
         if not self.streamed:
@@ -116,9 +179,14 @@ class AnswerCard(QFrame):
         elif exchange.abstained:
             self._show_notice(exchange.answer, "abstain")
             self.body.hide()
+        elif exchange.evidence and not exchange.answer.strip():
+            self.body.hide()
         else:
             empty = "<i>(stopped before Faro began to answer)</i>" if exchange.stopped else "<i>(no answer)</i>"
             self.body.setText(answer_html(exchange.answer, numbers) if exchange.answer.strip() else empty)
+        self.evidence.show_evidence(exchange.evidence)
+        if exchange.note and not exchange.error and not exchange.abstained:
+            self._show_notice(exchange.note, "note")
         for ref in exchange.sources:
             button = chip(ref)
             button.clicked.connect(lambda _=False, r=ref: self.open_source(r))
@@ -161,6 +229,8 @@ class AnswerCard(QFrame):
             return ""
         if exchange.abstained:
             return ""
+        if exchange.evidence:
+            return QCoreApplication.translate("AnswerCard", "Click a quote to see it marked in its document.")
         if exchange.sources:
             return "Click a number or a source to see the passage in its document."
         return "This answer cites no source: check it against your documents."

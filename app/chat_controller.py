@@ -24,13 +24,22 @@ def exchange_from_answer(answer: Any) -> Exchange:
         closest=[SourceRef.from_hit(h, n) for n, h in enumerate(answer.closest, start=1)] if answer.abstained else [],
         abstained=answer.abstained,
         stopped=answer.stopped,
+        evidence=evidence_refs(answer.evidence),
+        note=answer.note,
     )
 
 
+def evidence_refs(evidence: Any) -> list[SourceRef]:
+    return [SourceRef.from_evidence(e, n) for n, e in enumerate(evidence, start=1)]
+
+
 class ChatController(QObject):
-    """One question at a time: ``ask`` → ``started`` → ``tokenReceived``… → ``answered`` (or ``failed``)."""
+    """One question at a time: ``ask`` → ``started`` → ``evidenceFound`` → ``statusChanged`` → ``tokenReceived``… →
+    ``answered`` (or ``failed``)."""
 
     started = Signal()
+    evidenceFound = Signal(object)  # list of SourceRef
+    statusChanged = Signal(str)
     tokenReceived = Signal(str)
     answered = Signal(object)  # Exchange
     failed = Signal(object)  # Exchange with ``error`` set
@@ -59,7 +68,13 @@ class ChatController(QObject):
             if engine.collection != collection:
                 engine.use_collection(collection)
             worker.post(self._on_started, cancel)
-            return engine.ask(question, on_token=lambda piece: worker.post(self._on_token, cancel, piece), cancel=cancel)
+            return engine.ask(
+                question,
+                on_token=lambda piece: worker.post(self._on_token, cancel, piece),
+                on_evidence=lambda evidence: worker.post(self._on_evidence, cancel, evidence_refs(evidence)),
+                on_status=lambda text: worker.post(self._on_status, cancel, text),
+                cancel=cancel,
+            )
 
         self.busyChanged.emit(True)
         self._worker.submit(job, lambda answer: self._on_answer(cancel, answer), lambda error: self._on_error(cancel, error))
@@ -73,6 +88,14 @@ class ChatController(QObject):
     def _on_started(self, cancel: CancelToken) -> None:
         if cancel is self._cancel:
             self.started.emit()
+
+    def _on_evidence(self, cancel: CancelToken, refs: list[SourceRef]) -> None:
+        if cancel is self._cancel:
+            self.evidenceFound.emit(refs)
+
+    def _on_status(self, cancel: CancelToken, text: str) -> None:
+        if cancel is self._cancel and not cancel.cancelled:
+            self.statusChanged.emit(text)
 
     def _on_token(self, cancel: CancelToken, piece: str) -> None:
         if cancel is self._cancel and not cancel.cancelled:

@@ -32,12 +32,14 @@ class Exchange:
     stopped: bool = False
     error: str = ""
     asked_at: float = field(default_factory=time.time)
+    evidence: list[SourceRef] = field(default_factory=list)
+    note: str = ""
 
     def source(self, n: int) -> SourceRef | None:
         return next((s for s in self.sources if s.n == n), None)
 
     def markdown(self) -> str:
-        return answer_markdown(self.question, self.answer, self.sources, self.closest if self.abstained else [])
+        return answer_markdown(self.question, self.answer, self.sources, self.closest if self.abstained else [], self.evidence)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +51,8 @@ class Exchange:
             "stopped": self.stopped,
             "error": self.error,
             "asked_at": self.asked_at,
+            "evidence": [e.to_json() for e in self.evidence],
+            "note": self.note,
         }
 
     @classmethod
@@ -62,6 +66,8 @@ class Exchange:
             stopped=bool(data.get("stopped", False)),
             error=str(data.get("error", "")),
             asked_at=float(data.get("asked_at", 0.0)),
+            evidence=[SourceRef.from_json(e) for e in data.get("evidence", [])],
+            note=str(data.get("note", "")),
         )
 
 

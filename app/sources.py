@@ -71,6 +71,21 @@ class SourceRef:
             scanned=getattr(hit, "scanned", False),
         )
 
+    @classmethod
+    def from_evidence(cls, evidence: Any, n: int) -> "SourceRef":
+        """A quoted sentence or table row: its offsets mark exactly that text on its page."""
+        return cls(
+            n=n,
+            source=evidence.source,
+            page_start=evidence.page,
+            page_end=evidence.page,
+            char_start=evidence.char_start,
+            char_end=evidence.char_end,
+            quote=evidence.text,
+            section=evidence.section,
+            chunk_id=evidence.chunk_id,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -90,9 +105,13 @@ def citing_sentences(answer: str, n: int) -> str:
     return " ".join(sentences) if sentences else answer
 
 
-def answer_markdown(question: str, answer: str, sources: list[SourceRef], closest: list[SourceRef] = ()) -> str:
+def answer_markdown(
+    question: str, answer: str, sources: list[SourceRef], closest: list[SourceRef] = (), evidence: list[SourceRef] = ()
+) -> str:
     """An answer with its numbered sources, as Markdown to paste into an e-mail or a report."""
-    lines = [f"**Question:** {question}", "", answer.strip() or "_(no answer)_"]
+    lines = [f"**Question:** {question}", ""]
+    lines += [f"> “{e.quote}” — {e.label}" for e in evidence] + ([""] if evidence else [])
+    lines += [answer.strip() or ("" if evidence else "_(no answer)_")]
     if sources:
         lines += ["", "**Sources**", ""]
         lines += [f"{s.n}. {s.name}, {s.location} — “{s.quote}”" if s.location else f"{s.n}. {s.name} — “{s.quote}”" for s in sources]

@@ -26,6 +26,8 @@ QFrame#answerCard { background: palette(base); border: 1px solid palette(mid); b
 QLabel#answerText { font-size: 10.5pt; }
 QLabel#notice { border-radius: 6px; padding: 8px; background: rgba(230, 160, 20, 60); }
 QLabel#notice[kind="error"] { background: rgba(200, 40, 40, 60); }
+QFrame#evidence { border-left: 3px solid palette(highlight); background: palette(alternate-base); border-radius: 4px; }
+QLabel#evidenceQuote { font-size: 10.5pt; }
 QToolButton#chip {
     border: 1px solid palette(mid); border-radius: 11px; padding: 2px 10px;
     background: palette(alternate-base);

@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         self.chat_panel.sourceClicked.connect(self.open_source)
         self.chat_panel.copyRequested.connect(self.copy_exchange)
         self.chat.started.connect(lambda: self.chat_panel.live_card and self.chat_panel.live_card.set_waiting("Looking through your documents…"))
+        self.chat.evidenceFound.connect(lambda refs: self.chat_panel.live_card and self.chat_panel.live_card.show_evidence(refs))
+        self.chat.statusChanged.connect(lambda text: self.chat_panel.live_card and self.chat_panel.live_card.status.setText(text))
         self.chat.tokenReceived.connect(lambda piece: self.chat_panel.live_card and self.chat_panel.live_card.append(piece))
         self.chat.answered.connect(self._answer_done)
         self.chat.failed.connect(self._answer_done)

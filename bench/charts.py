@@ -165,6 +165,10 @@ def draw_all(results: dict, out_dir: Path) -> list[Path]:
         written.append(quality_chart(sections.get("retrieval"), sections.get("sec10q"), out_dir / "retrieval_quality.png"))
     if "retrieval" in sections:
         written.append(latency_chart(sections["retrieval"], sections.get("answer"), out_dir / "latency.png"))
+    if "answers" in sections:
+        from bench.answers_report import chart
+
+        written.append(chart(sections["answers"], out_dir / "answers.png"))
     if "coldstart" in sections:
         written.append(coldstart_chart(sections["coldstart"], out_dir / "coldstart.png"))
     return written

@@ -12,7 +12,7 @@ from bench import results as results_file
 from bench.datasets import default_shared_dir
 from bench.workspace import Workspace, default_work_dir
 
-SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "spanish", "answer", "coldstart", "gpu", "models", "server")
+SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "spanish", "answer", "answers", "coldstart", "gpu", "models", "server")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ask-questions", type=int, default=5, help="questions timed in the answer section")
     parser.add_argument("--answer-tokens", type=int, default=128, help="longest answer in the answer section (tokens)")
     parser.add_argument("--busy", action="store_true", help="answer section: keep one core busy in another process")
+    parser.add_argument("--answer-runs", default="evidence,bundled",
+                        help="answers section: evidence (no model), bundled, model (the GGUF of --model), comma-separated")
+    parser.add_argument("--model", type=Path, help="answers section: a GGUF model to run as well ('model' run)")
+    parser.add_argument("--model-questions", type=int, default=10,
+                        help="answers section: questions per group for runs with a model (spread evenly; evidence alone runs all)")
+    parser.add_argument("--xquad-every", type=int, default=2, help="answers section: use every n-th XQuAD question")
     parser.add_argument("--coldstart-runs", type=int, default=5, help="fresh processes per cold-start step")
     parser.add_argument("--no-charts", action="store_true", help="write JSON and Markdown only")
     parser.add_argument("--server", help="also answer through this OpenAI-compatible server (same model as in-process)")
@@ -42,7 +48,8 @@ def _settings(args, backends: list[str], with_peer: bool) -> dict:
     return {
         "threads": args.threads, "backends": backends, "peer": with_peer, "reps": args.reps,
         "max_docs": args.max_docs, "max_queries": args.max_queries, "ask_questions": args.ask_questions,
-        "answer_tokens": args.answer_tokens,
+        "answer_tokens": args.answer_tokens, "answer_runs": args.answer_runs, "model": str(args.model or ""),
+        "model_questions": args.model_questions, "xquad_every": args.xquad_every,
     }
 
 
@@ -85,6 +92,11 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
         if not args.server:
             raise SystemExit("faro bench server needs --server URL (an OpenAI-compatible server with the bundled model)")
         return server_overhead(args.server, args.server_model, args.threads, args.ask_questions, args.answer_tokens)
+    if name == "answers":
+        from bench.answers import answers
+
+        runs = [r.strip() for r in args.answer_runs.split(",") if r.strip()]
+        return answers(ws, backends[-1], runs, args.model, args.model_questions, args.xquad_every)
     if name == "coldstart":
         from bench.coldstart import cold_start
 

@@ -164,10 +164,11 @@ def render(results: dict, charts: list[str]) -> str:
     lines += _targets(results)
     lines += [f"![{name}]({name})" for name in charts] + ([""] if charts else [])
     from bench import model_scan, server_answer
+    from bench.answers_report import markdown_lines
 
     for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence),
-                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer), ("server", server_answer.markdown),
-                                ("coldstart", _coldstart), ("models", model_scan.markdown)):
+                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer), ("answers", markdown_lines),
+                                ("server", server_answer.markdown), ("coldstart", _coldstart), ("models", model_scan.markdown)):
         if key in sections:
             lines += render_section(sections[key])
             data = sections[key]

@@ -70,6 +70,10 @@ def summary_lines(section: str, data: dict) -> list[str]:
             f"  process boundary: {boundary['decode_cost']:.1%} of decode tokens/s, "
             f"{boundary['ttft_added_ms']:+.0f} ms first token"
         )
+    elif section == "answers":
+        from bench.answers_report import summary_lines as answers_lines
+
+        lines += answers_lines(data)
     elif section == "coldstart":
         lines += [f"  {name:<15} {seconds:.3f} s" for name, seconds in data["seconds"].items()]
         if isinstance(data.get("window_shown"), str):

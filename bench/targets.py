@@ -86,4 +86,8 @@ def check(results: dict) -> list[Target]:
     seconds = _get(s, "ocr", "seconds_per_page")
     if seconds is not None:
         targets.append(Target("OCR seconds per A4 page (2 threads)", "≤ 2 s", seconds, 2.0, False, " s"))
+    if "answers" in s:
+        from bench.answers_report import targets as answer_targets
+
+        targets += answer_targets(s["answers"])
     return targets

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
@@ -137,6 +138,16 @@ def _print_hit(number: int, hit) -> None:
     print("    " + " ".join(hit.text.split())[:300])
 
 
+def _print_evidence(evidence) -> None:
+    """The quotes that answer the question, before the model writes."""
+    if evidence:
+        print("From your documents:")
+    for item in evidence:
+        where = f", {item.location}" if item.location else ""
+        print(f"  “{item.text}” ({os.path.basename(item.source)}{where})")
+    print(flush=True)
+
+
 def run(args) -> int:
     if args.command == "bench":
         from bench.cli import main as bench_main
@@ -168,7 +179,8 @@ def _dispatch(engine, args) -> int:
         return 0
     if args.command == "ask":
         stream = None if args.json else (lambda piece: (sys.stdout.write(piece), sys.stdout.flush()))
-        answer = engine.ask(args.question, on_token=stream)
+        show_evidence = None if args.json else _print_evidence
+        answer = engine.ask(args.question, on_token=stream, on_evidence=show_evidence)
         if args.json:
             print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
             return 0
@@ -176,6 +188,10 @@ def _dispatch(engine, args) -> int:
             print(answer.text)
             for number, hit in enumerate(answer.closest, start=1):
                 _print_hit(number, hit)
+            return 0
+        if answer.note:
+            print("\n\n" + answer.note)
+        if not answer.text:
             return 0
         print("\n\nAnswer with citations:\n" + answer.text + "\n\nSources:")
         for c in answer.citations:

@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rag.analysis import document_language
-from rag.answering import build_messages, cite, keyword_coverage, relevance
+from rag.analysis import document_language, stopwords
+from rag.answering import keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
 from rag.document_signals import DocumentNames, rerank_by_document
@@ -18,6 +18,9 @@ from rag.embedding_onnx import OnnxInt8Embedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
 from rag.ingest import Ingestor, load_extracted
+from rag.evidence import POOL_PASSAGES, Terms, select_evidence
+from rag.evidence_pool import document_passages, naming_words
+from rag.grounded import GroundedAnswer, locate_evidence
 from rag.keyword_index import KeywordIndex
 from rag.language import guess_language, message
 from rag.lock import DataFolderLock
@@ -32,7 +35,7 @@ from rag.retrieval import rank, to_hits
 from rag.server_generator import ServerGenerator
 from rag.store import Store
 from rag.vector_recovery import active_vector_folder, rebuild_vector_store, remove_stale_vector_folders, vector_store_is_readable
-from rag.types import Answer, DocumentRecord, ExtractedDocument, Hit, IngestReport
+from rag.types import Answer, DocumentRecord, Evidence, ExtractedDocument, Hit, IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -228,31 +231,36 @@ class Engine:
         *,
         on_token: Callable[[str], None] | None = None,
         cancel: CancelToken | None = None,
+        on_status: Callable[[str], None] | None = None,
+        on_evidence: Callable[[list[Evidence]], None] | None = None,
     ) -> Answer:
-        """Answer from the collection's documents, streaming tokens to ``on_token``; abstains when nothing fits."""
+        """Answer from the collection's documents: the evidence first (given to ``on_evidence`` as soon as it is
+        chosen), then the model's checked answer streamed to ``on_token``; abstains when nothing fits.
+
+        ``on_status`` hears what Faro is doing while the model reads. Without a usable model the evidence is the answer.
+        """
         cancel = cancel or CancelToken()
         language = guess_language(question)
         if not self.registry.documents(self.collection, "ready"):
             return Answer(question, message("empty", self.interface_language), (), abstained=True)
-        hits, best_dense = self._search(question, self.config.top_k, "fused")
+        hits, best_dense = self._search(question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index()
         coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         if not hits or relevance(best_dense, coverage) < self.config.min_relevance:
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
-        generator = self.generator
-        budget = generator.context_size - self.config.max_tokens - 32
-        messages, used = build_messages(question, hits, language, budget, generator.count_tokens)
-        pieces: list[str] = []
-        stopped = False
-        for piece in generator.stream(messages, self.config.max_tokens, self.config.temperature, cancel):
-            if cancel.cancelled:
-                stopped = True
-                break
-            pieces.append(piece)
-            if on_token:
-                on_token(piece)
-        text, citations = cite("".join(pieces), used, keyword.tokenize)
-        return Answer(question, text, citations, abstained=False, closest=tuple(used), stopped=stopped)
+        pool = hits + self.document_passages(question, hits)
+        naming = naming_words(self.registry, keyword, question, hits[0].doc_id)
+        selection = select_evidence(question, pool, Terms(language, stopwords("")), naming)
+        evidence = locate_evidence(selection, self.document_text)
+        if on_evidence:
+            on_evidence(evidence)
+        grounded = GroundedAnswer(question, language, hits, evidence, selection.weak, keyword.tokenize)
+        c = self.config
+        return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
+
+    def document_passages(self, question: str, hits: list[Hit]) -> list[Hit]:
+        """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
+        return document_passages(self.registry, self.keyword_index(), question, hits)
 
     def _search(self, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
         self._check_embedding_model()

@@ -29,15 +29,31 @@ MESSAGES = {
     "en": {
         "abstain": "The documents in this collection do not answer this question. The closest passages are listed below.",
         "empty": "This collection has no indexed documents yet. Add PDF or Word files first.",
-        "instruction": "Answer in English.",
+        "write": "Answer the question in one or two short sentences, using the evidence first. Copy every number "
+                 "exactly as the sources write it and cite the source of each statement like [1]. Answer in English.",
+        "reading": "Reading {count} passages…",
+        "reading_one": "Reading the passage…",
+        "no_model": "The language model is not available ({reason}), so the passages that answer the question are shown.",
+        "no_match": "The model's answer did not match your documents, so only the passages from them are shown.",
+        "not_found": "not found in your documents",
+        "weak": "This may not answer your question: the closest passages found are shown.",
     },
     "es": {
         "abstain": "Los documentos de esta colección no responden a esta pregunta. Abajo están los pasajes más cercanos.",
         "empty": "Esta colección todavía no tiene documentos indexados. Añada primero archivos PDF o Word.",
-        "instruction": "Responde en español.",
+        "write": "Responde a la pregunta en una o dos frases cortas, usando primero la evidencia. Copia cada número "
+                 "tal como lo escriben las fuentes y cita la fuente de cada afirmación así: [1]. Responde en español.",
+        "reading": "Leyendo {count} pasajes…",
+        "reading_one": "Leyendo el pasaje…",
+        "no_model": "El modelo de lenguaje no está disponible ({reason}); se muestran los pasajes que responden a la pregunta.",
+        "no_match": "La respuesta del modelo no coincide con sus documentos; solo se muestran los pasajes de ellos.",
+        "not_found": "no aparece en sus documentos",
+        "weak": "Puede que esto no responda a su pregunta: se muestran los pasajes más cercanos.",
     },
 }
 
 
-def message(key: str, language: str) -> str:
-    return MESSAGES.get(language, MESSAGES["en"])[key]
+def message(key: str, language: str, **values: object) -> str:
+    """Faro's message ``key`` in ``language`` (English when unknown), with ``values`` filled in."""
+    text = MESSAGES.get(language, MESSAGES["en"])[key]
+    return text.format(**values) if values else text

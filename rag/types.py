@@ -149,8 +149,60 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A sentence, list item or table row quoted verbatim; offsets index the saved text of ``page``.
+
+    ``n`` is the number of its passage among the answer's sources; ``context`` is a table's column header.
+    """
+
+    text: str
+    kind: str
+    source: str
+    page: int | None
+    section: str
+    chunk_id: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    score: float
+    n: int = 0
+    context: str = ""
+
+    @property
+    def location(self) -> str:
+        return passage_location(self.page, self.page, self.section)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        return data
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    """One sentence of the model's answer and whether its numbers, dates and quoted names are in the sources.
+
+    ``checked_against`` are the source numbers it was compared with; ``missing`` the claims found in none of them.
+    """
+
+    text: str
+    supported: bool
+    checked_against: tuple[int, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "supported": self.supported, "checked_against": list(self.checked_against),
+                "missing": list(self.missing)}
+
+
+@dataclass(frozen=True)
 class Answer:
-    """An answer with its citations; when ``abstained``, ``closest`` holds the nearest passages."""
+    """An answer with its citations; when ``abstained``, ``closest`` holds the nearest passages.
+
+    ``evidence`` is shown first; ``text`` is the model's answer with unsupported sentences marked (empty when the
+    model was unavailable or nothing it wrote matched the documents), ``note`` says why in plain words, and
+    ``weak`` warns that the evidence may not answer the question.
+    """
 
     question: str
     text: str
@@ -158,11 +210,19 @@ class Answer:
     abstained: bool
     closest: tuple[Hit, ...] = ()
     stopped: bool = False
+    evidence: tuple[Evidence, ...] = ()
+    sentences: tuple[SentenceCheck, ...] = ()
+    note: str = ""
+    weak: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "answer": self.text,
+            "evidence": [e.to_json() for e in self.evidence],
+            "sentences": [s.to_json() for s in self.sentences],
+            "note": self.note,
+            "weak": self.weak,
             "citations": [c.to_json() for c in self.citations],
             "abstained": self.abstained,
             "stopped": self.stopped,

@@ -88,3 +88,32 @@ def test_int8_and_full_precision_share_a_library_and_another_model_asks_for_a_re
         assert engine.needs_reindex()
         with pytest.raises(EmbeddingMismatch, match="reindex"):
             engine.search("seal")
+
+
+def test_bundled_model_answers_a_manual_question_with_a_number_from_the_document(tmp_path):
+    import re
+
+    from rag.claims import figure_found, figures
+    from rag.config import Config
+    from rag.engine import Engine
+    from tests.engine.conftest import make_pdf
+
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "kx440.pdf", [
+        "KX-440 coolant pump. Operating manual.\nSafety: wear gloves and goggles when the pump housing is open.",
+        "Maintenance schedule\nReplace the impeller seal every 1,800 operating hours. Check the coolant level daily. "
+        "Replace the inlet filter every 250 operating hours.",
+    ])
+    with Engine(Config(data_dir=tmp_path / "data", n_threads=2, temperature=0.0, max_tokens=64)) as engine:
+        engine.ingest([tmp_path / "docs"])
+        statuses: list[str] = []
+        answer = engine.ask("How often must the impeller seal of the KX-440 coolant pump be replaced?", on_status=statuses.append)
+        document = "\n".join(p.text for p in engine.document_text(answer.evidence[0].doc_id).pages)
+    assert answer.evidence[0].text == "Replace the impeller seal every 1,800 operating hours."
+    assert answer.evidence[0].page == 2 and statuses and statuses[0].startswith("Reading")
+    shown = figures(" ".join(s.text for s in answer.sentences if s.supported))
+    assert all(figure_found(f, figures(document)) for f in shown), answer.text
+    for sentence in answer.sentences:
+        if not sentence.supported:
+            assert "(not found in your documents)" in answer.text
+    assert re.search(r"1,?800", answer.evidence[0].text)

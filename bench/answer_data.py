@@ -1,0 +1,81 @@
+"""Questions with reference answers for the answer benchmark: sec10q by question type, XQuAD by language, off-topic."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SINGLE_CHUNK = "Single-Doc Single-Chunk RAG"
+MULTI_CHUNK = "Single-Doc Multi-Chunk RAG"
+
+# Questions no library of filings or encyclopedia articles answers; Faro should say so rather than answer.
+OFF_TOPIC = (
+    "What is the best recipe for chocolate chip cookies?",
+    "How do I change a flat tyre on a bicycle?",
+    "What time does the bakery on Main Street open on Sundays?",
+    "Who won the 1998 FIFA World Cup final?",
+    "How many legs does a spider have?",
+    "What is the boiling point of water on Mount Everest?",
+    "How do I reset my home wifi router password?",
+    "What are good exercises for lower back pain?",
+    "Which planet has the most moons?",
+    "How long should I boil an egg for a soft yolk?",
+    "What is the plot of the novel Moby-Dick?",
+    "How do I knit a scarf for beginners?",
+    "¿Cuál es la receta tradicional de la paella valenciana?",
+    "¿Cómo se cambia el aceite de una motocicleta?",
+    "¿Qué tiempo hará mañana en Sevilla?",
+    "¿Cuántas patas tiene una araña?",
+    "¿Cómo se cuida un cactus en invierno?",
+    "¿Quién escribió Cien años de soledad?",
+    "¿Cuál es la mejor época para visitar la Patagonia?",
+    "¿Cómo se prepara un buen gazpacho andaluz?",
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A question, the document that answers it (file stem), its reference answer(s) and its group."""
+
+    question: str
+    document: str
+    answers: tuple[str, ...]
+    group: str
+
+
+def sec10q_questions(csv_path: Path, question_type: str) -> list[Reference]:
+    """The sec10q questions of one type whose answer is in a single filing, with the reference answer text."""
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Reference(row["Question"].strip(), re.sub(r"[*]", "", row["Source Docs"]).strip(), (row["Answer"],),
+                  "single-chunk" if question_type == SINGLE_CHUNK else "multi-chunk")
+        for row in rows if row["Question Type"].strip() == question_type
+    ]
+
+
+def _articles(json_path: Path) -> list[dict]:
+    return json.loads(json_path.read_text(encoding="utf-8"))["data"]
+
+
+def xquad_questions(json_path: Path, group: str, every: int = 1, spans_from: Path | None = None) -> list[Reference]:
+    """Every ``every``-th question of an XQuAD file, with its answer spans and the article's file stem.
+
+    XQuAD is parallel: with ``spans_from`` (the other language's file) the spans come from there, for questions asked
+    in one language over a library in the other.
+    """
+    questions = []
+    if spans_from is not None:
+        others = xquad_questions(spans_from, group)
+        return [Reference(q.question, o.document, o.answers, group)
+                for q, o in zip(xquad_questions(json_path, group), others)][::every]
+    for number, article in enumerate(_articles(json_path), start=1):
+        title = article.get("title") or f"Article {number}"
+        stem = f"{number:02d}-{re.sub(r'[^A-Za-z0-9]+', '_', title)[:60]}"
+        for paragraph in article["paragraphs"]:
+            for qa in paragraph["qas"]:
+                spans = tuple(dict.fromkeys(a["text"].strip() for a in qa["answers"]))
+                questions.append(Reference(qa["question"].strip(), stem, spans, group))
+    return questions[::every]

@@ -1,0 +1,106 @@
+"""Evidence selection: the sentence, list item or table row that answers a question, with exact offsets."""
+from __future__ import annotations
+
+from rag.evidence import Terms, select_evidence
+from rag.keyword_index import stopwords
+from rag.passage_units import ROW, page_span, split_units
+from rag.question_kind import AMOUNT, DATE, FREQUENCY, NAME, YES_NO, question_kind
+from rag.types import Hit
+
+MANUAL = (
+    "KX-440 coolant pump. Safety first: wear gloves and goggles when the pump is open.\n"
+    "Maintenance schedule\n"
+    "Check the coolant level before every shift. The pump was designed by Hartmann Engineering in Bremen.\n"
+    "Replace the impeller seal every 1,800 operating hours. The seal kit is part number KX-77.\n"
+    "The warranty started on March 3, 2021 and covers the motor for five years."
+)
+FILING = (
+    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "Three Months Ended Nine Months Ended\n"
+    "July 1, 2023 June 25, 2022 July 1, 2023 June 25, 2022\n"
+    "Products $ 60,584 $ 63,355 $ 230,901 $ 245,241\n"
+    "Services 21,213 19,604 62,886 58,941\n"
+    "Total net sales 81,797 82,959 293,787 304,182\n"
+    "Total gross margin 36,413 35,885 129,929 131,036"
+)
+GUIA = (
+    "Manual de la bomba KX-440. Use guantes al abrir la bomba.\n"
+    "Cambie el sello del impulsor cada 1.800 horas de funcionamiento. Revise el nivel de refrigerante a diario.\n"
+    "El contrato de mantenimiento cuesta 1.250,50 euros al año."
+)
+
+
+def _hit(text: str, n: int = 1, doc: str = "d1") -> Hit:
+    return Hit(f"c{n}", doc, f"/docs/{doc}.pdf", text, 1.0 / n, 0.5, 1.0, 2, 2, 10, 10 + len(text), "")
+
+
+def _best(question: str, *texts: str, language: str = "en") -> str:
+    hits = [_hit(t, n, f"d{n}") for n, t in enumerate(texts, start=1)]
+    selection = select_evidence(question, hits, Terms(language, stopwords()))
+    return selection.chosen[0].unit.text
+
+
+def test_question_kinds_in_both_languages():
+    assert question_kind("How often must the impeller seal be replaced?") == FREQUENCY
+    assert question_kind("¿Cada cuánto hay que cambiar el sello?") == FREQUENCY
+    assert question_kind("What was Apple's total net sales in Q3 2023?") == AMOUNT
+    assert question_kind("¿Cuántos puntos cedió la defensa?") == AMOUNT
+    assert question_kind("When did the warranty start?") == DATE
+    assert question_kind("Who designed the pump?") == NAME
+    assert question_kind("Did Apple repurchase shares in Q3 2023?") == YES_NO
+
+
+def test_frequency_question_picks_the_sentence_with_the_interval():
+    assert _best("How often must the impeller seal be replaced?", MANUAL) == (
+        "Replace the impeller seal every 1,800 operating hours.")
+
+
+def test_date_and_name_questions_pick_the_date_and_the_name():
+    assert _best("When did the warranty start?", MANUAL).startswith("The warranty started on March 3, 2021")
+    assert _best("Who designed the KX-440 pump?", MANUAL) == "The pump was designed by Hartmann Engineering in Bremen."
+
+
+def test_amount_question_picks_the_table_row_by_its_label():
+    hits = [_hit(FILING)]
+    selection = select_evidence("What were Apple's total net sales in the quarter?", hits, Terms("en", stopwords()))
+    best = selection.chosen[0]
+    assert best.unit.kind == ROW and best.unit.text == "Total net sales 81,797 82,959 293,787 304,182"
+    assert "Three Months Ended" in best.unit.context
+    assert not selection.weak
+
+
+def test_spanish_questions_find_spanish_sentences():
+    assert _best("¿Cada cuánto se cambia el sello del impulsor?", GUIA, language="es") == (
+        "Cambie el sello del impulsor cada 1.800 horas de funcionamiento.")
+    assert _best("¿Cuánto cuesta el contrato de mantenimiento?", GUIA, language="es").startswith("El contrato")
+
+
+def test_evidence_comes_from_the_wider_pool_not_only_the_first_passage():
+    noise = "Safety first: wear gloves. " * 5
+    assert _best("How often must the impeller seal be replaced?", noise, noise + "x", MANUAL).startswith("Replace the impeller")
+
+
+def test_an_unrelated_question_is_weak_evidence():
+    selection = select_evidence("What is the capital of Mongolia?", [_hit(MANUAL)], Terms("en", stopwords()))
+    assert selection.weak
+
+
+def test_units_are_sentences_items_and_rows_with_offsets_into_the_passage():
+    text = "Steps\n- Close the inlet valve before you start.\n- Drain the pump\ncompletely.\nTotal 1,200 1,300 1,400\nAll done here. Next step follows."
+    units = split_units(text)
+    assert [u.kind for u in units] == ["item", "item", "row", "sentence", "sentence"]
+    assert units[1].text == "- Drain the pump completely."
+    for unit in units:
+        assert " ".join(text[unit.start : unit.end].split()) == unit.text
+
+
+def test_page_span_maps_passage_offsets_to_each_page_text():
+    first = "Header\n\n  Replace the seal every 1,800 hours. End of page one."
+    second = "  Page two starts here. Check the level daily.\nFooter"
+    passage = first[8:].strip() + "\n" + second[:46].strip()
+    start = passage.index("Check the level")
+    position, page_start, page_end = page_span([(0, first), (1, second)], 8, 46, start, start + 22)
+    assert position == 1 and second[page_start:page_end] == "Check the level daily."
+    start = passage.index("Replace")
+    position, page_start, page_end = page_span([(0, first), (1, second)], 8, 46, start, start + 35)
+    assert position == 0 and first[page_start:page_end] == "Replace the seal every 1,800 hours."
