@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from app.i18n import current_language
 from rag.config import Config
 from rag.errors import FaroError, ModelError
 from rag.gguf import read_gguf_info
@@ -39,6 +40,7 @@ def apply_settings(engine: Any, wanted: Config) -> Applied:
     if new.llm_path is not None:
         read_gguf_info(new.llm_path)
     engine.apply_config(new)
+    engine.interface_language = current_language()  # a new interface language applies on restart, messages with it
     if model_changed:
         try:
             load_model_now(engine)

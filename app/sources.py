@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from rag.types import passage_location
 
 
@@ -86,11 +88,12 @@ def citing_sentences(answer: str, n: int) -> str:
 
 def answer_markdown(question: str, answer: str, sources: list[SourceRef], closest: list[SourceRef] = ()) -> str:
     """An answer with its numbered sources, as Markdown to paste into an e-mail or a report."""
-    lines = [f"**Question:** {question}", "", answer.strip() or "_(no answer)_"]
+    translate = QCoreApplication.translate
+    lines = [translate("Markdown", "**Question:** ") + question, "", answer.strip() or translate("Markdown", "_(no answer)_")]
     if sources:
-        lines += ["", "**Sources**", ""]
+        lines += ["", translate("Markdown", "**Sources**"), ""]
         lines += [f"{s.n}. {s.name}, {s.location} — “{s.quote}”" if s.location else f"{s.n}. {s.name} — “{s.quote}”" for s in sources]
     if closest:
-        lines += ["", "**Closest passages**", ""]
+        lines += ["", translate("Markdown", "**Closest passages**"), ""]
         lines += [f"- {s.label} — “{s.quote}”" for s in closest]
     return "\n".join(lines) + "\n"

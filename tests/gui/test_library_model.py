@@ -56,7 +56,7 @@ def test_model_shows_status_reason_pages_passages_and_date():
 def test_sort_role_orders_numbers_as_numbers():
     model = LibraryTableModel()
     model.set_rows(merge_rows([record("/d/a.pdf", pages=9), record("/d/b.pdf", pages=10)]))
-    keys = sorted(model.data(model.index(r, 2), SORT_ROLE) for r in range(2))
+    keys = sorted(model.data(model.index(r, 3), SORT_ROLE) for r in range(2))
     assert keys == [9, 10]
 
 
@@ -67,7 +67,7 @@ def test_status_change_updates_in_place_without_reset():
     model.modelReset.connect(lambda: resets.append(1))
     model.dataChanged.connect(lambda first, last: changes.append((first.row(), last.column())))
     model.set_rows(merge_rows([record("/d/a.pdf")]))
-    assert resets == [] and changes == [(0, 5)]
+    assert resets == [] and changes == [(0, 6)]
     assert model.data(model.index(0, 1)) == "Ready"
     model.set_rows(merge_rows([record("/d/a.pdf"), record("/d/b.pdf")]))
     assert resets == [1] and model.rowCount() == 2
