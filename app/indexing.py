@@ -72,14 +72,14 @@ class BatchSummary:
             (n("failed", 0), counted(context, n("failed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 could not be read"), QT_TRANSLATE_NOOP("BatchSummary", "{n} could not be read"))),
         ) if count]
         if self.cancelled:
-            head = QCoreApplication.translate(context, "Indexing cancelled")
+            head = QCoreApplication.translate("BatchSummary", "Indexing cancelled")
             if self.left_out:
-                head += QCoreApplication.translate(context, " (“{name}” was not added)").replace("{name}", self.left_out)
+                head += QCoreApplication.translate("BatchSummary", " (“{name}” was not added)").replace("{name}", self.left_out)
         else:
-            head = QCoreApplication.translate(context, "Indexing finished")
+            head = QCoreApplication.translate("BatchSummary", "Indexing finished")
         summary = f"{head}: {', '.join(parts)}." if parts else f"{head}."
         if self.problems:
-            summary += " " + QCoreApplication.translate(context, "See Problems.")
+            summary += " " + QCoreApplication.translate("BatchSummary", "See Problems.")
         return summary
 
 

@@ -85,6 +85,22 @@
         <source>{n} could not be read</source>
         <translation>{n} no se pudieron leer</translation>
     </message>
+    <message>
+        <source>Indexing cancelled</source>
+        <translation>Indexación cancelada</translation>
+    </message>
+    <message>
+        <source> (“{name}” was not added)</source>
+        <translation> («{name}» no se añadió)</translation>
+    </message>
+    <message>
+        <source>Indexing finished</source>
+        <translation>Indexación terminada</translation>
+    </message>
+    <message>
+        <source>See Problems.</source>
+        <translation>Vea Problemas.</translation>
+    </message>
 </context>
 <context>
     <name>ChatController</name>

@@ -55,6 +55,7 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for ``top`` and each of its children a person can see now (menus of a main window included)."""
     yield f"{type(top).__name__} title", top.windowTitle()
     if isinstance(top, QMainWindow):
+        yield "status bar message", top.statusBar().currentMessage()
         for action in top.menuBar().actions():
             if action.menu():
                 yield from _menu_texts(action.menu(), "menu bar")
