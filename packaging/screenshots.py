@@ -133,6 +133,7 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true", help="use the dark palette (file names get a -dark suffix)")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="interface language; es writes the Spanish set into OUT/es with a Spanish question")
+    parser.add_argument("--answer-timeout", type=float, default=240, help="seconds to wait for each answer (slow machines)")
     parser.add_argument("--display", default=DISPLAY, help=f"X display for the private Xvfb (default {DISPLAY})")
     arguments = parser.parse_args()
     out = Path(arguments.out) / ("es" if arguments.language == "es" else "")
@@ -146,13 +147,13 @@ def main() -> int:
         time.sleep(1.0)
         os.environ["DISPLAY"] = arguments.display
         os.environ["QT_QPA_PLATFORM"] = "xcb"
-        return shoot(out, "-dark" if arguments.dark else "", arguments.language)
+        return shoot(out, "-dark" if arguments.dark else "", arguments.language, arguments.answer_timeout)
     finally:
         xvfb.terminate()
         xvfb.wait()
 
 
-def shoot(out: Path, suffix: str, language: str = "en") -> int:
+def shoot(out: Path, suffix: str, language: str = "en", answer_timeout: float = 240) -> int:
     sys.path.insert(0, str(ROOT))
     from app.i18n import install_translators
     from app.main import application, build_window
@@ -195,7 +196,7 @@ def shoot(out: Path, suffix: str, language: str = "en") -> int:
 
     window.chat_panel.question.setPlainText(question)
     window.ask(question)
-    wait_until(app, lambda: not window.chat.busy, 240, "the answer")
+    wait_until(app, lambda: not window.chat.busy, answer_timeout, "the answer")
     settle(app)
     capture(int(window.winId()), out / f"main-window{suffix}.png")
 
@@ -212,7 +213,7 @@ def shoot(out: Path, suffix: str, language: str = "en") -> int:
     window.viewer_closed()
     window.new_chat()
     window.ask(second_question)
-    wait_until(app, lambda: not window.chat.busy, 240, "the second answer")
+    wait_until(app, lambda: not window.chat.busy, answer_timeout, "the second answer")
     settle(app)
     window.chat_panel.history.showPopup()
     settle(app, 1.0)
