@@ -77,9 +77,9 @@ class TimedParser:
     def submit(self, path, password=None) -> None:
         self._inner.submit(path, password)
 
-    def result(self):
+    def result(self, cancel=None):
         with self._watch.stage("parse_wait"):
-            return self._inner.result()
+            return self._inner.result(cancel)
 
     def close(self) -> None:
         self._inner.close()
