@@ -38,7 +38,8 @@ def chip(ref: SourceRef, numbered: bool = True) -> QToolButton:
     button.setObjectName("chip")
     text = f"{ref.n}  {ref.label}" if numbered else ref.label
     button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, CHIP_TEXT_MAX_PX))
-    button.setToolTip(f"<p><b>{html.escape(ref.label)}</b></p><p>“{html.escape(ref.quote)}”</p><p>Click to open it.</p>")
+    hint = QCoreApplication.translate("AnswerCard", "Click to open it.")
+    button.setToolTip(f"<p><b>{html.escape(ref.label)}</b></p><p>“{html.escape(ref.quote)}”</p><p>{hint}</p>")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
 
@@ -137,9 +138,9 @@ class AnswerCard(QFrame):
         self.closest = QVBoxLayout(self.closest_box)
         self.closest.setContentsMargins(0, 0, 0, 0)
         self.closest_box.hide()
-        self.copy = QPushButton("Copy as Markdown")
+        self.copy = QPushButton(self.tr("Copy as Markdown"))
         self.copy.setObjectName("flat")
-        self.copy.setToolTip("Copy the answer with its sources (Ctrl+Shift+C copies the latest answer)")
+        self.copy.setToolTip(self.tr("Copy the answer with its sources (Ctrl+Shift+C copies the latest answer)"))
         self.copy.clicked.connect(lambda: self.exchange and self.copyRequested.emit(self.exchange))
         self.copy.hide()
         actions = QHBoxLayout()
@@ -152,7 +153,7 @@ class AnswerCard(QFrame):
         layout.addWidget(self.chips_box)
         layout.addWidget(self.closest_box)
         layout.addLayout(actions)
-        self.set_waiting("Looking through your documents…")
+        self.set_waiting(self.tr("Looking through your documents…"))
 
     def set_waiting(self, text: str) -> None:
         self.status.setText(text)
@@ -164,7 +165,7 @@ class AnswerCard(QFrame):
 
     def append(self, piece: str) -> None:
         if not self.streamed:
-            self.status.setText("Writing… (Esc stops)")
+            self.status.setText(self.tr("Writing… (Esc stops)"))
         self.streamed += piece
         self.body.setText(answer_html(self.streamed, set()) + CURSOR)
 
@@ -182,7 +183,7 @@ class AnswerCard(QFrame):
         elif exchange.evidence and not exchange.answer.strip():
             self.body.hide()
         else:
-            empty = "<i>(stopped before Faro began to answer)</i>" if exchange.stopped else "<i>(no answer)</i>"
+            empty = self.tr("<i>(stopped before Faro began to answer)</i>") if exchange.stopped else self.tr("<i>(no answer)</i>")
             self.body.setText(answer_html(exchange.answer, numbers) if exchange.answer.strip() else empty)
         self.evidence.show_evidence(exchange.evidence)
         if exchange.note and not exchange.error and not exchange.abstained:
@@ -221,10 +222,9 @@ class AnswerCard(QFrame):
         self.notice.style().polish(self.notice)
         self.notice.show()
 
-    @staticmethod
-    def _status_text(exchange: Exchange) -> str:
+    def _status_text(self, exchange: Exchange) -> str:
         if exchange.stopped:
-            return "Stopped — the answer may be incomplete."
+            return self.tr("Stopped — the answer may be incomplete.")
         if exchange.error:
             return ""
         if exchange.abstained:
@@ -232,8 +232,8 @@ class AnswerCard(QFrame):
         if exchange.evidence:
             return QCoreApplication.translate("AnswerCard", "Click a quote to see it marked in its document.")
         if exchange.sources:
-            return "Click a number or a source to see the passage in its document."
-        return "This answer cites no source: check it against your documents."
+            return self.tr("Click a number or a source to see the passage in its document.")
+        return self.tr("This answer cites no source: check it against your documents.")
 
     def _on_link(self, href: str) -> None:
         if self.exchange is None or not href.startswith("cite:"):

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.conversations import Exchange
+from app.i18n import engine_text
 from app.sources import SourceRef
 from app.worker import EngineWorker
 from rag.errors import FaroError
@@ -110,10 +111,10 @@ class ChatController(QObject):
 
     def _on_error(self, cancel: CancelToken, error: BaseException) -> None:
         if isinstance(error, FaroError):
-            message = str(error)
+            message = engine_text(str(error))
         else:
             log.error("Answering failed", exc_info=error)
-            message = f"Faro could not answer: {type(error).__name__}: {error}"
+            message = self.tr("Faro could not answer: {error}").format(error=f"{type(error).__name__}: {error}")
         exchange = Exchange(question=self._question, error=message, stopped=cancel.cancelled)
         self._done(cancel)
         self.failed.emit(exchange)

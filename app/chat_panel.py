@@ -48,15 +48,15 @@ class ChatPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history = QComboBox()
-        self.history.setToolTip("Earlier chats in this collection")
+        self.history.setToolTip(self.tr("Earlier chats in this collection"))
         self.history.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.history.setMinimumContentsLength(PICKER_MIN_CHARACTERS)
         self.history.activated.connect(lambda i: self.conversationSelected.emit(self.history.itemData(i)))
-        self.new_chat = QPushButton("New chat")
-        self.new_chat.setToolTip("Start a new conversation (Ctrl+N); earlier chats stay in the list")
+        self.new_chat = QPushButton(self.tr("New chat"))
+        self.new_chat.setToolTip(self.tr("Start a new conversation (Ctrl+N); earlier chats stay in the list"))
         self.new_chat.clicked.connect(self.newChatRequested)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Chat:"))
+        top.addWidget(QLabel(self.tr("Chat:")))
         top.addWidget(self.history, 1)
         top.addWidget(self.new_chat)
 
@@ -79,14 +79,14 @@ class ChatPanel(QWidget):
         bar.rangeChanged.connect(lambda _low, high: self._follow and bar.setValue(high))
 
         self.question = QuestionBox()
-        self.question.setPlaceholderText("Ask a question about your documents…   (Ctrl+Enter to send)")
+        self.question.setPlaceholderText(self.tr("Ask a question about your documents…   (Ctrl+Enter to send)"))
         self.question.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.question.setFixedHeight(self.question.fontMetrics().lineSpacing() * 3 + 16)
         self.question.submitted.connect(self._submit)
         self.question.escaped.connect(self.stopRequested)
-        self.send = QPushButton("Ask")
+        self.send = QPushButton(self.tr("Ask"))
         self.send.setObjectName("primary")
-        self.send.setToolTip("Send the question (Ctrl+Enter)")
+        self.send.setToolTip(self.tr("Send the question (Ctrl+Enter)"))
         self.send.clicked.connect(self._send_or_stop)
         bottom = QHBoxLayout()
         bottom.addWidget(self.question, 1)
@@ -99,7 +99,7 @@ class ChatPanel(QWidget):
         self.busy = False
         self.live_card: AnswerCard | None = None
         self._answer_cards: list[AnswerCard] = []
-        self.set_empty_text("Add documents, then ask a question about them here.")
+        self.set_empty_text(self.tr("Add documents, then ask a question about them here."))
 
     def set_empty_text(self, text: str) -> None:
         self.empty.setText(text)
@@ -141,9 +141,9 @@ class ChatPanel(QWidget):
     def set_busy(self, busy: bool) -> None:
         """While an answer is written the Ask button becomes Stop (Esc)."""
         self.busy = busy
-        self.send.setText("Stop" if busy else "Ask")
+        self.send.setText(self.tr("Stop") if busy else self.tr("Ask"))
         self.send.setObjectName("danger" if busy else "primary")
-        self.send.setToolTip("Stop the answer (Esc)" if busy else "Send the question (Ctrl+Enter)")
+        self.send.setToolTip(self.tr("Stop the answer (Esc)") if busy else self.tr("Send the question (Ctrl+Enter)"))
         self.send.style().unpolish(self.send)
         self.send.style().polish(self.send)
         self.new_chat.setEnabled(not busy)

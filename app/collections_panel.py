@@ -14,14 +14,14 @@ class CollectionsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Collections")
+        title = QLabel(self.tr("Collections"))
         title.setObjectName("sectionTitle")
         self.list = QListWidget()
-        self.list.setToolTip("Each collection is a separate set of documents with its own chats")
+        self.list.setToolTip(self.tr("Each collection is a separate set of documents with its own chats"))
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.add = QPushButton("New collection…")
+        self.add = QPushButton(self.tr("New collection…"))
         self.add.clicked.connect(self.ask_new_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -46,7 +46,9 @@ class CollectionsPanel(QWidget):
         self._updating = False
 
     def ask_new_name(self) -> None:
-        name, ok = QInputDialog.getText(self, "New collection", "Name of the new collection (for example a project or a site):")
+        name, ok = QInputDialog.getText(
+            self, self.tr("New collection"), self.tr("Name of the new collection (for example a project or a site):")
+        )
         if ok and name.strip():
             self.createRequested.emit(name.strip())
 
@@ -59,5 +61,5 @@ class CollectionsPanel(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        menu.addAction("Delete collection…", lambda: self.deleteRequested.emit(item.text()))
+        menu.addAction(self.tr("Delete collection…"), lambda: self.deleteRequested.emit(item.text()))
         menu.exec(self.list.viewport().mapToGlobal(position))

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.sources import SourceRef, answer_markdown
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,7 @@ class Conversation:
     @property
     def title(self) -> str:
         if not self.exchanges:
-            return "New chat"
+            return QCoreApplication.translate("ChatPanel", "New chat")
         first = " ".join(self.exchanges[0].question.split())
         return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
 

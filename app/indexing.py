@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.wording import counted
 from app.worker import EngineWorker
@@ -39,7 +39,7 @@ class IndexProgress:
     current: str
     stage: str
     seconds_left: float | None
-    verb: str = "Indexing"
+    verb: str = QT_TRANSLATE_NOOP("IndexProgress", "Indexing")
     part: float = 0.0
 
 
@@ -65,21 +65,21 @@ class BatchSummary:
         context = "BatchSummary"
         n = self.counts.get
         parts = [text for count, text in (
-            (n("indexed", 0), counted(context, n("indexed", 0), "1 added", "{n} added")),
-            (n("unchanged", 0), counted(context, n("unchanged", 0), "1 unchanged", "{n} unchanged")),
-            (n("duplicate", 0), counted(context, n("duplicate", 0), "1 duplicate", "{n} duplicates")),
-            (n("password", 0), counted(context, n("password", 0), "1 needs a password", "{n} need a password")),
-            (n("failed", 0), counted(context, n("failed", 0), "1 could not be read", "{n} could not be read")),
+            (n("indexed", 0), counted(context, n("indexed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 added"), QT_TRANSLATE_NOOP("BatchSummary", "{n} added"))),
+            (n("unchanged", 0), counted(context, n("unchanged", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 unchanged"), QT_TRANSLATE_NOOP("BatchSummary", "{n} unchanged"))),
+            (n("duplicate", 0), counted(context, n("duplicate", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 duplicate"), QT_TRANSLATE_NOOP("BatchSummary", "{n} duplicates"))),
+            (n("password", 0), counted(context, n("password", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 needs a password"), QT_TRANSLATE_NOOP("BatchSummary", "{n} need a password"))),
+            (n("failed", 0), counted(context, n("failed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 could not be read"), QT_TRANSLATE_NOOP("BatchSummary", "{n} could not be read"))),
         ) if count]
         if self.cancelled:
-            head = QCoreApplication.translate(context, "Indexing cancelled")
+            head = QCoreApplication.translate("BatchSummary", "Indexing cancelled")
             if self.left_out:
-                head += QCoreApplication.translate(context, " (“{name}” was not added)").replace("{name}", self.left_out)
+                head += QCoreApplication.translate("BatchSummary", " (“{name}” was not added)").replace("{name}", self.left_out)
         else:
-            head = QCoreApplication.translate(context, "Indexing finished")
+            head = QCoreApplication.translate("BatchSummary", "Indexing finished")
         summary = f"{head}: {', '.join(parts)}." if parts else f"{head}."
         if self.problems:
-            summary += " " + QCoreApplication.translate(context, "See Problems.")
+            summary += " " + QCoreApplication.translate("BatchSummary", "See Problems.")
         return summary
 
 

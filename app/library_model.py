@@ -5,14 +5,19 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.i18n import engine_text, language_label, number
 from app.wording import moment
 from rag.errors import retryable_kind
 
 QUEUED, INDEXING, READY, FAILED, DUPLICATE = "queued", "indexing", "ready", "failed", "duplicate"
-STATUS_TEXT = {QUEUED: "Queued", INDEXING: "Indexing…", READY: "Ready", FAILED: "Failed", DUPLICATE: "Duplicate"}
+STATUS_TEXT = {
+    QUEUED: QT_TRANSLATE_NOOP("LibraryTableModel", "Queued"), INDEXING: QT_TRANSLATE_NOOP("LibraryTableModel", "Indexing…"),
+    READY: QT_TRANSLATE_NOOP("LibraryTableModel", "Ready"), FAILED: QT_TRANSLATE_NOOP("LibraryTableModel", "Failed"),
+    DUPLICATE: QT_TRANSLATE_NOOP("LibraryTableModel", "Duplicate"),
+}
 STATUS_ORDER = {INDEXING: 0, QUEUED: 1, FAILED: 2, DUPLICATE: 3, READY: 4}
 STATUS_COLOR = {FAILED: QColor(200, 40, 40), DUPLICATE: QColor(150, 120, 20), INDEXING: QColor(30, 110, 200)}
 PASSWORD_KIND = "password"
@@ -34,6 +39,7 @@ class LibraryRow:
     chunks: int = 0
     added_at: float | None = None
     doc_id: str | None = None
+    language: str = ""
 
     @property
     def name(self) -> str:
@@ -72,6 +78,7 @@ def merge_rows(
             chunks=record.chunks,
             added_at=record.added_at,
             doc_id=record.doc_id,
+            language=getattr(record, "language", ""),
         )
     for outcome in session_failures:
         if outcome.path not in rows:
@@ -93,9 +100,14 @@ def _overlay(previous: LibraryRow | None, path: str, status: str) -> LibraryRow:
 
 
 class LibraryTableModel(QAbstractTableModel):
-    """Document, status, pages, passages, date added and the plain-language reason of a failure."""
+    """Document, status, language, pages, passages, date added and the plain-language reason of a failure."""
 
-    COLUMNS = ("Document", "Status", "Pages", "Passages", "Added", "Details")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("LibraryTableModel", "Document"), QT_TRANSLATE_NOOP("LibraryTableModel", "Status"),
+        QT_TRANSLATE_NOOP("LibraryTableModel", "Language"), QT_TRANSLATE_NOOP("LibraryTableModel", "Pages"),
+        QT_TRANSLATE_NOOP("LibraryTableModel", "Passages"), QT_TRANSLATE_NOOP("LibraryTableModel", "Added"),
+        QT_TRANSLATE_NOOP("LibraryTableModel", "Details"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -128,7 +140,7 @@ class LibraryTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -142,10 +154,10 @@ class LibraryTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.path if column == 0 else (row.reason or None)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 5):
+            return row.path if column == 0 else (engine_text(row.reason) or None)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 6):
             return STATUS_COLOR.get(row.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -153,25 +165,27 @@ class LibraryTableModel(QAbstractTableModel):
         if column == 0:
             return row.name
         if column == 1:
-            return "Needs password" if row.needs_password else STATUS_TEXT.get(row.status, row.status)
+            return self.tr("Needs password") if row.needs_password else self.tr(STATUS_TEXT.get(row.status, row.status))
         if column == 2:
-            return "" if row.pages is None else str(row.pages)
+            return language_label(row.language)
         if column == 3:
-            return str(row.chunks) if row.status == READY else ""
+            return "" if row.pages is None else number(row.pages)
         if column == 4:
+            return number(row.chunks) if row.status == READY else ""
+        if column == 5:
             return moment(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
         if row.needs_password:
-            return "Protected by a password: select it and choose “Enter password…”."
-        return row.reason
+            return self.tr("Protected by a password: select it and choose “Enter password…”.")
+        return engine_text(row.reason)
 
     def _sort_key(self, row: LibraryRow, column: int) -> Any:
         if column == 1:
             return STATUS_ORDER.get(row.status, 9)
-        if column == 2:
-            return row.pages or 0
         if column == 3:
-            return row.chunks
+            return row.pages or 0
         if column == 4:
+            return row.chunks
+        if column == 5:
             return row.added_at or 0.0
         return self._display(row, column).lower()
 

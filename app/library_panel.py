@@ -8,15 +8,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import number
 from app.library_model import ROW_ROLE, SORT_ROLE, LibraryRow, LibraryTableModel
 from app.problems_panel import ProblemsPanel
 
-EMPTY_TEXT = (
-    "<h2>Drop your documents here</h2>"
-    "<p>Drag PDF, Word, text or Markdown files — or whole folders — anywhere onto this window.</p>"
-    "<p>Or use <b>Add files…</b> (Ctrl+O) and <b>Add folder…</b> (Ctrl+Shift+O).</p>"
-    "<p>Faro reads them on this computer; nothing is sent anywhere.</p>"
-)
 
 
 class LibraryPanel(QWidget):
@@ -45,7 +40,7 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((250, 120, 55, 75, 140)):
+        for column, width in enumerate((250, 120, 90, 55, 75, 140)):
             self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -57,12 +52,12 @@ class LibraryPanel(QWidget):
         model.modelReset.connect(self._model_changed)
         model.dataChanged.connect(self._model_changed)
 
-        self.retry = QPushButton("Retry")
+        self.retry = QPushButton(self.tr("Retry"))
         self.retry.clicked.connect(lambda: self.retryRequested.emit(self.selected_rows()))
-        self.remove = QPushButton("Remove…")
-        self.remove.setToolTip("Remove the selected documents from the library (the files themselves are kept)")
+        self.remove = QPushButton(self.tr("Remove…"))
+        self.remove.setToolTip(self.tr("Remove the selected documents from the library (the files themselves are kept)"))
         self.remove.clicked.connect(lambda: self.removeRequested.emit(self.selected_rows()))
-        remove_action = QAction("Remove", self, shortcut=QKeySequence(QKeySequence.StandardKey.Delete))
+        remove_action = QAction(self.tr("Remove"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Delete))
         remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove_action.triggered.connect(lambda: self.removeRequested.emit(self.selected_rows()))
         self.table.addAction(remove_action)
@@ -80,7 +75,13 @@ class LibraryPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.summary)
 
-        self.empty = QLabel(EMPTY_TEXT, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        empty_text = "<h2>{}</h2><p>{}</p><p>{}</p><p>{}</p>".format(
+            self.tr("Drop your documents here"),
+            self.tr("Drag PDF, Word, text or Markdown files — or whole folders — anywhere onto this window."),
+            self.tr("Or use <b>Add files…</b> (Ctrl+O) and <b>Add folder…</b> (Ctrl+Shift+O)."),
+            self.tr("Faro reads them on this computer; nothing is sent anywhere."),
+        )
+        self.empty = QLabel(empty_text, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty.setObjectName("dropZone")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
@@ -109,15 +110,15 @@ class LibraryPanel(QWidget):
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         ready = [r for r in rows if r.status == "ready"]
         pages = sum(r.pages or 0 for r in ready)
-        self.summary.setText(f"{len(ready)} ready · {pages} pages" if rows else "")
+        self.summary.setText(self.tr("{ready} ready · {pages} pages").format(ready=number(len(ready)), pages=number(pages)) if rows else "")
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:
         selected = self.selected_rows()
         failed = [r for r in selected if r.retryable]
         self.retry.setEnabled(bool(failed))
-        self.retry.setText("Enter password…" if failed and all(r.needs_password for r in failed) else "Retry")
-        self.retry.setToolTip("Index the selected failed documents again")
+        self.retry.setText(self.tr("Enter password…") if failed and all(r.needs_password for r in failed) else self.tr("Retry"))
+        self.retry.setToolTip(self.tr("Index the selected failed documents again"))
         self.remove.setEnabled(any(r.status not in ("queued", "indexing") for r in selected))
 
     def _double_clicked(self, index: QModelIndex) -> None:
@@ -133,9 +134,9 @@ class LibraryPanel(QWidget):
             return
         menu = QMenu(self)
         if any(r.status == "ready" for r in rows):
-            menu.addAction("Open", lambda: self.openRequested.emit(next(r for r in rows if r.status == "ready")))
+            menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(next(r for r in rows if r.status == "ready")))
         if any(r.retryable for r in rows):
             menu.addAction(self.retry.text(), lambda: self.retryRequested.emit(rows))
         if self.remove.isEnabled():
-            menu.addAction("Remove from library…", lambda: self.removeRequested.emit(rows))
+            menu.addAction(self.tr("Remove from library…"), lambda: self.removeRequested.emit(rows))
         menu.exec(self.table.viewport().mapToGlobal(position))

@@ -1,12 +1,13 @@
 """The Problems list under the documents: each file that could not be added, why, and what can be done about it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from app.i18n import engine_text
 from app.library_model import LibraryRow, LibraryTableModel
 from app.wording import counted
 from rag.logs import log_file
@@ -65,7 +66,8 @@ class ProblemsPanel(QFrame):
             item.setToolTip(row.path)
             self.list.addItem(item)
             item.setSelected(row.path in selected)
-        self.title.setText(counted("ProblemsPanel", len(problems), "Problems: 1 file was not added", "Problems: {n} files were not added"))
+        self.title.setText(counted("ProblemsPanel", len(problems), QT_TRANSLATE_NOOP("ProblemsPanel", "Problems: 1 file was not added"),
+                                QT_TRANSLATE_NOOP("ProblemsPanel", "Problems: {n} files were not added")))
         row_height = self.list.sizeHintForRow(0) if problems else 0
         self.list.setFixedHeight(min(len(problems), VISIBLE_ROWS) * (row_height + 2) + 2 * self.list.frameWidth() + 4)
         self.setVisible(bool(problems))
@@ -74,7 +76,7 @@ class ProblemsPanel(QFrame):
     def explain(self, row: LibraryRow) -> str:
         if row.needs_password:
             return self.tr("protected by a password: select it and choose “Enter password…”.")
-        return row.reason or self.tr("could not be read.")
+        return engine_text(row.reason) or self.tr("could not be read.")
 
     def open_log(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file())))

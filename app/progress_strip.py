@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.indexing import IndexProgress
@@ -11,15 +11,16 @@ from app.indexing import IndexProgress
 
 def describe_time_left(seconds: float | None) -> str:
     """Plain words for a time estimate: ``about 3 min left``; empty while there is no estimate yet."""
+    translate = QCoreApplication.translate
     if seconds is None:
         return ""
     if seconds < 10:
-        return "a few seconds left"
+        return translate("ProgressStrip", "a few seconds left")
     if seconds < 90:
-        return f"about {int(round(seconds / 5.0) * 5)} s left"
+        return translate("ProgressStrip", "about {n} s left").format(n=int(round(seconds / 5.0) * 5))
     if seconds < 90 * 60:
-        return f"about {int(round(seconds / 60))} min left"
-    return f"about {seconds / 3600:.1f} h left"
+        return translate("ProgressStrip", "about {n} min left").format(n=int(round(seconds / 60)))
+    return translate("ProgressStrip", "about {n} h left").format(n=QLocale().toString(seconds / 3600, "f", 1))
 
 
 BAR_STEPS = 100
@@ -76,8 +77,9 @@ class ProgressStrip(QFrame):
             self.bar.setFormat(self.tr("{done} of {total} files").format(done=progress.done, total=progress.total))
         else:
             self.bar.setRange(0, 0)
-        doing = f"{progress.verb} {progress.current}" if progress.current else ""
-        self.label.setText(" — ".join(part for part in (doing, stage_text(progress.stage)) if part) or f"{progress.verb}…")
+        verb = QCoreApplication.translate("IndexProgress", progress.verb)
+        doing = f"{verb} {progress.current}" if progress.current else ""
+        self.label.setText(" — ".join(part for part in (doing, stage_text(progress.stage)) if part) or f"{verb}…")
         self.label.setToolTip(self.label.text())
         self.eta.setText(describe_time_left(progress.seconds_left))
         self.cancel.setEnabled(True)

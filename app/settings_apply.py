@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from app.i18n import current_language
 from rag.config import Config
 from rag.errors import FaroError, ModelError
 from rag.api_keys import save_api_key
@@ -45,6 +46,7 @@ def apply_settings(engine: Any, wanted: Config, api_key: str = "") -> Applied:
     if api_key:
         save_api_key(new.server_url, api_key)
     engine.apply_config(new)
+    engine.interface_language = current_language()  # a new interface language applies on restart, messages with it
     if model_changed:
         try:
             load_model_now(engine)

@@ -5,7 +5,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
@@ -14,16 +14,18 @@ from PySide6.QtWidgets import (
 
 from app.model_picker import ModelPicker
 from app.server_settings import ServerSettings
+from app.i18n import engine_text, system_language
 from rag.config import Config
 from rag.errors import ConfigError, FaroError, ModelError
 from rag.gguf import GgufInfo, read_gguf_info
 from rag.model_fit import estimate_fit
 
-NO_GPU_TEXT = "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU."
+NO_GPU_TEXT = QT_TRANSLATE_NOOP("SettingsDialog", "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU.")
 EMBEDDING_CHOICES = (
-    ("Fast (int8)", "onnx-int8"),
-    ("Full precision (about 3× slower indexing)", "torch"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Fast (int8)"), "onnx-int8"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Full precision (about 3× slower indexing)"), "torch"),
 )
+LANGUAGE_CHOICES = (("English", "en"), ("Español", "es"))
 
 
 def bundled_model_path() -> Path | None:
@@ -78,7 +80,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, config: Config, gpu_supported: bool | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Faro settings")
+        self.setWindowTitle(self.tr("Faro settings"))
         self.setMinimumWidth(640)
         self.config = config
         self.model_info: GgufInfo | None = None
@@ -112,7 +114,7 @@ class SettingsDialog(QDialog):
             source_row.addWidget(button)
         source_row.addStretch(1)
         self.gpu_layers = QSpinBox(minimum=0, maximum=999)
-        self.gpu_all = QCheckBox("All layers")
+        self.gpu_all = QCheckBox(self.tr("All layers"))
         self.gpu_all.toggled.connect(lambda on: self.gpu_layers.setDisabled(on or not self._gpu_ok))
         self.gpu_note = QLabel(wordWrap=True, objectName="muted")
         gpu_row = QHBoxLayout()
@@ -120,21 +122,21 @@ class SettingsDialog(QDialog):
         gpu_row.addWidget(self.gpu_all)
         gpu_row.addStretch(1)
         self.threads = QSpinBox(minimum=0, maximum=max(64, (os.cpu_count() or 1) * 2))
-        self.threads.setSpecialValueText(f"Automatic ({os.cpu_count() or 1})")
-        self.context = QSpinBox(minimum=256, maximum=131072, singleStep=256, suffix=" tokens")
+        self.threads.setSpecialValueText(self.tr("Automatic ({n})").format(n=os.cpu_count() or 1))
+        self.context = QSpinBox(minimum=256, maximum=131072, singleStep=256, suffix=self.tr(" tokens"))
         self.temperature = QDoubleSpinBox(minimum=0.0, maximum=2.0, singleStep=0.05, decimals=2)
-        self.temperature.setToolTip("Lower is more literal and repeatable; higher is more varied")
-        self.max_tokens = QSpinBox(minimum=16, maximum=8192, singleStep=32, suffix=" tokens")
+        self.temperature.setToolTip(self.tr("Lower is more literal and repeatable; higher is more varied"))
+        self.max_tokens = QSpinBox(minimum=16, maximum=8192, singleStep=32, suffix=self.tr(" tokens"))
         self.context.valueChanged.connect(self._show_fit)
         local_form = QFormLayout()
         local_form.setContentsMargins(0, 0, 0, 0)
         local_form.addRow(self.picker)
-        local_form.addRow("Answer model (GGUF):", path_row)
+        local_form.addRow(self.tr("Answer model (GGUF):"), path_row)
         local_form.addRow("", self.model_facts)
         local_form.addRow("", self.memory_fit)
         local_form.addRow(self.tr("Layers on the GPU:"), gpu_row)
         local_form.addRow("", self.gpu_note)
-        local_form.addRow("CPU threads:", self.threads)
+        local_form.addRow(self.tr("CPU threads:"), self.threads)
         local_page = QWidget()
         local_page.setLayout(local_form)
         self.pages = QStackedWidget()
@@ -143,42 +145,56 @@ class SettingsDialog(QDialog):
         model_form = QFormLayout()
         model_form.addRow(self.tr("Answers come from:"), source_row)
         model_form.addRow(self.pages)
-        model_form.addRow("Context size:", self.context)
-        model_form.addRow("Temperature:", self.temperature)
-        model_form.addRow("Max answer length:", self.max_tokens)
-        model_box = QGroupBox("Model")
+        model_form.addRow(self.tr("Context size:"), self.context)
+        model_form.addRow(self.tr("Temperature:"), self.temperature)
+        model_form.addRow(self.tr("Max answer length:"), self.max_tokens)
+        model_box = QGroupBox(self.tr("Model"))
         model_box.setLayout(model_form)
 
         self.top_k = QSpinBox(minimum=1, maximum=20)
-        self.top_k.setToolTip("How many passages are given to the model with each question")
-        self.chunk_tokens = QSpinBox(minimum=32, maximum=512, singleStep=16, suffix=" tokens")
-        self.chunk_overlap = QSpinBox(minimum=0, maximum=255, suffix=" tokens")
+        self.top_k.setToolTip(self.tr("How many passages are given to the model with each question"))
+        self.chunk_tokens = QSpinBox(minimum=32, maximum=512, singleStep=16, suffix=self.tr(" tokens"))
+        self.chunk_overlap = QSpinBox(minimum=0, maximum=255, suffix=self.tr(" tokens"))
         self.embedding_backend = QComboBox()
         for label, backend in EMBEDDING_CHOICES:
-            self.embedding_backend.addItem(label, backend)
+            self.embedding_backend.addItem(self.tr(label), backend)
         self.embedding_backend.setToolTip(
-            "How the embedding model runs. Both find the same passages; switching keeps your documents indexed."
+            self.tr("How the embedding model runs. Both find the same passages; switching keeps your documents indexed.")
         )
         retrieval_form = QFormLayout()
-        retrieval_form.addRow("Embedding model:", self.embedding_backend)
-        retrieval_form.addRow("Number of sources:", self.top_k)
-        retrieval_form.addRow("Passage size:", self.chunk_tokens)
-        retrieval_form.addRow("Passage overlap:", self.chunk_overlap)
+        retrieval_form.addRow(self.tr("Embedding model:"), self.embedding_backend)
+        retrieval_form.addRow(self.tr("Number of sources:"), self.top_k)
+        retrieval_form.addRow(self.tr("Passage size:"), self.chunk_tokens)
+        retrieval_form.addRow(self.tr("Passage overlap:"), self.chunk_overlap)
         self.ocr = QCheckBox(self.tr("Read scanned pages and images (OCR, on this computer)"))
         self.ocr.setChecked(config.ocr)
         self.ocr.setToolTip(self.tr("Pages without a text layer, and PNG, JPEG or TIFF files, are read with local text recognition."))
         retrieval_form.addRow("", self.ocr)
-        retrieval_form.addRow("", QLabel("Changing passage size or overlap offers to re-index your documents.", wordWrap=True, objectName="muted"))
-        retrieval_box = QGroupBox("Retrieval")
+        retrieval_form.addRow("", QLabel(self.tr("Changing passage size or overlap offers to re-index your documents."),
+                                         wordWrap=True, objectName="muted"))
+        retrieval_box = QGroupBox(self.tr("Retrieval"))
+
+        self.language = QComboBox()
+        system = dict((code, name) for name, code in LANGUAGE_CHOICES)[system_language()]
+        self.language.addItem(self.tr("System ({language})").format(language=system), "auto")
+        for name, code in LANGUAGE_CHOICES:
+            self.language.addItem(name, code)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(QLabel(self.tr("Takes effect when Faro restarts."), objectName="muted"), 1)
+        language_form = QFormLayout()
+        language_form.addRow(self.tr("Interface language:"), language_row)
+        language_box = QGroupBox(self.tr("Language"))
+        language_box.setLayout(language_form)
         retrieval_box.setLayout(retrieval_form)
 
         folder = QLabel(str(config.data_dir), textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse, wordWrap=True)
-        show_folder = QPushButton("Show")
+        show_folder = QPushButton(self.tr("Show"))
         show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(config.data_dir))))
         data_row = QHBoxLayout()
         data_row.addWidget(folder, 1)
         data_row.addWidget(show_folder)
-        data_box = QGroupBox("Data folder (your library, chats and settings)")
+        data_box = QGroupBox(self.tr("Data folder (your library, chats and settings)"))
         data_box.setLayout(data_row)
 
         self.error = QLabel(wordWrap=True, objectName="error")
@@ -193,7 +209,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.request_apply)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (model_box, retrieval_box, data_box, self.error):
+        for widget in (model_box, retrieval_box, language_box, data_box, self.error):
             layout.addWidget(widget)
         layout.addLayout(busy_row)
         layout.addWidget(self.buttons)
@@ -215,6 +231,7 @@ class SettingsDialog(QDialog):
         self.chunk_overlap.setValue(config.chunk_overlap)
         self.embedding_backend.setCurrentIndex(max(0, self.embedding_backend.findData(config.embedding_backend)))
         (self.on_server if config.answer_backend == "server" else self.on_computer).setChecked(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(config.language)))
         self._model_changed()
 
     def set_gpu_supported(self, supported: bool | None) -> None:
@@ -223,8 +240,9 @@ class SettingsDialog(QDialog):
         self.gpu_layers.setEnabled(self._gpu_ok and not self.gpu_all.isChecked())
         self.gpu_all.setEnabled(self._gpu_ok)
         self.gpu_note.setText(
-            "Checking whether this computer can use a GPU…" if supported is None
-            else ("Layers of the model to run on the GPU; more is faster if the GPU has enough memory." if supported else NO_GPU_TEXT)
+            self.tr("Checking whether this computer can use a GPU…") if supported is None
+            else (self.tr("Layers of the model to run on the GPU; more is faster if the GPU has enough memory.") if supported
+                  else self.tr(NO_GPU_TEXT))
         )
 
     def values(self) -> Config:
@@ -251,18 +269,19 @@ class SettingsDialog(QDialog):
             chunk_overlap=self.chunk_overlap.value(),
             embedding_backend=self.embedding_backend.currentData(),
             ocr=self.ocr.isChecked(),
+            language=self.language.currentData(),
         )
 
     def request_apply(self) -> None:
         try:
             config = self.values()
         except ConfigError as exc:
-            self.show_error(str(exc))
+            self.show_error(engine_text(str(exc)))
             return
         if config == self.config and not (self.on_server.isChecked() and self.server.key_text()):
             self.accept()
             return
-        self.set_busy("Applying settings and loading the model…")
+        self.set_busy(self.tr("Applying settings and loading the model…"))
         self.applyRequested.emit(config)
 
     def set_busy(self, text: str) -> None:
@@ -280,7 +299,7 @@ class SettingsDialog(QDialog):
         self.busy.hide()
         self.busy_label.setText("")
         self.buttons.setEnabled(True)
-        self.show_error(f"{message}\nFaro keeps using the previous settings.")
+        self.show_error(self.tr("{error}\nFaro keeps using the previous settings.").format(error=message))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -288,7 +307,7 @@ class SettingsDialog(QDialog):
 
     def _choose_model(self) -> None:
         start = self.model_path.text() or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a GGUF model", start, "GGUF models (*.gguf);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a GGUF model"), start, self.tr("GGUF models (*.gguf);;All files (*)"))
         if path:
             self.model_path.setText(path)
 
@@ -313,12 +332,12 @@ class SettingsDialog(QDialog):
         path = Path(text).expanduser() if text else bundled_model_path()
         self.model_info, self.model_problem = None, ""
         if path is None:
-            self.model_problem = "The bundled model is not installed; choose a GGUF file."
+            self.model_problem = self.tr("The bundled model is not installed; choose a GGUF file.")
         else:
             try:
                 self.model_info = read_gguf_info(path)
             except ModelError as exc:
-                self.model_problem = str(exc)
+                self.model_problem = engine_text(str(exc))
         if self.model_info is not None:
             self.model_facts.setText(describe_model(self.model_info))
             self.model_facts.setObjectName("muted")

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from app.i18n import engine_text, number
 from app.indexing import IndexProgress
 from app.settings_apply import Applied, apply_settings
 from app.settings_dialog import SettingsDialog
@@ -22,6 +24,10 @@ class SettingsFlow:
         self.dialog: SettingsDialog | None = None
         self.reindex_cancel: CancelToken | None = None
 
+    def tr(self, text: str) -> str:
+        """Qt's translation of ``text`` (a plain class has no ``QObject.tr``)."""
+        return QCoreApplication.translate("SettingsFlow", text)
+
     def open(self) -> SettingsDialog:
         """Show the dialog (window-modal, without blocking the event loop)."""
         if self.dialog is not None:
@@ -38,28 +44,28 @@ class SettingsFlow:
         api_key = dialog.server.key_text() if dialog is not None and config.answer_backend == "server" else ""
         self.window.worker.submit(lambda engine: apply_settings(engine, config, api_key), self._applied, self._refused)
         if dialog is not None:
-            dialog.set_busy("Applying settings and loading the model…")
+            dialog.set_busy(self.tr("Applying settings and loading the model…"))
 
     def _applied(self, applied: Applied) -> None:
         self.window.config = applied.config
-        self.window.statusBar().showMessage("Settings saved.", 5000)
+        self.window.statusBar().showMessage(self.tr("Settings saved."), 5000)
         if self.dialog is not None:
             self.dialog.applied(applied.config)
         if applied.reindex_suggested and self.ask_reindex():
             self.reindex()
 
     def _refused(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, FaroError) else f"{type(error).__name__}: {error}"
+        message = engine_text(str(error)) if isinstance(error, FaroError) else f"{type(error).__name__}: {error}"
         if self.dialog is not None:
             self.dialog.rejected_with(message)
         else:
-            self.window.statusBar().showMessage(f"Settings not applied: {message}", 15000)
+            self.window.statusBar().showMessage(self.tr("Settings not applied: {error}").format(error=message), 15000)
 
     def ask_reindex(self) -> bool:
         answer = QMessageBox.question(
-            self.window, "Re-index documents?",
-            "The new passage size applies to documents added from now on.\n"
-            "Re-index the documents already in this collection now? (Questions wait until it is done.)",
+            self.window, self.tr("Re-index documents?"),
+            self.tr("The new passage size applies to documents added from now on.\n"
+                    "Re-index the documents already in this collection now? (Questions wait until it is done.)"),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -72,15 +78,15 @@ class SettingsFlow:
         post = window.worker.post
 
         def show(progress) -> None:
-            window.progress.show_progress(IndexProgress(progress.done, progress.total, progress.current, "", None, "Re-indexing"))
+            window.progress.show_progress(IndexProgress(progress.done, progress.total, progress.current, "", None, self.tr("Re-indexing")))
 
         def job(engine):
             if engine.collection != collection:
                 engine.use_collection(collection)
             return reindex_collection(engine, lambda p: post(show, p), cancel)
 
-        window.progress.show_progress(IndexProgress(0, 0, "", "", None, "Re-indexing"))
-        window.worker.submit(job, lambda count: self._reindexed(f"Re-indexed {count} document(s)."), self._reindex_failed)
+        window.progress.show_progress(IndexProgress(0, 0, "", "", None, self.tr("Re-indexing")))
+        window.worker.submit(job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed)
 
     def _reindexed(self, message: str) -> None:
         self.reindex_cancel = None
@@ -90,7 +96,8 @@ class SettingsFlow:
 
     def _reindex_failed(self, error: BaseException) -> None:
         cancelled = self.reindex_cancel is not None and self.reindex_cancel.cancelled
-        self._reindexed("Re-index cancelled; the previous index is still used." if cancelled else f"Re-index failed: {error}")
+        self._reindexed(self.tr("Re-index cancelled; the previous index is still used.") if cancelled
+                        else self.tr("Re-index failed: {error}").format(error=engine_text(str(error))))
 
     def _closed(self, _result: int) -> None:
         if self.dialog is not None:

@@ -109,13 +109,14 @@ def answer_markdown(
     question: str, answer: str, sources: list[SourceRef], closest: list[SourceRef] = (), evidence: list[SourceRef] = ()
 ) -> str:
     """An answer with its numbered sources, as Markdown to paste into an e-mail or a report."""
-    lines = [f"**Question:** {question}", ""]
+    translate = QCoreApplication.translate
+    lines = [translate("Markdown", "**Question:** ") + question, ""]
     lines += [f"> “{e.quote}” — {e.label}" for e in evidence] + ([""] if evidence else [])
-    lines += [answer.strip() or ("" if evidence else "_(no answer)_")]
+    lines += [answer.strip() or ("" if evidence else translate("Markdown", "_(no answer)_"))]
     if sources:
-        lines += ["", "**Sources**", ""]
+        lines += ["", translate("Markdown", "**Sources**"), ""]
         lines += [f"{s.n}. {s.name}, {s.location} — “{s.quote}”" if s.location else f"{s.n}. {s.name} — “{s.quote}”" for s in sources]
     if closest:
-        lines += ["", "**Closest passages**", ""]
+        lines += ["", translate("Markdown", "**Closest passages**"), ""]
         lines += [f"- {s.label} — “{s.quote}”" for s in closest]
     return "\n".join(lines) + "\n"

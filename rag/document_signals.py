@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
+from rag.analysis import fold
 from rag.retrieval import Scored
 
 _ORDINAL_QUARTERS = {
@@ -29,26 +29,21 @@ DATE_WEIGHT = 0.3
 RECENCY_WEIGHT = 0.2
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def question_terms(question: str) -> set[str]:
     """The question's words, with spelled-out quarters ("third quarter", "tercer trimestre") as ``q3``."""
-    folded = _fold(question)
+    folded = fold(question)
     terms = set(_WORD.findall(folded))
     terms.update(_ORDINAL_QUARTERS[m.group(1)] for m in _QUARTER_PHRASE.finditer(folded))
     return terms
 
 
 def asks_for_latest(question: str) -> bool:
-    return bool(_RECENCY.search(_fold(question)))
+    return bool(_RECENCY.search(fold(question)))
 
 
 def date_key(name: str) -> tuple[int, int] | None:
     """(year, quarter) that a document's name dates it to, if any: "2023 Q3", "filed 10/24/2023", "2024"."""
-    text = _fold(name)
+    text = fold(name)
     keys = []
     years = [int(y) for y in _YEAR.findall(text)]
     quarters = [int(q) for q in _QUARTER.findall(text)]
@@ -74,8 +69,8 @@ class DocumentNames:
         terms, names, dates = {}, {}, {}
         for row in rows:
             stem = os.path.splitext(os.path.basename(row["path"]))[0]
-            names[row["doc_id"]] = frozenset(_WORD.findall(_fold(f"{stem} {row['title']}")))
-            terms[row["doc_id"]] = names[row["doc_id"]] | frozenset(_WORD.findall(_fold(row["lead"])))
+            names[row["doc_id"]] = frozenset(_WORD.findall(fold(f"{stem} {row['title']}")))
+            terms[row["doc_id"]] = names[row["doc_id"]] | frozenset(_WORD.findall(fold(row["lead"])))
             dates[row["doc_id"]] = date_key(stem) or date_key(row["title"])
         frequency: dict[str, int] = {}
         for words in terms.values():

@@ -143,6 +143,7 @@ SPANISH = {
     "Answering needs llama-cpp-python. Install it with: pip install llama-cpp-python":
         "Para responder hace falta llama-cpp-python. Instálelo con: pip install llama-cpp-python",
     "llama.cpp could not load {}: {}": "llama.cpp no pudo cargar {0}: {1}",
+    "The model could not be loaded: {}": "No se pudo cargar el modelo: {0}",
     "The model file's header has an unknown value type {} (damaged?).":
         "La cabecera del archivo de modelo tiene un tipo de valor desconocido {0} (¿dañado?).",
     "The model file {} does not exist.": "El archivo de modelo {0} no existe.",

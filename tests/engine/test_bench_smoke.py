@@ -58,7 +58,27 @@ def _write_tiny_shared(root):
         writer.writerow(["How much did Globex spend on share repurchases?", "*2023 Q2 GLOBEX*", "Single-Doc Single-Chunk RAG", "Text",
                          "Globex repurchased shares worth 5 million dollars during the quarter."])
         writer.writerow(["Compare ACME and Globex sales.", "*ACME*", "Multi-Doc RAG", "Text", "-"])
+    _write_tiny_xquad(root / "eval" / "xquad")
     return root
+
+
+XQUAD = {
+    "en": ("The pump seal is replaced every 2000 hours.", "How often is the pump seal replaced?", "every 2000 hours"),
+    "es": ("El sello de la bomba se cambia cada 2000 horas.", "¿Cada cuánto se cambia el sello de la bomba?", "cada 2000 horas"),
+}
+XQUAD_OTHER = {"en": "Glaciers in the Alps have lost half of their ice.", "es": "Los glaciares de los Alpes han perdido la mitad de su hielo."}
+
+
+def _write_tiny_xquad(folder):
+    """Two articles in English and Spanish with one question, ids shared as in XQuAD."""
+    folder.mkdir(parents=True)
+    for language, (context, question, answer) in XQUAD.items():
+        data = {"data": [
+            {"title": "Pump", "paragraphs": [{"context": context, "qas": [
+                {"id": "q1", "question": question, "answers": [{"answer_start": context.index(answer), "text": answer}]}]}]},
+            {"title": "Glaciers", "paragraphs": [{"context": XQUAD_OTHER[language], "qas": []}]},
+        ]}
+        (folder / f"xquad.{language}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +104,15 @@ def test_every_section_is_run_and_written(bench_run):
     assert set(results["sections"]) == set(SECTIONS)
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "## Targets" in readme and "## 1. Ingestion" in readme and "## 4. Cold start" in readme
+
+
+@real_models
+def test_spanish_section_measures_both_languages_and_across_them(bench_run):
+    spanish = bench_run[2]["sections"]["spanish"]
+    assert spanish["questions"] == 1 and set(spanish["xquad"]["onnx"]) == {"es→es", "en→en", "en→es", "es→en"}
+    assert spanish["xquad"]["onnx"]["es→es"]["keyword"]["hit@4"] == 1.0
+    assert spanish["stemmers"]["spanish"]["agreement"] == 1.0
+    assert "## 2c. Spanish and English" in (bench_run[1] / "README.md").read_text(encoding="utf-8")
 
 
 @real_models

@@ -29,6 +29,13 @@ def test_queue_overlays_registry_rows_and_adds_new_ones():
     assert [r.status for r in rows[:3]] == [INDEXING, QUEUED, QUEUED], "work in progress is listed first"
 
 
+def test_the_language_column_names_each_documents_languages():
+    model = LibraryTableModel()
+    model.set_rows([LibraryRow("/d/a.pdf", "ready", language="es,en"), LibraryRow("/d/b.pdf", "ready", language="en")])
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Language"
+    assert [model.data(model.index(r, 2)) for r in range(2)] == ["Spanish, English", "English"]
+
+
 def test_failures_the_registry_never_saw_stay_visible():
     outcome = FileOutcome("/d/gone.pdf", "failed", "The file or folder does not exist.", "not-found")
     [row] = merge_rows([], session_failures=[outcome])
@@ -42,12 +49,12 @@ def test_model_shows_status_reason_pages_passages_and_date():
         record("/d/a.pdf", pages=12, chunks=40),
         record("/d/secret.pdf", "failed", "This PDF is protected by a password.", "password", pages=None, chunks=0),
     ]))
-    assert model.rowCount() == 2 and model.columnCount() == 6
-    texts = [[model.data(model.index(r, c)) for c in range(6)] for r in range(2)]
+    assert model.rowCount() == 2 and model.columnCount() == 7
+    texts = [[model.data(model.index(r, c)) for c in range(7)] for r in range(2)]
     ready, locked = (texts[0], texts[1]) if texts[0][0] == "a.pdf" else (texts[1], texts[0])
-    assert ready[1:4] == ["Ready", "12", "40"] and "2023" in ready[4]
+    assert ready[1:5] == ["Ready", "", "12", "40"] and "2023" in ready[5]
     assert locked[1] == "Needs password"
-    assert "Protected by a password" in locked[5] and "Enter password" in locked[5]
+    assert "Protected by a password" in locked[6] and "Enter password" in locked[6]
     row = model.data(model.index(0, 0), ROW_ROLE)
     assert isinstance(row, LibraryRow)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == row.path
@@ -56,7 +63,7 @@ def test_model_shows_status_reason_pages_passages_and_date():
 def test_sort_role_orders_numbers_as_numbers():
     model = LibraryTableModel()
     model.set_rows(merge_rows([record("/d/a.pdf", pages=9), record("/d/b.pdf", pages=10)]))
-    keys = sorted(model.data(model.index(r, 2), SORT_ROLE) for r in range(2))
+    keys = sorted(model.data(model.index(r, 3), SORT_ROLE) for r in range(2))
     assert keys == [9, 10]
 
 
@@ -67,7 +74,7 @@ def test_status_change_updates_in_place_without_reset():
     model.modelReset.connect(lambda: resets.append(1))
     model.dataChanged.connect(lambda first, last: changes.append((first.row(), last.column())))
     model.set_rows(merge_rows([record("/d/a.pdf")]))
-    assert resets == [] and changes == [(0, 5)]
+    assert resets == [] and changes == [(0, 6)]
     assert model.data(model.index(0, 1)) == "Ready"
     model.set_rows(merge_rows([record("/d/a.pdf"), record("/d/b.pdf")]))
     assert resets == [1] and model.rowCount() == 2
