@@ -6,7 +6,7 @@ import string
 from collections import Counter
 
 from rag.claims import figures
-from rag.analysis import stopwords
+from rag.evidence import evidence_stopwords
 from rag.question_kind import fold
 
 NUMBER_TOLERANCE = 0.01
@@ -50,7 +50,7 @@ def number_found(key: float, text_amounts: list[float]) -> bool:
 
 
 def content_words(text: str) -> set[str]:
-    stop = stopwords("")
+    stop = evidence_stopwords()
     return {w for w in re.findall(r"[^\W_]+", fold(text)) if w not in stop and len(w) > 2}
 
 

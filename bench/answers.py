@@ -29,7 +29,7 @@ class NoModel:
     def count_tokens(self, text: str) -> int:
         raise ModelError("no language model in this run")
 
-    def stream(self, messages, max_tokens: int, temperature: float):
+    def stream(self, messages, max_tokens: int, temperature: float, cancel=None):
         raise ModelError("no language model in this run")
 
 
@@ -44,9 +44,9 @@ class CountingGenerator:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def stream(self, messages, max_tokens: int, temperature: float):
+    def stream(self, messages, max_tokens: int, temperature: float, cancel=None):
         self.prompt_tokens = sum(self.inner.count_tokens(m["content"]) for m in messages)
-        return self.inner.stream(messages, max_tokens, temperature)
+        return self.inner.stream(messages, max_tokens, temperature, cancel)
 
     def close(self) -> None:
         getattr(self.inner, "close", lambda: None)()

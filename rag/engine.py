@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rag.analysis import document_language, stopwords
+from rag.analysis import document_language
 from rag.answering import keyword_coverage, relevance
 from rag.config import Config, default_data_dir
 from rag.discovery import discover
@@ -18,7 +18,7 @@ from rag.embedding_onnx import OnnxInt8Embedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.generator import Generator, LlamaGenerator
 from rag.ingest import Ingestor, load_extracted
-from rag.evidence import POOL_PASSAGES, Terms, select_evidence
+from rag.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
 from rag.evidence_pool import document_passages, naming_words
 from rag.grounded import GroundedAnswer, locate_evidence
 from rag.keyword_index import KeywordIndex
@@ -250,7 +250,7 @@ class Engine:
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits)
         naming = naming_words(self.registry, keyword, question, hits[0].doc_id)
-        selection = select_evidence(question, pool, Terms(language, stopwords("")), naming)
+        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), naming)
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)

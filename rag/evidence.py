@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from rag.claims import copies_furniture, furniture
@@ -68,6 +69,14 @@ class Terms:
 
     def __call__(self, text: str) -> list[str]:
         return [self._stem(w) for w in _WORD.findall(fold(text)) if w not in self.stopwords and (len(w) > 1 or w.isdigit())]
+
+
+@lru_cache(maxsize=None)
+def evidence_stopwords() -> frozenset[str]:
+    """English and Spanish stopwords (bm25s's lists, accent-folded): the list the evidence weights were tuned with."""
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
+
+    return frozenset(fold(w) for w in (*STOPWORDS_EN, *STOPWORDS_SPANISH))
 
 
 def select_evidence(

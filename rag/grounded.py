@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Callable, Sequence
 
 from rag.answering import build_evidence_messages, cite
@@ -29,6 +30,7 @@ def locate_evidence(selection: Selection, document_text: Callable[[str], Extract
         if hit.doc_id not in documents:
             documents[hit.doc_id] = document_text(hit.doc_id)
         page, start, end = _page_offsets(hit, unit.start, unit.end, documents[hit.doc_id])
+        page, start, end = _exact_span(unit.text, documents[hit.doc_id], page, start, end)
         result.append(Evidence(unit.text, unit.kind, hit.source, page, hit.section, hit.chunk_id, hit.doc_id, start, end,
                                candidate.score, context=unit.context))
     return result
@@ -48,6 +50,23 @@ def _page_offsets(hit: Hit, start: int, end: int, document: ExtractedDocument | 
         return hit.page_start, hit.char_start, hit.char_end
     position, page_start, page_end = found
     return document.pages[pages[position][0]].number, page_start, page_end
+
+
+def _exact_span(text: str, document: ExtractedDocument | None, page: int | None, start: int, end: int) -> tuple:
+    """Where ``text`` really stands on its page: passages leave page furniture out, so offsets inside a passage can
+    drift from the saved page text; the occurrence nearest the computed span wins (whitespace may differ)."""
+    if document is None or page is None:
+        return page, start, end
+    saved = next((p.text for p in document.pages if p.number == page), None)
+    words = text.split()
+    if saved is None or not words or " ".join(saved[start:end].split()) == " ".join(words):
+        return page, start, end
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    matches = list(pattern.finditer(saved))
+    if not matches:
+        return page, start, end
+    best = min(matches, key=lambda m: abs(m.start() - start))
+    return page, best.start(), best.end()
 
 
 def sources_for(evidence: Sequence[Evidence], hits: Sequence[Hit], limit: int) -> list[Hit]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rag.evidence import Terms, select_evidence
-from rag.analysis import stopwords
+from rag.evidence import evidence_stopwords
 from rag.passage_units import ROW, page_span, split_units
 from rag.question_kind import AMOUNT, DATE, FREQUENCY, NAME, YES_NO, question_kind
 from rag.types import Hit
@@ -36,7 +36,7 @@ def _hit(text: str, n: int = 1, doc: str = "d1") -> Hit:
 
 def _best(question: str, *texts: str, language: str = "en") -> str:
     hits = [_hit(t, n, f"d{n}") for n, t in enumerate(texts, start=1)]
-    selection = select_evidence(question, hits, Terms(language, stopwords("")))
+    selection = select_evidence(question, hits, Terms(language, evidence_stopwords()))
     return selection.chosen[0].unit.text
 
 
@@ -62,7 +62,7 @@ def test_date_and_name_questions_pick_the_date_and_the_name():
 
 def test_amount_question_picks_the_table_row_by_its_label():
     hits = [_hit(FILING)]
-    selection = select_evidence("What were Apple's total net sales in the quarter?", hits, Terms("en", stopwords("")))
+    selection = select_evidence("What were Apple's total net sales in the quarter?", hits, Terms("en", evidence_stopwords()))
     best = selection.chosen[0]
     assert best.unit.kind == ROW and best.unit.text == "Total net sales 81,797 82,959 293,787 304,182"
     assert "Three Months Ended" in best.unit.context
@@ -81,7 +81,7 @@ def test_evidence_comes_from_the_wider_pool_not_only_the_first_passage():
 
 
 def test_an_unrelated_question_is_weak_evidence():
-    selection = select_evidence("What is the capital of Mongolia?", [_hit(MANUAL)], Terms("en", stopwords("")))
+    selection = select_evidence("What is the capital of Mongolia?", [_hit(MANUAL)], Terms("en", evidence_stopwords()))
     assert selection.weak
 
 

@@ -16,7 +16,7 @@ class BrokenGenerator:
     def count_tokens(self, text: str) -> int:
         raise ModelError("the model file is missing")
 
-    def stream(self, messages, max_tokens, temperature):
+    def stream(self, messages, max_tokens, temperature, cancel=None):
         raise ModelError("the model file is missing")
 
 
