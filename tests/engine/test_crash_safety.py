@@ -84,7 +84,7 @@ def _damage(engine, folder) -> None:
     registry.upsert_document(replace(records["c.txt"], doc_id="half", path=str(folder / "half.txt"), status="indexing"))
     (engine.data_dir / "extracted" / "ghost.json").write_text("{}", encoding="utf-8")
     (engine.data_dir / "extracted" / f"{records['d.txt'].doc_id}.json").unlink()
-    engine.keyword_index().rebuild([("ghost-00000", "ghost")], registry.generation(engine.collection))
+    engine.keyword_index().rebuild([("ghost-00000", "ghost", "en")], registry.generation(engine.collection))
 
 
 def test_doctor_finds_every_kind_of_damage_and_repairs_it(tmp_path):
