@@ -106,11 +106,10 @@ def test_a_server_killed_mid_answer_gives_a_plain_message_and_the_question_can_b
             if len(pieces) == 1:
                 first.kill()
 
-        with pytest.raises(ServerError, match="lost in the middle of the answer"):
-            engine.ask("Write a long story about the pump and its seal.", on_token=kill_after_first_piece)
+        lost = engine.ask("Write a long story about the pump and its seal.", on_token=kill_after_first_piece)
+        assert "lost in the middle of the answer" in lost.note and lost.evidence, "the evidence stays the answer"
         assert len(pieces) < 40
-        with pytest.raises(ServerError, match="Nothing answers at 127.0.0.1"):
-            engine.ask(QUESTION)
+        assert "Nothing answers at 127.0.0.1" in engine.ask(QUESTION).note
         with LlamaServer(tmp_path, port=first.port):
             engine.apply_config(engine.config.replace(max_tokens=16))
             again = engine.ask(QUESTION)
@@ -125,11 +124,9 @@ def test_a_wrong_or_missing_key_is_refused_plainly_and_the_saved_key_is_used(tmp
         engine = server_engine(tmp_path, locked.url)
         try:
             engine.ingest([pump_manual(tmp_path / "docs")])
-            with pytest.raises(ServerError, match="refused Faro's API key"):
-                engine.ask(QUESTION)
+            assert "refused Faro's API key" in engine.ask(QUESTION).note
             save_api_key(locked.url, "wrong")
-            with pytest.raises(ServerError, match="the key is wrong or missing"):
-                engine.ask(QUESTION)
+            assert "the key is wrong or missing" in engine.ask(QUESTION).note
             save_api_key(locked.url + "/", "s3cret-key")
             assert not engine.ask(QUESTION).abstained
         finally:
