@@ -26,7 +26,7 @@ def _damage(folder: Path) -> int:
 
 
 def test_a_damaged_vector_store_is_rebuilt_at_start_and_nothing_is_lost(tmp_path):
-    sentences = " ".join(f"Valve {n} must be checked every {n + 10} days." for n in range(4500))
+    sentences = " ".join(f"Valve {n} must be checked every {n + 10} days." for n in range(5000))
     make_pdf(tmp_path / "valves.pdf", [sentences[i : i + 3000] for i in range(0, len(sentences), 3000)])
     make_pdf(tmp_path / "pump.pdf", ["The pump seal is replaced every 500 hours."])
     engine = _open(tmp_path / "data")
