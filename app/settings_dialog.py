@@ -321,7 +321,7 @@ class SettingsDialog(QDialog):
             self.memory_fit.setText("")
             return
         fit = estimate_fit(self.model_info, self.context.value(), self.picker.gpu_free_bytes if self._gpu_ok else None)
-        self.memory_fit.setText(fit.describe())
+        self.memory_fit.setText(engine_text(fit.describe()))
         self.memory_fit.setObjectName("muted" if fit.fits else "error")
         self.memory_fit.style().unpolish(self.memory_fit)
         self.memory_fit.style().polish(self.memory_fit)

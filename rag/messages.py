@@ -200,6 +200,9 @@ SPANISH = {
     'This is an image; reading text from images (OCR) is turned off in Settings.': 'Esto es una imagen; la lectura de texto en imágenes (OCR) está desactivada en Configuración.',
     'What answers at {} is not an OpenAI-compatible model server. Check the address (it usually ends in /v1).': 'Lo que responde en {0} no es un servidor de modelos compatible con OpenAI. Revise la dirección (suele terminar en /v1).',
     '{} has no OpenAI-compatible API (404 Not Found). The address usually ends in /v1, e.g. http://localhost:8080/v1 (llama.cpp), http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio).': '{0} no tiene una API compatible con OpenAI (404 Not Found). La dirección suele terminar en /v1, por ejemplo http://localhost:8080/v1 (llama.cpp), http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio).',
+    "Needs about {} of memory ({} of it for {} tokens of context); {} is free now.": "Necesita unos {0} de memoria ({1} de ellos para {2} tokens de contexto); ahora hay {3} libres.",
+    "Needs about {} of memory ({} of it for {} tokens of context); {} is free now. That is not enough: choose a smaller model or quantization, or a shorter context.": "Necesita unos {0} de memoria ({1} de ellos para {2} tokens de contexto); ahora hay {3} libres. No es suficiente: elija un modelo o una cuantización más pequeños, o un contexto más corto.",
+    "Needs about {} of memory ({} of it for {} tokens of context).": "Necesita unos {0} de memoria ({1} de ellos para {2} tokens de contexto).",
 }
 
 _PLACEHOLDER = "{}"
