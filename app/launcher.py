@@ -1,4 +1,4 @@
-"""The ``faro`` entry point: no command (or ``gui``) opens the desktop app, anything else is the CLI.
+"""The ``faro`` entry point: no command (or ``gui``) opens the desktop app, ``bench`` the benchmarks, anything else the CLI.
 
 The library options ``--data-dir`` and ``--collection`` may come before the command or without one.
 """
@@ -29,13 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
     options, rest = split_global_options(argv)
+    if rest and rest[0] == "bench":
+        from bench.cli import main as bench_main  # the benchmarks are a tool of the entry point, not of the engine
+
+        return bench_main(rest[1:])
     if not rest or rest[0] == "gui":
         from app.main import run_gui
 
         return run_gui(options + rest[1:])
     from rag.cli import main as cli_main
 
-    if rest[0].startswith("-") or rest[0] == "bench":
+    if rest[0].startswith("-"):
         return cli_main(argv)
     return cli_main([rest[0], *options, *rest[1:]])
 

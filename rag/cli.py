@@ -1,4 +1,4 @@
-"""The ``faro`` command line: ingest, search, ask, list, remove, collections, doctor, reindex, bench."""
+"""The ``faro`` command line: ingest, search, ask, list, remove, collections, models, doctor, reindex."""
 from __future__ import annotations
 
 import argparse
@@ -72,8 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--repair", action="store_true")
     commands.add_parser("reindex", parents=[common], help="rebuild passages and vectors with the current settings")
 
-    bench = commands.add_parser("bench", help="benchmarks (results written under docs/benchmarks)")
-    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
     commands.add_parser("gui", parents=[common], help="open the desktop app (the default with no command)")
     return parser
 
@@ -149,10 +147,6 @@ def _print_evidence(evidence) -> None:
 
 
 def run(args) -> int:
-    if args.command == "bench":
-        from bench.cli import main as bench_main
-
-        return bench_main(args.bench_args)
     if args.command == "models":
         from rag.model_list import print_models
 
