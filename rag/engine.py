@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 import os
 from functools import partial
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Callable, Iterable
 from rag.analysis import document_language
 from rag.answering import keyword_coverage, relevance
 from rag.config import Config, default_data_dir
+from rag.data_folder import prepare_data_dir
 from rag.discovery import discover
 from rag.document_signals import DocumentNames, rerank_by_document
 from rag.embedder import Embedder, SentenceTransformerEmbedder, make_embedder, same_vector_space
@@ -63,7 +65,7 @@ class Engine:
         enforce_offline()
         self.config = config
         self.interface_language = interface_language(config.language)
-        self.data_dir = _prepare_data_dir(config.data_dir)
+        self.data_dir = prepare_data_dir(config.data_dir)
         self._lock = DataFolderLock(self.data_dir)
         try:
             self.registry = Registry(self.data_dir / "library.sqlite3")
@@ -210,7 +212,7 @@ class Engine:
         if record is None:
             return False
         with self.registry.transaction():
-            self.registry.upsert_document(_replace_status(record, STATUS_INDEXING))
+            self.registry.upsert_document(replace(record, status=STATUS_INDEXING))
             self.registry.delete_chunks(record.doc_id)
             self.registry.bump_generation(self.collection)
         self.store.delete_document(self.store_name, record.doc_id)
@@ -392,23 +394,3 @@ class Engine:
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def _prepare_data_dir(path: Path) -> Path:
-    try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(path, 0o700)
-        probe = path / ".write-test"
-        probe.write_text("ok")
-        probe.unlink()
-    except OSError as exc:
-        raise DataFolderError(
-            f"Faro cannot write to its data folder {path}: {exc.strerror or exc}. "
-            "Free some disk space or choose another folder with --data-dir or FARO_HOME."
-        ) from exc
-    return path
-
-
-def _replace_status(record: DocumentRecord, status: str) -> DocumentRecord:
-    from dataclasses import replace
-
-    return replace(record, status=status)
