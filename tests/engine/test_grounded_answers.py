@@ -83,3 +83,27 @@ def test_off_topic_questions_still_abstain(fake_engine, tmp_path):
     engine = _engine(fake_engine, tmp_path, FakeGenerator())
     answer = engine.ask("Who won the chess world championship in 1972?")
     assert answer.abstained and not answer.evidence
+
+
+def test_the_model_reads_only_the_sentences_around_the_evidence_within_the_prompt_budget():
+    from rag.answering import PROMPT_TOKENS, build_evidence_messages, passage_window
+    from rag.types import Hit
+
+    filler = [f"Paragraph {n} describes the cooling circuit in general terms without any figure." for n in range(30)]
+    text = " ".join(filler[:12] + ["Replace the impeller seal every 1,800 operating hours."] + filler[12:])
+    window = passage_window(text, ["Replace the impeller seal every 1,800 operating hours."])
+    assert window == f"… {filler[11]} Replace the impeller seal every 1,800 operating hours. {filler[12]} …"
+    assert passage_window(text, ["A quote from another passage."]) == " ".join(filler[:2])
+
+    def words(text):
+        return len(text.split())
+
+    hits = [Hit(f"c{n}", f"d{n}", f"manual-{n}.pdf", text, 1.0, 0.8, 0.5, n, n, 0, len(text), "") for n in range(1, 6)]
+    messages, used = build_evidence_messages(QUESTION, [(1, "Replace the impeller seal every 1,800 operating hours.")],
+                                             hits, "en", 4000, words)
+    prompt = " ".join(m["content"] for m in messages)
+    assert len(used) == len(hits) and words(prompt) <= PROMPT_TOKENS and words(prompt) < words(text)
+    assert "Replace the impeller seal every 1,800 operating hours." in prompt.split("Sources:")[1]
+    _, used = build_evidence_messages(QUESTION, [(1, "Replace the impeller seal every 1,800 operating hours.")],
+                                      hits, "en", 200, words)
+    assert len(used) == 2
