@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from bench.llama_safety import use_safe_mode_here
 from bench.metrics import median
 from bench.workspace import Workspace
 
@@ -116,6 +117,8 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
         began = time.perf_counter()
         described = generator.load()
         first_load_s = time.perf_counter() - began
+        if described.get("safe_mode"):
+            use_safe_mode_here()
         tuned = _raw_llama(Path(described["model_file"]), ws.threads, n_ctx, tuned=True)
         before = _raw_llama(model, ws.threads, n_ctx, tuned=False)
 
@@ -150,6 +153,7 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
         "llama_system_info": system_info(),
         "build": _build_record(),
         "threads": ws.threads,
+        "safe_mode": bool(described.get("safe_mode")),
         "busy_core_in_background": busy,
         "prompt_tokens_median": median(prompt_tokens),
         "max_tokens": max_tokens,

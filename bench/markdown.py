@@ -141,7 +141,11 @@ def _answer(data: dict) -> list[str]:
              f"({data['model']}, prompt threads left to llama.cpp). {data['threads']} threads. Medians.", "",
              f"- llama-cpp-python {data['llama_cpp_python']}; build: `{data['build']}`",
              f"- llama.cpp system info: `{data['llama_system_info']}`",
-             f"- first load of the model process (Q8_0 copy made once): {data['first_load_s']:.1f} s", ""]
+             f"- first load of the model process (Q8_0 copy made once): {data['first_load_s']:.1f} s"]
+    if data.get("safe_mode"):
+        lines.append("- **safe mode**: the model crashed on this processor with llama.cpp's extra buffer types (weight "
+                     "repacking, AMX), so every pipeline here ran with them off")
+    lines.append("")
     rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["prompt_tokens_per_s"], 0), _f(p["decode_tokens_per_s"], 1)]
             for n, p in data["pipelines"].items()]
     lines += _table(["pipeline", "answers", "first token ms", "prompt tokens/s", "decode tokens/s"], rows)

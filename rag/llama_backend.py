@@ -46,7 +46,7 @@ class LlamaBackend:
         logging.getLogger("llama-cpp-python").setLevel(logging.CRITICAL)  # llama.cpp's chatter stays off the terminal
 
         if settings.safe_mode:
-            _turn_off_extra_buffer_types(llama_cpp)
+            turn_off_extra_buffer_types(llama_cpp)
         self.settings = settings
         self._llama_cpp_version = getattr(llama_cpp, "__version__", "?")
         self._llama_cpp = llama_cpp
@@ -127,11 +127,11 @@ def requantize_q8_0(source: str, target: str) -> str:
     return target
 
 
-def _turn_off_extra_buffer_types(llama_cpp_module) -> None:
+def turn_off_extra_buffer_types(llama_cpp_module) -> None:
     """Make every model this process loads use plain CPU buffers (``use_extra_bufts = False``).
 
-    llama-cpp-python has no constructor argument for it, so its default-parameters function is wrapped; this runs
-    only inside the dedicated model process.
+    llama-cpp-python has no constructor argument for it, so its default-parameters function is wrapped: for the
+    whole process, so only in the dedicated model process (and the benchmarks' and tests' own llama.cpp processes).
     """
     native = llama_cpp_module.llama_cpp
     defaults = native.llama_model_default_params

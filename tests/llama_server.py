@@ -31,7 +31,7 @@ def server_available() -> str | None:
 
 
 class LlamaServer:
-    """``python -m llama_cpp.server`` as a child process; ``kill()`` ends it at once, as a crash would."""
+    """llama-cpp-python's server (in safe mode) as a child process; ``kill()`` ends it at once, as a crash would."""
 
     def __init__(self, log_dir: Path, port: int | None = None, api_key: str | None = None) -> None:
         from rag.models import bundled_llm_path
@@ -39,7 +39,7 @@ class LlamaServer:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/v1"
         command = [
-            sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_llm_path()), "--model_alias", MODEL_ALIAS,
+            sys.executable, "-m", "tests.safe_llama_server", "--model", str(bundled_llm_path()), "--model_alias", MODEL_ALIAS,
             "--host", "127.0.0.1", "--port", str(self.port), "--n_ctx", "4096", "--n_threads", "2",
         ]
         if api_key:
@@ -47,7 +47,8 @@ class LlamaServer:
         env = {**os.environ, "HF_HUB_OFFLINE": "1", "DO_NOT_TRACK": "1"}
         self.log = log_dir / f"llama-server-{self.port}.log"
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                            cwd=Path(__file__).resolve().parents[1])
         self._wait_ready(api_key)
 
     def _wait_ready(self, api_key: str | None, timeout_s: float = 120) -> None:

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from rag.embedder import SentenceTransformerEmbedder
-from rag.generator import LlamaGenerator
+from rag.generator import SAFE_MODE_FILE, LlamaGenerator
 from rag.gguf import read_gguf_info
 from rag.models import bundled_embedding_path, bundled_llm_path
 
@@ -35,7 +35,11 @@ def test_bundled_language_model_streams_a_short_reply_from_its_own_process(tmp_p
     assert pieces and "".join(pieces).strip()
     assert generator.count_tokens("hello world") >= 2
     described = generator.load()
-    assert described["extra_buffer_types"] is True and not described["safe_mode"]
+    # On processors where llama.cpp's weight repacking crashes (AMX: SIGILL in ggml_backend_amx_mul_mat), the
+    # self-test's crash switched this model to safe mode and the reply above still came.
+    assert described["extra_buffer_types"] is not described["safe_mode"]
+    if described["safe_mode"]:
+        assert "crashed with signal" in (tmp_path / SAFE_MODE_FILE).read_text()
     assert described["model_file"].endswith("SmolLM2-135M-Instruct.Q8_0.gguf") and "AVX" in described["system_info"]
     generator.close()
 
