@@ -13,6 +13,7 @@ from rag.generator import Generator
 from rag.language import message
 from rag.passage_units import page_span
 from rag.progress import CancelToken
+from rag.reply_limit import ReplyLimit
 from rag.types import Answer, Evidence, ExtractedDocument, Hit, SentenceCheck
 
 log = logging.getLogger(__name__)
@@ -111,19 +112,25 @@ class GroundedAnswer:
             messages, used = build_evidence_messages(self.question, quotes, sources, self.language, budget, model.count_tokens)
             if on_status:
                 on_status(message("reading" if len(used) > 1 else "reading_one", self.language, count=len(used)))
-            pieces, stopped = [], False
-            for piece in model.stream(messages, max_tokens, temperature, cancel):
-                if cancel.cancelled:
-                    stopped = True
-                    break
-                pieces.append(piece)
-                if on_token:
-                    on_token(piece)
+            reply, stopped = ReplyLimit(), False
+            pieces = iter(model.stream(messages, max_tokens, temperature, cancel))
+            try:
+                for piece in pieces:
+                    if cancel.cancelled:
+                        stopped = True
+                        break
+                    reply.add(piece)
+                    if on_token:
+                        on_token(piece)
+                    if reply.done:
+                        break
+            finally:
+                getattr(pieces, "close", lambda: None)()  # a closed stream stops the model at once
         except ModelError as exc:
             log.warning("Answering with the evidence alone: %s", exc)
             return self.evidence_only(message("no_model", self.language, reason=str(exc).rstrip(".")))
         self.evidence = [_numbered(e, numbers) for e in self.evidence]
-        return self._checked("".join(pieces), used, stopped)
+        return self._checked(reply.text, used, stopped)
 
     def _checked(self, raw: str, used: list[Hit], stopped: bool) -> Answer:
         text, citations = cite(raw, used, self.tokenize)

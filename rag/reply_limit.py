@@ -1,0 +1,46 @@
+"""Ends the model's reply where a short answer is complete: after a few sentences, a repeat, or a copied source header."""
+from __future__ import annotations
+
+import re
+
+MAX_SENTENCES = 3
+# Small models imitate the prompt's source headers ("[2] (manual.pdf, pp. 3–5)") and then write the same sentence
+# again; neither is part of an answer.
+_SOURCE_HEADER = re.compile(r"(?:^|\n)\s*(?:\[\d+\]\s*\(|Sources?:|Fuentes?:|Evidence:|Evidencia:|Question:|Pregunta:)")
+_SENTENCE_END = re.compile(r"(?<=[^\s][.!?])(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])?(?=\s)")
+
+
+class ReplyLimit:
+    """Fed the reply piece by piece; ``done`` once it should stop, ``text`` the part worth keeping."""
+
+    def __init__(self, max_sentences: int = MAX_SENTENCES) -> None:
+        self.max_sentences = max_sentences
+        self.raw = ""
+        self.done = False
+
+    def add(self, piece: str) -> None:
+        self.raw += piece
+        header = _SOURCE_HEADER.search(self.raw)
+        if header:
+            self.raw, self.done = self.raw[: header.start()], True
+            return
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.raw)]
+        sentences = _split(self.raw, ends)
+        seen = set()
+        for index, sentence in enumerate(sentences):
+            key = " ".join(re.sub(r"\[\d+\]", "", sentence).casefold().split())
+            if key in seen:
+                self.raw, self.done = self.raw[: ends[index - 1]], True
+                return
+            seen.add(key)
+        if len(ends) >= self.max_sentences:
+            self.raw, self.done = self.raw[: ends[self.max_sentences - 1]], True
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+
+def _split(text: str, ends: list[int]) -> list[str]:
+    starts = [0, *ends]
+    return [text[a:b] for a, b in zip(starts, ends)]

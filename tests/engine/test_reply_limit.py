@@ -1,0 +1,31 @@
+"""The model's reply ends at a short answer: a few sentences, no repeats, no copied source headers."""
+from __future__ import annotations
+
+from rag.reply_limit import ReplyLimit
+
+
+def _fed(text: str, max_sentences: int = 3) -> ReplyLimit:
+    limit = ReplyLimit(max_sentences)
+    for start in range(0, len(text), 4):
+        if limit.done:
+            break
+        limit.add(text[start : start + 4])
+    return limit
+
+
+def test_a_copied_source_header_ends_the_reply_before_it():
+    limit = _fed("Replace the seal every 1,800 operating hours [1].\n[2] (kx440-manual.pdf, pp. 3–5)\nThe KX-400 pump")
+    assert limit.done and limit.text == "Replace the seal every 1,800 operating hours [1]."
+
+
+def test_a_repeated_sentence_ends_the_reply_and_numbers_with_points_do_not_split_sentences():
+    text = "The seal lasts 1.5 years [1]. Check it daily. The seal lasts 1.5 years [1]. More text follows here."
+    limit = _fed(text)
+    assert limit.done and limit.text == "The seal lasts 1.5 years [1]. Check it daily."
+
+
+def test_the_reply_stops_after_the_most_sentences_allowed_and_a_short_one_is_kept_whole():
+    limit = _fed("Net sales were 81,797. Two is here. Three is here. Four is here. ", max_sentences=2)
+    assert limit.done and limit.text == "Net sales were 81,797. Two is here."
+    short = _fed("Cada 1.800 horas de funcionamiento [1]")
+    assert not short.done and short.text == "Cada 1.800 horas de funcionamiento [1]"
