@@ -62,7 +62,8 @@ class LlamaGenerator:
 
     The process loads on first use (or ``load``), stays warm between questions and is restarted after a crash.
     A native crash while loading, self-testing or answering switches this model to safe mode on this processor
-    (remembered in ``state_dir``) and, if no text was shown yet, the question is answered again at once.
+    (remembered in ``state_dir``); whenever a process dies before any text of an answer was shown (idle between
+    questions included), a fresh one answers the question at once.
     """
 
     def __init__(
@@ -131,12 +132,15 @@ class LlamaGenerator:
         raise AssertionError("unreachable")
 
     def count_tokens(self, text: str) -> int:
-        self.load()
-        try:
-            return self._process.count_tokens(text)
-        except ModelProcessDied as died:
-            self._after_crash(died)
-            raise ModelCrashed(_died_message(self.model_path.name, died, loading=False)) from None
+        for attempt in (1, 2):
+            self.load()
+            try:
+                return self._process.count_tokens(text)
+            except ModelProcessDied as died:
+                self._after_crash(died)
+                if attempt == 2:
+                    raise ModelCrashed(_died_message(self.model_path.name, died, loading=False)) from None
+        raise AssertionError("unreachable")
 
     def stream(
         self, messages: list[dict[str, str]], max_tokens: int, temperature: float, cancel: CancelToken | None = None
@@ -150,8 +154,8 @@ class LlamaGenerator:
                     yield piece
                 return
             except ModelProcessDied as died:
-                switched = self._after_crash(died)
-                if attempt == 1 and switched and not shown:
+                self._after_crash(died)
+                if attempt == 1 and not shown:  # a process that died idle, or before any word: a fresh one answers
                     continue
                 raise ModelCrashed(_died_message(self.model_path.name, died, loading=False)) from None
             except ModelLoadFailed as exc:

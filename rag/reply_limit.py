@@ -20,7 +20,7 @@ class ReplyLimit:
 
     def add(self, piece: str) -> None:
         self.raw += piece
-        header = _SOURCE_HEADER.search(self.raw)
+        header = next((h for h in _SOURCE_HEADER.finditer(self.raw) if self.raw[: h.start()].strip()), None)
         if header:
             self.raw, self.done = self.raw[: header.start()], True
             return

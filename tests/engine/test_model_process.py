@@ -33,6 +33,21 @@ def test_answers_stream_from_a_separate_process_that_stays_warm(tmp_path):
         generator.close()
 
 
+def test_a_process_that_died_between_questions_is_replaced_without_a_message(tmp_path):
+    import signal
+
+    generator = _generator(tmp_path, fakes.EchoBackend)
+    try:
+        first = generator.load()["pid"]
+        os.kill(first, signal.SIGKILL)  # the system's out-of-memory killer, or a user, while nobody was asking
+        time.sleep(0.5)
+        assert generator.count_tokens("a b c") == 3
+        assert "".join(generator.stream(QUESTION, 64, 0.0)) == "one two three four five six "
+        assert generator.load()["pid"] != first and not generator.safe_mode
+    finally:
+        generator.close()
+
+
 def test_a_crash_on_the_first_decode_switches_to_safe_mode_answers_and_is_remembered(tmp_path):
     generator = _generator(tmp_path, fakes.CrashesOnFirstDecodeUnlessSafe)
     try:

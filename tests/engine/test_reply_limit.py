@@ -29,3 +29,8 @@ def test_the_reply_stops_after_the_most_sentences_allowed_and_a_short_one_is_kep
     assert limit.done and limit.text == "Net sales were 81,797. Two is here."
     short = _fed("Cada 1.800 horas de funcionamiento [1]")
     assert not short.done and short.text == "Cada 1.800 horas de funcionamiento [1]"
+
+
+def test_a_header_word_at_the_very_start_does_not_empty_the_reply():
+    limit = _fed("Evidence: the seal is replaced every 1,800 hours [1]")
+    assert not limit.done and limit.text.endswith("1,800 hours [1]")
