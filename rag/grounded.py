@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from rag.answering import build_evidence_messages, cite
 from rag.claims import check_sentences
-from rag.errors import ModelError
+from rag.errors import ModelCrashed, ModelError
 from rag.evidence import Selection
 from rag.generator import Generator
 from rag.language import message
@@ -126,6 +126,9 @@ class GroundedAnswer:
                         break
             finally:
                 getattr(pieces, "close", lambda: None)()  # a closed stream stops the model at once
+        except ModelCrashed as exc:
+            log.warning("Answering with the evidence alone: %s", exc)
+            return self.evidence_only(message("model_stopped", self.language))
         except ModelError as exc:
             log.warning("Answering with the evidence alone: %s", exc)
             return self.evidence_only(message("no_model", self.language, reason=str(exc).rstrip(".")))

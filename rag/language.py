@@ -35,6 +35,8 @@ MESSAGES = {
         "reading_one": "Reading the passage…",
         "no_model": "The language model is not available ({reason}), so the passages that answer the question are shown.",
         "no_match": "The model's answer did not match your documents, so only the passages from them are shown.",
+        "model_stopped": "The language model stopped unexpectedly while writing; Faro restarted it. The passages that "
+                         "answer the question are shown; ask again for a written answer.",
         "not_found": "not found in your documents",
         "weak": "This may not answer your question: the closest passages found are shown.",
     },
@@ -47,6 +49,9 @@ MESSAGES = {
         "reading_one": "Leyendo el pasaje…",
         "no_model": "El modelo de lenguaje no está disponible ({reason}); se muestran los pasajes que responden a la pregunta.",
         "no_match": "La respuesta del modelo no coincide con sus documentos; solo se muestran los pasajes de ellos.",
+        "model_stopped": "El modelo de lenguaje se detuvo de forma inesperada mientras escribía; Faro lo reinició. Se "
+                         "muestran los pasajes que responden a la pregunta; vuelva a preguntar para obtener una "
+                         "respuesta escrita.",
         "not_found": "no aparece en sus documentos",
         "weak": "Puede que esto no responda a su pregunta: se muestran los pasajes más cercanos.",
     },

@@ -21,7 +21,8 @@ def test_a_crash_of_the_model_process_is_a_message_in_the_chat_and_the_next_ques
     with qtbot.waitSignal(window.chat.answered, timeout=60000) as crashed:
         window.ask(QUESTION)
     exchange = crashed.args[0]
-    assert "The language model stopped unexpectedly; Faro restarted it" in exchange.note
+    assert "The language model stopped unexpectedly while writing; Faro restarted it." in exchange.note
+    assert "ask again for a written answer" in exchange.note
     assert exchange.evidence, "the evidence stays on screen as the answer"
     assert window.isVisible() and window.library.ready_count() == 2
     with qtbot.waitSignal(window.chat.answered, timeout=60000) as answered:
