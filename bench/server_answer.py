@@ -55,6 +55,7 @@ def server_overhead(server_url: str, server_model: str, threads: int, questions:
     server = ServerGenerator(server_url, server_model, load_api_key(server_url))
     samples: dict[str, list[dict]] = {"in_process": [], "server": []}
     try:
+        safe_mode = bool(local.load().get("safe_mode"))
         warm = _messages("Warm up.")
         list(local.stream(warm, 8, 0.0))
         list(server.stream(warm, 8, 0.0))
@@ -69,7 +70,7 @@ def server_overhead(server_url: str, server_model: str, threads: int, questions:
     finally:
         local.close()
     out = {"server_url": server_url, "server_model": server_model, "model": bundled_llm_path().name,
-           "max_tokens": max_tokens, "questions": questions, "pipelines": {}}
+           "max_tokens": max_tokens, "questions": questions, "threads": threads, "safe_mode": safe_mode, "pipelines": {}}
     for name, runs in samples.items():
         out["pipelines"][name] = {
             "ttft_ms": median(s["ttft_s"] * 1000 for s in runs),
@@ -96,7 +97,10 @@ def markdown(data: dict) -> list[str]:
         "## Answers through a server", "",
         f"`faro bench answer --server {data['server_url']}`: the same {data['questions']} prompts, alternated, through "
         f"llama-cpp-python's OpenAI-compatible server on loopback and through in-process llama.cpp ({data['model']}, "
-        f"temperature 0, up to {data['max_tokens']} tokens).", "",
+        f"temperature 0, up to {data['max_tokens']} tokens, {data.get('threads', '?')} thread(s) each).", "",
+        *([("In-process llama.cpp ran in safe mode (extra buffer types off) because the model crashed on this "
+            "processor with them on; the server was started the same way (`python -m tests.safe_llama_server`).")
+           , ""] if data.get("safe_mode") else []),
         "| answer model | first token ms | tokens/s streaming | tokens |", "|---|---|---|---|", *rows, "",
         f"Cost of the HTTP hop: **{data['tokens_per_s_cost']:.1%}** tokens/s (target ≤ 10%), "
         f"**{data['first_token_extra_ms']:+.0f} ms** to the first token (target ≤ 100 ms).", "",
