@@ -39,23 +39,44 @@ def _timed(stream: Callable[[], Iterable[str]]) -> dict:
     return {"ttft_s": first - began, "decode_s": last - first, "text": "".join(pieces)}
 
 
-def _prompts(ws: Workspace, count: int, count_tokens: Callable[[str], int]) -> list[list[dict[str, str]]]:
-    """Chat messages with four SciFact abstracts cut to 256 tokens each, and the query they belong to."""
+def _questions(ws: Workspace, count: int, count_tokens: Callable[[str], int]) -> list[tuple[str, list[str]]]:
+    """SciFact queries, each with four abstracts (its relevant ones first) cut to 256 tokens."""
     beir = ws.scifact()
     documents = {d: f"{t} {x}" for d, (t, x) in beir.corpus.items()}
-    prompts = []
+    result = []
     for query_id, question in list(beir.queries.items())[:count]:
         relevant = [d for d in beir.qrels.get(query_id, {}) if d in documents]
-        others = [d for d in list(documents)[len(prompts) * PASSAGES:][:PASSAGES]]
-        blocks = []
-        for n, doc_id in enumerate((relevant + others)[:PASSAGES], start=1):
+        others = [d for d in list(documents)[len(result) * PASSAGES:][:PASSAGES]]
+        passages = []
+        for doc_id in (relevant + others)[:PASSAGES]:
             words = documents[doc_id].split()
             while count_tokens(" ".join(words)) > PASSAGE_TOKENS:
                 words = words[: int(len(words) * 0.9)]
-            blocks.append(f"[{n}] {' '.join(words)}")
-        user = "Sources:\n\n" + "\n\n".join(blocks) + f"\n\nQuestion: {question}"
-        prompts.append([{"role": "system", "content": INSTRUCTION}, {"role": "user", "content": user}])
-    return prompts
+            passages.append(" ".join(words))
+        result.append((question, passages))
+    return result
+
+
+def _four_passage_messages(question: str, passages: list[str]) -> list[dict[str, str]]:
+    """The whole four passages, numbered: what Faro sent before evidence-first answers, and the raw baseline."""
+    blocks = [f"[{n}] {text}" for n, text in enumerate(passages, start=1)]
+    user = "Sources:\n\n" + "\n\n".join(blocks) + f"\n\nQuestion: {question}"
+    return [{"role": "system", "content": INSTRUCTION}, {"role": "user", "content": user}]
+
+
+def _evidence_messages(question: str, passages: list[str], count_tokens: Callable[[str], int]) -> list[dict[str, str]]:
+    """What Faro sends now for the same four passages: the evidence (here the first passage's sentence sharing the
+    most words with the question) and the sentences around it, within ``PROMPT_TOKENS``."""
+    from rag.answering import build_evidence_messages, split_sentences
+    from rag.types import Hit
+
+    asked = set(question.lower().split())
+    sentences = [s for s in split_sentences(passages[0])[::2] if s.strip()] or [passages[0]]
+    quote = max(sentences, key=lambda s: len(asked & set(s.lower().split())))
+    hits = [Hit(f"c{n}", f"d{n}", f"abstract-{n}.pdf", text, 1.0, 1.0, 1.0, 1, 1, 0, len(text), "")
+            for n, text in enumerate(passages, start=1)]
+    messages, _ = build_evidence_messages(question, [(1, quote.strip())], hits, "en", 4096, count_tokens)
+    return messages
 
 
 def _raw_llama(model: Path, threads: int, n_ctx: int, tuned: bool):
@@ -125,23 +146,28 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
         def count(text: str) -> int:
             return len(tuned.tokenize(text.encode("utf-8"), add_bos=False, special=True)) if text else 0
 
-        prompts = _prompts(ws, questions + 1, count)
-        prompt_tokens = [count(m[0]["content"]) + count(m[1]["content"]) for m in prompts[1:]]
+        asked = _questions(ws, questions + 1, count)
+        four = [_four_passage_messages(q, p) for q, p in asked]
+        evidence = [_evidence_messages(q, p, count) for q, p in asked]
         runs = {
-            "faro_model_process": lambda m: lambda: generator.stream(m, max_tokens, 0.0),
-            "raw_llama_cpp_same_settings": lambda m: _raw_stream(tuned, m, max_tokens),
-            "raw_llama_cpp_before": lambda m: _raw_stream(before, m, max_tokens),
+            "faro_model_process": (four, lambda m: lambda: generator.stream(m, max_tokens, 0.0)),
+            "raw_llama_cpp_same_settings": (four, lambda m: _raw_stream(tuned, m, max_tokens)),
+            "raw_llama_cpp_before": (four, lambda m: _raw_stream(before, m, max_tokens)),
+            "faro_evidence_prompt": (evidence, lambda m: lambda: generator.stream(m, max_tokens, 0.0)),
         }
         samples: dict[str, list[dict]] = {name: [] for name in runs}
         try:
-            for name, run in runs.items():
+            for name, (prompts, run) in runs.items():
                 list(run(prompts[0])())
             with _CoreHog() if busy else _Quiet():
-                for messages in prompts[1:]:
-                    for name, run in runs.items():
+                for index in range(1, len(asked)):
+                    for name, (prompts, run) in runs.items():
                         time.sleep(SETTLE_S)
-                        samples[name].append(_timed(run(messages)))
-            pipelines = {name: _summary(s, prompt_tokens, count) for name, s in samples.items()}
+                        samples[name].append(_timed(run(prompts[index])))
+            pipelines = {}
+            for name, (prompts, _) in runs.items():
+                tokens = [count(m[0]["content"]) + count(m[1]["content"]) for m in prompts[1:]]
+                pipelines[name] = {**_summary(samples[name], tokens, count), "prompt_tokens": median(tokens)}
         finally:
             generator.close()
             tuned.close()
@@ -155,7 +181,7 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
         "threads": ws.threads,
         "safe_mode": bool(described.get("safe_mode")),
         "busy_core_in_background": busy,
-        "prompt_tokens_median": median(prompt_tokens),
+        "prompt_tokens_median": pipelines["faro_model_process"]["prompt_tokens"],
         "max_tokens": max_tokens,
         "first_load_s": first_load_s,
         "pipelines": pipelines,

@@ -138,7 +138,10 @@ def _answer(data: dict) -> list[str]:
              f"Each question: 4 SciFact abstracts of at most 256 tokens (median prompt {data['prompt_tokens_median']:.0f} "
              "tokens). Per question, in turn: Faro's model process, raw llama-cpp-python in this process with the same "
              f"settings and model file ({data['model_file_used']}), and raw llama-cpp-python as Faro ran it before "
-             f"({data['model']}, prompt threads left to llama.cpp). {data['threads']} threads. Medians.", "",
+             f"({data['model']}, prompt threads left to llama.cpp). These three get the four passages whole. The fourth, "
+             "faro_evidence_prompt, is Faro's model process with the prompt Faro sends now for the same question and "
+             "passages: the evidence first and the sentences around it, at most 320 tokens. "
+             f"{data['threads']} threads. Medians.", "",
              f"- llama-cpp-python {data['llama_cpp_python']}; build: `{data['build']}`",
              f"- llama.cpp system info: `{data['llama_system_info']}`",
              f"- first load of the model process (Q8_0 copy made once): {data['first_load_s']:.1f} s"]
@@ -146,9 +149,9 @@ def _answer(data: dict) -> list[str]:
         lines.append("- **safe mode**: the model crashed on this processor with llama.cpp's extra buffer types (weight "
                      "repacking, AMX), so every pipeline here ran with them off")
     lines.append("")
-    rows = [[n, p["answers"], _f(p["ttft_ms"], 0), _f(p["prompt_tokens_per_s"], 0), _f(p["decode_tokens_per_s"], 1)]
-            for n, p in data["pipelines"].items()]
-    lines += _table(["pipeline", "answers", "first token ms", "prompt tokens/s", "decode tokens/s"], rows)
+    rows = [[n, p["answers"], _f(p.get("prompt_tokens", data["prompt_tokens_median"]), 0), _f(p["ttft_ms"], 0),
+             _f(p["prompt_tokens_per_s"], 0), _f(p["decode_tokens_per_s"], 1)] for n, p in data["pipelines"].items()]
+    lines += _table(["pipeline", "answers", "prompt tokens", "first token ms", "prompt tokens/s", "decode tokens/s"], rows)
     boundary = data["process_boundary"]
     lines += [f"The process boundary costs {boundary['decode_cost']:.1%} of decode tokens/s and "
               f"{boundary['ttft_added_ms']:+.0f} ms of first token.", ""]

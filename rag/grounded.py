@@ -11,6 +11,7 @@ from rag.errors import ModelCrashed, ModelError
 from rag.evidence import Selection
 from rag.generator import Generator
 from rag.language import message
+from rag.messages import localize
 from rag.passage_units import page_span
 from rag.progress import CancelToken
 from rag.reply_limit import ReplyLimit
@@ -131,7 +132,8 @@ class GroundedAnswer:
             return self.evidence_only(message("model_stopped", self.language))
         except ModelError as exc:
             log.warning("Answering with the evidence alone: %s", exc)
-            return self.evidence_only(message("no_model", self.language, reason=str(exc).rstrip(".")))
+            reason = localize(str(exc), self.language).rstrip(".")
+            return self.evidence_only(message("no_model", self.language, reason=reason))
         self.evidence = [_numbered(e, numbers) for e in self.evidence]
         return self._checked(reply.text, used, stopped)
 

@@ -191,6 +191,14 @@ SPANISH = {
     'The image is damaged or in a format Faro cannot read ({}).': 'La imagen está dañada o en un formato que Faro no puede leer ({0}).',
     'The image is larger than Faro reads (over 80 megapixels).': 'La imagen es más grande de lo que Faro lee (más de 80 megapíxeles).',
     'The language model failed while answering: {}': 'El modelo de lenguaje falló mientras respondía: {0}',
+    "The language model ({}) did not finish loading within {} minutes and was stopped; the computer may be very busy. Faro tries again at your next question.":
+        "El modelo de lenguaje ({0}) no terminó de cargarse en {1} minutos y se detuvo; puede que el equipo esté muy ocupado. Faro lo intentará de nuevo con su próxima pregunta.",
+    "The language model ({}) ran out of memory and was stopped. Faro restarted it; choose a smaller model or a shorter context in Settings if this happens again.":
+        "El modelo de lenguaje ({0}) se quedó sin memoria y se detuvo. Faro lo reinició; elija un modelo más pequeño o un contexto más corto en Configuración si vuelve a ocurrir.",
+    "The language model ({}) stopped unexpectedly while loading, even in safe mode ({}). Choose another model in Settings; the log file has the details.":
+        "El modelo de lenguaje ({0}) se detuvo de forma inesperada al cargarse, incluso en modo seguro ({1}). Elija otro modelo en Configuración; el archivo de registro tiene los detalles.",
+    "The language model stopped unexpectedly; Faro restarted it. Ask your question again.":
+        "El modelo de lenguaje se detuvo de forma inesperada; Faro lo reinició. Vuelva a hacer su pregunta.",
     "The model file's header is damaged (unreadable metadata key).": 'La cabecera del archivo del modelo está dañada (clave de metadatos ilegible).',
     'The server address must start with http:// or https://, e.g. http://localhost:8080/v1.': 'La dirección del servidor debe empezar por http:// o https://, por ejemplo http://localhost:8080/v1.',
     'The server address {} is not valid: {}.': 'La dirección del servidor {0} no es válida: {1}.',

@@ -153,8 +153,10 @@ def test_ingestion_counts_pages_and_breaks_faro_time_down(bench_run):
 def test_answer_speed_compares_the_model_process_with_raw_llama_cpp_before_and_after(bench_run):
     answer = bench_run[2]["sections"]["answer"]
     pipelines = answer["pipelines"]
-    assert set(pipelines) == {"faro_model_process", "raw_llama_cpp_same_settings", "raw_llama_cpp_before"}
+    assert set(pipelines) == {"faro_model_process", "raw_llama_cpp_same_settings", "raw_llama_cpp_before",
+                              "faro_evidence_prompt"}
     assert all(p["answers"] == 1 and p["ttft_ms"] > 0 and p["prompt_tokens_per_s"] > 0 for p in pipelines.values())
+    assert pipelines["faro_evidence_prompt"]["prompt_tokens"] < pipelines["faro_model_process"]["prompt_tokens"]
     assert answer["model_file_used"].endswith(".Q8_0.gguf") and "AVX" in answer["llama_system_info"]
     assert set(answer["process_boundary"]) == {"decode_cost", "ttft_added_ms"}
     assert "Answer speed" in (bench_run[1] / "README.md").read_text(encoding="utf-8")

@@ -107,3 +107,18 @@ def test_the_model_reads_only_the_sentences_around_the_evidence_within_the_promp
     _, used = build_evidence_messages(QUESTION, [(1, "Replace the impeller seal every 1,800 operating hours.")],
                                       hits, "en", 200, words)
     assert len(used) == 2
+
+
+def test_a_spanish_question_gets_the_model_problem_in_spanish(fake_engine, tmp_path):
+    class OutOfMemory(MissingModel):
+        def count_tokens(self, text):
+            raise ModelError("The language model (big.gguf) ran out of memory and was stopped. Faro restarted it; "
+                             "choose a smaller model or a shorter context in Settings if this happens again.")
+
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "bomba.pdf", ["Manual de la bomba KX-440.", "Sustituya el sello del impulsor cada 1.800 horas de funcionamiento."])
+    engine = fake_engine(generator=OutOfMemory())
+    engine.ingest([tmp_path / "docs"])
+    answer = engine.ask("¿Cada cuánto se sustituye el sello del impulsor de la bomba KX-440?")
+    assert answer.evidence and "1.800 horas" in answer.evidence[0].text
+    assert "El modelo de lenguaje no está disponible (El modelo de lenguaje (big.gguf) se quedó sin memoria" in answer.note
