@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
+from rag.answer_phrase import answer_phrase
 from rag.claims import copies_furniture, furniture
-from rag.passage_units import ROW, Unit, split_units
+from rag.passage_units import ROW, Unit, row_label, split_units
 from rag.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
 
@@ -37,16 +38,26 @@ ANNOUNCES_PENALTY = 0.12
 # The best document is the right one 97% of the time on sec10q (several filings of one company say similar things).
 TOP_DOCUMENT_BONUS = 1.0
 BOILERPLATE_PENALTY = 0.15
+# A table row answers when its own label is what the question names ("Net cash from operations" for "net cash from
+# operating activities"): the share of the label's last part found in the question, the label's other parts for less.
+LABEL_WEIGHT = 0.3
+PARENT_LABEL_WEIGHT = 0.1
+# Words that say a row sums others or which period it covers, not what it is.
+_NEUTRAL_LABEL = frozenset(
+    "total net totales first second third fourth quarter quarters months month year years ended fiscal primer "
+    "segundo tercer cuarto trimestre meses año años".split())
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A unit of one passage of the pool, with its score and the share of the question's keywords it holds."""
+    """A unit of one passage of the pool, with its score, the share of the question's keywords it holds, and the
+    short answer inside it (the date, amount, name or table figure asked for; "" when none)."""
 
     hit: Hit
     unit: Unit
     score: float
     coverage: float
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,20 +119,35 @@ def select_evidence(
         coverage = sum(w for t, w in weights.items() if t in present) / total
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question)
-        if unit.kind == ROW and kind in (AMOUNT, DATE) and coverage > 0:
-            fit = max(fit, 0.8)
+        label = 0.0
+        if unit.kind == ROW:
+            label = _label_fit(unit.text, set(wanted), terms)
+            if kind in (AMOUNT, DATE) and coverage > 0:
+                fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
             BOILERPLATE_PENALTY if unit.text in boilerplate else 0.0)
-        score = -penalty + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
+        score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
                  + WEIGHTS["rank"] * prior)
         pre.append((score, coverage, index))
     pre.sort(reverse=True)
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage) for score, coverage, i in pre]
-    chosen = _choose(scored, kind, limit)
+    chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
+              for c in _choose(scored, kind, limit)]
     best = chosen[0]
     weak = best.coverage < WEAK_COVERAGE
     return Selection(tuple(chosen), weak, kind)
+
+
+def _label_fit(row: str, wanted: set[str], terms: Terms) -> float:
+    """How much a row's label is what the question names: its last part counts most ("Total" aside)."""
+    label, leaf = row_label(row)
+    fit = 0.0
+    for text, weight in ((leaf, LABEL_WEIGHT), (label[: len(label) - len(leaf)], PARENT_LABEL_WEIGHT)):
+        words = set(terms(text)) - _NEUTRAL_LABEL
+        if words:
+            fit += weight * len(words & wanted) / len(words)
+    return fit
 
 
 def _candidates(hits: Sequence[Hit]) -> list[tuple[Hit, Unit, int]]:
