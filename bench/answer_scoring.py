@@ -87,6 +87,11 @@ def span_contained(text: str, spans: tuple[str, ...]) -> bool:
     return any(f" {normalise(s)} " in haystack for s in spans if normalise(s))
 
 
+def exact_match(prediction: str, spans: tuple[str, ...]) -> bool:
+    """SQuAD exact match: the prediction, normalised, equals some reference span."""
+    return any(normalise(prediction) == normalise(s) for s in spans if normalise(s))
+
+
 def token_f1(prediction: str, spans: tuple[str, ...]) -> float:
     """SQuAD token F1 of ``prediction`` against the best reference span."""
     predicted = normalise(prediction).split()
