@@ -42,10 +42,15 @@ BOILERPLATE_PENALTY = 0.15
 # operating activities"): the share of the label's last part found in the question, the label's other parts for less.
 LABEL_WEIGHT = 0.3
 PARENT_LABEL_WEIGHT = 0.1
-# Words that say a row sums others or which period it covers, not what it is.
-_NEUTRAL_LABEL = frozenset(
-    "total net totales first second third fourth quarter quarters months month year years ended fiscal primer "
-    "segundo tercer cuarto trimestre meses año años".split())
+# Words that say a row sums others, which period it covers or which way cash went, not what it is.
+_NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters months month year years ended fiscal "
+                  "provided used generated primer segundo tercer cuarto trimestre meses año años")
+# Financial statements name one thing two ways: a question's "revenue" is a row's "net sales", "gross margin" its
+# "gross profit", "earnings" its "net income" (English stems).
+_SAME_IN_TABLES = {"revenu": "sale", "sale": "revenu", "margin": "profit", "profit": "margin", "earn": "incom",
+                   "incom": "earn"}
+# A row of another document than the best one (another quarter's filing) earns this share of its label's fit.
+OTHER_DOCUMENT_LABEL = 0.5
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,8 @@ def select_evidence(
     total = sum(weights.values()) or 1.0
     pairs = set(zip(wanted, wanted[1:]))
     boilerplate = _boilerplate(candidates)
+    label_words = set(wanted) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
+    neutral = set(terms(_NEUTRAL_LABEL))
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
@@ -121,7 +128,8 @@ def select_evidence(
         fit = offers(kind, unit.text, question)
         label = 0.0
         if unit.kind == ROW:
-            label = _label_fit(unit.text, set(wanted), terms)
+            label = _label_fit(unit.text, label_words, neutral, terms)
+            label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
             if kind in (AMOUNT, DATE) and coverage > 0:
                 fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
@@ -139,12 +147,12 @@ def select_evidence(
     return Selection(tuple(chosen), weak, kind)
 
 
-def _label_fit(row: str, wanted: set[str], terms: Terms) -> float:
-    """How much a row's label is what the question names: its last part counts most ("Total" aside)."""
+def _label_fit(row: str, wanted: set[str], neutral: set[str], terms: Terms) -> float:
+    """How much a row's label is what the question names: its last part counts most ("Total" and the like aside)."""
     label, leaf = row_label(row)
     fit = 0.0
     for text, weight in ((leaf, LABEL_WEIGHT), (label[: len(label) - len(leaf)], PARENT_LABEL_WEIGHT)):
-        words = set(terms(text)) - _NEUTRAL_LABEL
+        words = set(terms(text)) - neutral
         if words:
             fit += weight * len(words & wanted) / len(words)
     return fit
