@@ -33,8 +33,10 @@ _UNIT = (
     r"|minutos?|seconds?|segundos?|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
     r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos)\b)?"
 )
+# A figure, not part of a name ("Form 10-Q", "KX-440") nor a period ("three months ended").
 _AMOUNT = re.compile(
-    rf"(?:[$€£]\s?)?(?<![\w.,])\d[\d,.]*(?:\d)?{_SCALE}{_UNIT}|\b(?:{_NUMBER_WORDS})\b{_SCALE}{_UNIT}", re.I
+    rf"(?:(?:[$€£]\s?)?(?<![\w.,-])\d[\d,.]*(?:\d)?(?!\d|[-/]\w)|\b(?:{_NUMBER_WORDS})\b)"
+    r"(?!\s+(?:months?|weeks?|years?|meses|semanas|años)\s+(?:ended|ending|terminad))" + _SCALE + _UNIT, re.I
 )
 _CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
 _CAPITAL = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*|[A-Z]{2,}|\d+[A-Z]?)"
@@ -67,10 +69,13 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     if pattern is None:
         return ""
     anchors = _anchors(asked, fold(text))
+    dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
     best, best_distance = "", float("inf")
     for match in pattern.finditer(text):
         span = _clean(match.group(), kind)
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
+            continue
+        if any(start <= match.start() < end for start, end in dates):
             continue
         distance = min((abs(match.start() - a) for a in anchors), default=0)
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):

@@ -87,3 +87,11 @@ def test_the_earliest_asking_word_decides_the_kind():
 def test_questions_in_another_language_than_the_embedder_s_need_more_relevance():
     assert min_relevance(0.6, "en") == 0.6
     assert min_relevance(0.6, "es") > 0.6
+
+
+def test_an_amount_is_not_part_of_a_name_a_date_or_a_period():
+    assert answer_phrase("What was the revenue?", AMOUNT, "The cover page of the Form 10-Q for the quarter.") == ""
+    assert answer_phrase("What was the tax rate?", AMOUNT,
+                         "Our tax rate was lower in the three months ended September 30, 2023.") == ""
+    assert answer_phrase("What was the tax rate?", AMOUNT,
+                         "Our tax rate was 18% for the three months ended September 30, 2023.") == "18%"
