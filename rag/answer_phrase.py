@@ -51,6 +51,10 @@ _WORD = re.compile(r"[^\W_]+")
 # A name after "of", "in", "de la"... is seldom the one asked for by "who" (the Pro Bowl of "tackle of the Pro Bowl").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|de|del|al|en|a|desde|hacia)\s+(?:(?:the|la|el|los|las)\s+)?$", re.I)
 AFTER_PREPOSITION_CHARS = 80
+# The answer sits in the clause that holds most of the question's words ("Lady Gaga ... sang the anthem; while
+# Marlee Matlin ... translated it").
+_CLAUSE = re.compile(r"[^;]+")
+OTHER_CLAUSE_CHARS = 100
 _PERIOD = re.compile(r"\b(three|six|nine|twelve|tres|seis|nueve|doce)\s+(?:months|meses)(?:\s+ended|\s+terminados)?|"
                      r"\b(quarter|trimestre)\b|\b(year|fiscal year|ano|año)\s+(?:ended|terminado)\b", re.I)
 _HEADER_DATE = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b|\b(?:19|20)\d\d\b", re.I)
@@ -69,6 +73,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     if pattern is None:
         return ""
     anchors = _anchors(asked, fold(text))
+    clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
+    most = max((count for _, _, count in clauses), default=0)
     dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
     best, best_distance = "", float("inf")
     for match in pattern.finditer(text):
@@ -80,6 +86,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         distance = min((abs(match.start() - a) for a in anchors), default=0)
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
             distance += AFTER_PREPOSITION_CHARS
+        if any(start <= match.start() < end and count < most for start, end, count in clauses):
+            distance += OTHER_CLAUSE_CHARS
         if distance < best_distance:
             best, best_distance = span, distance
     return best

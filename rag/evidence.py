@@ -49,6 +49,10 @@ _NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters 
 # "gross profit", "earnings" its "net income" (English stems).
 _SAME_IN_TABLES = {"revenu": "sale", "sale": "revenu", "margin": "profit", "profit": "margin", "earn": "incom",
                    "incom": "earn"}
+# A question that asks for no figure (how something affected results, which risks) is answered by sentences: a row's
+# label counts for this share of its fit there.
+ROW_FOR_REASON = 0.5
+FIGURES = (AMOUNT, DATE, FREQUENCY)
 # A row of another document than the best one (another quarter's filing) earns this share of its label's fit.
 OTHER_DOCUMENT_LABEL = 0.5
 
@@ -127,7 +131,7 @@ def select_evidence(
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question)
         label = 0.0
-        if unit.kind == ROW:
+        if unit.kind == ROW and kind in FIGURES:
             label = _label_fit(unit.text, label_words, neutral, terms)
             label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
             if kind in (AMOUNT, DATE) and coverage > 0:

@@ -95,3 +95,22 @@ def test_an_amount_is_not_part_of_a_name_a_date_or_a_period():
                          "Our tax rate was lower in the three months ended September 30, 2023.") == ""
     assert answer_phrase("What was the tax rate?", AMOUNT,
                          "Our tax rate was 18% for the three months ended September 30, 2023.") == "18%"
+
+
+def test_a_name_is_taken_from_the_clause_that_holds_the_question_s_words():
+    text = "Lady Gaga sang the national anthem; Marlee Matlin translated it into American Sign Language."
+    assert answer_phrase("Who sang the national anthem at the game?", NAME, text) == "Lady Gaga"
+    assert answer_phrase("Who translated the anthem into sign language?", NAME, text) == "Marlee Matlin"
+
+
+def test_a_question_asking_why_is_answered_by_a_sentence_not_by_the_row_it_names():
+    passage = ("Net sales by category: iPhone | Three Months Ended July 1, 2023: $39,669 | Three Months Ended June 25, "
+               "2022: $40,665\n"
+               "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959\n\n"
+               "Total net sales decreased 1% during the third quarter of 2023 due to weakness in foreign currencies.")
+    selection = select_evidence("Why did Apple's total net sales change in the third quarter of 2023?", [_hit(passage)],
+                                Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Total net sales decreased 1%")
+    figure = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [_hit(passage)],
+                             Terms("en", evidence_stopwords()))
+    assert figure.chosen[0].answer == "81,797 (Three Months Ended July 1, 2023)"
