@@ -55,7 +55,8 @@ class EvidenceQuote(QFrame):
         self.setObjectName("evidence")
         self.quote = QLabel(wordWrap=True, objectName="evidenceQuote")
         self.quote.setTextFormat(Qt.TextFormat.RichText)
-        self.quote.setText(f'<a href="evidence" style="text-decoration:none;color:palette(text)">“{html.escape(ref.quote)}”</a>')
+        short = f"<b>{html.escape(ref.answer)}</b><br>" if ref.answer else ""
+        self.quote.setText(f'{short}<a href="evidence" style="text-decoration:none;color:palette(text)">“{html.escape(ref.quote)}”</a>')
         self.quote.setToolTip(self.tr("Click to see this in its document"))
         self.quote.linkActivated.connect(lambda _: self.clicked.emit(self.ref))
         self.source = chip(ref, numbered=False)

@@ -25,6 +25,7 @@ class SourceRef:
     section: str = ""
     chunk_id: str = ""
     scanned: bool = False
+    answer: str = ""
 
     @property
     def name(self) -> str:
@@ -84,6 +85,7 @@ class SourceRef:
             quote=evidence.text,
             section=evidence.section,
             chunk_id=evidence.chunk_id,
+            answer=getattr(evidence, "answer", ""),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -111,7 +113,7 @@ def answer_markdown(
     """An answer with its numbered sources, as Markdown to paste into an e-mail or a report."""
     translate = QCoreApplication.translate
     lines = [translate("Markdown", "**Question:** ") + question, ""]
-    lines += [f"> “{e.quote}” — {e.label}" for e in evidence] + ([""] if evidence else [])
+    lines += [f"> {f'**{e.answer}** ' if e.answer else ''}“{e.quote}” — {e.label}" for e in evidence] + ([""] if evidence else [])
     lines += [answer.strip() or ("" if evidence else translate("Markdown", "_(no answer)_"))]
     if sources:
         lines += ["", translate("Markdown", "**Sources**"), ""]

@@ -15,23 +15,27 @@ _ARTICLES = re.compile(r"\b(?:a|an|the|el|la|los|las|un|una|unos|unas|lo)\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _amounts(text: str) -> list[float]:
-    """Every amount in ``text`` at face value and at the scale its word gives (7.7 billion → 7.7 and 7.7e9)."""
+def _amounts(text: str, percent: bool | None = None) -> list[float]:
+    """Every amount in ``text`` at face value and at the scale its word gives (7.7 billion → 7.7 and 7.7e9); only
+    percentages, or none of them, when ``percent`` says so (44.5 % is not $44,513 million)."""
     values = []
     for figure in figures(text):
+        if percent is not None and figure.percent != percent:
+            continue
         for value in figure.values:
             values += [value, value * figure.scale]
     return values
 
 
-def key_numbers(reference: str, question: str) -> list[float]:
-    """The figures a reference answer states: not years, small counts, or numbers the question already holds."""
+def key_numbers(reference: str, question: str, percent: bool | None = None) -> list[float]:
+    """The figures a reference answer states: not years, small counts, or numbers the question already holds (only
+    percentages, or none of them, when ``percent`` says so)."""
     body = reference.split("SOURCE")[0]
     head = " ".join(re.split(r"(?<=[.:])\s+", body.strip())[:2])
     asked = set(_amounts(question))
     keys = []
     for figure in figures(head):
-        if _YEAR.fullmatch(figure.written) or figure.values & asked:
+        if _YEAR.fullmatch(figure.written) or figure.values & asked or percent not in (None, figure.percent):
             continue
         value = float(figure.written.replace(",", ""))
         if value < 10 and not figure.decimals and not figure.percent:
@@ -57,10 +61,10 @@ def content_words(text: str) -> set[str]:
 def sec10q_contains(text: str, reference: str, question: str) -> tuple[bool, float]:
     """(contains, score): at least half the key figures within 1%; without figures, half the content words of the
     reference's first sentence that the question does not already hold."""
-    keys = key_numbers(reference, question)
+    keys = [(k, percent) for percent in (False, True) for k in key_numbers(reference, question, percent)]
     if keys:
-        amounts = _amounts(text)
-        found = sum(number_found(k, amounts) for k in keys)
+        amounts = {percent: _amounts(text, percent) for percent in (False, True)}
+        found = sum(number_found(k, amounts[percent]) for k, percent in keys)
         return found * 2 >= len(keys), found / len(keys)
     first = re.split(r"(?<=[.])\s+", reference.split("SOURCE")[0].strip())[0]
     wanted = content_words(first) - content_words(question)
@@ -81,6 +85,11 @@ def span_contained(text: str, spans: tuple[str, ...]) -> bool:
     """Exact match in the text: some reference span, normalised, occurs in the normalised text as whole words."""
     haystack = f" {normalise(text)} "
     return any(f" {normalise(s)} " in haystack for s in spans if normalise(s))
+
+
+def exact_match(prediction: str, spans: tuple[str, ...]) -> bool:
+    """SQuAD exact match: the prediction, normalised, equals some reference span."""
+    return any(normalise(prediction) == normalise(s) for s in spans if normalise(s))
 
 
 def token_f1(prediction: str, spans: tuple[str, ...]) -> float:

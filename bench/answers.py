@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from bench.answer_data import MULTI_CHUNK, OFF_TOPIC, SINGLE_CHUNK, Reference, sec10q_questions, xquad_questions
-from bench.answer_scoring import sec10q_contains, span_contained, token_f1, token_recall
+from bench.answer_scoring import exact_match, sec10q_contains, span_contained, token_f1, token_recall
 from bench.metrics import mean, median, percentile
 from bench.workspace import Workspace
 from rag.errors import ModelError
@@ -106,9 +106,13 @@ def ask_one(engine, reference: Reference, counter: CountingGenerator | None) -> 
         "seconds_total": total,
         "prompt_tokens": counter.prompt_tokens if counter and "token" in stamps else None,
     }
+    phrase = next((e.answer for e in answer.evidence if e.answer), "")
+    record["evidence_answer"] = phrase
     if reference.group.startswith("xquad"):
         first = answer.evidence[0].text if answer.evidence else ""
         record["evidence_f1"] = max((token_f1(e.text, reference.answers) for e in answer.evidence), default=0.0)
+        record["answer_f1"] = token_f1(phrase, reference.answers) if phrase else record["evidence_f1"]
+        record["answer_em"] = exact_match(phrase, reference.answers) if phrase else False
         record["evidence_first_f1"] = token_f1(first, reference.answers)
         record["model_f1"] = token_f1(model_text, reference.answers) if model_text.strip() else 0.0
     if counter:
@@ -142,12 +146,23 @@ def summarise(records: list[dict]) -> dict:
         "total_ms_p50": median(ms("seconds_total")),
         "prompt_tokens_p50": median([r["prompt_tokens"] for r in records if r.get("prompt_tokens")]) or None,
     }
+    summary["evidence_answer_shown"] = _rate(records, "evidence_answer")
     if records and "evidence_f1" in records[0]:
         summary["evidence_f1"] = mean(r["evidence_f1"] for r in records)
+        summary["answer_f1"] = mean(r["answer_f1"] for r in records)
+        summary["answer_em"] = _rate(records, "answer_em")
         summary["evidence_first_f1"] = mean(r["evidence_first_f1"] for r in records)
         summary["evidence_token_recall"] = mean(r["evidence_score"] for r in records)
         summary["model_f1"] = mean(r["model_f1"] for r in records)
     return summary
+
+
+def _halves(records: list[dict]) -> dict:
+    """The main rates over the first half of a group's questions (the rules were developed on it) and the second."""
+    half = len(records) // 2
+    keys = ("pool_has_answer", "evidence_contains", "final_contains", "abstained", "answer_f1")
+    return {name: {k: v for k, v in summarise(part).items() if k in keys} if part else {}
+            for name, part in (("first", records[:half]), ("second", records[half:]))}
 
 
 def _groups(ws: Workspace, xquad_every: int) -> dict[str, tuple[str, list[Reference]]]:
@@ -202,6 +217,7 @@ def answers(ws: Workspace, backend: str, runs: Iterable[str], model: Path | None
             finally:
                 engine.close()
             summary = summarise(records)
+            summary["halves"] = _halves(records)
             summary["examples"] = records[:EXAMPLES_KEPT]
             summary["misses"] = [r["question"] for r in records if not r["final_contains"]][:40]
             out["runs"][name][group] = summary

@@ -12,6 +12,9 @@ ROWS = (
     ("final_contains", "final answer (evidence + checked model text) contains it", "{:.1%}"),
     ("model_contains", "model text alone contains it", "{:.1%}"),
     ("evidence_f1", "evidence token F1, best quote (XQuAD)", "{:.3f}"),
+    ("evidence_answer_shown", "evidence carries a short answer (date, amount, name, table figure)", "{:.1%}"),
+    ("answer_f1", "evidence's answer token F1: short answer, else best quote (XQuAD)", "{:.3f}"),
+    ("answer_em", "evidence's short answer exact match (XQuAD)", "{:.1%}"),
     ("evidence_token_recall", "share of the span's words in the evidence (XQuAD)", "{:.3f}"),
     ("model_answered", "model text shown (something survived the check)", "{:.1%}"),
     ("marked_unsupported", "answers with a sentence marked 'not found in your documents'", "{:.1%}"),
@@ -46,7 +49,8 @@ def markdown_lines(data: dict) -> list[str]:
              "(half of them needed); references without numbers: half of the content words of their first sentence. "
              "XQuAD: the reference span, SQuAD-normalised, occurs in the text (exact match, contained); token F1 is the "
              "SQuAD F1 of the best single quote against the span (a whole sentence against a short span scores low "
-             "by construction). The evidence-only run answers every question; runs with a model answer "
+             "by construction); the evidence's answer F1 scores the short answer the evidence carries (the date, amount, "
+             "name or table figure of the kind asked), or the best quote when it carries none. The evidence-only run answers every question; runs with a model answer "
              f"{data['model_questions']} questions of each group shown, spread evenly over it (a 135M model on 2 shared "
              "cores takes 10-60 s an answer).", ""]
     for run, groups in data["runs"].items():
@@ -56,6 +60,7 @@ def markdown_lines(data: dict) -> list[str]:
             if any(groups[g].get(key) is not None for g in names):
                 lines.append(f"| {label} | " + " | ".join(_cell(groups[g].get(key), pattern) for g in names) + " |")
         lines.append("")
+        lines += _half_lines(groups)
     off = data["off_topic"]
     lines += [f"Off-topic questions ({off['questions']}, English and Spanish) abstained: "
               + ", ".join(f"{k} library {v:.0%}" for k, v in off["abstained"].items()) + ".", ""]
@@ -63,6 +68,23 @@ def markdown_lines(data: dict) -> list[str]:
     lines += [f"Time from Ask to the evidence on the SciFact library ({lat['passages']} passages, {lat['questions']} "
               f"questions, no model): p50 {lat['p50_ms']:.0f} ms, p95 {lat['p95_ms']:.0f} ms.", ""]
     return lines
+
+
+def _half_lines(groups: dict) -> list[str]:
+    """First half (where the rules were developed) against the second (held out), per group."""
+    names = [g for g in groups if groups[g].get("halves")]
+    if not names:
+        return []
+    lines = ["First half of each question list (rules developed on it) / second half (held out):", "",
+             "| measure | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for key, label, pattern in ROWS:
+        cells = []
+        for g in names:
+            first, second = groups[g]["halves"]["first"].get(key), groups[g]["halves"]["second"].get(key)
+            cells.append("–" if first is None else f"{_cell(first, pattern)} / {_cell(second, pattern)}")
+        if any(c != "–" for c in cells):
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines + [""]
 
 
 def chart(data: dict, path: Path) -> Path:
@@ -112,7 +134,8 @@ def targets(data: dict) -> list[Target]:
     found.append(Target("Answers showing an unmarked number absent from the sources", "0", unmarked, 0, False))
     if spanish:
         found.append(Target("XQuAD Spanish: evidence exact match (span contained)", "≥ 0.60", spanish["evidence_contains"], 0.60))
-        found.append(Target("XQuAD Spanish: evidence token F1 (best quote)", "≥ 0.75", spanish.get("evidence_f1"), 0.75))
+        found.append(Target("XQuAD Spanish: evidence token F1 (short answer, else best quote)", "≥ 0.75",
+                            spanish.get("answer_f1", spanish.get("evidence_f1")), 0.75))
     found.append(Target("Evidence within 300 ms of Ask, 5,000-passage library (p50)", "≤ 300 ms", data["latency"]["p50_ms"], 300,
                         False, " ms"))
     off = data["off_topic"]["abstained"]

@@ -143,6 +143,8 @@ def _print_evidence(evidence) -> None:
     for item in evidence:
         where = f", {item.location}" if item.location else ""
         print(f"  “{item.text}” ({os.path.basename(item.source)}{where})")
+        if item.answer:
+            print(f"    → {item.answer}")
     print(flush=True)
 
 

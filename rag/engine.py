@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
-from rag.answering import keyword_coverage, relevance
+from rag.answering import keyword_coverage, min_relevance, relevance
 from rag.config import Config, default_data_dir
 from rag.data_folder import prepare_data_dir
 from rag.discovery import discover
@@ -248,7 +248,7 @@ class Engine:
         hits, best_dense = self._search(question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index()
         coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
-        if not hits or relevance(best_dense, coverage) < self.config.min_relevance:
+        if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits)
         naming = naming_words(self.registry, keyword, question, hits[0].doc_id)

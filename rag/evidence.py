@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
+from rag.answer_phrase import answer_phrase
 from rag.claims import copies_furniture, furniture
-from rag.passage_units import ROW, Unit, split_units
+from rag.passage_units import ROW, Unit, row_label, split_units
 from rag.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
 
@@ -37,16 +38,35 @@ ANNOUNCES_PENALTY = 0.12
 # The best document is the right one 97% of the time on sec10q (several filings of one company say similar things).
 TOP_DOCUMENT_BONUS = 1.0
 BOILERPLATE_PENALTY = 0.15
+# A table row answers when its own label is what the question names ("Net cash from operations" for "net cash from
+# operating activities"): the share of the label's last part found in the question, the label's other parts for less.
+LABEL_WEIGHT = 0.3
+PARENT_LABEL_WEIGHT = 0.1
+# Words that say a row sums others, which period it covers or which way cash went, not what it is.
+_NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters months month year years ended fiscal "
+                  "provided used generated primer segundo tercer cuarto trimestre meses año años")
+# Financial statements name one thing two ways: a question's "revenue" is a row's "net sales", "gross margin" its
+# "gross profit", "earnings" its "net income" (English stems).
+_SAME_IN_TABLES = {"revenu": "sale", "sale": "revenu", "margin": "profit", "profit": "margin", "earn": "incom",
+                   "incom": "earn"}
+# A question that asks for no figure (how something affected results, which risks) is answered by sentences: a row's
+# label counts for this share of its fit there.
+ROW_FOR_REASON = 0.5
+FIGURES = (AMOUNT, DATE, FREQUENCY)
+# A row of another document than the best one (another quarter's filing) earns this share of its label's fit.
+OTHER_DOCUMENT_LABEL = 0.5
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A unit of one passage of the pool, with its score and the share of the question's keywords it holds."""
+    """A unit of one passage of the pool, with its score, the share of the question's keywords it holds, and the
+    short answer inside it (the date, amount, name or table figure asked for; "" when none)."""
 
     hit: Hit
     unit: Unit
     score: float
     coverage: float
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,26 +122,44 @@ def select_evidence(
     total = sum(weights.values()) or 1.0
     pairs = set(zip(wanted, wanted[1:]))
     boilerplate = _boilerplate(candidates)
+    label_words = set(wanted) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
+    neutral = set(terms(_NEUTRAL_LABEL))
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
         coverage = sum(w for t, w in weights.items() if t in present) / total
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question)
-        if unit.kind == ROW and kind in (AMOUNT, DATE) and coverage > 0:
-            fit = max(fit, 0.8)
+        label = 0.0
+        if unit.kind == ROW and kind in FIGURES:
+            label = _label_fit(unit.text, label_words, neutral, terms)
+            label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
+            if kind in (AMOUNT, DATE) and coverage > 0:
+                fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
             BOILERPLATE_PENALTY if unit.text in boilerplate else 0.0)
-        score = -penalty + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
+        score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
                  + WEIGHTS["rank"] * prior)
         pre.append((score, coverage, index))
     pre.sort(reverse=True)
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage) for score, coverage, i in pre]
-    chosen = _choose(scored, kind, limit)
+    chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
+              for c in _choose(scored, kind, limit)]
     best = chosen[0]
     weak = best.coverage < WEAK_COVERAGE
     return Selection(tuple(chosen), weak, kind)
+
+
+def _label_fit(row: str, wanted: set[str], neutral: set[str], terms: Terms) -> float:
+    """How much a row's label is what the question names: its last part counts most ("Total" and the like aside)."""
+    label, leaf = row_label(row)
+    fit = 0.0
+    for text, weight in ((leaf, LABEL_WEIGHT), (label[: len(label) - len(leaf)], PARENT_LABEL_WEIGHT)):
+        words = set(terms(text)) - neutral
+        if words:
+            fit += weight * len(words & wanted) / len(words)
+    return fit
 
 
 def _candidates(hits: Sequence[Hit]) -> list[tuple[Hit, Unit, int]]:

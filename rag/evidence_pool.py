@@ -6,7 +6,7 @@ from rag.registry import Registry
 from rag.retrieval import Scored, to_hits
 from rag.types import Hit
 
-DOCUMENT_PASSAGES = 8
+DOCUMENT_PASSAGES = 24
 NAMING_SHARE = 0.3
 
 

@@ -34,7 +34,7 @@ def locate_evidence(selection: Selection, document_text: Callable[[str], Extract
         page, start, end = _page_offsets(hit, unit.start, unit.end, documents[hit.doc_id])
         page, start, end = _exact_span(unit.text, documents[hit.doc_id], page, start, end)
         result.append(Evidence(unit.text, unit.kind, hit.source, page, hit.section, hit.chunk_id, hit.doc_id, start, end,
-                               candidate.score, context=unit.context))
+                               candidate.score, context=unit.context, answer=candidate.answer))
     return result
 
 

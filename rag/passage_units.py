@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from rag.answering import split_sentences
@@ -56,6 +57,33 @@ def is_table_row(line: str) -> bool:
     return len(figures) >= 2 and bool(words) and len(" ".join(words)) < 0.8 * len(stripped)
 
 
+def row_label(row: str) -> tuple[str, str]:
+    """A table row's label and its last part (``Operating activities: Net income | ...`` → the whole label and
+    ``Net income``): the words before the first cell."""
+    label = (row.split(" | ", 1)[0] if " | " in row else row[: _label_end(row)]).strip(" :")
+    return label, label.rsplit(": ", 1)[-1]
+
+
+def _label_end(row: str) -> int:
+    letters = [m.end() for m in re.finditer(r"[^\W\d_]", row)]
+    return letters[-1] if letters else 0
+
+
+def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
+    """A table row's cells as (column header, figure) in column order: headers from ``Header: figure`` cells, or the
+    figures after the label alone (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers."""
+    if " | " in row:
+        cells = []
+        for cell in row.split(" | ")[1:]:
+            header, _, value = cell.rpartition(": ")
+            figure = _NUMBER_CELL.search(value)
+            if figure:
+                written = figure.group().lstrip("$€£ ").strip()
+                cells.append((header.strip(), written + ("%" if value.rstrip().endswith("%") and "%" not in written else "")))
+        return cells
+    return [("", cell.lstrip("$€£ ").strip()) for cell in _NUMBER_CELL.findall(row[_label_end(row):])]
+
+
 def _is_header(line: str) -> bool:
     """A table's column header: periods and dates only (``Three Months Ended``, ``July 1, 2023 June 25, 2022``)."""
     if not _HEADER_HINT.search(line) or re.search(r"\d,\d{3}|[$€£%]", line):
@@ -66,6 +94,12 @@ def _is_header(line: str) -> bool:
 
 def split_units(text: str) -> list[Unit]:
     """The sentences, list items and table rows of ``text``; ``text[u.start:u.end]`` is the unit, verbatim."""
+    return list(_split_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _split_units(text: str) -> tuple[Unit, ...]:
+    """``split_units``, remembered: the same passages come back in the pools of neighbouring questions."""
     units: list[Unit] = []
     block: list[tuple[int, int]] = []
     headers: list[str] = []
@@ -106,7 +140,7 @@ def split_units(text: str) -> list[Unit]:
             continue
         block.append((start, end))
     flush()
-    return [u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text)]
+    return tuple(u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text))
 
 
 def _is_heading(line: str, following: str) -> bool:

@@ -7,25 +7,37 @@ import unicodedata
 FREQUENCY, AMOUNT, DATE, NAME, YES_NO, OTHER = "frequency", "amount", "date", "name", "yes/no", "other"
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: ``"¿Cuántas?"`` → ``"¿cuantas?"``."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
-_KIND_PATTERNS = (
-    (FREQUENCY, r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bcada cuanto\b|\bcon que frecuencia\b|"
-                r"\bfrequency\b|\bfrecuencia\b|\binterval\b|\bintervalo\b|\bperiodicidad\b"),
-    (DATE, r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat year\b|\bwhich year\b|\bcuando\b|\bque fecha\b|"
-           r"\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bdeadline\b|\bplazo\b"),
-    (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old)\b|\bcuant[oa]s?\b|\bwhat (?:was|were|is|are) the "
-             r"(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|income|sales)|\bpercent|"
-             r"\bporcentaje\b|\bamount\b|\bmonto\b|\bimporte\b|\bcuanto\b|\brevenue\b|\bmargin\b|\bcash\b|\bsales\b|"
-             r"\bexpenses?\b|\bincome\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|\bprecio\b"),
-    (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\bwhat (?:company|person|name|team|city|country)\b|"
-           r"\bque (?:empresa|persona|nombre|equipo|ciudad|pais)\b|\bcomo se llama\b|\bnamed?\b"),
-    (YES_NO, r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|should|must)\b|^(?:hay|existe|tiene|es|puede)\b"),
+_FREQUENCY_CUES = (r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bcada cuanto\b|\bcon que frecuencia\b|"
+                   r"\bfrequency\b|\bfrecuencia\b|\binterval\b|\bintervalo\b|\bperiodicidad\b")
+# The words that ask: the earliest one decides ("¿Cuántos años tenía cuando...?" asks an amount, not a date).
+_ASKING = (
+    (DATE, r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat year\b|\bwhich year\b|\bin what (?:year|month|century)\b|"
+           r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b"),
+    (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
+             r"\bwhat (?:was|were|is|are) the (?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
+             r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b"),
+    (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
+           r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"
+           r"\bque (?:empresa|persona|nombre|equipo|ciudad|pais|jugador|poeta|escritor|autor|cientifico|quimico|"
+           r"fisico|rey|reina|presidente|organizacion|compania)\b|\bcomo se llama(?:ba)?\b|\bnamed?\b"),
 )
+# Words that ask for a reason, not a figure ("what was the chief factor affecting operating income?").
+_EXPLAINING = r"\bwhy\b|\bdrivers?\b|\bfactors?\b|\breasons?\b|\bcontribut|\binfluenc|\bpor que\b|\bmotivos?\b|\bcausas?\b"
+# Words that say what a question is about, when no asking word decides.
+_TOPICAL = (AMOUNT, r"\bpercent|\bporcentaje\b|\bamount\b|\bmonto\b|\bimporte\b|\brevenue\b|\bmargin\b|\bcash\b|"
+                    r"\bsales\b|\bexpenses?\b|\bincome\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
+                    r"\bprecio\b")
+_YES_NO = r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|should|must)\b|^(?:hay|existe|tiene|es|puede)\b"
 
 _FREQUENCY_TEXT = re.compile(
     r"\bevery\b|\beach\b|\bper (?:hour|day|week|month|year|shift)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b|"
@@ -43,12 +55,17 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ
 
 
 def question_kind(question: str) -> str:
-    """The first kind whose cue words the question holds (frequency before amount: "how many hours between...")."""
+    """Frequency if asked; else the kind of the earliest asking word ("how much", "when", "who"); else an amount if
+    the question is about money or rates; else yes/no by its first word."""
     folded = fold(question).strip(" ¿¡")
-    for kind, pattern in _KIND_PATTERNS:
-        if re.search(pattern, folded):
-            return kind
-    return OTHER
+    if re.search(_FREQUENCY_CUES, folded):
+        return FREQUENCY
+    found = [(m.start(), kind) for kind, pattern in _ASKING for m in [re.search(pattern, folded)] if m]
+    if found:
+        return min(found)[1]
+    if re.search(_TOPICAL[1], folded) and not re.search(_EXPLAINING, folded):
+        return AMOUNT
+    return YES_NO if re.search(_YES_NO, folded) else OTHER
 
 
 def offers(kind: str, text: str, question: str = "") -> float:

@@ -152,7 +152,8 @@ class Citation:
 class Evidence:
     """A sentence, list item or table row quoted verbatim; offsets index the saved text of ``page``.
 
-    ``n`` is the number of its passage among the answer's sources; ``context`` is a table's column header.
+    ``n`` is the number of its passage among the answer's sources; ``context`` is a table's column header; ``answer``
+    the short answer inside the text (the date, amount, name or table figure asked for), "" when none.
     """
 
     text: str
@@ -167,6 +168,7 @@ class Evidence:
     score: float
     n: int = 0
     context: str = ""
+    answer: str = ""
 
     @property
     def location(self) -> str:

@@ -25,3 +25,10 @@ def test_xquad_spans_are_matched_after_squad_normalisation():
     assert span_contained("It was the Denver Broncos.", ("Denver Broncos",))
     assert token_f1("Denver Broncos", ("the Denver Broncos",)) == 1.0
     assert 0 < token_f1("The Denver Broncos won the game", ("Denver Broncos",)) < 1
+
+
+def test_a_percentage_never_matches_an_amount():
+    reference = "The gross margin for the three months ended July 1, 2023, was $36,413 million."
+    assert not sec10q_contains("Gross margin percentage 36.4 % 36.7 %", reference, "What was the gross margin?")[0]
+    assert sec10q_contains("Total gross margin $36,413 $35,885", reference, "What was the gross margin?")[0]
+    assert sec10q_contains("The effective tax rate was 12.5 %.", "Its effective tax rate was 12.5%.", "Tax rate?")[0]

@@ -62,3 +62,14 @@ def test_without_a_model_the_evidence_is_the_answer(make_window, tmp_path, qtbot
     assert card.evidence.isVisible() and not card.body.isVisible()
     assert card.notice.isVisible() and "language model is not available" in card.notice.text()
     assert "“" + FACT + "”" in exchange.markdown()
+
+
+def test_the_evidence_card_leads_with_the_short_answer_asked_for(make_window, tmp_path, qtbot):
+    window = make_window(generator=BrokenGenerator())
+    _index(window, qtbot, _manual(tmp_path))
+    with qtbot.waitSignal(window.chat.answered, timeout=10000):
+        window.ask("How high is the maximum operating pressure of the booster pump?")
+    card = window.chat_panel.answer_cards()[-1]
+    quote = card.evidence.quotes[0]
+    assert quote.ref.quote == FACT and quote.ref.answer == "sixteen"
+    assert quote.quote.text().startswith("<b>sixteen</b><br>")

@@ -1,0 +1,116 @@
+"""The short answer an evidence card carries: the table figure of the period asked, the date, amount or name asked."""
+from __future__ import annotations
+
+from rag.answer_phrase import answer_phrase, row_figure
+from rag.answering import min_relevance
+from rag.evidence import Terms, evidence_stopwords, select_evidence
+from rag.passage_units import row_cells, row_label
+from rag.question_kind import AMOUNT, DATE, NAME, OTHER, question_kind
+from rag.types import Hit
+
+GROSS_MARGIN = ("Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885 | "
+                "Nine Months Ended July 1, 2023: $128,721 | Nine Months Ended June 25, 2022: $132,687")
+HEADERS = "Three Months Ended Nine Months Ended · July 1, 2023 June 25, 2022 July 1, 2023 June 25, 2022"
+CASH_FLOWS = (
+    "Adjustments to reconcile net income to net cash from operations: Changes in operating assets and liabilities: "
+    "Accounts receivable | September 30, 2022: 11,729 | June 30, 2022: 10,486\n"
+    "Adjustments to reconcile net income to net cash from operations: Changes in operating assets and liabilities: "
+    "Income taxes | September 30, 2022: 410 | June 30, 2022: 2,653\n"
+    "Adjustments to reconcile net income to net cash from operations: Changes in operating assets and liabilities: "
+    "Net cash from operations | September 30, 2022: 23,198 | June 30, 2022: 24,540\n"
+    "Cash flow hedges were not material in the quarter."
+)
+
+
+def _hit(text: str) -> Hit:
+    return Hit("c1", "d1", "/docs/d1.pdf", text, 1.0, 0.5, 1.0, 2, 2, 10, 10 + len(text), "")
+
+
+def test_a_row_gives_the_figure_of_the_quarter_unless_another_period_is_asked():
+    assert row_figure("What was Apple's gross margin in the latest quarter?", GROSS_MARGIN) == (
+        "36,413 (Three Months Ended July 1, 2023)")
+    assert row_figure("What was the gross margin for the nine months ended July 1, 2023?", GROSS_MARGIN) == (
+        "128,721 (Nine Months Ended July 1, 2023)")
+    assert row_figure("Gross margin for the nine months of 2022?", GROSS_MARGIN) == "132,687 (Nine Months Ended June 25, 2022)"
+
+
+def test_a_plain_row_takes_its_columns_from_the_table_header():
+    row = "Total net sales 81,797 82,959 293,787 304,182"
+    assert row_figure("What were total net sales?", row, HEADERS) == "81,797 (Three Months Ended July 1, 2023)"
+    assert row_figure("Net sales in the first nine months of fiscal 2023?", row, HEADERS) == (
+        "293,787 (Nine Months Ended July 1, 2023)")
+    assert row_figure("What were total net sales?", row) == "81,797"
+
+
+def test_a_row_label_and_cells_are_read_from_both_row_layouts():
+    label, leaf = row_label(CASH_FLOWS.splitlines()[2])
+    assert leaf == "Net cash from operations" and label.startswith("Adjustments to reconcile")
+    assert row_cells("Total gross margin percentage | Three Months Ended July 1, 2023: 44.5 %") == [
+        ("Three Months Ended July 1, 2023", "44.5%")]
+    assert row_label("Total net sales 81,797 82,959") == ("Total net sales", "Total net sales")
+
+
+def test_the_row_whose_own_label_the_question_names_wins_over_rows_sharing_its_parent_label():
+    selection = select_evidence("What did Microsoft report as its net cash from operating activities?", [_hit(CASH_FLOWS)],
+                                Terms("en", evidence_stopwords()))
+    best = selection.chosen[0]
+    assert "Net cash from operations |" in best.unit.text
+    assert best.answer == "23,198 (September 30, 2022)"
+
+
+def test_answer_phrases_in_english_and_spanish():
+    assert answer_phrase("When did the warranty start?", DATE,
+                         "The warranty started on March 3, 2021 and covers the motor for five years.") == "March 3, 2021"
+    assert answer_phrase("¿Cuándo se naturalizaron los colonos?", DATE,
+                         "Los colonos se naturalizaron como ingleses el 12 de mayo de 1705.") == "12 de mayo de 1705"
+    assert answer_phrase("¿Cuántos puntos cedió la defensa de los Panthers?", AMOUNT,
+                         "La defensa de los Panthers cedió solo 308 puntos, la sexta mejor de la liga.") == "308 puntos"
+    assert answer_phrase("How much does the maintenance contract cost?", AMOUNT,
+                         "The maintenance contract costs $1,250 a year since 2021.") == "$1,250"
+
+
+def test_a_name_answer_is_not_the_question_s_own_name_nor_one_after_a_preposition():
+    text = "Kawann Short, tacle defensivo de la Pro Bowl, lideró al equipo con 11 capturas."
+    assert answer_phrase("¿Quién lideró a los Panthers en capturas?", NAME, text) == "Kawann Short"
+    assert answer_phrase("Who designed the KX-440 pump?", NAME,
+                         "The KX-440 pump was designed by Hartmann Engineering in Bremen.") == "Hartmann Engineering"
+    assert answer_phrase("What is the castle called?", OTHER, "The castle was called Afranji.") == ""
+
+
+def test_the_earliest_asking_word_decides_the_kind():
+    assert question_kind("¿Cuántos años tenía Peyton Manning cuando jugó la Super Bowl 50?") == AMOUNT
+    assert question_kind("¿Qué jugador tuvo el mayor número de intercepciones?") == NAME
+    assert question_kind("For Q2 2023, what was the chief factor affecting Microsoft's operating income?") == OTHER
+    assert question_kind("What was Apple's cash flow from operating activities?") == AMOUNT
+
+
+def test_questions_in_another_language_than_the_embedder_s_need_more_relevance():
+    assert min_relevance(0.6, "en") == 0.6
+    assert min_relevance(0.6, "es") > 0.6
+
+
+def test_an_amount_is_not_part_of_a_name_a_date_or_a_period():
+    assert answer_phrase("What was the revenue?", AMOUNT, "The cover page of the Form 10-Q for the quarter.") == ""
+    assert answer_phrase("What was the tax rate?", AMOUNT,
+                         "Our tax rate was lower in the three months ended September 30, 2023.") == ""
+    assert answer_phrase("What was the tax rate?", AMOUNT,
+                         "Our tax rate was 18% for the three months ended September 30, 2023.") == "18%"
+
+
+def test_a_name_is_taken_from_the_clause_that_holds_the_question_s_words():
+    text = "Lady Gaga sang the national anthem; Marlee Matlin translated it into American Sign Language."
+    assert answer_phrase("Who sang the national anthem at the game?", NAME, text) == "Lady Gaga"
+    assert answer_phrase("Who translated the anthem into sign language?", NAME, text) == "Marlee Matlin"
+
+
+def test_a_question_asking_why_is_answered_by_a_sentence_not_by_the_row_it_names():
+    passage = ("Net sales by category: iPhone | Three Months Ended July 1, 2023: $39,669 | Three Months Ended June 25, "
+               "2022: $40,665\n"
+               "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959\n\n"
+               "Total net sales decreased 1% during the third quarter of 2023 due to weakness in foreign currencies.")
+    selection = select_evidence("Why did Apple's total net sales change in the third quarter of 2023?", [_hit(passage)],
+                                Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Total net sales decreased 1%")
+    figure = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [_hit(passage)],
+                             Terms("en", evidence_stopwords()))
+    assert figure.chosen[0].answer == "81,797 (Three Months Ended July 1, 2023)"
