@@ -27,6 +27,7 @@ from rag.keyword_index import KeywordIndex
 from rag.language import guess_language, message
 from rag.lock import DataFolderLock
 from rag.messages import interface_language
+from rag.question_kind import content_words
 from rag.models import bundled_llm_path
 from rag.offline import enforce_offline
 from rag.loaders.reading import ReadOptions
@@ -247,7 +248,8 @@ class Engine:
             return Answer(question, message("empty", self.interface_language), (), abstained=True)
         hits, best_dense = self._search(question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index()
-        coverage = max((keyword_coverage(question, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
+        about = content_words(question)
+        coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits)

@@ -8,6 +8,7 @@ from rag.types import Hit
 
 DOCUMENT_PASSAGES = 24
 NAMING_SHARE = 0.3
+NAMING_MIN_PASSAGES = 5
 
 
 def document_passages(registry: Registry, keyword: KeywordIndex, question: str, hits: list[Hit]) -> list[Hit]:
@@ -24,7 +25,7 @@ def naming_words(registry: Registry, keyword: KeywordIndex, question: str, doc_i
     """The question's words found in most passages of its best document (the company's name in its own filing):
     they say which document, not which sentence."""
     ids = [row["chunk_id"] for row in registry.chunks_of(doc_id)]
-    if not ids:
+    if len(ids) < NAMING_MIN_PASSAGES:  # in a short manual every word of the question is in most passages
         return []
     words = []
     for word in dict.fromkeys(keyword.tokenize(question)):

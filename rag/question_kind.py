@@ -54,6 +54,14 @@ _DATE_TEXT = re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+")
 
 
+def content_words(question: str) -> str:
+    """The question without the words that only ask ("how often", "when", "¿cuánto?"), folded: what it is about."""
+    text = fold(question)
+    for pattern in (_FREQUENCY_CUES, *(asking for _, asking in _ASKING)):
+        text = re.sub(pattern, " ", text)
+    return text
+
+
 def question_kind(question: str) -> str:
     """Frequency if asked; else the kind of the earliest asking word ("how much", "when", "who"); else an amount if
     the question is about money or rates; else yes/no by its first word."""
