@@ -122,3 +122,18 @@ def test_a_spanish_question_gets_the_model_problem_in_spanish(fake_engine, tmp_p
     answer = engine.ask("¿Cada cuánto se sustituye el sello del impulsor de la bomba KX-440?")
     assert answer.evidence and "1.800 horas" in answer.evidence[0].text
     assert "El modelo de lenguaje no está disponible (El modelo de lenguaje (big.gguf) se quedó sin memoria" in answer.note
+
+
+def test_a_short_manual_answering_exactly_is_not_flagged_as_weak(fake_engine, tmp_path):
+    engine = _engine(fake_engine, tmp_path, FakeGenerator("Every 1,800 operating hours [1]."))
+    answer = engine.ask(QUESTION)
+    assert answer.evidence[0].text == "Replace the impeller seal every 1,800 operating hours."
+    assert not answer.weak and "may not answer" not in answer.note
+
+
+def test_the_words_that_only_ask_do_not_count_as_what_a_question_is_about():
+    from rag.question_kind import content_words
+
+    assert content_words("What grease is used for the bearings and how often?").split() == \
+        ["what", "grease", "is", "used", "for", "the", "bearings", "and", "?"]
+    assert "cuanto" not in content_words("¿Cada cuánto se cambia el sello?") and "sello" in content_words("¿Cada cuánto se cambia el sello?")
