@@ -66,8 +66,6 @@ class ChatController(QObject):
         worker = self._worker
 
         def job(engine):
-            if engine.collection != collection:
-                engine.use_collection(collection)
             worker.post(self._on_started, cancel)
             return engine.ask(
                 question,
@@ -75,6 +73,7 @@ class ChatController(QObject):
                 on_evidence=lambda evidence: worker.post(self._on_evidence, cancel, evidence_refs(evidence)),
                 on_status=lambda text: worker.post(self._on_status, cancel, text),
                 cancel=cancel,
+                collection=collection,
             )
 
         self.busyChanged.emit(True)

@@ -8,12 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from app.indexing import IndexingController
 from app.library_model import LibraryRow, LibraryTableModel, merge_rows
 from app.worker import EngineWorker
-
-
-def _in(engine: Any, collection: str) -> Any:
-    if engine.collection != collection:
-        engine.use_collection(collection)
-    return engine
+from rag import Status
 
 
 class LibraryController(QObject):
@@ -41,7 +36,7 @@ class LibraryController(QObject):
     def refresh(self) -> None:
         """Fetch the collection's documents from the registry (on the worker)."""
         collection = self.collection
-        self.worker.submit(lambda e: _in(e, collection).documents(), lambda records: self._records_arrived(collection, records), self._failed)
+        self.worker.submit(lambda e: e.documents(collection), lambda records: self._records_arrived(collection, records), self._failed)
 
     def refresh_collections(self) -> None:
         self.worker.submit(lambda e: e.collections(), lambda names: self.collectionsChanged.emit(self._with_current(names), self.collection), self._failed)
@@ -59,7 +54,7 @@ class LibraryController(QObject):
         )
 
     def ready_count(self) -> int:
-        return sum(1 for r in self.records if r.status == "ready")
+        return sum(1 for r in self.records if r.status == Status.READY)
 
     def doc_id_for(self, path: str) -> str | None:
         return next((r.doc_id for r in self.records if r.path == path), None)
@@ -80,7 +75,7 @@ class LibraryController(QObject):
         self.collectionChanged.emit(collection)
 
         def job(engine):
-            _in(engine, collection).config.save()
+            engine.remember_collection(collection)
             return engine.collections()
 
         self.worker.submit(job, lambda names: self.collectionsChanged.emit(self._with_current(names), self.collection), self._failed)
@@ -102,8 +97,7 @@ class LibraryController(QObject):
         paths = [r.path for r in rows if r.doc_id]
 
         def job(engine):
-            _in(engine, collection)
-            return sum(1 for path in paths if engine.remove(path))
+            return sum(1 for path in paths if engine.remove(path, collection))
 
         self.rebuild()
         if paths:
@@ -115,7 +109,7 @@ class LibraryController(QObject):
 
     def _file_finished(self, outcome: Any, collection: str) -> None:
         failures = self._failures.setdefault(collection, {})
-        if outcome.status == "failed":
+        if outcome.status == Status.FAILED:
             failures[outcome.path] = outcome
         else:
             failures.pop(outcome.path, None)

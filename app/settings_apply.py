@@ -27,10 +27,7 @@ class Applied:
 
 def load_model_now(engine: Any) -> None:
     """Create and load the answer model now (instead of at the first question), so problems show up here."""
-    generator = engine.generator
-    load = getattr(generator, "load", None)
-    if load is not None:
-        load()
+    engine.load_answer_model()
 
 
 def apply_settings(engine: Any, wanted: Config, api_key: str = "") -> Applied:

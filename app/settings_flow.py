@@ -71,7 +71,6 @@ class SettingsFlow:
 
     def reindex(self) -> None:
         """Rebuild the collection's passages with the current settings, with progress and Cancel in the strip."""
-        from rag.reindex import reindex_collection
 
         window, collection = self.window, self.window.library.collection
         cancel = self.reindex_cancel = CancelToken()
@@ -81,9 +80,7 @@ class SettingsFlow:
             window.progress.show_progress(IndexProgress(progress.done, progress.total, progress.current, "", None, self.tr("Re-indexing")))
 
         def job(engine):
-            if engine.collection != collection:
-                engine.use_collection(collection)
-            return reindex_collection(engine, lambda p: post(show, p), cancel)
+            return engine.reindex(lambda p: post(show, p), cancel, collection)
 
         window.progress.show_progress(IndexProgress(0, 0, "", "", None, self.tr("Re-indexing")))
         window.worker.submit(job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed)

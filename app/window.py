@@ -368,10 +368,9 @@ class MainWindow(QMainWindow):
         The extracted text is read from the data folder here (a small JSON file the engine writes atomically and
         never changes in place), so a click never waits behind an indexing job on the worker.
         """
-        from rag.ingest import load_extracted
-
         doc_id = self.library.doc_id_for(ref.source)
-        document = load_extracted(self.config.data_dir / "extracted", doc_id) if doc_id else None
+        texts = self.engine_info.saved_texts if self.engine_info else None
+        document = texts.read(doc_id) if doc_id and texts is not None else None
         self.window_layout.show_viewer()
         self.viewer.open_source(ref, document, context)
 

@@ -49,6 +49,11 @@ class EngineWorker(QObject):
         future.add_done_callback(self._forget)
         return future
 
+    def others_waiting(self) -> bool:
+        """From the running job: whether other jobs wait behind it (a long job can then pause for them)."""
+        with self._futures_lock:
+            return sum(1 for f in self._futures if not f.running() and not f.done()) > 0
+
     def post(self, callback: Callable[..., None], *args: Any) -> None:
         """From the worker thread: run ``callback(*args)`` on the GUI thread."""
         self._deliver.emit(partial(callback, *args))

@@ -10,8 +10,8 @@ from bench.instrument import (
     Stopwatch,
     TimedEmbedder,
     TimedParser,
+    StepTimer,
     TimedStore,
-    patched,
     read_parse_log,
     timed_load_document,
 )
@@ -51,7 +51,6 @@ def open_engine(data_dir: Path, backend: str, threads: int, models_dir: Path, em
 
 def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threads: int, models_dir: Path) -> dict:
     """Ingest ``sources`` into a fresh ``data_dir``; wall time from building the engine to the last commit, by stage."""
-    import rag.ingest
     from rag.parse_worker import IsolatedParser
 
     data_dir = Path(data_dir)
@@ -70,11 +69,9 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
         embedder = TimedEmbedder(make_embedder(backend, threads, models_dir), watch)
         store = TimedStore(ChromaStore(data_dir / "vectors"), watch)
         parser = TimedParser(IsolatedParser(config.parse_timeout_s, config.parse_memory_mb, timed_load_document), watch)
-        engine = Engine(config, embedder=embedder, store=store, parser=parser)
-    chunker = watch.timed("chunk", rag.ingest.chunk_document)
-    commit = rag.ingest.Ingestor._commit
-    with patched(rag.ingest, "chunk_document", chunker), patched(rag.ingest.Ingestor, "_commit", watch.timed("commit", commit)):
-        report = engine.ingest(sources)
+        steps = StepTimer(watch, {"chunk": "chunk", "commit": "commit"})
+        engine = Engine(config, embedder=embedder, store=store, parser=parser, on_step=steps)
+    report = engine.ingest(sources)
     wall = time.perf_counter() - started
     engine.close()
     indexed = [o for o in report.outcomes if o.status == "indexed"]

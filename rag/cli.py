@@ -211,11 +211,9 @@ def _dispatch(engine, args) -> int:
         print("\n".join(engine.collections()))
         return 0
     if args.command == "doctor":
-        from rag.doctor import check_library
-
         from rag.model_check import check_answer_model
 
-        report = check_library(engine, repair=args.repair)
+        report = engine.repair() if args.repair else engine.check()
         model = check_answer_model(engine.generator)
         if args.json:
             print(json.dumps({**report.to_json(), "answer_model": model.to_json()}, indent=2))
@@ -223,9 +221,7 @@ def _dispatch(engine, args) -> int:
             print(report.describe() + "\n\n" + model.describe())
         return 0 if (report.healthy or args.repair) and model.healthy else 4
     if args.command == "reindex":
-        from rag.reindex import reindex_collection
-
-        count = reindex_collection(engine, progress=_progress_printer())
+        count = engine.reindex(progress=_progress_printer())
         print(f"Re-indexed {counted(count, 'document')}.")
         return 0
     raise AssertionError(args.command)

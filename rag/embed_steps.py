@@ -47,3 +47,8 @@ def next_step(step: int, elapsed: float, step_seconds: float = STEP_SECONDS) -> 
         return min(MAX_STEP, step * 2)
     wanted = int(step * step_seconds / elapsed)
     return max(MIN_STEP, min(MAX_STEP, step * 2, wanted))
+
+
+def embed_all(embedder: Embedder, texts: Sequence[str], cancel: CancelToken) -> np.ndarray:
+    """Vectors of ``texts`` in the same adaptive steps, with no progress to report."""
+    return embed_in_steps(embedder, texts, cancel, lambda done, total: None)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from rag.analysis import document_language
 from rag.chunking import chunk_document
@@ -17,17 +16,14 @@ from rag.embedder import Embedder
 from rag.errors import Cancelled, DataFolderError, EmptyFile, FaroError, FileProblem
 from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, Progress, ProgressCallback
-from rag.registry import STATUS_DUPLICATE, STATUS_FAILED, STATUS_INDEXING, STATUS_READY, Registry, dumps_warnings
-from rag.store import Store
-from rag.types import Chunk, DocumentRecord, ExtractedDocument, FileOutcome
+from rag.library import Library, NewVersion, document_id
+from rag.registry import dumps_warnings
+from rag.status import Status
+from rag.types import Chunk, DocumentRecord, ExtractedDocument, FileOutcome, IngestReport
 
 log = logging.getLogger(__name__)
 
 BATCH_PASSAGES = 64
-
-
-def document_id(collection: str, path: str) -> str:
-    return hashlib.sha256(f"{collection}\0{path}".encode("utf-8")).hexdigest()[:20]
 
 
 def file_hash(path: Path) -> str:
@@ -84,45 +80,50 @@ class Ingestor:
         self,
         *,
         collection: str,
-        store_name: str,
-        registry: Registry,
-        store: Store,
+        library: Library,
         embedder: Embedder,
         parser: IsolatedParser,
-        extracted_dir: Path,
         chunk_tokens: int,
         chunk_overlap: int,
     ) -> None:
         self.collection = collection
-        self.store_name = store_name
-        self.registry = registry
-        self.store = store
+        self.library = library
+        self.registry = library.registry
         self.embedder = embedder
         self.parser = parser
-        self.extracted_dir = extracted_dir
         self.chunk_tokens = chunk_tokens
         self.chunk_overlap = chunk_overlap
 
     def run(
-        self, files: list[Path], password: str | None, progress: ProgressCallback, cancel: CancelToken, outcomes: list[FileOutcome]
+        self,
+        files: list[Path],
+        password: str | None,
+        progress: ProgressCallback,
+        cancel: CancelToken,
+        report: IngestReport,
+        pause: Callable[[], bool] = lambda: False,
     ) -> None:
-        """Ingest ``files``, appending each outcome to ``outcomes``.
+        """Ingest ``files``, appending each outcome to ``report.outcomes``.
 
         Cancel is checked between steps of at most about half a second: while a file is read (the reader process is
         stopped), and between embedding steps. The documents already embedded are saved; the one being read or
         embedded is left out, as if it had never been added (a changed file keeps its previous version).
+        ``pause`` is asked after each file is read: when it says so, the ingest finishes that file, saves, and lists the
+        files it did not reach in ``report.postponed``.
         """
+        outcomes = report.outcomes
         first = len(outcomes)
         order = {str(path): number for number, path in enumerate(files)}
         try:
-            self._run(files, password, progress, cancel, outcomes)
+            self._run(files, password, progress, cancel, report, pause)
         except Cancelled:
             self.parser.abandon()
             raise
         finally:
             outcomes[first:] = sorted(outcomes[first:], key=lambda o: order.get(o.path, len(order)))
 
-    def _run(self, files, password, progress, cancel, outcomes: list[FileOutcome]) -> None:
+    def _run(self, files, password, progress, cancel, report: IngestReport, pause: Callable[[], bool]) -> None:
+        outcomes = report.outcomes
         work: list[_Work] = []
         for number, path in enumerate(files):
             cancel.raise_if_cancelled()
@@ -149,7 +150,9 @@ class Ingestor:
                     document = self.parser.result(on_page, cancel)
                 except FileProblem as exc:
                     document = exc
-                if index + 1 < len(work):
+                if index + 1 < len(work) and pause():
+                    report.postponed = [str(w.path) for w in work[index + 1 :]]
+                elif index + 1 < len(work):
                     self.parser.submit(work[index + 1].path, password)
                 try:
                     prepared = self._prepare(item, document, batch, started)
@@ -162,10 +165,12 @@ class Ingestor:
                 if isinstance(prepared, FileOutcome):
                     _log_outcome(prepared)
                     outcomes.append(prepared)
-                    continue
-                batch.append(prepared)
-                if sum(len(p.chunks) for p in batch) >= BATCH_PASSAGES:
-                    outcomes.extend(self._flush(batch, progress, done + index, len(files)))
+                else:
+                    batch.append(prepared)
+                    if sum(len(p.chunks) for p in batch) >= BATCH_PASSAGES:
+                        outcomes.extend(self._flush(batch, progress, done + index, len(files)))
+                if report.postponed:
+                    break
         finally:
             if batch:
                 outcomes.extend(self._flush(batch, progress, len(files), len(files)))
@@ -178,11 +183,13 @@ class Ingestor:
         if original_path is not None:
             reason = f"Same content as {original_path} (indexed once)."
             self._clear_previous(item)
-            self.registry.upsert_document(self._record(item, None, 0, STATUS_DUPLICATE, reason, "duplicate"))
-            return FileOutcome(str(item.path), "duplicate", reason, "duplicate", seconds=round(time.monotonic() - started, 3))
+            self.registry.upsert_document(self._record(item, None, 0, Status.DUPLICATE, reason, "duplicate"))
+            return FileOutcome(str(item.path), Status.DUPLICATE, reason, "duplicate", seconds=round(time.monotonic() - started, 3))
         if isinstance(document, FileProblem):
             raise document
+        self.library.on_step("chunk.begin")
         chunks = chunk_document(document, self.embedder, self._budget(item.path, document), self.chunk_overlap)
+        self.library.on_step("chunk.end")
         if not chunks:
             raise EmptyFile("The document contains no text to index.")
         header = index_header(item.path, document)
@@ -206,7 +213,12 @@ class Ingestor:
         names = ", ".join(p.item.path.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
         progress(Progress(done, total, names, "saving"))
         try:
-            self._commit(batch, np.vstack([p.vectors for p in batch]))
+            versions = [
+                NewVersion(self._record(p.item, p.document, len(p.chunks), Status.READY, "", ""), p.document, p.chunks, p.texts,
+                           replaces_vectors=p.item.previous is not None)
+                for p in batch
+            ]
+            self.library.commit(self.collection, versions, np.vstack([p.vectors for p in batch]))
         except DataFolderError:
             batch.clear()
             raise
@@ -214,7 +226,7 @@ class Ingestor:
         outcomes = []
         for p in batch:
             outcome = FileOutcome(
-                str(p.item.path), "indexed", pages=p.document.page_count, chunks=len(p.chunks), warnings=p.document.warnings,
+                str(p.item.path), Status.INDEXED, pages=p.document.page_count, chunks=len(p.chunks), warnings=p.document.warnings,
                 seconds=round(p.seconds + shared_seconds * len(p.chunks), 3),
             )
             log.info("%s: indexed, %d passages (%.2f s)", p.item.path, len(p.chunks), outcome.seconds)
@@ -229,85 +241,31 @@ class Ingestor:
             if path.is_dir():
                 raise PermissionError("folder cannot be listed")
             previous = self.registry.document_by_path(self.collection, path_text)
-            if previous and previous.status == STATUS_READY and previous.size == info.st_size and previous.mtime == info.st_mtime:
-                return FileOutcome(path_text, "unchanged", pages=previous.pages, chunks=previous.chunks)
+            if previous and previous.status == Status.READY and previous.size == info.st_size and previous.mtime == info.st_mtime:
+                return FileOutcome(path_text, Status.UNCHANGED, pages=previous.pages, chunks=previous.chunks)
             content_hash = file_hash(path)
         except PermissionError:
-            return FileOutcome(path_text, "failed", "Permission denied: Faro is not allowed to read this file or folder.", "permission")
+            return FileOutcome(path_text, Status.FAILED, "Permission denied: Faro is not allowed to read this file or folder.", "permission")
         except OSError as exc:
-            return FileOutcome(path_text, "failed", f"The file could not be read: {exc.strerror or exc}.", "unreadable")
-        if previous and previous.status == STATUS_READY and previous.content_hash == content_hash:
+            return FileOutcome(path_text, Status.FAILED, f"The file could not be read: {exc.strerror or exc}.", "unreadable")
+        if previous and previous.status == Status.READY and previous.content_hash == content_hash:
             self.registry.touch_document(previous.doc_id, info.st_mtime)
-            return FileOutcome(path_text, "unchanged", pages=previous.pages, chunks=previous.chunks)
+            return FileOutcome(path_text, Status.UNCHANGED, pages=previous.pages, chunks=previous.chunks)
         return _Work(path, document_id(self.collection, path_text), content_hash, info.st_size, info.st_mtime, previous)
 
     def _budget(self, path: Path, document: ExtractedDocument) -> int:
         header_tokens = len(self.embedder.token_spans([index_header(path, document)])[0])
         return max(16, min(self.chunk_tokens, self.embedder.max_tokens - header_tokens - 8))
 
-    def _commit(self, batch: list["_Prepared"], vectors) -> None:
-        """Registry says 'indexing' → old vectors out, new vectors in → passages and 'ready' in one transaction.
-
-        A crash anywhere in between leaves the batch's documents 'indexing', which the next start removes whole.
-        """
-        ids = [[f"{p.item.doc_id}-{p.item.content_hash[:8]}-{c.ordinal:05d}" for c in p.chunks] for p in batch]
-        with self.registry.transaction():
-            for p in batch:
-                self.registry.upsert_document(self._record(p.item, p.document, 0, STATUS_INDEXING, "", ""))
-                self.registry.delete_chunks(p.item.doc_id)
-            self.registry.bump_generation(self.collection)
-        try:
-            for p in batch:
-                if p.item.previous is not None:
-                    self.store.delete_document(self.store_name, p.item.doc_id)
-            flat_ids = [cid for chunk_ids in ids for cid in chunk_ids]
-            owners = [p.item.doc_id for p in batch for _ in p.chunks]
-            self.store.add(self.store_name, flat_ids, vectors, owners)
-            for p in batch:
-                save_extracted(self.extracted_dir, p.item.doc_id, p.document)
-            with self.registry.transaction():
-                offset = 0
-                for p, chunk_ids in zip(batch, ids):
-                    rows = vectors[offset : offset + len(chunk_ids)]
-                    offset += len(chunk_ids)
-                    self.registry.replace_chunks(p.item.doc_id, chunk_ids, p.chunks, p.texts, rows)
-                    self.registry.upsert_document(self._record(p.item, p.document, len(p.chunks), STATUS_READY, "", ""))
-                self.registry.bump_generation(self.collection)
-        except Exception as exc:  # a full disk, a read-only folder, a store error: leave no half-indexed document
-            self._take_out(batch)
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise DataFolderError(
-                f"Faro could not save to its data folder ({reason}). Free some disk space or check the folder, "
-                "then add the files again."
-            ) from exc
-
-    def _take_out(self, batch: list["_Prepared"]) -> None:
-        """Best effort: remove a batch whose commit failed, as the next start's recovery would."""
-        try:
-            for p in batch:
-                self.store.delete_document(self.store_name, p.item.doc_id)
-                (self.extracted_dir / f"{p.item.doc_id}.json").unlink(missing_ok=True)
-            with self.registry.transaction():
-                for p in batch:
-                    self.registry.delete_chunks(p.item.doc_id)
-                    self.registry.delete_document(p.item.doc_id)
-                self.registry.bump_generation(self.collection)
-        except Exception:  # what is left 'indexing' is removed at the next start
-            log.exception("Could not take out a batch whose commit failed")
-
     def _record_failure(self, item: _Work, error: FaroError) -> FileOutcome:
         self._clear_previous(item)
-        self.registry.upsert_document(self._record(item, None, 0, STATUS_FAILED, str(error), error.kind))
-        return FileOutcome(str(item.path), "failed", str(error), error.kind)
+        self.registry.upsert_document(self._record(item, None, 0, Status.FAILED, str(error), error.kind))
+        return FileOutcome(str(item.path), Status.FAILED, str(error), error.kind)
 
     def _clear_previous(self, item: _Work) -> None:
         """A changed file that now fails (or duplicates another) loses its old passages."""
         if item.previous is not None and item.previous.chunks:
-            with self.registry.transaction():
-                self.registry.upsert_document(self._record(item, None, 0, STATUS_INDEXING, "", ""))
-                self.registry.delete_chunks(item.doc_id)
-                self.registry.bump_generation(self.collection)
-            self.store.delete_document(self.store_name, item.doc_id)
+            self.library.clear(self._record(item, None, 0, Status.INDEXING, "", ""))
 
     def _record(self, item: _Work, document: ExtractedDocument | None, chunks: int, status: str, error: str, kind: str) -> DocumentRecord:
         now = time.time()
@@ -333,27 +291,10 @@ class Ingestor:
         )
 
 
-def save_extracted(folder: Path, doc_id: str, document: ExtractedDocument) -> None:
-    """Keep the extracted text, so the viewer can show it and a re-index needs no re-parse."""
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f"{doc_id}.json.tmp"
-    tmp.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, folder / f"{doc_id}.json")
-
-
-def load_extracted(folder: Path, doc_id: str) -> ExtractedDocument | None:
-    try:
-        return ExtractedDocument.from_json(json.loads((folder / f"{doc_id}.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError):
-        return None
-
-
 def _log_outcome(outcome: FileOutcome) -> None:
-    level = logging.WARNING if outcome.status == "failed" else logging.INFO
+    level = logging.WARNING if outcome.status == Status.FAILED else logging.INFO
     log.log(level, "%s: %s (%s) %s (%.2f s)", outcome.path, outcome.status, outcome.error_kind, outcome.reason, outcome.seconds)
 
 
 def _with_seconds(outcome: FileOutcome, seconds: float) -> FileOutcome:
-    from dataclasses import replace
-
     return replace(outcome, seconds=round(seconds, 3))

@@ -274,6 +274,7 @@ class IngestReport:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    postponed: list[str] = field(default_factory=list)  # files not reached because the caller asked to pause
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

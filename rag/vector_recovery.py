@@ -1,14 +1,14 @@
 """Keeps the vector store recoverable: Chroma's files are rebuilt from the vectors the registry keeps."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import time
 from pathlib import Path
 from typing import Callable
 
-from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
+from rag.registry import Registry
+from rag.status import Status
 from rag.store import Store
 
 log = logging.getLogger(__name__)
@@ -20,26 +20,22 @@ def active_vector_folder(registry: Registry, data_dir: Path) -> Path:
     return data_dir / registry.meta(VECTORS_FOLDER_KEY, "vectors")
 
 
-def _store_name(registry: Registry, collection: str) -> str:
-    return registry.store_name(collection) or "faro-" + hashlib.sha1(collection.encode("utf-8")).hexdigest()[:16]
-
-
-def vector_store_is_readable(registry: Registry, open_store: Callable[[], Store]) -> bool:
+def vector_store_is_readable(registry: Registry, open_store: Callable[[], Store], store_name: Callable[[str], str]) -> bool:
     """False when Chroma cannot read a collection that should hold vectors (e.g. after a kill mid-write)."""
-    collections = [c for c in registry.collections() if registry.documents(c, STATUS_READY)]
-    if not collections and not registry.documents(status=STATUS_INDEXING):
+    collections = [c for c in registry.collections() if registry.documents(c, Status.READY)]
+    if not collections and not registry.documents(status=Status.INDEXING):
         return True
     try:
         store = open_store()
         for collection in collections:
-            store.count(_store_name(registry, collection))
+            store.count(store_name(collection))
     except Exception as exc:  # chromadb raises InternalError for unreadable segment files
         log.error("The vector store cannot be read (%s); it will be rebuilt from the registry", exc)
         return False
     return True
 
 
-def rebuild_vector_store(registry: Registry, data_dir: Path) -> tuple[Store, int]:
+def rebuild_vector_store(registry: Registry, data_dir: Path, store_name: Callable[[str], str]) -> tuple[Store, int]:
     """Write every stored vector into a new Chroma folder, then switch to it in one registry write.
 
     A crash during the rebuild leaves the old folder active, so the next start simply rebuilds again. The old
@@ -51,7 +47,7 @@ def rebuild_vector_store(registry: Registry, data_dir: Path) -> tuple[Store, int
     store = ChromaStore(data_dir / folder)
     restored = 0
     for collection in registry.collections():
-        name = _store_name(registry, collection)
+        name = store_name(collection)
         for ids, doc_ids, vectors in registry.stored_vectors(collection):
             store.add(name, ids, vectors, doc_ids)
             restored += len(ids)

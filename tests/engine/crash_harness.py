@@ -34,7 +34,7 @@ PAUSE_POINTS = (
     "ingest:chroma.upsert#1",
     "ingest:store.add.end#1",
     "open:store.delete_document.end#1",
-    "ingest:save_extracted.end#1",
+    "ingest:saved_text#1",
     "ingest:registry.replace_chunks#1",
     "ingest:txn.commit#2",
     "ingest:registry.duplicate#1",

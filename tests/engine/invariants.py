@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rag.doctor import check_library
 from rag.registry import STATUS_INDEXING, STATUS_READY
 
 
 def library_violations(engine) -> list[str]:
     """Every way the engine's collection breaks "each document is fully indexed or not present"."""
-    registry, store, name = engine.registry, engine.store, engine.store_name
+    registry, store, name = engine.registry, engine.store, engine.store_name()
     documents = registry.documents(engine.collection)
     ready = {d.doc_id: d for d in documents if d.status == STATUS_READY}
     chunk_ids = registry.chunk_ids_by_document(engine.collection)
@@ -31,7 +30,7 @@ def library_violations(engine) -> list[str]:
     if store.count(name) != len(stored):
         problems.append(f"vector store counts {store.count(name)} vectors but lists {len(stored)} ids")
     problems += _search_violations(engine, expected)
-    report = check_library(engine)
+    report = engine.check()
     if not report.healthy:
         problems.append("doctor: " + report.describe().replace("\n", " / "))
     return problems
@@ -84,7 +83,7 @@ def _search_violations(engine, expected: set[str]) -> list[str]:
         )
     if expected:
         probe = engine.embedder.embed(["report revenue policy safety"])[0]
-        found = [cid for cid, _ in engine.store.query(engine.store_name, probe, min(len(expected), 25))]
+        found = [cid for cid, _ in engine.store.query(engine.store_name(), probe, min(len(expected), 25))]
         if not found or not set(found) <= expected:
             problems.append(f"dense search returned {len(found)} hits, {len(set(found) - expected)} not in the registry")
     return problems

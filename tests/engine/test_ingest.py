@@ -50,17 +50,17 @@ def test_unchanged_files_are_skipped_and_changed_files_replace_their_passages(tm
     assert engine.ingest([folder / "notes.txt"]).outcomes[0].status == "indexed"
     texts = " ".join(h.text for h in engine.search("gate code", k=10))
     assert "9931" in texts and "4512" not in texts
-    assert engine.store.count(engine.store_name) == sum(r.chunks for r in engine.documents())
+    assert engine.store.count(engine.store_name()) == sum(r.chunks for r in engine.documents())
 
 
 def test_remove_deletes_the_document_and_all_its_passages(tmp_path, fake_engine):
     engine = fake_engine()
     folder = _library(tmp_path)
     engine.ingest([folder])
-    before = engine.store.count(engine.store_name)
+    before = engine.store.count(engine.store_name())
     manual = next(r for r in engine.documents() if r.path.endswith("manual.pdf"))
     assert engine.remove(folder / "manual.pdf")
-    assert engine.store.count(engine.store_name) == before - manual.chunks
+    assert engine.store.count(engine.store_name()) == before - manual.chunks
     assert all("seal" not in h.text for h in engine.search("seal 500 hours", k=10))
     assert not engine.remove(folder / "manual.pdf")
 
@@ -81,10 +81,9 @@ def test_collections_keep_libraries_apart(tmp_path, fake_engine):
     make_pdf(tmp_path / "hr.pdf", ["Holidays: 25 days per year."])
     make_pdf(tmp_path / "ops.pdf", ["Compressor oil: change every 2000 hours."])
     engine.ingest([tmp_path / "hr.pdf"])
-    engine.use_collection("Operaciones")
-    engine.ingest([tmp_path / "ops.pdf"])
-    assert [os.path.basename(h.source) for h in engine.search("compressor oil holidays", k=5)] == ["ops.pdf"]
-    engine.use_collection("default")
+    engine.ingest([tmp_path / "ops.pdf"], collection="Operaciones")
+    found = engine.search("compressor oil holidays", k=5, collection="Operaciones")
+    assert [os.path.basename(h.source) for h in found] == ["ops.pdf"]
     assert [os.path.basename(h.source) for h in engine.search("compressor oil holidays", k=5)] == ["hr.pdf"]
     assert set(engine.collections()) == {"default", "Operaciones"}
 

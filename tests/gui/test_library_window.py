@@ -74,6 +74,7 @@ def test_queue_progress_and_cancel(make_window, tmp_path, qtbot):
     assert summary.cancelled and "cancelled" in summary.describe()
     assert not window.progress.isVisible()
     wait_for(qtbot, lambda: "queued" not in statuses(window).values() and "indexing" not in statuses(window).values())
+    wait_for(qtbot, lambda: "ready" in statuses(window).values())  # the files embedded before the cancel are saved
     indexed = [name for name, status in statuses(window).items() if status == "ready"]
     assert 1 <= len(indexed) < 6
 
