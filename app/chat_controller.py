@@ -10,8 +10,7 @@ from app.conversations import Exchange
 from app.i18n import engine_text
 from app.sources import SourceRef
 from app.worker import EngineWorker
-from rag.errors import FaroError
-from rag.progress import CancelToken
+from rag import CancelToken, FaroError
 
 log = logging.getLogger(__name__)
 

@@ -57,18 +57,18 @@ class BatchSummary:
 
     @property
     def problems(self) -> int:
-        return self.counts.get("failed", 0) + self.counts.get("password", 0)
+        return self.counts.get(Status.FAILED, 0) + self.counts.get("password", 0)
 
     def describe(self) -> str:
         """One short line for the status bar; the details of each problem are in the Problems list."""
         context = "BatchSummary"
         n = self.counts.get
         parts = [text for count, text in (
-            (n("indexed", 0), counted(context, n("indexed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 added"), QT_TRANSLATE_NOOP("BatchSummary", "{n} added"))),
-            (n("unchanged", 0), counted(context, n("unchanged", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 unchanged"), QT_TRANSLATE_NOOP("BatchSummary", "{n} unchanged"))),
-            (n("duplicate", 0), counted(context, n("duplicate", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 duplicate"), QT_TRANSLATE_NOOP("BatchSummary", "{n} duplicates"))),
+            (n(Status.INDEXED, 0), counted(context, n(Status.INDEXED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 added"), QT_TRANSLATE_NOOP("BatchSummary", "{n} added"))),
+            (n(Status.UNCHANGED, 0), counted(context, n(Status.UNCHANGED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 unchanged"), QT_TRANSLATE_NOOP("BatchSummary", "{n} unchanged"))),
+            (n(Status.DUPLICATE, 0), counted(context, n(Status.DUPLICATE, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 duplicate"), QT_TRANSLATE_NOOP("BatchSummary", "{n} duplicates"))),
             (n("password", 0), counted(context, n("password", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 needs a password"), QT_TRANSLATE_NOOP("BatchSummary", "{n} need a password"))),
-            (n("failed", 0), counted(context, n("failed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 could not be read"), QT_TRANSLATE_NOOP("BatchSummary", "{n} could not be read"))),
+            (n(Status.FAILED, 0), counted(context, n(Status.FAILED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 could not be read"), QT_TRANSLATE_NOOP("BatchSummary", "{n} could not be read"))),
         ) if count]
         if self.cancelled:
             head = QCoreApplication.translate("BatchSummary", "Indexing cancelled")

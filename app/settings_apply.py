@@ -6,10 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.i18n import current_language
-from rag.config import Config
-from rag.errors import FaroError, ModelError
-from rag.api_keys import save_api_key
-from rag.gguf import read_gguf_info
+from rag import Config, FaroError, ModelError, read_gguf_info, save_api_key
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,7 @@ from PySide6.QtWidgets import (
 from app.model_picker import ModelPicker
 from app.server_settings import ServerSettings
 from app.i18n import engine_text, system_language
-from rag.config import Config
-from rag.errors import ConfigError, FaroError, ModelError
-from rag.gguf import GgufInfo, read_gguf_info
-from rag.model_fit import estimate_fit
+from rag import Config, ConfigError, estimate_fit, FaroError, GgufInfo, ModelError, read_gguf_info
 
 NO_GPU_TEXT = QT_TRANSLATE_NOOP("SettingsDialog", "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU.")
 EMBEDDING_CHOICES = (
@@ -30,7 +27,7 @@ LANGUAGE_CHOICES = (("English", "en"), ("Español", "es"))
 
 def bundled_model_path() -> Path | None:
     try:
-        from rag.models import bundled_llm_path
+        from rag import bundled_llm_path
 
         return bundled_llm_path()
     except FaroError:

@@ -10,9 +10,7 @@ from app.i18n import engine_text, number
 from app.indexing import IndexProgress
 from app.settings_apply import Applied, apply_settings
 from app.settings_dialog import SettingsDialog
-from rag.config import Config
-from rag.errors import FaroError
-from rag.progress import CancelToken
+from rag import CancelToken, Config, FaroError
 
 
 class SettingsFlow:

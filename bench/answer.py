@@ -62,7 +62,7 @@ def _raw_llama(model: Path, threads: int, n_ctx: int, tuned: bool):
     from llama_cpp import Llama
 
     if tuned:
-        from rag.llama_backend import BATCH_TOKENS
+        from rag.models.llama_backend import BATCH_TOKENS
 
         return Llama(model_path=str(model), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
                      n_batch=BATCH_TOKENS, n_ubatch=BATCH_TOKENS, verbose=False)
@@ -105,9 +105,9 @@ class _CoreHog:
 
 def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = False) -> dict:
     """Per question, in turn: Faro's model process, raw llama.cpp set up the same way, raw llama.cpp as before."""
-    from rag.generator import LlamaGenerator, llama_cpp_version
-    from rag.llama_backend import system_info
-    from rag.models import bundled_llm_path
+    from rag.models.generator import LlamaGenerator, llama_cpp_version
+    from rag.models.llama_backend import system_info
+    from rag.models.bundled import bundled_llm_path
 
     model = bundled_llm_path()
     n_ctx = 4096

@@ -90,8 +90,8 @@ def answer_bearing(scores: dict, best: float) -> set:
 def _filing_material(data_dir: Path) -> dict[str, tuple[list, list[str]]]:
     """Per filing stem: its passages (chunk id, text, first page, last page) and its saved page texts."""
     from rag.config import DEFAULT_COLLECTION
-    from rag.library import TEXTS_FOLDER, SavedTexts
-    from rag.registry import Registry
+    from rag.store.library import TEXTS_FOLDER, SavedTexts
+    from rag.store.registry import Registry
 
     registry = Registry(data_dir / "library.sqlite3")
     texts = SavedTexts(data_dir / TEXTS_FOLDER)

@@ -90,7 +90,7 @@ class TimedParser:
 
 def timed_load_document(path: Path, password: str | None = None):
     """``load_document`` run in the parse worker, appending its CPU seconds to the file named by the environment."""
-    from rag.loaders import load_document
+    from rag.ingest.loaders import load_document
 
     started = time.process_time()
     try:

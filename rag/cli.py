@@ -9,10 +9,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from rag.config import LANGUAGE_SETTINGS
 from rag.errors import FaroError
-from rag.messages import interface_language, localize
 from rag.logs import log_file, setup_logging
+from rag.messages import interface_language, localize
 from rag.offline import enforce_offline
 from rag.progress import Progress
+from rag.status import Status
 
 
 def _version() -> str:
@@ -116,16 +117,16 @@ def counted(count: int, word: str, words: str | None = None) -> str:
 
 
 def _print_report(report, language: str) -> None:
-    marks = {"indexed": "✓", "unchanged": "=", "duplicate": "≡", "failed": "✗", "skipped": "-"}
+    marks = {Status.INDEXED: "✓", Status.UNCHANGED: "=", Status.DUPLICATE: "≡", Status.FAILED: "✗", Status.SKIPPED: "-"}
     for o in report.outcomes:
         passages = counted(o.chunks, "passage")
         detail = localize(o.reason, language) or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
         print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
         for warning in o.warnings:
             print(f"    note: {localize(warning, language)}")
-    summary = ", ".join(f"{report.count(s)} {s}" for s in ("indexed", "unchanged", "duplicate", "failed") if report.count(s))
+    summary = ", ".join(f"{report.count(s)} {s}" for s in (Status.INDEXED, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED) if report.count(s))
     print(("Cancelled. " if report.cancelled else "") + (summary or "No files found."))
-    if report.count("failed"):
+    if report.count(Status.FAILED):
         print(f"Details of failures are in the log: {log_file()}")
 
 
@@ -148,7 +149,7 @@ def _print_evidence(evidence) -> None:
 
 def run(args) -> int:
     if args.command == "models":
-        from rag.model_list import print_models
+        from rag.models.listing import print_models
 
         return print_models(args.data_dir, args.folder, args.server_url, args.json)
     engine = _open_engine(args)
@@ -162,7 +163,7 @@ def _dispatch(engine, args) -> int:
     if args.command == "ingest":
         report = engine.ingest(args.paths, password=args.password, progress=_progress_printer())
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report, engine.interface_language)
-        return 0 if not report.count("failed") else 3
+        return 0 if not report.count(Status.FAILED) else 3
     if args.command == "search":
         hits = engine.search(args.query, k=args.k, mode=args.mode)
         if args.json:
@@ -211,7 +212,7 @@ def _dispatch(engine, args) -> int:
         print("\n".join(engine.collections()))
         return 0
     if args.command == "doctor":
-        from rag.model_check import check_answer_model
+        from rag.models.check import check_answer_model
 
         report = engine.repair() if args.repair else engine.check()
         model = check_answer_model(engine.generator)

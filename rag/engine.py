@@ -8,32 +8,33 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
-from rag.answering import keyword_coverage, relevance
+from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
+from rag.answer.grounded import GroundedAnswer, locate_evidence
+from rag.answer.language import guess_language, message
+from rag.answer.prompt import keyword_coverage, relevance
 from rag.config import Config, default_data_dir
-from rag.discovery import discover
-from rag.doctor import DoctorReport, check_library, repair_library
-from rag.embedder import Embedder, SentenceTransformerEmbedder, make_embedder, same_vector_space
-from rag.embedding_onnx import OnnxInt8Embedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
-from rag.generator import Generator, LlamaGenerator
-from rag.ingest import Ingestor
-from rag.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
-from rag.evidence_pool import naming_words
-from rag.grounded import GroundedAnswer, locate_evidence
-from rag.keyword_index import KeywordIndex
-from rag.language import guess_language, message
-from rag.library import Library, SavedTexts, StepHook, no_step
+from rag.ingest.discovery import discover
+from rag.ingest.loaders.reading import ReadOptions
+from rag.ingest.parse_worker import IsolatedParser
+from rag.ingest.pipeline import Ingestor
+from rag.ingest.reindex import reindex_collection
 from rag.messages import interface_language
-from rag.models import bundled_llm_path
+from rag.models.bundled import bundled_llm_path
+from rag.models.embedder import Embedder, SentenceTransformerEmbedder, make_embedder
+from rag.models.embedding_model import same_vector_space
+from rag.models.embedding_onnx import OnnxInt8Embedder
+from rag.models.generator import Generator, LlamaGenerator
+from rag.models.server_generator import ServerGenerator
 from rag.offline import enforce_offline
-from rag.loaders.reading import ReadOptions
-from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
-from rag.reindex import reindex_collection
-from rag.search import Searcher
-from rag.server_generator import ServerGenerator
+from rag.retrieval.evidence_pool import naming_words
+from rag.retrieval.search import Searcher
 from rag.status import Status
-from rag.store import Store
+from rag.store.doctor import DoctorReport, check_library, repair_library
+from rag.store.keyword_index import KeywordIndex
+from rag.store.library import Library, SavedTexts, StepHook, no_step
+from rag.store.vectors import Store
 from rag.types import Answer, DocumentRecord, Evidence, ExtractedDocument, FileOutcome, Hit, IngestReport
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class Engine:
         if self._generator is None:
             c = self.config
             if c.answer_backend == "server":
-                from rag.api_keys import load_api_key
+                from rag.models.api_keys import load_api_key
 
                 key = partial(load_api_key, c.server_url)  # read at each answer, so a newly saved key applies at once
                 self._generator = ServerGenerator(c.server_url, c.server_model, key, c.n_ctx, c.server_wait_s)
@@ -323,7 +324,7 @@ class Engine:
 
     @staticmethod
     def gpu_offload_supported() -> bool:
-        from rag.generator import gpu_offload_supported
+        from rag.models.generator import gpu_offload_supported
 
         return gpu_offload_supported()
 
@@ -341,7 +342,11 @@ class Engine:
 
     def repair(self, collection: str | None = None) -> DoctorReport:
         """Check, then make registry, vector store, keyword index and saved texts agree."""
-        return repair_library(self.library, collection or self.collection, lambda: self.embedder, lambda: self.parser)
+        return repair_library(self.library, collection or self.collection, lambda: self.embedder, self._read_again)
+
+    def _read_again(self, path: Path) -> ExtractedDocument:
+        self.parser.submit(path)
+        return self.parser.result()
 
     def needs_reindex(self, collection: str | None = None) -> bool:
         """Whether the collection was built with another embedding model than the one configured.

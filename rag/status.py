@@ -5,7 +5,8 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
-    """Document statuses (indexing, ready, failed, duplicate) and ingest outcomes (indexed, unchanged, skipped too)."""
+    """Document statuses (indexing, ready, failed, duplicate), ingest outcomes (also indexed, unchanged, skipped) and
+    the desktop app's queued files."""
 
     INDEXING = "indexing"
     READY = "ready"
@@ -14,3 +15,4 @@ class Status(StrEnum):
     INDEXED = "indexed"
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
+    QUEUED = "queued"  # waiting in the desktop app's indexing queue

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from rag.status import Status
+
 
 @dataclass(frozen=True)
 class PageText:
@@ -282,6 +284,6 @@ class IngestReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "cancelled": self.cancelled,
-            "summary": {s: self.count(s) for s in ("indexed", "unchanged", "duplicate", "failed", "skipped")},
+            "summary": {s.value: self.count(s) for s in (Status.INDEXED, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED, Status.SKIPPED)},
             "files": [asdict(o) for o in self.outcomes],
         }

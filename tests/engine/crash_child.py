@@ -62,15 +62,15 @@ def _wrap(owner, name: str, marker: Marker, label: str, begin: bool = True) -> N
 
 def instrument(marker: Marker) -> None:
     """Mark every step of the commit protocol, and make batches small enough to kill between them."""
-    import rag.embed_steps
-    import rag.store
+    import rag.ingest.embed_steps
+    import rag.store.vectors
     from chromadb.api.models.Collection import Collection
-    from rag.registry import Registry
+    from rag.store.registry import Registry
 
-    rag.store._WRITE_BATCH = 50
-    rag.embed_steps.MAX_STEP = 16
+    rag.store.vectors._WRITE_BATCH = 50
+    rag.ingest.embed_steps.MAX_STEP = 16
     for method in ("add", "delete_document", "delete_ids"):
-        _wrap(rag.store.ChromaStore, method, marker, f"store.{method}")
+        _wrap(rag.store.vectors.ChromaStore, method, marker, f"store.{method}")
     _wrap(Collection, "upsert", marker, "chroma.upsert", begin=False)
     for method in ("replace_chunks", "delete_chunks", "delete_document"):
         _wrap(Registry, method, marker, f"registry.{method}", begin=False)
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     instrument(marker)
     from rag.config import Config
     from rag.engine import Engine
-    from rag.library import Library
+    from rag.store.library import Library
     from tests.engine.invariants import library_violations
     from tests.fakes import FakeEmbedder, FakeGenerator
 

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rag.registry import STATUS_INDEXING, STATUS_READY
+from rag.status import Status
 
 
 def library_violations(engine) -> list[str]:
     """Every way the engine's collection breaks "each document is fully indexed or not present"."""
     registry, store, name = engine.registry, engine.store, engine.store_name()
     documents = registry.documents(engine.collection)
-    ready = {d.doc_id: d for d in documents if d.status == STATUS_READY}
+    ready = {d.doc_id: d for d in documents if d.status == Status.READY}
     chunk_ids = registry.chunk_ids_by_document(engine.collection)
     expected = {cid for doc_id in ready for cid in chunk_ids.get(doc_id, [])}
     stored = store.ids(name)
-    problems = [f"document left '{STATUS_INDEXING}': {d.path}" for d in documents if d.status == STATUS_INDEXING]
+    problems = [f"document left '{Status.INDEXING.value}': {d.path}" for d in documents if d.status == Status.INDEXING]
     problems += [
         f"{len(ids)} passages of a document that is not ready ({registry.document(doc_id).status if registry.document(doc_id) else 'no row'})"
         for doc_id, ids in chunk_ids.items()

@@ -10,9 +10,9 @@ import pytest
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import DataFolderError, EmbeddingMismatch, ModelError
-from rag.gguf import read_gguf_info
-from rag.generator import available_memory_bytes, gpu_offload_supported
-from rag.models import bundled_llm_path
+from rag.models.bundled import bundled_llm_path
+from rag.models.generator import available_memory_bytes, gpu_offload_supported
+from rag.models.gguf import read_gguf_info
 from tests.engine.conftest import make_pdf
 from tests.engine.invariants import library_violations
 from tests.engine.test_hostile_files import run_as_user
@@ -56,7 +56,7 @@ def model_variants(tmp_path_factory):
 
 @pytest.mark.parametrize("variant", sorted(EXPECTED_MESSAGES))
 def test_each_broken_model_file_gets_its_own_message(model_variants, variant):
-    from rag.generator import LlamaGenerator
+    from rag.models.generator import LlamaGenerator
 
     with pytest.raises(ModelError, match=re.escape(EXPECTED_MESSAGES[variant])):
         LlamaGenerator(model_variants[variant], 2048, 2, 0)
@@ -168,7 +168,7 @@ def test_a_full_disk_at_start_is_named(tmp_path):
 
 
 def test_a_full_disk_during_an_ingest_fails_that_file_skips_the_rest_and_keeps_the_library_whole(tmp_path):
-    from rag.library import document_id
+    from rag.store.library import document_id
 
     for name, text in (("a.txt", "The alpha pump runs at 50 hertz."), ("b.txt", "The beta valve closes at noon."),
                        ("c.txt", "The gamma fan spins slowly.")):

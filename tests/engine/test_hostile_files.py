@@ -17,7 +17,7 @@ import pytest
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import FileProblem
-from rag.parse_worker import IsolatedParser
+from rag.ingest.parse_worker import IsolatedParser
 from tests.engine import hostile_loaders
 from tests.engine.conftest import make_docx, make_pdf
 from tests.engine.crash_harness import process_alive

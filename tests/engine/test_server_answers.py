@@ -12,11 +12,11 @@ from pathlib import Path
 import keyring
 import pytest
 
-from rag.api_keys import load_api_key, save_api_key
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import ServerError
-from rag.server_generator import ServerGenerator
+from rag.models.api_keys import load_api_key, save_api_key
+from rag.models.server_generator import ServerGenerator
 from tests.engine.conftest import make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator
 from tests.llama_server import MODEL_ALIAS, LlamaServer, MemoryKeyring, server_available

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 
 from app.sources import SourceRef
 from app.viewer_pane import ViewerPane
-from rag.loaders.pdf import load_pdf
+from rag.ingest.loaders.pdf import load_pdf
 from rag.types import ExtractedDocument, PageText
 from tests.gui.conftest import make_pdf, wait_for
 
