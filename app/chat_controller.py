@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from app.conversations import Exchange
 from app.i18n import engine_text
 from app.sources import SourceRef
-from app.worker import EngineWorker
+from app.worker import EngineOp, EngineWorker
 from rag import CancelToken, FaroError
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class ChatController(QObject):
             )
 
         self.busyChanged.emit(True)
-        self._worker.submit(job, lambda answer: self._on_answer(cancel, answer), lambda error: self._on_error(cancel, error))
+        self._worker.run(EngineOp("answer a question", job, lambda answer: self._on_answer(cancel, answer), lambda error: self._on_error(cancel, error)))
         return True
 
     def stop(self) -> None:

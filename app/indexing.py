@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.wording import counted
-from app.worker import EngineWorker
+from app.worker import EngineOp, EngineWorker
 from rag import CancelToken, FileOutcome, Status
 
 log = logging.getLogger(__name__)
@@ -158,11 +158,10 @@ class IndexingController(QObject):
             return
         self._expanding += 1
         batch = self._batch
-        self._worker.submit(
-            lambda engine: expand(engine, paths, collection, password),
-            lambda result: self._on_expanded(batch, collection, result),
-            self._on_expand_error,
-        )
+        self._worker.run(EngineOp(
+            "find files", lambda engine: expand(engine, paths, collection, password),
+            lambda result: self._on_expanded(batch, collection, result), self._on_expand_error,
+        ))
         self._emit_progress("", self.tr("Looking for documents…"))
 
     def cancel(self) -> None:
@@ -218,7 +217,7 @@ class IndexingController(QObject):
                 pause=worker.others_waiting,
             )
 
-        self._worker.submit(job, lambda r: self._on_group_done(group, r), lambda e: self._on_group_error(group, e))
+        self._worker.run(EngineOp("index files", job, lambda r: self._on_group_done(group, r), lambda e: self._on_group_error(group, e)))
 
     def _next_group(self) -> list[QueuedFile]:
         """The next files for one engine call: same collection and password, at most ``GROUP_FILES`` of them.

@@ -10,6 +10,7 @@ from app.i18n import engine_text, number
 from app.indexing import IndexProgress
 from app.settings_apply import Applied, apply_settings
 from app.settings_dialog import SettingsDialog
+from app.worker import EngineOp
 from rag import CancelToken, Config, FaroError
 
 
@@ -40,7 +41,7 @@ class SettingsFlow:
     def apply(self, config: Config) -> None:
         dialog = self.dialog
         api_key = dialog.server.key_text() if dialog is not None and config.answer_backend == "server" else ""
-        self.window.worker.submit(lambda engine: apply_settings(engine, config, api_key), self._applied, self._refused)
+        self.window.worker.run(EngineOp("apply settings", lambda engine: apply_settings(engine, config, api_key), self._applied, self._refused))
         if dialog is not None:
             dialog.set_busy(self.tr("Applying settings and loading the model…"))
 
@@ -81,7 +82,9 @@ class SettingsFlow:
             return engine.reindex(lambda p: post(show, p), cancel, collection)
 
         window.progress.show_progress(IndexProgress(0, 0, "", "", None, self.tr("Re-indexing")))
-        window.worker.submit(job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed)
+        window.worker.run(EngineOp(
+            "re-index", job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed
+        ))
 
     def _reindexed(self, message: str) -> None:
         self.reindex_cancel = None

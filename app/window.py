@@ -29,7 +29,7 @@ from app.startup import EngineInfo, load_models, open_library
 from app.viewer_pane import ViewerPane
 from app.window_state import WindowLayout
 from app.window_wiring import wire
-from app.worker import EngineWorker
+from app.worker import EngineOp, EngineWorker
 from rag import Config, log_file, Status
 
 log = logging.getLogger(__name__)
@@ -103,9 +103,9 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the library and load the models on the worker; called once the window is on screen."""
-        self.worker.submit(open_library, self._engine_opened, self._engine_failed)
+        self.worker.run(EngineOp("open the library", open_library, self._engine_opened, self._engine_failed))
         self.library.refresh()
-        self.worker.submit(load_models, self._models_loaded, self._models_failed)
+        self.worker.run(EngineOp("load the models", load_models, self._models_loaded, self._models_failed))
 
     def _engine_opened(self, info: EngineInfo) -> None:
         self.engine_info = info

@@ -44,7 +44,6 @@ def open_engine(data_dir: Path, backend: str, threads: int, models_dir: Path, em
     """An engine on ``data_dir`` with the given embedding backend (or ``embedder``), generator and settings."""
     from rag.config import Config
     from rag.engine import Engine
-    from rag.status import Status
 
     config = Config(data_dir=Path(data_dir), n_threads=threads, **settings)
     return Engine(config, embedder=embedder or make_embedder(backend, threads, models_dir), generator=generator)
@@ -64,6 +63,7 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
     with watch.stage("open_engine"):
         from rag.config import Config
         from rag.engine import Engine
+        from rag.status import Status
         from rag.store.vectors import ChromaStore
 
         config = Config(data_dir=data_dir, n_threads=threads)

@@ -19,9 +19,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from tests.documents import REPO, SHARED
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 
 # Steps of the commit protocol, killed in this order, each on the first document of a run (a changed file whose
 # previous version is indexed). "open:..." kills the restart itself, while it removes a half-indexed document.

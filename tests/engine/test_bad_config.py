@@ -13,7 +13,7 @@ from rag.errors import DataFolderError, EmbeddingMismatch, ModelError
 from rag.models.bundled import bundled_llm_path
 from rag.models.generator import available_memory_bytes, gpu_offload_supported
 from rag.models.gguf import read_gguf_info
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.engine.invariants import library_violations
 from tests.engine.test_hostile_files import run_as_user
 from tests.fakes import FakeEmbedder, FakeGenerator

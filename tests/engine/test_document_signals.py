@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from rag.retrieval.document_names import asks_for_latest, date_key, question_terms
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 
 
 def test_dates_come_from_the_file_name_before_the_title():

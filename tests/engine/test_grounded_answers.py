@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rag.errors import ModelError
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
 
 QUESTION = "How often must the impeller seal of the KX-440 pump be replaced?"

@@ -5,7 +5,7 @@ import json
 import os
 
 from rag.progress import CancelToken
-from tests.engine.conftest import make_docx, make_pdf
+from tests.documents import make_docx, make_pdf
 
 
 def _library(tmp_path):

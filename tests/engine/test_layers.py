@@ -4,8 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from tests.documents import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_import_contracts_are_kept():

@@ -7,7 +7,7 @@ import pytest
 
 from rag.errors import DamagedFile, EmptyFile, NoTextLayer, PasswordRequired, UnsupportedFile, WrongPassword
 from rag.ingest.loaders import load_document
-from tests.engine.conftest import make_docx, make_image_only_pdf, make_pdf
+from tests.documents import make_docx, make_image_only_pdf, make_pdf
 
 
 def test_pdf_keeps_one_based_page_numbers(tmp_path):

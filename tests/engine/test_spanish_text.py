@@ -9,7 +9,7 @@ import pytest
 from rag.analysis import detect_language, document_language, query_terms, terms
 from rag.messages import SPANISH, interface_language, localize, system_language
 from rag.store.keyword_index import KeywordIndex
-from tests.engine.conftest import make_docx, make_pdf
+from tests.documents import make_docx, make_pdf
 
 RAG = Path(__file__).resolve().parents[2] / "rag"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from rag.config import Config
 from rag.engine import Engine
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator
 
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from app.indexing import BatchSummary, ThroughputEstimate
 from app.progress_strip import describe_time_left
-from tests.gui.conftest import SlowEmbedder, make_pdf, wait_for
+from tests.documents import make_pdf
+from tests.gui.conftest import SlowEmbedder, wait_for
 
 
 def drop(window, paths) -> None:
