@@ -163,9 +163,10 @@ class Ingestor:
                 if report.postponed:
                     break
         finally:
+            reached = len(files) - len(report.postponed)
             if batch:
-                outcomes.extend(self._flush(batch, progress, len(files), len(files)))
-        progress(Progress(len(files), len(files), "", "done"))
+                outcomes.extend(self._flush(batch, progress, reached, len(files)))
+        progress(Progress(reached, len(files), "", "done"))
 
     def _prepare(self, item: _Work, document, batch: list["_Prepared"], started: float) -> "_Prepared | FileOutcome":
         """Chunk a parsed document, or settle it as a duplicate (of an indexed file or one earlier in the batch)."""

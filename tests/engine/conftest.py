@@ -1,4 +1,4 @@
-"""Fixtures for engine tests: generated PDFs and Word files, and engines with fast fake models."""
+"""Fixtures for engine tests: engines with fast fake models, and the shared data (documents: tests/documents.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +7,8 @@ import pytest
 
 from rag.config import Config
 from rag.engine import Engine
+from tests.documents import SHARED
 from tests.fakes import FakeEmbedder, FakeGenerator
-
-from tests.documents import SHARED, make_docx, make_image_only_pdf, make_pdf  # noqa: F401 (shared with the test modules)
 
 
 @pytest.fixture

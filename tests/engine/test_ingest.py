@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
+from rag.config import Config
+from rag.engine import Engine
 from rag.progress import CancelToken
 from tests.documents import make_docx, make_pdf
+from tests.fakes import FakeEmbedder, FakeGenerator
 
 
 def _library(tmp_path):
@@ -109,3 +113,29 @@ def test_cancel_stops_between_files_and_keeps_what_was_done(tmp_path, fake_engin
 def test_missing_paths_are_reported(tmp_path, fake_engine):
     report = fake_engine().ingest([tmp_path / "nowhere.pdf"])
     assert report.outcomes[0].status == "failed" and "does not exist" in report.outcomes[0].reason
+
+
+def test_an_ingest_asked_to_pause_saves_what_it_read_and_lists_the_rest(tmp_path, fake_engine):
+    engine = fake_engine()
+    for n in range(4):
+        make_pdf(tmp_path / f"doc{n}.pdf", [f"Document number {n} about pumps and valves."])
+    files, problems = engine.find_files([tmp_path])
+    asked = []
+    report = engine.ingest_files(files, pause=lambda: asked.append(True) or len(asked) >= 2)
+    assert not problems and not report.cancelled
+    assert [(Path(o.path).name, o.status) for o in report.outcomes] == [("doc0.pdf", "indexed"), ("doc1.pdf", "indexed")]
+    assert [Path(p).name for p in report.postponed] == ["doc2.pdf", "doc3.pdf"]
+    rest = engine.ingest_files(report.postponed)
+    assert [o.status for o in rest.outcomes] == ["indexed", "indexed"] and not rest.postponed
+    assert len(engine.documents()) == 4
+
+
+def test_the_step_hook_hears_chunking_and_each_commit(tmp_path):
+    steps: list[str] = []
+    make_pdf(tmp_path / "a.pdf", ["Alpha pumps run at fifty hertz."])
+    engine = Engine(Config(data_dir=tmp_path / "data"), embedder=FakeEmbedder(), generator=FakeGenerator(), on_step=steps.append)
+    try:
+        engine.ingest([tmp_path / "a.pdf"])
+    finally:
+        engine.close()
+    assert steps == ["chunk.begin", "chunk.end", "commit.begin", "saved_text", "commit.end"]

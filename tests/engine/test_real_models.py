@@ -63,7 +63,7 @@ def test_int8_and_full_precision_share_a_library_and_another_model_asks_for_a_re
     from rag.engine import Engine
     from rag.errors import EmbeddingMismatch
     from rag.models.bundled import bundled_embedding_path
-    from tests.engine.conftest import make_pdf
+    from tests.documents import make_pdf
     from tests.fakes import FakeGenerator
 
     (tmp_path / "docs").mkdir()
@@ -96,7 +96,7 @@ def test_bundled_model_answers_a_manual_question_with_a_number_from_the_document
     from rag.answer.claims import figure_found, figures
     from rag.config import Config
     from rag.engine import Engine
-    from tests.engine.conftest import make_pdf
+    from tests.documents import make_pdf
 
     (tmp_path / "docs").mkdir()
     make_pdf(tmp_path / "docs" / "kx440.pdf", [
