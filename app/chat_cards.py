@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from app.conversations import Exchange
 from app.flow_layout import FlowLayout
 from app.sources import SourceRef, citing_sentences
-from rag.language import MESSAGES, message
+from rag import answer_languages, answer_message
 
 _MARKER = re.compile(r"\[(\d+)\]")
 CURSOR = "▍"
 CHIP_TEXT_MAX_PX = 240
-UNSUPPORTED_MARKS = tuple(f"({message('not_found', language)})" for language in MESSAGES)
+UNSUPPORTED_MARKS = tuple(f"({answer_message('not_found', language)})" for language in answer_languages)
 
 
 def answer_html(text: str, numbers: set[int]) -> str:

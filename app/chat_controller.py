@@ -9,9 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from app.conversations import Exchange
 from app.i18n import engine_text
 from app.sources import SourceRef
-from app.worker import EngineWorker
-from rag.errors import FaroError
-from rag.progress import CancelToken
+from app.worker import EngineOp, EngineWorker
+from rag import CancelToken, FaroError
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +65,6 @@ class ChatController(QObject):
         worker = self._worker
 
         def job(engine):
-            if engine.collection != collection:
-                engine.use_collection(collection)
             worker.post(self._on_started, cancel)
             return engine.ask(
                 question,
@@ -75,10 +72,11 @@ class ChatController(QObject):
                 on_evidence=lambda evidence: worker.post(self._on_evidence, cancel, evidence_refs(evidence)),
                 on_status=lambda text: worker.post(self._on_status, cancel, text),
                 cancel=cancel,
+                collection=collection,
             )
 
         self.busyChanged.emit(True)
-        self._worker.submit(job, lambda answer: self._on_answer(cancel, answer), lambda error: self._on_error(cancel, error))
+        self._worker.run(EngineOp("answer a question", job, lambda answer: self._on_answer(cancel, answer), lambda error: self._on_error(cancel, error)))
         return True
 
     def stop(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from rag.messages import interface_language, localize
+from rag import interface_language, localize
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The indexing queue: one file per engine call, so questions asked meanwhile run between files."""
+"""The indexing queue: a few files per engine call, so questions asked meanwhile run between groups."""
 from __future__ import annotations
 
 import logging
@@ -10,14 +10,13 @@ from typing import Any, Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.wording import counted
-from app.worker import EngineWorker
-from rag.discovery import discover
-from rag.progress import CancelToken
-from rag.types import FileOutcome
+from app.worker import EngineOp, EngineWorker
+from rag import CancelToken, FileOutcome, Status
 
 log = logging.getLogger(__name__)
 
 PASSWORD_KIND = "password"
+GROUP_FILES = 16
 
 
 @dataclass(frozen=True)
@@ -53,23 +52,23 @@ class BatchSummary:
 
     def add(self, outcome: Any) -> None:
         """Count a file's outcome; a protected PDF waiting for its password is not a failure."""
-        status = "password" if outcome.status == "failed" and outcome.error_kind == PASSWORD_KIND else outcome.status
+        status = "password" if outcome.status == Status.FAILED and outcome.error_kind == PASSWORD_KIND else outcome.status
         self.counts[status] = self.counts.get(status, 0) + 1
 
     @property
     def problems(self) -> int:
-        return self.counts.get("failed", 0) + self.counts.get("password", 0)
+        return self.counts.get(Status.FAILED, 0) + self.counts.get("password", 0)
 
     def describe(self) -> str:
         """One short line for the status bar; the details of each problem are in the Problems list."""
         context = "BatchSummary"
         n = self.counts.get
         parts = [text for count, text in (
-            (n("indexed", 0), counted(context, n("indexed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 added"), QT_TRANSLATE_NOOP("BatchSummary", "{n} added"))),
-            (n("unchanged", 0), counted(context, n("unchanged", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 unchanged"), QT_TRANSLATE_NOOP("BatchSummary", "{n} unchanged"))),
-            (n("duplicate", 0), counted(context, n("duplicate", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 duplicate"), QT_TRANSLATE_NOOP("BatchSummary", "{n} duplicates"))),
+            (n(Status.INDEXED, 0), counted(context, n(Status.INDEXED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 added"), QT_TRANSLATE_NOOP("BatchSummary", "{n} added"))),
+            (n(Status.UNCHANGED, 0), counted(context, n(Status.UNCHANGED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 unchanged"), QT_TRANSLATE_NOOP("BatchSummary", "{n} unchanged"))),
+            (n(Status.DUPLICATE, 0), counted(context, n(Status.DUPLICATE, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 duplicate"), QT_TRANSLATE_NOOP("BatchSummary", "{n} duplicates"))),
             (n("password", 0), counted(context, n("password", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 needs a password"), QT_TRANSLATE_NOOP("BatchSummary", "{n} need a password"))),
-            (n("failed", 0), counted(context, n("failed", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 could not be read"), QT_TRANSLATE_NOOP("BatchSummary", "{n} could not be read"))),
+            (n(Status.FAILED, 0), counted(context, n(Status.FAILED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 could not be read"), QT_TRANSLATE_NOOP("BatchSummary", "{n} could not be read"))),
         ) if count]
         if self.cancelled:
             head = QCoreApplication.translate("BatchSummary", "Indexing cancelled")
@@ -100,9 +99,9 @@ class ThroughputEstimate:
         return bytes_left * self.seconds / self.bytes_done
 
 
-def expand(paths: Iterable[str], collection: str, password: str | None) -> tuple[list[QueuedFile], list[Any]]:
+def expand(engine: Any, paths: Iterable[str], collection: str, password: str | None) -> tuple[list[QueuedFile], list[Any]]:
     """Files to queue from dropped files and folders, and outcomes for paths that cannot be used (worker thread)."""
-    files, problems = discover(paths)
+    files, problems = engine.find_files(paths)
     queued = []
     for path in files:
         try:
@@ -114,7 +113,7 @@ def expand(paths: Iterable[str], collection: str, password: str | None) -> tuple
 
 
 class IndexingController(QObject):
-    """Feeds the engine one file at a time; reports progress, each file's outcome, and the end of the run."""
+    """Feeds the engine a group of files at a time; reports progress, each file's outcome, and the end of the run."""
 
     progressChanged = Signal(object)  # IndexProgress
     queueChanged = Signal()
@@ -125,10 +124,14 @@ class IndexingController(QObject):
         super().__init__(parent)
         self._worker = worker
         self._pending: list[QueuedFile] = []
-        self._current: QueuedFile | None = None
+        self._group: list[QueuedFile] = []
+        self._working_on: QueuedFile | None = None
         self._cancel = None
         self._batch = 0
         self._done = 0
+        self._group_start = 0
+        self._group_counted = 0
+        self._counted_at = 0.0
         self._total = 0
         self._estimate = ThroughputEstimate()
         self._summary = BatchSummary()
@@ -136,14 +139,17 @@ class IndexingController(QObject):
 
     @property
     def active(self) -> bool:
-        return self._current is not None or bool(self._pending) or self._expanding > 0
+        return bool(self._group) or bool(self._pending) or self._expanding > 0
 
     @property
     def current(self) -> QueuedFile | None:
-        return self._current
+        """The file the engine is working on now."""
+        return self._working_on
 
     def queued_paths(self, collection: str) -> list[str]:
-        return [f.path for f in self._pending if f.collection == collection]
+        """Files still waiting, including those of the running group not reached yet."""
+        waiting = [f for f in self._group if f is not self._working_on] + self._pending
+        return [f.path for f in waiting if f.collection == collection]
 
     def add(self, paths: Iterable[str], collection: str, password: str | None = None) -> None:
         """Queue files and folders (folders are expanded on the worker thread)."""
@@ -152,11 +158,10 @@ class IndexingController(QObject):
             return
         self._expanding += 1
         batch = self._batch
-        self._worker.submit(
-            lambda _engine: expand(paths, collection, password),
-            lambda result: self._on_expanded(batch, collection, result),
-            self._on_expand_error,
-        )
+        self._worker.run(EngineOp(
+            "find files", lambda engine: expand(engine, paths, collection, password),
+            lambda result: self._on_expanded(batch, collection, result), self._on_expand_error,
+        ))
         self._emit_progress("", self.tr("Looking for documents…"))
 
     def cancel(self) -> None:
@@ -167,7 +172,7 @@ class IndexingController(QObject):
             self._cancel.cancel()
         self._summary.cancelled = True
         self.queueChanged.emit()
-        if self._current is None and self._expanding == 0:
+        if not self._group and self._expanding == 0:
             self._finish()
 
     def _on_expanded(self, batch: int, collection: str, result: tuple[list[QueuedFile], list[Any]]) -> None:
@@ -177,7 +182,7 @@ class IndexingController(QObject):
             for outcome in problems:
                 self._summary.add(outcome)
                 self.fileFinished.emit(outcome, collection)
-            waiting = {f.path for f in self._pending} | ({self._current.path} if self._current else set())
+            waiting = {f.path for f in self._pending} | {f.path for f in self._group}
             fresh = [f for f in files if f.path not in waiting]
             self._pending.extend(fresh)
             self._total += len(fresh)
@@ -187,52 +192,91 @@ class IndexingController(QObject):
     def _on_expand_error(self, error: BaseException) -> None:
         log.error("Could not list the dropped files: %s", error)
         self._expanding -= 1
-        self._summary.add(FileOutcome("", "failed", str(error), "error"))
+        self._summary.add(FileOutcome("", Status.FAILED, str(error), "error"))
         self._advance()
 
     def _advance(self) -> None:
-        if self._current is not None:
+        if self._group:
             return
         if not self._pending:
             if self._expanding == 0:
                 self._finish()
             return
-        item = self._pending.pop(0)
-        self._current, self._cancel = item, CancelToken()
+        group = self._next_group()
+        self._group, self._working_on, self._cancel = group, group[0], CancelToken()
+        self._group_counted, self._counted_at = 0, time.monotonic()
         self.queueChanged.emit()
-        self._emit_progress(os.path.basename(item.path), "starting")
-        cancel, worker, started = self._cancel, self._worker, time.monotonic()
+        self._emit_progress(os.path.basename(group[0].path), "starting")
+        cancel, worker = self._cancel, self._worker
+        collection, password = group[0].collection, group[0].password
 
         def job(engine):
-            if engine.collection != item.collection:
-                engine.use_collection(item.collection)
-            report = lambda p: worker.post(self._on_engine_progress, item, p)  # noqa: E731
-            return engine.ingest([item.path], password=item.password, progress=report, cancel=cancel)
+            report = lambda p: worker.post(self._on_engine_progress, group, p)  # noqa: E731
+            return engine.ingest_files(
+                [f.path for f in group], password=password, progress=report, cancel=cancel, collection=collection,
+                pause=worker.others_waiting,
+            )
 
-        self._worker.submit(job, lambda r: self._on_file_done(item, r, started), lambda e: self._on_file_error(item, e, started))
+        self._worker.run(EngineOp("index files", job, lambda r: self._on_group_done(group, r), lambda e: self._on_group_error(group, e)))
 
-    def _on_engine_progress(self, item: QueuedFile, progress: Any) -> None:
-        if item is self._current and progress.stage != "done":
-            self._emit_progress(os.path.basename(item.path), progress.stage, progress.part)
+    def _next_group(self) -> list[QueuedFile]:
+        """The next files for one engine call: same collection and password, at most ``GROUP_FILES`` of them.
 
-    def _on_file_done(self, item: QueuedFile, report: Any, started: float) -> None:
+        One call lets the engine read the next file while it embeds one and save several documents at once; a
+        question asked meanwhile waits for the group, not for the whole queue.
+        """
+        first = self._pending[0]
+        group = [f for f in self._pending if f.collection == first.collection and f.password == first.password][:GROUP_FILES]
+        chosen = {id(f) for f in group}
+        self._pending = [f for f in self._pending if id(f) not in chosen]
+        return group
+
+    def _on_engine_progress(self, group: list[QueuedFile], progress: Any) -> None:
+        if group is not self._group or progress.stage in ("done", "checking"):
+            return
+        named = next((f for f in group if os.path.basename(f.path) == progress.current), None)
+        if named is not None and named is not self._working_on:
+            self._working_on = named
+            self.queueChanged.emit()
+        self._count_done(min(progress.done, len(group)))
+        self._emit_progress(progress.current, progress.stage, progress.part)
+
+    def _count_done(self, done_in_group: int) -> None:
+        """Files of the running group the engine has finished: they count as done and feed the time estimate."""
+        if done_in_group > self._group_counted:
+            now = time.monotonic()
+            finished = self._group[self._group_counted : done_in_group]
+            done_in_group = self._group_counted + len(finished)
+            self._estimate.record(sum(f.size for f in finished), now - self._counted_at)
+            self._group_counted, self._counted_at = done_in_group, now
+            self._done = self._group_start + done_in_group
+
+    def _on_group_done(self, group: list[QueuedFile], report: Any) -> None:
+        by_path = {f.path: f for f in group}
+        postponed = [by_path[p] for p in report.postponed if p in by_path]
+        if postponed and not report.cancelled:  # the engine paused for a question: the rest goes first in the queue
+            self._pending[:0] = postponed
+            group = [f for f in group if f not in postponed]
         for outcome in report.outcomes:
             self._summary.add(outcome)
+            self.fileFinished.emit(outcome, by_path.get(outcome.path, group[0]).collection)
+        if report.cancelled:
+            finished = {o.path for o in report.outcomes}
+            self._summary.left_out = next((os.path.basename(f.path) for f in group if f.path not in finished), "")
+        self._group_ended(group, cancelled=report.cancelled)
+
+    def _on_group_error(self, group: list[QueuedFile], error: BaseException) -> None:
+        for item in group:
+            outcome = FileOutcome(item.path, Status.FAILED, str(error) or type(error).__name__, getattr(error, "kind", "error"))
+            self._summary.add(outcome)
             self.fileFinished.emit(outcome, item.collection)
-        if report.cancelled and not report.outcomes:
-            self._summary.left_out = os.path.basename(item.path)
-        self._file_ended(item, started, cancelled=report.cancelled)
+        self._group_ended(group, cancelled=False)
 
-    def _on_file_error(self, item: QueuedFile, error: BaseException, started: float) -> None:
-        outcome = FileOutcome(item.path, "failed", str(error) or type(error).__name__, getattr(error, "kind", "error"))
-        self._summary.add(outcome)
-        self.fileFinished.emit(outcome, item.collection)
-        self._file_ended(item, started, cancelled=False)
-
-    def _file_ended(self, item: QueuedFile, started: float, cancelled: bool) -> None:
-        self._estimate.record(item.size, time.monotonic() - started)
-        self._current, self._cancel = None, None
-        self._done += 1
+    def _group_ended(self, group: list[QueuedFile], cancelled: bool) -> None:
+        self._count_done(len(group))
+        self._group, self._working_on, self._cancel = [], None, None
+        self._group_start += len(group)
+        self._done = self._group_start
         if cancelled:
             self._summary.cancelled = True
             self._pending.clear()
@@ -241,12 +285,12 @@ class IndexingController(QObject):
 
     def _finish(self) -> None:
         summary = self._summary
-        self._done = self._total = 0
+        self._done = self._total = self._group_start = 0
         self._summary = BatchSummary()
         self.finished.emit(summary)
 
     def _emit_progress(self, current: str, stage: str, part: float = 0.0) -> None:
-        bytes_left = sum(f.size for f in self._pending) + (self._current.size if self._current else 0)
+        bytes_left = sum(f.size for f in self._pending) + sum(f.size for f in self._group[self._group_counted :])
         self.progressChanged.emit(IndexProgress(
             self._done, max(self._total, self._done), current, stage, self._estimate.seconds_left(bytes_left), part=part
         ))

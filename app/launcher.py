@@ -24,7 +24,7 @@ def split_global_options(argv: list[str]) -> tuple[list[str], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from rag.offline import enforce_offline
+    from rag import enforce_offline
 
     enforce_offline()
     argv = sys.argv[1:] if argv is None else argv
@@ -37,11 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         from app.main import run_gui
 
         return run_gui(options + rest[1:])
-    from rag.cli import main as cli_main
+    from rag import run_cli
 
     if rest[0].startswith("-"):
-        return cli_main(argv)
-    return cli_main([rest[0], *options, *rest[1:]])
+        return run_cli(argv)
+    return run_cli([rest[0], *options, *rest[1:]])
 
 
 if __name__ == "__main__":

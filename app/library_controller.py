@@ -7,13 +7,8 @@ from PySide6.QtCore import QObject, Signal
 
 from app.indexing import IndexingController
 from app.library_model import LibraryRow, LibraryTableModel, merge_rows
-from app.worker import EngineWorker
-
-
-def _in(engine: Any, collection: str) -> Any:
-    if engine.collection != collection:
-        engine.use_collection(collection)
-    return engine
+from app.worker import EngineOp, EngineWorker
+from rag import Status
 
 
 class LibraryController(QObject):
@@ -41,10 +36,10 @@ class LibraryController(QObject):
     def refresh(self) -> None:
         """Fetch the collection's documents from the registry (on the worker)."""
         collection = self.collection
-        self.worker.submit(lambda e: _in(e, collection).documents(), lambda records: self._records_arrived(collection, records), self._failed)
+        self.worker.run(EngineOp("list documents", lambda e: e.documents(collection), lambda records: self._records_arrived(collection, records), self._failed))
 
     def refresh_collections(self) -> None:
-        self.worker.submit(lambda e: e.collections(), lambda names: self.collectionsChanged.emit(self._with_current(names), self.collection), self._failed)
+        self.worker.run(EngineOp("list collections", lambda e: e.collections(), self._collections_arrived, self._failed))
 
     def rebuild(self) -> None:
         """Redraw the table from the last registry rows and the queue (no engine call)."""
@@ -59,7 +54,7 @@ class LibraryController(QObject):
         )
 
     def ready_count(self) -> int:
-        return sum(1 for r in self.records if r.status == "ready")
+        return sum(1 for r in self.records if r.status == Status.READY)
 
     def doc_id_for(self, path: str) -> str | None:
         return next((r.doc_id for r in self.records if r.path == path), None)
@@ -80,15 +75,15 @@ class LibraryController(QObject):
         self.collectionChanged.emit(collection)
 
         def job(engine):
-            _in(engine, collection).config.save()
+            engine.remember_collection(collection)
             return engine.collections()
 
-        self.worker.submit(job, lambda names: self.collectionsChanged.emit(self._with_current(names), self.collection), self._failed)
+        self.worker.run(EngineOp("switch collection", job, self._collections_arrived, self._failed))
         self.refresh()
 
     def delete_collection(self, collection: str, fallback: str) -> None:
         """Delete ``collection`` with its index (the files themselves stay); show ``fallback`` if it was on screen."""
-        self.worker.submit(lambda e: e.delete_collection(collection), lambda _r: self.refresh_collections(), self._failed)
+        self.worker.run(EngineOp("delete collection", lambda e: e.delete_collection(collection), lambda _r: self.refresh_collections(), self._failed))
         self._failures.pop(collection, None)
         if collection == self.collection:
             self.switch(fallback)
@@ -102,12 +97,11 @@ class LibraryController(QObject):
         paths = [r.path for r in rows if r.doc_id]
 
         def job(engine):
-            _in(engine, collection)
-            return sum(1 for path in paths if engine.remove(path))
+            return sum(1 for path in paths if engine.remove(path, collection))
 
         self.rebuild()
         if paths:
-            self.worker.submit(job, lambda _n: self.refresh(), self._failed)
+            self.worker.run(EngineOp("remove documents", job, lambda _n: self.refresh(), self._failed))
 
     def retry(self, row: LibraryRow, password: str | None = None) -> None:
         self._failures.get(self.collection, {}).pop(row.path, None)
@@ -115,7 +109,7 @@ class LibraryController(QObject):
 
     def _file_finished(self, outcome: Any, collection: str) -> None:
         failures = self._failures.setdefault(collection, {})
-        if outcome.status == "failed":
+        if outcome.status == Status.FAILED:
             failures[outcome.path] = outcome
         else:
             failures.pop(outcome.path, None)
@@ -129,6 +123,9 @@ class LibraryController(QObject):
         self.loaded = True
         self.rebuild()
         self.documentsChanged.emit()
+
+    def _collections_arrived(self, names: list[str]) -> None:
+        self.collectionsChanged.emit(self._with_current(names), self.collection)
 
     def _with_current(self, names: list[str]) -> list[str]:
         return sorted(set(names) | {self.collection}, key=str.lower)

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 
 from app.i18n import engine_text, language_label, number
 from app.wording import moment
-from rag.errors import retryable_kind
+from rag import retryable_kind, Status
 
-QUEUED, INDEXING, READY, FAILED, DUPLICATE = "queued", "indexing", "ready", "failed", "duplicate"
+QUEUED, INDEXING, READY, FAILED, DUPLICATE = Status.QUEUED, Status.INDEXING, Status.READY, Status.FAILED, Status.DUPLICATE
 STATUS_TEXT = {
     QUEUED: QT_TRANSLATE_NOOP("LibraryTableModel", "Queued"), INDEXING: QT_TRANSLATE_NOOP("LibraryTableModel", "Indexing…"),
     READY: QT_TRANSLATE_NOOP("LibraryTableModel", "Ready"), FAILED: QT_TRANSLATE_NOOP("LibraryTableModel", "Failed"),

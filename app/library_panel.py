@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from app.i18n import number
 from app.library_model import ROW_ROLE, SORT_ROLE, LibraryRow, LibraryTableModel
 from app.problems_panel import ProblemsPanel
+from rag import Status
 
 
 
@@ -108,7 +109,7 @@ class LibraryPanel(QWidget):
     def _model_changed(self, *_args) -> None:
         rows = self.model.rows
         self.stack.setCurrentWidget(self.table if rows else self.empty)
-        ready = [r for r in rows if r.status == "ready"]
+        ready = [r for r in rows if r.status == Status.READY]
         pages = sum(r.pages or 0 for r in ready)
         self.summary.setText(self.tr("{ready} ready · {pages} pages").format(ready=number(len(ready)), pages=number(pages)) if rows else "")
         self._update_buttons()
@@ -119,13 +120,13 @@ class LibraryPanel(QWidget):
         self.retry.setEnabled(bool(failed))
         self.retry.setText(self.tr("Enter password…") if failed and all(r.needs_password for r in failed) else self.tr("Retry"))
         self.retry.setToolTip(self.tr("Index the selected failed documents again"))
-        self.remove.setEnabled(any(r.status not in ("queued", "indexing") for r in selected))
+        self.remove.setEnabled(any(r.status not in (Status.QUEUED, Status.INDEXING) for r in selected))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         row = self.proxy.data(index, ROW_ROLE)
         if row.retryable:
             self.retryRequested.emit([row])
-        elif row.status == "ready":
+        elif row.status == Status.READY:
             self.openRequested.emit(row)
 
     def _context_menu(self, position) -> None:
@@ -133,8 +134,8 @@ class LibraryPanel(QWidget):
         if not rows:
             return
         menu = QMenu(self)
-        if any(r.status == "ready" for r in rows):
-            menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(next(r for r in rows if r.status == "ready")))
+        if any(r.status == Status.READY for r in rows):
+            menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(next(r for r in rows if r.status == Status.READY)))
         if any(r.retryable for r in rows):
             menu.addAction(self.retry.text(), lambda: self.retryRequested.emit(rows))
         if self.remove.isEnabled():

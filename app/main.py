@@ -14,10 +14,7 @@ from app.i18n import current_language, install_translators
 from app.theme import apply_theme
 from app.window import MainWindow
 from app.worker import EngineWorker
-from rag.config import Config, default_data_dir
-from rag.errors import FaroError
-from rag.logs import setup_logging
-from rag.messages import localize
+from rag import Config, default_data_dir, FaroError, localize, setup_logging
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -29,7 +26,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 def open_engine(config: Config) -> Any:
     """Create the engine; called on the worker thread, after the window is on screen."""
-    from rag.engine import Engine
+    from rag import Engine
 
     engine = Engine(config)
     engine.interface_language = current_language()

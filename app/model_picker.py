@@ -7,9 +7,15 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.background import BackgroundCall
-from rag.errors import FaroError
-from rag.model_discovery import FoundModel, describe, find_models
-from rag.model_fit import gpu_free_memory_bytes, human_parameters, human_size
+from rag import (
+    describe_model_file,
+    FaroError,
+    find_models,
+    FoundModel,
+    gpu_free_memory_bytes,
+    human_parameters,
+    human_size,
+)
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -20,11 +26,11 @@ def tr(text: str) -> str:
 
 def scan_computer(folders: tuple[str, ...], gpu_build: bool) -> tuple[list[FoundModel], int | None]:
     """Runs on a background thread: the bundled model, every model found on disk, and the GPU's free memory."""
-    from rag.models import bundled_llm_path
+    from rag import bundled_llm_path
 
     models = find_models(folders)
     try:
-        bundled = describe(bundled_llm_path(), "Faro", "SmolLM2 135M (bundled)")
+        bundled = describe_model_file(bundled_llm_path(), "Faro", "SmolLM2 135M (bundled)")
         models.insert(0, bundled)
     except FaroError:
         pass

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from app.i18n import engine_text
 from app.library_model import LibraryRow, LibraryTableModel
 from app.wording import counted
-from rag.logs import log_file
+from rag import log_file
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIBLE_ROWS = 4

@@ -5,9 +5,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.background import BackgroundCall
-from rag.api_keys import load_api_key
-from rag.errors import FaroError
-from rag.server_generator import ServerGenerator, leaves_private_network
+from rag import FaroError, leaves_private_network, load_api_key, ServerGenerator
 
 EXAMPLE_URL = "http://localhost:8080/v1"
 

@@ -6,10 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.i18n import current_language
-from rag.config import Config
-from rag.errors import FaroError, ModelError
-from rag.api_keys import save_api_key
-from rag.gguf import read_gguf_info
+from rag import Config, FaroError, ModelError, read_gguf_info, save_api_key
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +24,7 @@ class Applied:
 
 def load_model_now(engine: Any) -> None:
     """Create and load the answer model now (instead of at the first question), so problems show up here."""
-    generator = engine.generator
-    load = getattr(generator, "load", None)
-    if load is not None:
-        load()
+    engine.load_answer_model()
 
 
 def apply_settings(engine: Any, wanted: Config, api_key: str = "") -> Applied:

@@ -15,10 +15,7 @@ from PySide6.QtWidgets import (
 from app.model_picker import ModelPicker
 from app.server_settings import ServerSettings
 from app.i18n import engine_text, system_language
-from rag.config import Config
-from rag.errors import ConfigError, FaroError, ModelError
-from rag.gguf import GgufInfo, read_gguf_info
-from rag.model_fit import estimate_fit
+from rag import Config, ConfigError, estimate_fit, FaroError, GgufInfo, ModelError, read_gguf_info
 
 NO_GPU_TEXT = QT_TRANSLATE_NOOP("SettingsDialog", "This copy of llama.cpp was built without GPU support, so answers are computed on the CPU.")
 EMBEDDING_CHOICES = (
@@ -30,7 +27,7 @@ LANGUAGE_CHOICES = (("English", "en"), ("Español", "es"))
 
 def bundled_model_path() -> Path | None:
     try:
-        from rag.models import bundled_llm_path
+        from rag import bundled_llm_path
 
         return bundled_llm_path()
     except FaroError:
@@ -86,6 +83,35 @@ class SettingsDialog(QDialog):
         self.model_info: GgufInfo | None = None
         self.model_problem = ""
 
+        model_box = self._model_box(config, gpu_supported)
+        retrieval_box = self._retrieval_box(config)
+        language_box = self._language_box()
+        data_box = self._data_box(config)
+
+        self.error = QLabel(wordWrap=True, objectName="error")
+        self.error.hide()
+        self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)
+        self.busy_label = QLabel(objectName="muted")
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy, 1)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.request_apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (model_box, retrieval_box, language_box, data_box, self.error):
+            layout.addWidget(widget)
+        layout.addLayout(busy_row)
+        layout.addWidget(self.buttons)
+
+        self._gpu_ok = False
+        self.set_gpu_supported(gpu_supported)
+        self._load(config)
+        self.picker.scan()
+
+    def _model_box(self, config: Config, gpu_supported: bool | None) -> QGroupBox:
+        """Where answers come from: a GGUF model on this computer (with its memory fit) or a server."""
         self.model_path = QLineEdit(str(config.llm_path or ""))
         self.model_path.setPlaceholderText(self.tr("The model that comes with Faro"))
         self.model_path.textChanged.connect(self._model_changed)
@@ -150,7 +176,10 @@ class SettingsDialog(QDialog):
         model_form.addRow(self.tr("Max answer length:"), self.max_tokens)
         model_box = QGroupBox(self.tr("Model"))
         model_box.setLayout(model_form)
+        return model_box
 
+    def _retrieval_box(self, config: Config) -> QGroupBox:
+        """How documents are cut, embedded and read."""
         self.top_k = QSpinBox(minimum=1, maximum=20)
         self.top_k.setToolTip(self.tr("How many passages are given to the model with each question"))
         self.chunk_tokens = QSpinBox(minimum=32, maximum=512, singleStep=16, suffix=self.tr(" tokens"))
@@ -173,7 +202,10 @@ class SettingsDialog(QDialog):
         retrieval_form.addRow("", QLabel(self.tr("Changing passage size or overlap offers to re-index your documents."),
                                          wordWrap=True, objectName="muted"))
         retrieval_box = QGroupBox(self.tr("Retrieval"))
+        retrieval_box.setLayout(retrieval_form)
+        return retrieval_box
 
+    def _language_box(self) -> QGroupBox:
         self.language = QComboBox()
         system = dict((code, name) for name, code in LANGUAGE_CHOICES)[system_language()]
         self.language.addItem(self.tr("System ({language})").format(language=system), "auto")
@@ -186,8 +218,9 @@ class SettingsDialog(QDialog):
         language_form.addRow(self.tr("Interface language:"), language_row)
         language_box = QGroupBox(self.tr("Language"))
         language_box.setLayout(language_form)
-        retrieval_box.setLayout(retrieval_form)
+        return language_box
 
+    def _data_box(self, config: Config) -> QGroupBox:
         folder = QLabel(str(config.data_dir), textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse, wordWrap=True)
         show_folder = QPushButton(self.tr("Show"))
         show_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(config.data_dir))))
@@ -196,28 +229,7 @@ class SettingsDialog(QDialog):
         data_row.addWidget(show_folder)
         data_box = QGroupBox(self.tr("Data folder (your library, chats and settings)"))
         data_box.setLayout(data_row)
-
-        self.error = QLabel(wordWrap=True, objectName="error")
-        self.error.hide()
-        self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)
-        self.busy_label = QLabel(objectName="muted")
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.busy_label)
-        busy_row.addWidget(self.busy, 1)
-        self.busy.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.request_apply)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (model_box, retrieval_box, language_box, data_box, self.error):
-            layout.addWidget(widget)
-        layout.addLayout(busy_row)
-        layout.addWidget(self.buttons)
-
-        self._gpu_ok = False
-        self.set_gpu_supported(gpu_supported)
-        self._load(config)
-        self.picker.scan()
+        return data_box
 
     def _load(self, config: Config) -> None:
         self.gpu_all.setChecked(config.n_gpu_layers == -1)

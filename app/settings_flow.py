@@ -10,9 +10,8 @@ from app.i18n import engine_text, number
 from app.indexing import IndexProgress
 from app.settings_apply import Applied, apply_settings
 from app.settings_dialog import SettingsDialog
-from rag.config import Config
-from rag.errors import FaroError
-from rag.progress import CancelToken
+from app.worker import EngineOp
+from rag import CancelToken, Config, FaroError
 
 
 class SettingsFlow:
@@ -42,7 +41,7 @@ class SettingsFlow:
     def apply(self, config: Config) -> None:
         dialog = self.dialog
         api_key = dialog.server.key_text() if dialog is not None and config.answer_backend == "server" else ""
-        self.window.worker.submit(lambda engine: apply_settings(engine, config, api_key), self._applied, self._refused)
+        self.window.worker.run(EngineOp("apply settings", lambda engine: apply_settings(engine, config, api_key), self._applied, self._refused))
         if dialog is not None:
             dialog.set_busy(self.tr("Applying settings and loading the model…"))
 
@@ -71,7 +70,6 @@ class SettingsFlow:
 
     def reindex(self) -> None:
         """Rebuild the collection's passages with the current settings, with progress and Cancel in the strip."""
-        from rag.reindex import reindex_collection
 
         window, collection = self.window, self.window.library.collection
         cancel = self.reindex_cancel = CancelToken()
@@ -81,12 +79,12 @@ class SettingsFlow:
             window.progress.show_progress(IndexProgress(progress.done, progress.total, progress.current, "", None, self.tr("Re-indexing")))
 
         def job(engine):
-            if engine.collection != collection:
-                engine.use_collection(collection)
-            return reindex_collection(engine, lambda p: post(show, p), cancel)
+            return engine.reindex(lambda p: post(show, p), cancel, collection)
 
         window.progress.show_progress(IndexProgress(0, 0, "", "", None, self.tr("Re-indexing")))
-        window.worker.submit(job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed)
+        window.worker.run(EngineOp(
+            "re-index", job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed
+        ))
 
     def _reindexed(self, message: str) -> None:
         self.reindex_cancel = None

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from rag.types import passage_location
+from rag import passage_location
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class SourceRef:
 
     @classmethod
     def from_hit(cls, hit: Any, n: int) -> "SourceRef":
-        from rag.answering import make_quote
+        from rag import make_quote
 
         return cls(
             n=n,

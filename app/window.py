@@ -28,9 +28,9 @@ from app.status_line import StatusLine
 from app.startup import EngineInfo, load_models, open_library
 from app.viewer_pane import ViewerPane
 from app.window_state import WindowLayout
-from app.worker import EngineWorker
-from rag.config import Config
-from rag.logs import log_file
+from app.window_wiring import wire
+from app.worker import EngineOp, EngineWorker
+from rag import Config, log_file, Status
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.model_status = QLabel(self.tr("Opening your library…"))
         self.statusBar().addPermanentWidget(self.model_status)
         self.settings = SettingsFlow(self)
-        self._wire()
+        wire(self)
         self.collections.set_collections([config.collection], config.collection)
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.tabs.setCurrentWidget(self.chat_panel if self.history.current.exchanges else self.library_panel)
@@ -103,9 +103,9 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the library and load the models on the worker; called once the window is on screen."""
-        self.worker.submit(open_library, self._engine_opened, self._engine_failed)
+        self.worker.run(EngineOp("open the library", open_library, self._engine_opened, self._engine_failed))
         self.library.refresh()
-        self.worker.submit(load_models, self._models_loaded, self._models_failed)
+        self.worker.run(EngineOp("load the models", load_models, self._models_loaded, self._models_failed))
 
     def _engine_opened(self, info: EngineInfo) -> None:
         self.engine_info = info
@@ -175,37 +175,6 @@ class MainWindow(QMainWindow):
             for item in actions:
                 sub.addSeparator() if item is None else sub.addAction(item)
 
-    def _wire(self) -> None:
-        self.indexing.progressChanged.connect(self.progress.show_progress)
-        self.indexing.finished.connect(self._indexing_finished)
-        self.indexing.fileFinished.connect(self._password_checked)
-        self.progress.cancelRequested.connect(self.cancel_indexing)
-        self.library.collectionsChanged.connect(self.collections.set_collections)
-        self.library.collectionChanged.connect(self._collection_changed)
-        self.library.documentsChanged.connect(self._documents_changed)
-        self.library.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.collections.collectionSelected.connect(self.library.switch)
-        self.collections.createRequested.connect(self.library.switch)
-        self.collections.deleteRequested.connect(self.delete_collection)
-        self.library_panel.retryRequested.connect(self.retry)
-        self.library_panel.removeRequested.connect(self.remove)
-        self.library_panel.openRequested.connect(self.open_document)
-        self.chat_panel.askRequested.connect(self.ask)
-        self.chat_panel.stopRequested.connect(self.chat.stop)
-        self.chat_panel.newChatRequested.connect(self.new_chat)
-        self.chat_panel.conversationSelected.connect(self._conversation_selected)
-        self.chat_panel.sourceClicked.connect(self.open_source)
-        self.chat_panel.copyRequested.connect(self.copy_exchange)
-        self.chat.started.connect(lambda: self.chat_panel.live_card and self.chat_panel.live_card.set_waiting(self.tr("Looking through your documents…")))
-        self.chat.evidenceFound.connect(lambda refs: self.chat_panel.live_card and self.chat_panel.live_card.show_evidence(refs))
-        self.chat.statusChanged.connect(lambda text: self.chat_panel.live_card and self.chat_panel.live_card.status.setText(text))
-        self.chat.tokenReceived.connect(lambda piece: self.chat_panel.live_card and self.chat_panel.live_card.append(piece))
-        self.chat.answered.connect(self._answer_done)
-        self.chat.failed.connect(self._answer_done)
-        self.chat.busyChanged.connect(self.chat_panel.set_busy)
-        self.chat.busyChanged.connect(lambda busy: self.collections.setEnabled(not busy))
-        self.viewer.closed.connect(self.viewer_closed)
-
     # Library
 
     def add_paths(self, paths: list[str], password: str | None = None) -> None:
@@ -254,17 +223,17 @@ class MainWindow(QMainWindow):
             self._password_tries[row.path] = (row, password)
             self.library.retry(row, password)
 
-    def _password_checked(self, outcome: Any, _collection: str) -> None:
+    def on_password_checked(self, outcome: Any, _collection: str) -> None:
         row, password = self._password_tries.pop(outcome.path, (None, None))
         if row is None:
             return
-        if outcome.status == "failed" and outcome.error_kind == "password":
+        if outcome.status == Status.FAILED and outcome.error_kind == "password":
             QTimer.singleShot(0, lambda: self.retry_with_password(row, rejected=True))
-        elif outcome.status != "failed":
+        elif outcome.status != Status.FAILED:
             self.viewer.passwords[row.path] = password
 
     def remove(self, rows: list[LibraryRow]) -> None:
-        rows = [r for r in rows if r.status not in ("queued", "indexing")]
+        rows = [r for r in rows if r.status not in (Status.QUEUED, Status.INDEXING)]
         if not rows:
             return
         names = "\n".join(f"• {r.name}" for r in rows[:8]) + ("\n…" if len(rows) > 8 else "")
@@ -292,13 +261,13 @@ class MainWindow(QMainWindow):
             fallback = next((c for c in others if c != name), "default")
             self.library.delete_collection(name, fallback)
 
-    def _collection_changed(self, collection: str) -> None:
+    def on_collection_changed(self, collection: str) -> None:
         self.history = ChatHistory(self.store, collection)
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.overlay.hide()
         self.setWindowTitle(collection)
 
-    def _documents_changed(self) -> None:
+    def on_documents_changed(self) -> None:
         ready = self.library.ready_count()
         self.chat_panel.set_empty_text(
             self.tr("Ask a question about the {count} document(s) in “{collection}”.\n"
@@ -306,7 +275,7 @@ class MainWindow(QMainWindow):
             if ready else self.tr("Drop documents on the window to add them; then ask questions about them here.")
         )
 
-    def _indexing_finished(self, summary: BatchSummary) -> None:
+    def on_indexing_finished(self, summary: BatchSummary) -> None:
         self.progress.hide()
         self.statusBar().showMessage(summary.describe(), 15000)
         self.library.refresh()
@@ -327,7 +296,7 @@ class MainWindow(QMainWindow):
         self.chat_panel.begin_answer(question, waiting)
         self.tabs.setCurrentWidget(self.chat_panel)
 
-    def _answer_done(self, exchange: Exchange) -> None:
+    def on_answer_done(self, exchange: Exchange) -> None:
         card = self.chat_panel.live_card
         if card is not None:
             card.finish(exchange)
@@ -344,7 +313,7 @@ class MainWindow(QMainWindow):
         self.chat_panel.set_conversations(self.history.conversations, self.history.current)
         self.focus_question()
 
-    def _conversation_selected(self, conversation_id: str) -> None:
+    def on_conversation_selected(self, conversation_id: str) -> None:
         self.chat_panel.show_conversation(self.history.select(conversation_id))
 
     def focus_question(self) -> None:
@@ -368,10 +337,9 @@ class MainWindow(QMainWindow):
         The extracted text is read from the data folder here (a small JSON file the engine writes atomically and
         never changes in place), so a click never waits behind an indexing job on the worker.
         """
-        from rag.ingest import load_extracted
-
         doc_id = self.library.doc_id_for(ref.source)
-        document = load_extracted(self.config.data_dir / "extracted", doc_id) if doc_id else None
+        texts = self.engine_info.saved_texts if self.engine_info else None
+        document = texts.read(doc_id) if doc_id and texts is not None else None
         self.window_layout.show_viewer()
         self.viewer.open_source(ref, document, context)
 

@@ -4,19 +4,34 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+if TYPE_CHECKING:
+    from rag import Engine
+
 log = logging.getLogger(__name__)
 
-Job = Callable[[Any], Any]
-EngineFactory = Callable[[], Any]
+Result = TypeVar("Result")
+EngineFactory = Callable[[], "Engine"]
+
+
+@dataclass(frozen=True)
+class EngineOp(Generic[Result]):
+    """One named piece of work for the engine: ``run(engine)`` on the engine's thread, then ``done(result)`` or
+    ``failed(error)`` on the GUI thread. The name is what the log shows."""
+
+    name: str
+    run: Callable[["Engine"], Result]
+    done: Callable[[Result], None] | None = None
+    failed: Callable[[BaseException], None] | None = None
 
 
 class EngineWorker(QObject):
-    """Runs ``job(engine)`` calls one at a time on a single thread, which creates the engine on its first job.
+    """Runs engine operations one at a time on a single thread, which creates the engine on its first one.
 
     Every result, error, progress report and token comes back as a callable sent through one queued signal,
     so callbacks always run on the GUI thread and only the worker thread ever touches the engine (no locks).
@@ -34,20 +49,20 @@ class EngineWorker(QObject):
         self._closed = False
         self._deliver.connect(self._run_delivered, Qt.ConnectionType.QueuedConnection)
 
-    def submit(
-        self,
-        job: Job,
-        on_result: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future | None:
-        """Queue ``job(engine)``; ``on_result(value)`` or ``on_error(exception)`` then runs on the GUI thread."""
+    def run(self, op: EngineOp) -> Future | None:
+        """Queue ``op``; its ``done`` or ``failed`` then runs on the GUI thread."""
         if self._closed:
             return None
-        future = self._executor.submit(self._run_job, job, on_result, on_error)
+        future = self._executor.submit(self._run_op, op)
         with self._futures_lock:
             self._futures.add(future)
         future.add_done_callback(self._forget)
         return future
+
+    def others_waiting(self) -> bool:
+        """From the running job: whether other jobs wait behind it (a long job can then pause for them)."""
+        with self._futures_lock:
+            return sum(1 for f in self._futures if not f.running() and not f.done()) > 0
 
     def post(self, callback: Callable[..., None], *args: Any) -> None:
         """From the worker thread: run ``callback(*args)`` on the GUI thread."""
@@ -69,19 +84,20 @@ class EngineWorker(QObject):
         with self._futures_lock:
             self._futures.discard(future)
 
-    def _run_job(self, job: Job, on_result, on_error) -> None:
+    def _run_op(self, op: EngineOp) -> None:
+        log.debug("engine operation: %s", op.name)
         try:
             if self._engine is None:
                 self._engine = self._factory()
-            value = job(self._engine)
+            value = op.run(self._engine)
         except Exception as exc:  # every failure must reach the GUI, never die silently on this thread
-            if on_error is not None:
-                self.post(on_error, exc)
+            if op.failed is not None:
+                self.post(op.failed, exc)
             else:
-                log.exception("Background job failed")
+                log.exception("Engine operation %r failed", op.name)
             return
-        if on_result is not None:
-            self.post(on_result, value)
+        if op.done is not None:
+            self.post(op.done, value)
 
     def _close_engine(self) -> None:
         if self._engine is not None:

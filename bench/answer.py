@@ -67,7 +67,7 @@ def _four_passage_messages(question: str, passages: list[str]) -> list[dict[str,
 def _evidence_messages(question: str, passages: list[str], count_tokens: Callable[[str], int]) -> list[dict[str, str]]:
     """What Faro sends now for the same four passages: the evidence (here the first passage's sentence sharing the
     most words with the question) and the sentences around it, within ``PROMPT_TOKENS``."""
-    from rag.answering import build_evidence_messages, split_sentences
+    from rag.answer.prompt import build_evidence_messages, split_sentences
     from rag.types import Hit
 
     asked = set(question.lower().split())
@@ -84,7 +84,7 @@ def _raw_llama(model: Path, threads: int, n_ctx: int, tuned: bool):
     from llama_cpp import Llama
 
     if tuned:
-        from rag.llama_backend import BATCH_TOKENS
+        from rag.models.llama_backend import BATCH_TOKENS
 
         return Llama(model_path=str(model), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
                      n_batch=BATCH_TOKENS, n_ubatch=BATCH_TOKENS, verbose=False)
@@ -127,9 +127,9 @@ class _CoreHog:
 
 def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = False) -> dict:
     """Per question, in turn: Faro's model process, raw llama.cpp set up the same way, raw llama.cpp as before."""
-    from rag.generator import LlamaGenerator, llama_cpp_version
-    from rag.llama_backend import system_info
-    from rag.models import bundled_llm_path
+    from rag.models.generator import LlamaGenerator, llama_cpp_version
+    from rag.models.llama_backend import system_info
+    from rag.models.bundled import bundled_llm_path
 
     model = bundled_llm_path()
     n_ctx = 4096

@@ -5,9 +5,9 @@ import re
 import string
 from collections import Counter
 
-from rag.claims import figures
-from rag.evidence import evidence_stopwords
-from rag.question_kind import fold
+from rag.answer.claims import figures
+from rag.answer.evidence import evidence_stopwords
+from rag.answer.question_kind import fold
 
 NUMBER_TOLERANCE = 0.01
 RECALL_NEEDED = 0.5

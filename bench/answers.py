@@ -60,7 +60,7 @@ def _contains(reference: Reference, text: str) -> tuple[bool, float]:
 
 def _unmarked_absent_number(answer) -> bool:
     """Whether a sentence shown as supported states a figure that none of the passages given to the model holds."""
-    from rag.claims import figure_found, figures
+    from rag.answer.claims import figure_found, figures
 
     given = figures("\n".join([h.text for h in answer.closest] + [e.text for e in answer.evidence]))
     return any(not figure_found(f, given) for s in answer.sentences if s.supported for f in figures(s.text))
@@ -68,7 +68,7 @@ def _unmarked_absent_number(answer) -> bool:
 
 def ask_one(engine, reference: Reference, counter: CountingGenerator | None) -> dict:
     """One question through ``Engine.ask``, timed to the first evidence and first token, and scored."""
-    from rag.evidence import POOL_PASSAGES
+    from rag.answer.evidence import POOL_PASSAGES
 
     stamps: dict[str, float] = {}
     began = time.perf_counter()
@@ -183,8 +183,8 @@ def _generator(run: str, model: Path | None, threads: int):
     """None for the evidence alone; the bundled model, or the GGUF given with ``--model`` for the ``model`` run."""
     if run == "evidence":
         return None
-    from rag.generator import LlamaGenerator
-    from rag.models import bundled_llm_path
+    from rag.models.generator import LlamaGenerator
+    from rag.models.bundled import bundled_llm_path
 
     if run == "model" and model is None:
         raise ValueError("The 'model' run needs --model PATH.gguf")

@@ -90,15 +90,16 @@ def answer_bearing(scores: dict, best: float) -> set:
 def _filing_material(data_dir: Path) -> dict[str, tuple[list, list[str]]]:
     """Per filing stem: its passages (chunk id, text, first page, last page) and its saved page texts."""
     from rag.config import DEFAULT_COLLECTION
-    from rag.ingest import load_extracted
-    from rag.registry import Registry
+    from rag.store.library import TEXTS_FOLDER, SavedTexts
+    from rag.store.registry import Registry
 
     registry = Registry(data_dir / "library.sqlite3")
+    texts = SavedTexts(data_dir / TEXTS_FOLDER)
     try:
         material = {}
         for record in registry.documents(DEFAULT_COLLECTION):
             chunks = [(r["chunk_id"], r["text"], r["page_start"], r["page_end"]) for r in registry.chunks_of(record.doc_id)]
-            document = load_extracted(data_dir / "extracted", record.doc_id)
+            document = texts.read(record.doc_id)
             pages = [p.text for p in document.pages] if document else []
             material[Path(record.path).stem] = (chunks, pages)
         return material

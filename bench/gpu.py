@@ -14,7 +14,7 @@ def _gpu_name() -> str | None:
 
 def gpu_offload() -> dict:
     """The device every section ran on; GPU timings are only taken on a machine with a GPU and a GPU build of llama.cpp."""
-    from rag.generator import gpu_offload_supported
+    from rag.models.generator import gpu_offload_supported
 
     name = _gpu_name()
     supported = gpu_offload_supported()

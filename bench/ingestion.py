@@ -14,7 +14,6 @@ from bench.workspace import Workspace
 log = logging.getLogger(__name__)
 
 DATASET = "sec10q"
-FARO_STAGES = ("parse_wait", "chunk", "embed", "store")
 
 
 def _subprocess(args: list[str]) -> dict:

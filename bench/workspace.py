@@ -123,7 +123,7 @@ def ingest_with(pipeline: str, sources: list[Path], target: Path, threads: int, 
         return instrumented_ingest(target, sources, pipeline.removeprefix("faro-"), threads, models_dir)
     if pipeline == "peer":
         from bench.peer import ingest
-        from rag.models import bundled_embedding_path
+        from rag.models.bundled import bundled_embedding_path
 
         return ingest(sources, target / "chroma", bundled_embedding_path(), threads)
     raise ValueError(f"Unknown pipeline {pipeline!r}")

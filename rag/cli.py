@@ -9,10 +9,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from rag.config import LANGUAGE_SETTINGS
 from rag.errors import FaroError
-from rag.messages import interface_language, localize
 from rag.logs import log_file, setup_logging
+from rag.messages import interface_language, localize
 from rag.offline import enforce_offline
 from rag.progress import Progress
+from rag.status import Status
 
 
 def _version() -> str:
@@ -116,16 +117,16 @@ def counted(count: int, word: str, words: str | None = None) -> str:
 
 
 def _print_report(report, language: str) -> None:
-    marks = {"indexed": "✓", "unchanged": "=", "duplicate": "≡", "failed": "✗", "skipped": "-"}
+    marks = {Status.INDEXED: "✓", Status.UNCHANGED: "=", Status.DUPLICATE: "≡", Status.FAILED: "✗", Status.SKIPPED: "-"}
     for o in report.outcomes:
         passages = counted(o.chunks, "passage")
         detail = localize(o.reason, language) or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
         print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
         for warning in o.warnings:
             print(f"    note: {localize(warning, language)}")
-    summary = ", ".join(f"{report.count(s)} {s}" for s in ("indexed", "unchanged", "duplicate", "failed") if report.count(s))
+    summary = ", ".join(f"{report.count(s)} {s}" for s in (Status.INDEXED, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED) if report.count(s))
     print(("Cancelled. " if report.cancelled else "") + (summary or "No files found."))
-    if report.count("failed"):
+    if report.count(Status.FAILED):
         print(f"Details of failures are in the log: {log_file()}")
 
 
@@ -150,7 +151,7 @@ def _print_evidence(evidence) -> None:
 
 def run(args) -> int:
     if args.command == "models":
-        from rag.model_list import print_models
+        from rag.models.listing import print_models
 
         return print_models(args.data_dir, args.folder, args.server_url, args.json)
     engine = _open_engine(args)
@@ -164,7 +165,7 @@ def _dispatch(engine, args) -> int:
     if args.command == "ingest":
         report = engine.ingest(args.paths, password=args.password, progress=_progress_printer())
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) if args.json else _print_report(report, engine.interface_language)
-        return 0 if not report.count("failed") else 3
+        return 0 if not report.count(Status.FAILED) else 3
     if args.command == "search":
         hits = engine.search(args.query, k=args.k, mode=args.mode)
         if args.json:
@@ -213,11 +214,9 @@ def _dispatch(engine, args) -> int:
         print("\n".join(engine.collections()))
         return 0
     if args.command == "doctor":
-        from rag.doctor import check_library
+        from rag.models.check import check_answer_model
 
-        from rag.model_check import check_answer_model
-
-        report = check_library(engine, repair=args.repair)
+        report = engine.repair() if args.repair else engine.check()
         model = check_answer_model(engine.generator)
         if args.json:
             print(json.dumps({**report.to_json(), "answer_model": model.to_json()}, indent=2))
@@ -225,9 +224,7 @@ def _dispatch(engine, args) -> int:
             print(report.describe() + "\n\n" + model.describe())
         return 0 if (report.healthy or args.repair) and model.healthy else 4
     if args.command == "reindex":
-        from rag.reindex import reindex_collection
-
-        count = reindex_collection(engine, progress=_progress_printer())
+        count = engine.reindex(progress=_progress_printer())
         print(f"Re-indexed {counted(count, 'document')}.")
         return 0
     raise AssertionError(args.command)

@@ -1,58 +1,54 @@
-"""Faro's engine: the public API the CLI and the desktop app use (ingest, search, ask, remove, doctor)."""
+"""Faro's engine: the public API the CLI and the desktop app use (ingest, search, ask, remove, check, reindex)."""
 from __future__ import annotations
 
-import hashlib
 import logging
-from dataclasses import replace
 import os
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
-from rag.answering import keyword_coverage, min_relevance, relevance
+from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
+from rag.answer.grounded import GroundedAnswer, locate_evidence
+from rag.answer.language import guess_language, message
+from rag.answer.prompt import keyword_coverage, min_relevance, relevance
+from rag.answer.question_kind import content_words
 from rag.config import Config, default_data_dir
-from rag.data_folder import prepare_data_dir
-from rag.discovery import discover
-from rag.document_signals import DocumentNames, rerank_by_document
-from rag.embedder import Embedder, SentenceTransformerEmbedder, make_embedder, same_vector_space
-from rag.embedding_onnx import OnnxInt8Embedder
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
-from rag.generator import Generator, LlamaGenerator
-from rag.ingest import Ingestor, load_extracted
-from rag.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
-from rag.evidence_pool import document_passages, naming_words
-from rag.grounded import GroundedAnswer, locate_evidence
-from rag.keyword_index import KeywordIndex
-from rag.language import guess_language, message
-from rag.lock import DataFolderLock
+from rag.ingest.discovery import discover
+from rag.ingest.loaders.reading import ReadOptions
+from rag.ingest.parse_worker import IsolatedParser
+from rag.ingest.pipeline import Ingestor
+from rag.ingest.reindex import reindex_collection
 from rag.messages import interface_language
-from rag.question_kind import content_words
-from rag.models import bundled_llm_path
+from rag.models.bundled import bundled_llm_path
+from rag.models.embedder import Embedder, SentenceTransformerEmbedder, make_embedder
+from rag.models.embedding_model import same_vector_space
+from rag.models.embedding_onnx import OnnxInt8Embedder
+from rag.models.generator import Generator, LlamaGenerator
+from rag.models.server_generator import ServerGenerator
 from rag.offline import enforce_offline
-from rag.loaders.reading import ReadOptions
-from rag.parse_worker import IsolatedParser
 from rag.progress import CancelToken, ProgressCallback, no_progress
-from rag.registry import STATUS_INDEXING, STATUS_READY, Registry
-from rag.retrieval import rank, to_hits
-from rag.server_generator import ServerGenerator
-from rag.store import Store
-from rag.vector_recovery import active_vector_folder, rebuild_vector_store, remove_stale_vector_folders, vector_store_is_readable
-from rag.types import Answer, DocumentRecord, Evidence, ExtractedDocument, Hit, IngestReport
+from rag.retrieval.evidence_pool import naming_words
+from rag.retrieval.search import Searcher
+from rag.status import Status
+from rag.store.doctor import DoctorReport, check_library, repair_library
+from rag.store.keyword_index import KeywordIndex
+from rag.store.library import Library, SavedTexts, StepHook, no_step
+from rag.store.vectors import Store
+from rag.types import Answer, DocumentRecord, Evidence, ExtractedDocument, FileOutcome, Hit, IngestReport
 
 log = logging.getLogger(__name__)
 
-CANDIDATES = 50
 LANGUAGES_FILLED = "document-languages-filled"
 BUNDLED_EMBEDDING_ID = "all-MiniLM-L6-v2"
 
 
-def store_name_for(collection: str) -> str:
-    return "faro-" + hashlib.sha1(collection.encode("utf-8")).hexdigest()[:16]
-
-
 class Engine:
-    """One library (data folder) open for one process; all methods run on the caller's thread, without locks."""
+    """One library (data folder) open for one process; all methods run on the caller's thread, without locks.
+
+    Methods that work on a collection take it as ``collection``; left out, it is the configured one.
+    """
 
     def __init__(
         self,
@@ -62,28 +58,20 @@ class Engine:
         generator: Generator | None = None,
         store: Store | None = None,
         parser: IsolatedParser | None = None,
+        on_step: StepHook = no_step,
     ) -> None:
         enforce_offline()
         self.config = config
         self.interface_language = interface_language(config.language)
-        self.data_dir = prepare_data_dir(config.data_dir)
-        self._lock = DataFolderLock(self.data_dir)
-        try:
-            self.registry = Registry(self.data_dir / "library.sqlite3")
-        except Exception as exc:
-            self._lock.release()
-            raise DataFolderError(f"The library in {self.data_dir} cannot be opened: {exc}") from exc
+        self.library = Library(config.data_dir, store=store, on_step=on_step)
+        self.data_dir = self.library.data_dir
+        self.registry = self.library.registry
         self._embedder = embedder
         self._generator = generator
-        self._store = store
         self._parser = parser
-        self._keyword: dict[str, KeywordIndex] = {}
-        self._names: dict[str, tuple[int, DocumentNames]] = {}
-        self.registry.ensure_collection(config.collection, store_name_for(config.collection))
-        if not vector_store_is_readable(self.registry, lambda: self.store):
-            self.rebuild_vector_store()
-        remove_stale_vector_folders(self.registry, self.data_dir)
-        self._recover_interrupted()
+        self._searcher = Searcher(self.library, lambda: self.embedder)
+        self.library.ensure_collection(config.collection)
+        self.library.recover()
         self._fill_in_languages()
 
     @classmethod
@@ -104,7 +92,7 @@ class Engine:
         if self._generator is None:
             c = self.config
             if c.answer_backend == "server":
-                from rag.api_keys import load_api_key
+                from rag.models.api_keys import load_api_key
 
                 key = partial(load_api_key, c.server_url)  # read at each answer, so a newly saved key applies at once
                 self._generator = ServerGenerator(c.server_url, c.server_model, key, c.n_ctx, c.server_wait_s)
@@ -116,16 +104,11 @@ class Engine:
 
     @property
     def store(self) -> Store:
-        if self._store is None:
-            from rag.store import ChromaStore
-
-            self._store = ChromaStore(active_vector_folder(self.registry, self.data_dir))
-        return self._store
+        return self.library.store
 
     def rebuild_vector_store(self) -> int:
         """Rebuild the vector store from the vectors the registry keeps; returns the passages restored."""
-        self._store, restored = rebuild_vector_store(self.registry, self.data_dir)
-        return restored
+        return self.library.rebuild_vector_store()
 
     @property
     def parser(self) -> IsolatedParser:
@@ -137,29 +120,25 @@ class Engine:
 
     @property
     def collection(self) -> str:
+        """The configured collection: the one a method works on when it is given none."""
         return self.config.collection
 
-    @property
-    def store_name(self) -> str:
-        return self.registry.store_name(self.collection) or store_name_for(self.collection)
+    def store_name(self, collection: str | None = None) -> str:
+        return self.library.store_name(collection or self.collection)
 
     # Collections
 
     def collections(self) -> list[str]:
         return self.registry.collections()
 
-    def use_collection(self, name: str) -> None:
-        """Switch to collection ``name``, creating it if needed."""
+    def remember_collection(self, name: str) -> None:
+        """Create collection ``name`` if new and save it as the one Faro opens next time."""
+        self.library.ensure_collection(name)
         self.config = self.config.replace(collection=name)
-        self.registry.ensure_collection(name, store_name_for(name))
+        self.config.save()
 
     def delete_collection(self, name: str) -> None:
-        store_name = self.registry.store_name(name)
-        for record in self.registry.documents(name):
-            self._forget_extracted(record.doc_id)
-        self.registry.drop_collection(name)
-        if store_name:
-            self.store.drop(store_name)
+        self.library.drop_collection(name)
 
     # Library
 
@@ -170,62 +149,88 @@ class Engine:
         password: str | None = None,
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
+        collection: str | None = None,
     ) -> IngestReport:
         """Index files and folders (recursively); returns every file's outcome, even when cancelled."""
-        files, report_first = discover(paths)
-        report = IngestReport(outcomes=list(report_first))
+        files, problems = self.find_files(paths)
+        report = self.ingest_files(files, password=password, progress=progress, cancel=cancel, collection=collection)
+        report.outcomes[:0] = problems
+        return report
+
+    @staticmethod
+    def find_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileOutcome]]:
+        """The documents among ``paths`` (folders searched recursively), and outcomes for paths that cannot be used."""
+        files, problems = discover(paths)
+        return files, list(problems)
+
+    def ingest_files(
+        self,
+        files: Iterable[str | os.PathLike],
+        *,
+        password: str | None = None,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+        collection: str | None = None,
+        pause: Callable[[], bool] | None = None,
+    ) -> IngestReport:
+        """Index documents found by ``find_files``, many at once: the next file is parsed while one is embedded, and
+        the passages of several documents are saved together. Returns every file's outcome, even when cancelled.
+
+        ``pause`` is asked after each file is read; when it returns True the ingest saves what it has and returns,
+        listing the files it did not reach in ``report.postponed`` (so a question can run, then the rest)."""
+        collection = collection or self.collection
+        self.library.ensure_collection(collection)
+        files = [Path(f) for f in files]
+        report = IngestReport(outcomes=[])
         if not files:
             return report
-        self._check_embedding_model()
-        if not self.registry.documents(self.collection, STATUS_READY):
-            built_with = self.registry.embedding_model(self.collection)
+        self._check_embedding_model(collection)
+        if not self.registry.documents(collection, Status.READY):
+            built_with = self.registry.embedding_model(collection)
             if built_with and not same_vector_space(built_with, self.embedder.model_id):
-                self.store.drop(self.store_name)
-            self.registry.set_embedding_model(self.collection, self.embedder.model_id)
+                self.store.drop(self.store_name(collection))
+            self.registry.set_embedding_model(collection, self.embedder.model_id)
         ingestor = Ingestor(
-            collection=self.collection,
-            store_name=self.store_name,
-            registry=self.registry,
-            store=self.store,
+            collection=collection,
+            library=self.library,
             embedder=self.embedder,
             parser=self.parser,
-            extracted_dir=self.data_dir / "extracted",
             chunk_tokens=self.config.chunk_tokens,
             chunk_overlap=self.config.chunk_overlap,
         )
         try:
-            ingestor.run(files, password, progress, cancel or CancelToken(), report.outcomes)
+            ingestor.run(files, password, progress, cancel or CancelToken(), report, pause or (lambda: False))
         except Cancelled:
             report.cancelled = True
         return report
 
-    def documents(self) -> list[DocumentRecord]:
-        return self.registry.documents(self.collection)
+    def documents(self, collection: str | None = None) -> list[DocumentRecord]:
+        return self.registry.documents(collection or self.collection)
 
     def document_text(self, doc_id: str) -> ExtractedDocument | None:
         """The text Faro extracted from a document (what passage offsets refer to)."""
-        return load_extracted(self.data_dir / "extracted", doc_id)
+        return self.library.extracted_text(doc_id)
 
-    def remove(self, path: str | os.PathLike) -> bool:
+    @property
+    def saved_texts(self) -> SavedTexts:
+        """The extracted texts, readable from any thread."""
+        return self.library.texts
+
+    def remove(self, path: str | os.PathLike, collection: str | None = None) -> bool:
         """Remove a document and all its passages; False if it was not in the collection."""
-        record = self.registry.document_by_path(self.collection, str(Path(path).expanduser().absolute().resolve()))
-        record = record or self.registry.document_by_path(self.collection, str(path))
+        collection = collection or self.collection
+        record = self.registry.document_by_path(collection, str(Path(path).expanduser().absolute().resolve()))
+        record = record or self.registry.document_by_path(collection, str(path))
         if record is None:
             return False
-        with self.registry.transaction():
-            self.registry.upsert_document(replace(record, status=STATUS_INDEXING))
-            self.registry.delete_chunks(record.doc_id)
-            self.registry.bump_generation(self.collection)
-        self.store.delete_document(self.store_name, record.doc_id)
-        self.registry.delete_document(record.doc_id)
-        self._forget_extracted(record.doc_id)
+        self.library.forget(record)
         return True
 
     # Questions
 
-    def search(self, query: str, k: int = 10, mode: str = "fused") -> list[Hit]:
+    def search(self, query: str, k: int = 10, mode: str = "fused", collection: str | None = None) -> list[Hit]:
         """The ``k`` passages that best match ``query`` (``mode``: fused, dense or keyword)."""
-        hits, _ = self._search(query, k, mode)
+        hits, _ = self._search(collection or self.collection, query, k, mode)
         return hits
 
     def ask(
@@ -236,6 +241,7 @@ class Engine:
         cancel: CancelToken | None = None,
         on_status: Callable[[str], None] | None = None,
         on_evidence: Callable[[list[Evidence]], None] | None = None,
+        collection: str | None = None,
     ) -> Answer:
         """Answer from the collection's documents: the evidence first (given to ``on_evidence`` as soon as it is
         chosen), then the model's checked answer streamed to ``on_token``; abstains when nothing fits.
@@ -243,16 +249,17 @@ class Engine:
         ``on_status`` hears what Faro is doing while the model reads. Without a usable model the evidence is the answer.
         """
         cancel = cancel or CancelToken()
+        collection = collection or self.collection
         language = guess_language(question)
-        if not self.registry.documents(self.collection, "ready"):
+        if not self.registry.documents(collection, Status.READY):
             return Answer(question, message("empty", self.interface_language), (), abstained=True)
-        hits, best_dense = self._search(question, POOL_PASSAGES, "fused")
-        keyword = self.keyword_index()
+        hits, best_dense = self._search(collection, question, POOL_PASSAGES, "fused")
+        keyword = self.keyword_index(collection)
         about = content_words(question)
         coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
-        pool = hits + self.document_passages(question, hits)
+        pool = hits + self.document_passages(question, hits, collection)
         naming = naming_words(self.registry, keyword, question, hits[0].doc_id)
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), naming)
         evidence = locate_evidence(selection, self.document_text)
@@ -262,57 +269,17 @@ class Engine:
         c = self.config
         return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
 
-    def document_passages(self, question: str, hits: list[Hit]) -> list[Hit]:
+    def document_passages(self, question: str, hits: list[Hit], collection: str | None = None) -> list[Hit]:
         """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
-        return document_passages(self.registry, self.keyword_index(), question, hits)
+        return self._searcher.document_passages(collection or self.collection, question, hits)
 
-    def _search(self, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
-        self._check_embedding_model()
-        dense: list[tuple[str, float]] = []
-        keyword: list[tuple[str, float]] = []
-        if mode in ("fused", "dense"):
-            embed_query = getattr(self.embedder, "embed_query", None)
-            vector = embed_query(query) if embed_query else self.embedder.embed([query])[0]
-            dense = self.store.query(self.store_name, vector, max(CANDIDATES, k))
-        if mode in ("fused", "keyword"):
-            keyword = self.keyword_index().search(query, max(CANDIDATES, k))
-        if mode == "fused":
-            dense, keyword = self._complete_scores(query, vector, dense, keyword)
-        ranked = rank(mode, dense, keyword)
-        if mode == "fused":
-            chunk_documents = {cid: row["doc_id"] for cid, row in self.registry.chunk_rows(s.chunk_id for s in ranked).items()}
-            ranked = rerank_by_document(query, ranked, chunk_documents, self._document_names())
-        ranked = ranked[: max(k * 2, k + 10)]
-        rows = self.registry.chunk_rows(s.chunk_id for s in ranked)
-        best_dense = max((s for _, s in dense), default=0.0)
-        return to_hits(ranked, rows)[:k], best_dense
+    def _search(self, collection: str, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
+        self._check_embedding_model(collection)
+        return self._searcher.search(collection, query, k, mode)
 
-    def _complete_scores(self, query, vector, dense, keyword):
-        """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""
-        dense_ids, keyword_ids = {cid for cid, _ in dense}, {cid for cid, _ in keyword}
-        missing_vectors = self.store.vectors(self.store_name, sorted(keyword_ids - dense_ids))
-        dense = dense + [(cid, float(v @ vector)) for cid, v in missing_vectors.items()]
-        missing_keyword = self.keyword_index().score(query, sorted(dense_ids - keyword_ids))
-        return dense, keyword + list(missing_keyword.items())
-
-    def _document_names(self) -> DocumentNames:
-        generation = self.registry.generation(self.collection)
-        cached = self._names.get(self.collection)
-        if cached is None or cached[0] != generation:
-            cached = (generation, DocumentNames.build(self.registry.document_names(self.collection)))
-            self._names[self.collection] = cached
-        return cached[1]
-
-    def keyword_index(self) -> KeywordIndex:
+    def keyword_index(self, collection: str | None = None) -> KeywordIndex:
         """The collection's keyword index, rebuilt first if the registry has changed since it was saved."""
-        index = self._keyword.get(self.collection)
-        if index is None:
-            index = KeywordIndex(self.data_dir / "keyword" / self.store_name)
-            self._keyword[self.collection] = index
-        generation = self.registry.generation(self.collection)
-        if not index.is_current(generation):
-            index.rebuild(self.registry.searchable_chunks(self.collection), generation)
-        return index
+        return self.library.keyword_index(collection or self.collection)
 
     # Settings and maintenance
 
@@ -339,37 +306,67 @@ class Engine:
         if config.language != old.language:
             self.interface_language = interface_language(config.language)
         self.config = config
-        self.registry.ensure_collection(config.collection, store_name_for(config.collection))
+        self.library.ensure_collection(config.collection)
 
-    def needs_reindex(self) -> bool:
+    def warm_up(self, collection: str | None = None) -> None:
+        """Load the embedding model, the vector store and the answer model now, so the first question does not wait."""
+        self.embedder.embed(["Faro is getting ready."])
+        self.store.count(self.store_name(collection))
+        self.load_answer_model()
+
+    def load_answer_model(self) -> None:
+        """Create and load the answer model now (instead of at the first question), so problems show up here."""
+        load = getattr(self.generator, "load", None)
+        if load is not None:
+            load()
+
+    def embedder_needs_preparing(self) -> bool:
+        """Whether the embedding model must first be converted (a one-time wait the app explains)."""
+        return not getattr(self.embedder, "prepared", True)
+
+    @staticmethod
+    def gpu_offload_supported() -> bool:
+        from rag.models.generator import gpu_offload_supported
+
+        return gpu_offload_supported()
+
+    def reindex(
+        self, progress: ProgressCallback = no_progress, cancel: CancelToken | None = None, collection: str | None = None
+    ) -> int:
+        """Re-chunk and re-embed every ready document with the current settings; returns the documents re-indexed."""
+        c = self.config
+        collection = collection or self.collection
+        return reindex_collection(self.library, collection, self.embedder, self.parser, c.chunk_tokens, c.chunk_overlap, progress, cancel)
+
+    def check(self, collection: str | None = None) -> DoctorReport:
+        """Whether registry, vector store, keyword index and saved texts agree."""
+        return check_library(self.library, collection or self.collection)
+
+    def repair(self, collection: str | None = None) -> DoctorReport:
+        """Check, then make registry, vector store, keyword index and saved texts agree."""
+        return repair_library(self.library, collection or self.collection, lambda: self.embedder, self._read_again)
+
+    def _read_again(self, path: Path) -> ExtractedDocument:
+        self.parser.submit(path)
+        return self.parser.result()
+
+    def needs_reindex(self, collection: str | None = None) -> bool:
         """Whether the collection was built with another embedding model than the one configured.
 
         The same model in full precision and as int8 counts as one: their vectors agree to a cosine of 0.99 or more.
         """
-        built_with = self.registry.embedding_model(self.collection)
+        collection = collection or self.collection
+        built_with = self.registry.embedding_model(collection)
         if not built_with or same_vector_space(built_with, self.embedder.model_id):
             return False
-        return bool(self.registry.documents(self.collection, STATUS_READY))
+        return bool(self.registry.documents(collection, Status.READY))
 
-    def _check_embedding_model(self) -> None:
-        if self.needs_reindex():
+    def _check_embedding_model(self, collection: str) -> None:
+        if self.needs_reindex(collection):
             raise EmbeddingMismatch(
-                f"This collection was indexed with the embedding model '{self.registry.embedding_model(self.collection)}', "
+                f"This collection was indexed with the embedding model '{self.registry.embedding_model(collection)}', "
                 f"but Faro is now set to '{self.embedder.model_id}'. Re-index the collection (faro reindex) to use it."
             )
-
-    def _recover_interrupted(self) -> None:
-        """Documents left half-indexed by a crash are removed completely; the next ingest adds them again."""
-        for record in self.registry.documents(status=STATUS_INDEXING):
-            store_name = self.registry.store_name(record.collection)
-            if store_name:
-                self.store.delete_document(store_name, record.doc_id)
-            with self.registry.transaction():
-                self.registry.delete_chunks(record.doc_id)
-                self.registry.delete_document(record.doc_id)
-                self.registry.bump_generation(record.collection)
-            self._forget_extracted(record.doc_id)
-            log.warning("Removed half-indexed document %s after an interrupted ingest", record.path)
 
     def _fill_in_languages(self) -> None:
         """Documents indexed by an older Faro get their language from their passages, once."""
@@ -379,16 +376,12 @@ class Engine:
             self.registry.set_language(doc_id, document_language(row["text"] for row in self.registry.chunks_of(doc_id)))
         self.registry.set_meta(LANGUAGES_FILLED, "yes")
 
-    def _forget_extracted(self, doc_id: str) -> None:
-        (self.data_dir / "extracted" / f"{doc_id}.json").unlink(missing_ok=True)
-
     def close(self) -> None:
         for part in (self._parser, self._generator):
             close = getattr(part, "close", None)
             if close:
                 close()
-        self.registry.close()
-        self._lock.release()
+        self.library.close()
 
     def __enter__(self) -> "Engine":
         return self

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from rag.status import Status
+
 
 @dataclass(frozen=True)
 class PageText:
@@ -276,6 +278,7 @@ class IngestReport:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    postponed: list[str] = field(default_factory=list)  # files not reached because the caller asked to pause
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -283,6 +286,6 @@ class IngestReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "cancelled": self.cancelled,
-            "summary": {s: self.count(s) for s in ("indexed", "unchanged", "duplicate", "failed", "skipped")},
+            "summary": {s.value: self.count(s) for s in (Status.INDEXED, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED, Status.SKIPPED)},
             "files": [asdict(o) for o in self.outcomes],
         }

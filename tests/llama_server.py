@@ -34,7 +34,7 @@ class LlamaServer:
     """llama-cpp-python's server (in safe mode) as a child process; ``kill()`` ends it at once, as a crash would."""
 
     def __init__(self, log_dir: Path, port: int | None = None, api_key: str | None = None) -> None:
-        from rag.models import bundled_llm_path
+        from rag.models.bundled import bundled_llm_path
 
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/v1"

@@ -7,7 +7,7 @@ import runpy
 
 import llama_cpp
 
-from rag.llama_backend import turn_off_extra_buffer_types
+from rag.models.llama_backend import turn_off_extra_buffer_types
 
 if __name__ == "__main__":
     turn_off_extra_buffer_types(llama_cpp)

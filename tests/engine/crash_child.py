@@ -4,7 +4,8 @@ Usage: python -m tests.engine.crash_child DATA_DIR DOCS_DIR [--pause-at CONTEXT:
 
 It prints one event per line, flushed at once, so that its parent can SIGKILL it at a known step:
   MARK <context>:<step>   a step of opening (recovery) or ingesting: reading, embed, txn.open, txn.commit,
-                          store.<method>.begin/end, chroma.upsert.end, save_extracted.end, registry.<status>, ...
+                          store.<method>.begin/end, chroma.upsert.end, saved_text, registry.<status>, ...
+                          (the engine's own steps come through its step hook: chunk, commit, saved_text)
   CHECK <json>            invariant violations of the library as found right after opening it
   INGEST-START            the ingest begins
   PAUSE <mark>            (--pause-at) the Nth occurrence of that mark was reached; the process waits to be killed
@@ -61,18 +62,16 @@ def _wrap(owner, name: str, marker: Marker, label: str, begin: bool = True) -> N
 
 def instrument(marker: Marker) -> None:
     """Mark every step of the commit protocol, and make batches small enough to kill between them."""
-    import rag.embed_steps
-    import rag.ingest
-    import rag.store
+    import rag.ingest.embed_steps
+    import rag.store.vectors
     from chromadb.api.models.Collection import Collection
-    from rag.registry import Registry
+    from rag.store.registry import Registry
 
-    rag.store._WRITE_BATCH = 50
-    rag.embed_steps.MAX_STEP = 16
+    rag.store.vectors._WRITE_BATCH = 50
+    rag.ingest.embed_steps.MAX_STEP = 16
     for method in ("add", "delete_document", "delete_ids"):
-        _wrap(rag.store.ChromaStore, method, marker, f"store.{method}")
+        _wrap(rag.store.vectors.ChromaStore, method, marker, f"store.{method}")
     _wrap(Collection, "upsert", marker, "chroma.upsert", begin=False)
-    _wrap(rag.ingest, "save_extracted", marker, "save_extracted")
     for method in ("replace_chunks", "delete_chunks", "delete_document"):
         _wrap(Registry, method, marker, f"registry.{method}", begin=False)
 
@@ -116,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     instrument(marker)
     from rag.config import Config
     from rag.engine import Engine
+    from rag.store.library import Library
     from tests.engine.invariants import library_violations
     from tests.fakes import FakeEmbedder, FakeGenerator
 
@@ -125,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             return super().embed(texts)
 
     if args.skip_recovery:
-        Engine._recover_interrupted = lambda self: None
+        Library.remove_half_indexed = lambda self: None
     config = Config(data_dir=Path(args.data_dir), chunk_tokens=CHUNK_TOKENS, chunk_overlap=CHUNK_OVERLAP, parse_timeout_s=60)
     marker("begin")
-    engine = Engine(config, embedder=MarkedEmbedder(), generator=FakeGenerator())
+    engine = Engine(config, embedder=MarkedEmbedder(), generator=FakeGenerator(), on_step=marker)
     marker.context = "check"
     print("CHECK " + json.dumps(library_violations(engine)), flush=True)
     marker.context = "ingest"

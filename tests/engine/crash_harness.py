@@ -19,9 +19,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from tests.documents import REPO, SHARED
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
 
 # Steps of the commit protocol, killed in this order, each on the first document of a run (a changed file whose
 # previous version is indexed). "open:..." kills the restart itself, while it removes a half-indexed document.
@@ -34,7 +33,7 @@ PAUSE_POINTS = (
     "ingest:chroma.upsert#1",
     "ingest:store.add.end#1",
     "open:store.delete_document.end#1",
-    "ingest:save_extracted.end#1",
+    "ingest:saved_text#1",
     "ingest:registry.replace_chunks#1",
     "ingest:txn.commit#2",
     "ingest:registry.duplicate#1",

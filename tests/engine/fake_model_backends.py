@@ -74,7 +74,7 @@ class FailsToLoad(EchoBackend):
 
 def real_llama_crashing_on_first_decode_unless_safe(settings):
     """The real llama.cpp backend on a processor whose fast kernels crash: segfaults unless loaded in safe mode."""
-    from rag.llama_backend import LlamaBackend
+    from rag.models.llama_backend import LlamaBackend
 
     if not settings.safe_mode:
         _segfault()

@@ -11,7 +11,7 @@ import signal
 import time
 from pathlib import Path
 
-from rag.loaders import load_document
+from rag.ingest.loaders import load_document
 
 
 def sleep_forever(path: Path, password: str | None = None):

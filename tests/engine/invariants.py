@@ -3,19 +3,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rag.doctor import check_library
-from rag.registry import STATUS_INDEXING, STATUS_READY
+from rag.status import Status
 
 
 def library_violations(engine) -> list[str]:
     """Every way the engine's collection breaks "each document is fully indexed or not present"."""
-    registry, store, name = engine.registry, engine.store, engine.store_name
+    registry, store, name = engine.registry, engine.store, engine.store_name()
     documents = registry.documents(engine.collection)
-    ready = {d.doc_id: d for d in documents if d.status == STATUS_READY}
+    ready = {d.doc_id: d for d in documents if d.status == Status.READY}
     chunk_ids = registry.chunk_ids_by_document(engine.collection)
     expected = {cid for doc_id in ready for cid in chunk_ids.get(doc_id, [])}
     stored = store.ids(name)
-    problems = [f"document left '{STATUS_INDEXING}': {d.path}" for d in documents if d.status == STATUS_INDEXING]
+    problems = [f"document left '{Status.INDEXING.value}': {d.path}" for d in documents if d.status == Status.INDEXING]
     problems += [
         f"{len(ids)} passages of a document that is not ready ({registry.document(doc_id).status if registry.document(doc_id) else 'no row'})"
         for doc_id, ids in chunk_ids.items()
@@ -31,7 +30,7 @@ def library_violations(engine) -> list[str]:
     if store.count(name) != len(stored):
         problems.append(f"vector store counts {store.count(name)} vectors but lists {len(stored)} ids")
     problems += _search_violations(engine, expected)
-    report = check_library(engine)
+    report = engine.check()
     if not report.healthy:
         problems.append("doctor: " + report.describe().replace("\n", " / "))
     return problems
@@ -84,7 +83,7 @@ def _search_violations(engine, expected: set[str]) -> list[str]:
         )
     if expected:
         probe = engine.embedder.embed(["report revenue policy safety"])[0]
-        found = [cid for cid, _ in engine.store.query(engine.store_name, probe, min(len(expected), 25))]
+        found = [cid for cid, _ in engine.store.query(engine.store_name(), probe, min(len(expected), 25))]
         if not found or not set(found) <= expected:
             problems.append(f"dense search returned {len(found)} hits, {len(set(found) - expected)} not in the registry")
     return problems

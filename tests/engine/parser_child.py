@@ -11,7 +11,7 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from rag.parse_worker import IsolatedParser
+    from rag.ingest.parse_worker import IsolatedParser
     from tests.engine.hostile_loaders import spin_forever
 
     parser = IsolatedParser(3600, 512, loader=spin_forever)

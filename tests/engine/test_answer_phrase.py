@@ -1,11 +1,11 @@
 """The short answer an evidence card carries: the table figure of the period asked, the date, amount or name asked."""
 from __future__ import annotations
 
-from rag.answer_phrase import answer_phrase, row_figure
-from rag.answering import min_relevance
-from rag.evidence import Terms, evidence_stopwords, select_evidence
-from rag.passage_units import row_cells, row_label
-from rag.question_kind import AMOUNT, DATE, NAME, OTHER, question_kind
+from rag.answer.answer_phrase import answer_phrase, row_figure
+from rag.answer.prompt import min_relevance
+from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
+from rag.answer.passage_units import row_cells, row_label
+from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, question_kind
 from rag.types import Hit
 
 GROSS_MARGIN = ("Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885 | "

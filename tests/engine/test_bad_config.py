@@ -10,11 +10,10 @@ import pytest
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import DataFolderError, EmbeddingMismatch, ModelError
-from rag.gguf import read_gguf_info
-from rag.generator import available_memory_bytes, gpu_offload_supported
-from rag.models import bundled_llm_path
-from rag.reindex import reindex_collection
-from tests.engine.conftest import make_pdf
+from rag.models.bundled import bundled_llm_path
+from rag.models.generator import available_memory_bytes, gpu_offload_supported
+from rag.models.gguf import read_gguf_info
+from tests.documents import make_pdf
 from tests.engine.invariants import library_violations
 from tests.engine.test_hostile_files import run_as_user
 from tests.fakes import FakeEmbedder, FakeGenerator
@@ -57,7 +56,7 @@ def model_variants(tmp_path_factory):
 
 @pytest.mark.parametrize("variant", sorted(EXPECTED_MESSAGES))
 def test_each_broken_model_file_gets_its_own_message(model_variants, variant):
-    from rag.generator import LlamaGenerator
+    from rag.models.generator import LlamaGenerator
 
     with pytest.raises(ModelError, match=re.escape(EXPECTED_MESSAGES[variant])):
         LlamaGenerator(model_variants[variant], 2048, 2, 0)
@@ -128,7 +127,7 @@ def test_an_embedding_model_change_is_detected_and_reindex_repairs_it(tmp_path):
                 attempt()
         assert [Path(r.path).name for r in engine.documents()] == ["boiler.pdf"], "nothing was changed or half-added"
 
-        assert reindex_collection(engine) == 1
+        assert engine.reindex() == 1
         assert not engine.needs_reindex()
         assert Path(engine.search("boiler pressure", k=1)[0].source).name == "boiler.pdf"
         assert engine.ingest([tmp_path / "fan.pdf"]).outcomes[0].status == "indexed"
@@ -169,7 +168,7 @@ def test_a_full_disk_at_start_is_named(tmp_path):
 
 
 def test_a_full_disk_during_an_ingest_fails_that_file_skips_the_rest_and_keeps_the_library_whole(tmp_path):
-    from rag.ingest import document_id
+    from rag.store.library import document_id
 
     for name, text in (("a.txt", "The alpha pump runs at 50 hertz."), ("b.txt", "The beta valve closes at noon."),
                        ("c.txt", "The gamma fan spins slowly.")):
@@ -177,7 +176,7 @@ def test_a_full_disk_during_an_ingest_fails_that_file_skips_the_rest_and_keeps_t
     engine = Engine(Config(data_dir=tmp_path / "library"), embedder=FakeEmbedder(), generator=FakeGenerator())
     try:
         engine.ingest([tmp_path / "a.txt"])
-        full = tmp_path / "library" / "extracted" / f"{document_id(engine.collection, str(tmp_path / 'b.txt'))}.json.tmp"
+        full = engine.library.texts.path(document_id(engine.collection, str(tmp_path / 'b.txt'))).with_suffix(".json.tmp")
         full.symlink_to("/dev/full")  # saving b.txt's text fails with ENOSPC, as on a full disk
         try:
             report = engine.ingest([tmp_path / "b.txt", tmp_path / "c.txt"])

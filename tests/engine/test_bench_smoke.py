@@ -12,7 +12,7 @@ from bench.datasets import load_beir, load_single_doc_questions
 from bench.metrics import dedupe, hit_at, ndcg_at, percentile, recall_at
 from bench.peer import peer_available
 from bench.targets import check
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 
 ABSTRACTS = {
     "101": ("Pump seal maintenance", "Mechanical pump seals wear out and must be replaced every 2000 operating hours."),

@@ -7,13 +7,13 @@ import time
 import numpy as np
 
 from rag.config import Config
-from rag.embed_steps import embed_in_steps
 from rag.engine import Engine
 from rag.errors import Cancelled
-from rag.parse_worker import IsolatedParser
+from rag.ingest.embed_steps import embed_in_steps
+from rag.ingest.parse_worker import IsolatedParser
 from rag.progress import CancelToken
 from tests.engine import hostile_loaders
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator, PerTextSlowEmbedder
 
 SENTENCE = "The booster pump at station {n} runs at sixteen bar and its seal is replaced every eight thousand hours. "

@@ -1,7 +1,7 @@
 """Chunking: token limits, overlap, page spans, exact offsets and section paths."""
 from __future__ import annotations
 
-from rag.chunking import chunk_document
+from rag.ingest.chunking import chunk_document
 from rag.types import ExtractedDocument, PageText, SectionMark
 from tests.fakes import FakeEmbedder
 

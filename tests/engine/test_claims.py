@@ -1,7 +1,7 @@
 """The claim checker: numbers in both locales, units, dates, quoted names, copied footers, fabricated numbers."""
 from __future__ import annotations
 
-from rag.claims import FURNITURE, check_sentences, copies_furniture, furniture, readings, unsupported_claims
+from rag.answer.claims import FURNITURE, check_sentences, copies_furniture, furniture, readings, unsupported_claims
 
 MANUAL = "Replace the impeller seal every 1,800 operating hours. The seal kit costs $45.50. Warranty from March 3, 2021."
 FOOTERS = ["Apple Inc. | Q3 2023 Form 10-Q | 5\nTotal net sales 81,797 82,959", "Apple Inc. | Q3 2023 Form 10-Q | 6\nServices 21,213"]

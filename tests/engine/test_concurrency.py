@@ -14,11 +14,10 @@ import pytest
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import LibraryLocked
-from tests.engine.conftest import make_pdf
+from tests.documents import REPO, make_pdf
 from tests.engine.invariants import library_violations
 from tests.fakes import FakeEmbedder, FakeGenerator
 
-REPO = Path(__file__).resolve().parents[2]
 TOPICS = ("turbine", "boiler", "compressor", "chiller", "conveyor", "crane", "forklift", "welder", "lathe", "press")
 
 

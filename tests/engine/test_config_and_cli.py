@@ -9,7 +9,7 @@ import pytest
 from rag import cli
 from rag.config import Config, default_data_dir
 from rag.errors import ConfigError
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator
 
 

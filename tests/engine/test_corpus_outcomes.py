@@ -10,8 +10,8 @@ from rag.config import Config
 from rag.engine import Engine
 from tests.engine.invariants import library_violations
 from tests.fakes import FakeEmbedder, FakeGenerator
+from tests.documents import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus"
 TABLE = json.loads(Path(__file__).with_name("corpus_outcomes.json").read_text(encoding="utf-8"))["files"]
 

@@ -1,7 +1,7 @@
 """llama.cpp gets one thread per core that other programs leave free, and at least one."""
 from __future__ import annotations
 
-from rag.cpu_load import LoadWatch, threads_for
+from rag.models.cpu_load import LoadWatch, threads_for
 
 
 def test_threads_follow_the_cores_other_programs_leave_free():

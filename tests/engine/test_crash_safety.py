@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from rag.config import Config
-from rag.doctor import check_library
 from rag.engine import Engine
 from tests.engine.crash_harness import PAUSE_POINTS, Child, Documents, run_campaign
 from tests.engine.invariants import library_violations
@@ -75,15 +74,15 @@ def test_a_kill_during_the_first_ingest_still_records_the_embedding_model(tmp_pa
 
 def _damage(engine, folder) -> None:
     """Every kind of disagreement the doctor knows, made by hand."""
-    name, registry = engine.store_name, engine.registry
+    name, registry = engine.store_name(), engine.registry
     records = {Path(r.path).name: r for r in engine.documents()}
     engine.store.add(name, ["ghost-00000"], engine.embedder.embed(["ghost"]), ["ghost"])
     engine.store.delete_ids(name, [registry.chunks_of(records["a.txt"].doc_id)[0]["chunk_id"]])
     registry.upsert_document(replace(records["b.txt"], status="failed", error="was damaged", error_kind="damaged"))
     registry.upsert_document(replace(records["c.txt"], chunks=99))
     registry.upsert_document(replace(records["c.txt"], doc_id="half", path=str(folder / "half.txt"), status="indexing"))
-    (engine.data_dir / "extracted" / "ghost.json").write_text("{}", encoding="utf-8")
-    (engine.data_dir / "extracted" / f"{records['d.txt'].doc_id}.json").unlink()
+    engine.library.texts.path("ghost").write_text("{}", encoding="utf-8")
+    engine.library.texts.path(records["d.txt"].doc_id).unlink()
     engine.keyword_index().rebuild([("ghost-00000", "ghost", "en")], registry.generation(engine.collection))
 
 
@@ -93,10 +92,10 @@ def test_doctor_finds_every_kind_of_damage_and_repairs_it(tmp_path):
         (tmp_path / name).write_text(f"The {text} is checked weekly. " * 40, encoding="utf-8")
     with Engine(Config(data_dir=tmp_path / "library"), embedder=FakeEmbedder(), generator=FakeGenerator()) as engine:
         engine.ingest([tmp_path / n for n in ("a.txt", "b.txt", "c.txt", "d.txt")])
-        assert check_library(engine).healthy
+        assert engine.check().healthy
         _damage(engine, tmp_path)
 
-        found = check_library(engine)
+        found = engine.check()
         assert not found.healthy and not found.repaired
         assert (found.orphan_vectors, found.missing_vectors, found.stray_passages) == (1 + found.stray_passages, 1, found.stray_passages)
         assert found.stray_passages > 0 and found.miscounted_documents == [str(tmp_path / "c.txt")]
@@ -106,9 +105,9 @@ def test_doctor_finds_every_kind_of_damage_and_repairs_it(tmp_path):
         assert "Run 'faro doctor --repair'" in found.describe()
         assert library_violations(engine)
 
-        repaired = check_library(engine, repair=True)
+        repaired = engine.repair()
         assert repaired.repaired and "repaired" in repaired.describe()
-        after = check_library(engine)
+        after = engine.check()
         assert after.healthy and after.orphan_texts == 0, after.describe()
         assert library_violations(engine) == []
         assert Path(engine.search("alpha pump seal", k=1)[0].source).name == "a.txt"
@@ -122,7 +121,7 @@ def test_faro_doctor_reports_damage_and_repair_fixes_it(tmp_path):
     data = tmp_path / "library"
     with Engine(Config(data_dir=data), embedder=FakeEmbedder(), generator=FakeGenerator()) as engine:
         engine.ingest([tmp_path / "a.txt"])
-        engine.store.add(engine.store_name, ["ghost-00000"], engine.embedder.embed(["ghost"]), ["ghost"])
+        engine.store.add(engine.store_name(), ["ghost-00000"], engine.embedder.embed(["ghost"]), ["ghost"])
 
     def doctor(*flags: str) -> subprocess.CompletedProcess:
         return subprocess.run(

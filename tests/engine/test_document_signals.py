@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from rag.document_signals import asks_for_latest, date_key, question_terms
-from tests.engine.conftest import make_pdf
+from rag.retrieval.document_names import asks_for_latest, date_key, question_terms
+from tests.documents import make_pdf
 
 
 def test_dates_come_from_the_file_name_before_the_title():
@@ -48,8 +48,8 @@ def test_a_question_asking_for_the_latest_ranks_the_newest_version_first(tmp_pat
 
 
 def test_a_question_that_names_no_document_keeps_the_plain_fused_ranking(tmp_path, fake_engine):
-    from rag.document_signals import DocumentNames, rerank_by_document
-    from rag.retrieval import Scored
+    from rag.retrieval.document_names import DocumentNames, rerank_by_document
+    from rag.retrieval.fusion import Scored
 
     rows = [
         {"doc_id": "a", "path": "/d/4983.txt", "title": "", "lead": "Cerebral white matter develops in newborns."},

@@ -6,10 +6,10 @@ import sys
 import numpy as np
 import pytest
 
-from rag.embedder import SentenceTransformerEmbedder
-from rag.embedding_onnx import OnnxInt8Embedder, export_int8
 from rag.errors import MissingDependency, ModelError
-from rag.models import bundled_embedding_path
+from rag.models.bundled import bundled_embedding_path
+from rag.models.embedder import SentenceTransformerEmbedder
+from rag.models.embedding_onnx import OnnxInt8Embedder, export_int8
 
 SENTENCES = [
     "The pump seal should be replaced every 2,000 operating hours.",
@@ -81,7 +81,7 @@ def test_the_export_is_cached_and_reused(onnx_embedder, cache_dir, monkeypatch):
     def no_export(*args, **kwargs):
         raise AssertionError("exported again")
 
-    monkeypatch.setattr("rag.embedding_onnx.export_int8", no_export)
+    monkeypatch.setattr("rag.models.embedding_onnx.export_int8", no_export)
     again = OnnxInt8Embedder(bundled_embedding_path(), cache_dir, model_id="all-MiniLM-L6-v2-int8")
     assert again.embed(["warm"]).shape == (1, 384)
 
@@ -122,8 +122,8 @@ def test_preparing_the_model_keeps_torch_out_of_faros_process(tmp_path):
         f"""
         import sys
         from pathlib import Path
-        from rag.embedding_onnx import OnnxInt8Embedder
-        from rag.models import bundled_embedding_path
+        from rag.models.embedding_onnx import OnnxInt8Embedder
+        from rag.models.bundled import bundled_embedding_path
         embedder = OnnxInt8Embedder(bundled_embedding_path(), Path({str(tmp_path / "cache")!r}))
         assert not embedder.prepared
         print(embedder.embed(["Válvula de presión"]).shape, embedder.prepared, "torch" in sys.modules)

@@ -7,8 +7,8 @@ import shutil
 import numpy as np
 import pytest
 
-from rag.embedder import SentenceTransformerEmbedder
-from rag.models import bundled_embedding_path
+from rag.models.bundled import bundled_embedding_path
+from rag.models.embedder import SentenceTransformerEmbedder
 
 pytestmark = pytest.mark.real_models
 

@@ -1,10 +1,10 @@
 """Evidence selection: the sentence, list item or table row that answers a question, with exact offsets."""
 from __future__ import annotations
 
-from rag.evidence import Terms, select_evidence
-from rag.evidence import evidence_stopwords
-from rag.passage_units import ROW, page_span, split_units
-from rag.question_kind import AMOUNT, DATE, FREQUENCY, NAME, YES_NO, question_kind
+from rag.answer.evidence import Terms, select_evidence
+from rag.answer.evidence import evidence_stopwords
+from rag.answer.passage_units import ROW, page_span, split_units
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, YES_NO, question_kind
 from rag.types import Hit
 
 MANUAL = (

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rag.errors import ModelError
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
 
 QUESTION = "How often must the impeller seal of the KX-440 pump be replaced?"
@@ -86,7 +86,7 @@ def test_off_topic_questions_still_abstain(fake_engine, tmp_path):
 
 
 def test_the_model_reads_only_the_sentences_around_the_evidence_within_the_prompt_budget():
-    from rag.answering import PROMPT_TOKENS, build_evidence_messages, passage_window
+    from rag.answer.prompt import PROMPT_TOKENS, build_evidence_messages, passage_window
     from rag.types import Hit
 
     filler = [f"Paragraph {n} describes the cooling circuit in general terms without any figure." for n in range(30)]
@@ -132,7 +132,7 @@ def test_a_short_manual_answering_exactly_is_not_flagged_as_weak(fake_engine, tm
 
 
 def test_the_words_that_only_ask_do_not_count_as_what_a_question_is_about():
-    from rag.question_kind import content_words
+    from rag.answer.question_kind import content_words
 
     assert content_words("What grease is used for the bearings and how often?").split() == \
         ["what", "grease", "is", "used", "for", "the", "bearings", "and", "?"]

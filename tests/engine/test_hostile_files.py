@@ -17,15 +17,14 @@ import pytest
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import FileProblem
-from rag.parse_worker import IsolatedParser
+from rag.ingest.parse_worker import IsolatedParser
 from tests.engine import hostile_loaders
-from tests.engine.conftest import make_docx, make_pdf
+from tests.documents import REPO, make_docx, make_pdf
 from tests.engine.crash_harness import process_alive
 from tests.engine.hostile_pdfs import write_hostile_pdfs
 from tests.engine.invariants import library_violations
 from tests.fakes import FakeEmbedder, FakeGenerator
 
-REPO = Path(__file__).resolve().parents[2]
 PARSE_TIMEOUT_S = 4.0
 PARSE_MEMORY_MB = 768
 GOOD_TEXT = "The relief valve opens at twelve bar and must be tested every spring."

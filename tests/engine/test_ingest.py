@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
+from rag.config import Config
+from rag.engine import Engine
 from rag.progress import CancelToken
-from tests.engine.conftest import make_docx, make_pdf
+from tests.documents import make_docx, make_pdf
+from tests.fakes import FakeEmbedder, FakeGenerator
 
 
 def _library(tmp_path):
@@ -50,17 +54,17 @@ def test_unchanged_files_are_skipped_and_changed_files_replace_their_passages(tm
     assert engine.ingest([folder / "notes.txt"]).outcomes[0].status == "indexed"
     texts = " ".join(h.text for h in engine.search("gate code", k=10))
     assert "9931" in texts and "4512" not in texts
-    assert engine.store.count(engine.store_name) == sum(r.chunks for r in engine.documents())
+    assert engine.store.count(engine.store_name()) == sum(r.chunks for r in engine.documents())
 
 
 def test_remove_deletes_the_document_and_all_its_passages(tmp_path, fake_engine):
     engine = fake_engine()
     folder = _library(tmp_path)
     engine.ingest([folder])
-    before = engine.store.count(engine.store_name)
+    before = engine.store.count(engine.store_name())
     manual = next(r for r in engine.documents() if r.path.endswith("manual.pdf"))
     assert engine.remove(folder / "manual.pdf")
-    assert engine.store.count(engine.store_name) == before - manual.chunks
+    assert engine.store.count(engine.store_name()) == before - manual.chunks
     assert all("seal" not in h.text for h in engine.search("seal 500 hours", k=10))
     assert not engine.remove(folder / "manual.pdf")
 
@@ -81,10 +85,9 @@ def test_collections_keep_libraries_apart(tmp_path, fake_engine):
     make_pdf(tmp_path / "hr.pdf", ["Holidays: 25 days per year."])
     make_pdf(tmp_path / "ops.pdf", ["Compressor oil: change every 2000 hours."])
     engine.ingest([tmp_path / "hr.pdf"])
-    engine.use_collection("Operaciones")
-    engine.ingest([tmp_path / "ops.pdf"])
-    assert [os.path.basename(h.source) for h in engine.search("compressor oil holidays", k=5)] == ["ops.pdf"]
-    engine.use_collection("default")
+    engine.ingest([tmp_path / "ops.pdf"], collection="Operaciones")
+    found = engine.search("compressor oil holidays", k=5, collection="Operaciones")
+    assert [os.path.basename(h.source) for h in found] == ["ops.pdf"]
     assert [os.path.basename(h.source) for h in engine.search("compressor oil holidays", k=5)] == ["hr.pdf"]
     assert set(engine.collections()) == {"default", "Operaciones"}
 
@@ -110,3 +113,29 @@ def test_cancel_stops_between_files_and_keeps_what_was_done(tmp_path, fake_engin
 def test_missing_paths_are_reported(tmp_path, fake_engine):
     report = fake_engine().ingest([tmp_path / "nowhere.pdf"])
     assert report.outcomes[0].status == "failed" and "does not exist" in report.outcomes[0].reason
+
+
+def test_an_ingest_asked_to_pause_saves_what_it_read_and_lists_the_rest(tmp_path, fake_engine):
+    engine = fake_engine()
+    for n in range(4):
+        make_pdf(tmp_path / f"doc{n}.pdf", [f"Document number {n} about pumps and valves."])
+    files, problems = engine.find_files([tmp_path])
+    asked = []
+    report = engine.ingest_files(files, pause=lambda: asked.append(True) or len(asked) >= 2)
+    assert not problems and not report.cancelled
+    assert [(Path(o.path).name, o.status) for o in report.outcomes] == [("doc0.pdf", "indexed"), ("doc1.pdf", "indexed")]
+    assert [Path(p).name for p in report.postponed] == ["doc2.pdf", "doc3.pdf"]
+    rest = engine.ingest_files(report.postponed)
+    assert [o.status for o in rest.outcomes] == ["indexed", "indexed"] and not rest.postponed
+    assert len(engine.documents()) == 4
+
+
+def test_the_step_hook_hears_chunking_and_each_commit(tmp_path):
+    steps: list[str] = []
+    make_pdf(tmp_path / "a.pdf", ["Alpha pumps run at fifty hertz."])
+    engine = Engine(Config(data_dir=tmp_path / "data"), embedder=FakeEmbedder(), generator=FakeGenerator(), on_step=steps.append)
+    try:
+        engine.ingest([tmp_path / "a.pdf"])
+    finally:
+        engine.close()
+    assert steps == ["chunk.begin", "chunk.end", "commit.begin", "saved_text", "commit.end"]

@@ -6,8 +6,8 @@ import zipfile
 import pytest
 
 from rag.errors import DamagedFile, EmptyFile, NoTextLayer, PasswordRequired, UnsupportedFile, WrongPassword
-from rag.loaders import load_document
-from tests.engine.conftest import make_docx, make_image_only_pdf, make_pdf
+from rag.ingest.loaders import load_document
+from tests.documents import make_docx, make_image_only_pdf, make_pdf
 
 
 def test_pdf_keeps_one_based_page_numbers(tmp_path):
@@ -37,7 +37,7 @@ def test_pdf_text_is_read_by_pdfium_without_pypdf_text_extraction(tmp_path, monk
 
 def test_pdf_pypdf_reads_the_text_when_pdfium_cannot_open_the_file(tmp_path, monkeypatch):
     path = make_pdf(tmp_path / "manual.pdf", ["Alpha page text.", "Beta page text."])
-    monkeypatch.setattr("rag.loaders.pdf.pdfium_page_texts", lambda *args: None)
+    monkeypatch.setattr("rag.ingest.loaders.pdf.pdfium_page_texts", lambda *args: None)
     assert [p.text for p in load_document(path).pages] == ["Alpha page text.", "Beta page text."]
 
 

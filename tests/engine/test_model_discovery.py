@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench.gguf_samples import write_gguf
-from rag.gguf import read_gguf_info
-from rag.model_discovery import ADAPTER, BASE, CHAT, EMBEDDING, PROJECTOR, UNREADABLE, model_folders, scan_models
+from rag.models.discovery import ADAPTER, BASE, CHAT, EMBEDDING, PROJECTOR, UNREADABLE, model_folders, scan_models
+from rag.models.gguf import read_gguf_info
 
 PLATFORM_FOLDERS = {
     "linux": {

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from rag.errors import ModelCrashed, ModelError
-from rag.generator import SAFE_MODE_FILE, LlamaGenerator
-from rag.models import bundled_llm_path
+from rag.models.bundled import bundled_llm_path
+from rag.models.generator import SAFE_MODE_FILE, LlamaGenerator
 from rag.progress import CancelToken
 from tests.engine import fake_model_backends as fakes
 
@@ -123,9 +123,9 @@ def test_closing_the_generator_ends_its_process(tmp_path):
 
 
 def test_a_load_that_takes_too_long_is_stopped_with_its_own_message(tmp_path, monkeypatch):
-    import rag.model_process
+    import rag.models.model_process
 
-    monkeypatch.setattr(rag.model_process, "START_TIMEOUT_S", 1.0)
+    monkeypatch.setattr(rag.models.model_process, "START_TIMEOUT_S", 1.0)
     generator = _generator(tmp_path, fakes.LoadsForever)
     with pytest.raises(ModelError, match="did not finish loading within"):
         generator.load()

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.engine.conftest import make_pdf
+from tests.documents import REPO, make_pdf
 from tests.engine.process_tree import environment_with_mark, marked_processes, new_mark, wait_until
 
 pytestmark = pytest.mark.real_models
 
-REPO = Path(__file__).resolve().parents[2]
 SURVIVAL_LIMIT_S = 3.0
 
 

@@ -8,9 +8,9 @@ import pytest
 
 from bench.ocr_pages import DPI, SPANISH, character_error_rate, degrade, render_page
 from rag.errors import Cancelled, NoTextLayer
-from rag.loaders import load_document
-from rag.loaders.reading import ReadOptions, reading
-from rag.parse_worker import IsolatedParser
+from rag.ingest.loaders import load_document
+from rag.ingest.loaders.reading import ReadOptions, reading
+from rag.ingest.parse_worker import IsolatedParser
 from rag.progress import CancelToken
 
 pytest.importorskip("rapidocr", reason="the OCR engine (rapidocrlite) is not installed")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rag.offline import OFFLINE_ENVIRONMENT
-from tests.engine.conftest import make_docx, make_pdf
+from tests.documents import REPO, make_docx, make_pdf
 from tests.engine.syscall_watch import outside, read_trace, run_traced, strace_available
 
 pytestmark = [
@@ -18,7 +18,6 @@ pytestmark = [
     pytest.mark.skipif(not strace_available(), reason="strace is not installed (.ci/run installs it)"),
 ]
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_ingest_search_and_ask_from_a_fresh_start_touch_no_network_and_write_only_their_own_folders(tmp_path):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rag.chunking import chunk_document
-from rag.loaders import load_document
-from rag.loaders.page_structure import find_furniture
+from rag.ingest.chunking import chunk_document
+from rag.ingest.loaders import load_document
+from rag.ingest.loaders.page_structure import find_furniture
 from tests.fakes import FakeEmbedder
 
 HEADER = "ACME Pumps - Field Service Manual"

@@ -1,7 +1,7 @@
 """Preparing the int8 embedding model prints nothing to the user's terminal; the exporters' chatter goes to the log."""
 from __future__ import annotations
 
-from rag.embedding_onnx import export_in_separate_process
+from rag.models.embedding_onnx import export_in_separate_process
 from tests.engine.noisy_export import noisy_export
 
 

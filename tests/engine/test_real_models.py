@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rag.embedder import SentenceTransformerEmbedder
-from rag.generator import SAFE_MODE_FILE, LlamaGenerator
-from rag.gguf import read_gguf_info
-from rag.models import bundled_embedding_path, bundled_llm_path
+from rag.models.bundled import bundled_embedding_path, bundled_llm_path
+from rag.models.embedder import SentenceTransformerEmbedder
+from rag.models.generator import SAFE_MODE_FILE, LlamaGenerator
+from rag.models.gguf import read_gguf_info
 
 pytestmark = pytest.mark.real_models
 
@@ -66,8 +66,8 @@ def test_int8_and_full_precision_share_a_library_and_another_model_asks_for_a_re
     from rag.config import Config
     from rag.engine import Engine
     from rag.errors import EmbeddingMismatch
-    from rag.models import bundled_embedding_path
-    from tests.engine.conftest import make_pdf
+    from rag.models.bundled import bundled_embedding_path
+    from tests.documents import make_pdf
     from tests.fakes import FakeGenerator
 
     (tmp_path / "docs").mkdir()
@@ -97,10 +97,10 @@ def test_int8_and_full_precision_share_a_library_and_another_model_asks_for_a_re
 def test_bundled_model_answers_a_manual_question_with_a_number_from_the_document(tmp_path):
     import re
 
-    from rag.claims import figure_found, figures
+    from rag.answer.claims import figure_found, figures
     from rag.config import Config
     from rag.engine import Engine
-    from tests.engine.conftest import make_pdf
+    from tests.documents import make_pdf
 
     (tmp_path / "docs").mkdir()
     make_pdf(tmp_path / "docs" / "kx440.pdf", [

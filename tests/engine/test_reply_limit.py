@@ -1,7 +1,7 @@
 """The model's reply ends at a short answer: a few sentences, no repeats, no copied source headers."""
 from __future__ import annotations
 
-from rag.reply_limit import ReplyLimit
+from rag.answer.reply_limit import ReplyLimit
 
 
 def _fed(text: str, max_sentences: int = 3) -> ReplyLimit:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from rag.answering import cite
-from rag.keyword_index import KeywordIndex
-from rag.retrieval import fuse
+from rag.answer.prompt import cite
+from rag.retrieval.fusion import fuse
+from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
-from tests.engine.conftest import make_docx, make_pdf
+from tests.documents import make_docx, make_pdf
 from tests.fakes import FakeGenerator
 
 

@@ -12,17 +12,16 @@ from pathlib import Path
 import keyring
 import pytest
 
-from rag.api_keys import load_api_key, save_api_key
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import ServerError
-from rag.server_generator import ServerGenerator
-from tests.engine.conftest import make_pdf
+from rag.models.api_keys import load_api_key, save_api_key
+from rag.models.server_generator import ServerGenerator
+from tests.documents import REPO, make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator
 from tests.llama_server import MODEL_ALIAS, LlamaServer, MemoryKeyring, server_available
 
 pytestmark = [pytest.mark.real_models, pytest.mark.skipif(server_available() is not None, reason=str(server_available()))]
-REPO = Path(__file__).resolve().parents[2]
 QUESTION = "How often should the pump seal be replaced?"
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from rag.analysis import detect_language, document_language, query_terms, terms
-from rag.keyword_index import KeywordIndex
 from rag.messages import SPANISH, interface_language, localize, system_language
-from tests.engine.conftest import make_docx, make_pdf
+from rag.store.keyword_index import KeywordIndex
+from tests.documents import make_docx, make_pdf
 
 RAG = Path(__file__).resolve().parents[2] / "rag"
 

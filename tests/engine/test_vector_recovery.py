@@ -4,9 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.config import Config
-from rag.doctor import check_library
 from rag.engine import Engine
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator
 
 
@@ -39,14 +38,14 @@ def test_a_damaged_vector_store_is_rebuilt_at_start_and_nothing_is_lost(tmp_path
     assert _damage(folder) >= 1
     engine = _open(tmp_path / "data")
     try:
-        assert engine.store.count(engine.store_name) == passages
-        assert check_library(engine).healthy
+        assert engine.store.count(engine.store_name()) == passages
+        assert engine.check().healthy
         assert engine.search("pump seal replaced", k=1)[0].source.endswith("pump.pdf")
         assert not folder.exists(), "the damaged folder is removed at the next start"
     finally:
         engine.close()
     reopened = _open(tmp_path / "data")
     try:
-        assert reopened.store.count(reopened.store_name) == passages
+        assert reopened.store.count(reopened.store_name()) == passages
     finally:
         reopened.close()

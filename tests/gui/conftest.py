@@ -7,7 +7,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import time
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
 import pytest
 
@@ -15,30 +15,7 @@ from rag.config import Config
 from rag.engine import Engine
 from tests.fakes import FakeEmbedder, FakeGenerator
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def make_pdf(path: Path, pages: Sequence[str | Sequence[str]], password: str | None = None, font: Path | None = None) -> Path:
-    """A PDF with one page per item: a string is wrapped as one paragraph, a list of strings is one line each."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    if font is not None:
-        pdf.add_font("body", "", str(font))
-        pdf.set_font("body", size=12)
-    else:
-        pdf.set_font("helvetica", size=12)
-    if password is not None:
-        pdf.set_encryption(owner_password="owner-secret", user_password=password)
-    for page in pages:
-        pdf.add_page()
-        if isinstance(page, str):
-            pdf.multi_cell(0, 7, page)
-        else:
-            for line in page:
-                pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+from tests.documents import SHARED, make_pdf
 
 
 class SlowEmbedder(FakeEmbedder):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui.conftest import make_pdf, wait_for
+from tests.documents import make_pdf
+from tests.gui.conftest import wait_for
 from tests.gui.test_library_window import drop
 
 FILLER = "Every visit is recorded in the station logbook with the date, the hour meter and the name of the engineer. "

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from rag.errors import ModelError
-from tests.gui.conftest import SlowGenerator, make_pdf, wait_for
+from tests.documents import make_pdf
+from tests.gui.conftest import SlowGenerator, wait_for
 
 FILLER = "The station team checks the valves, the gauges and the logbook on every visit to the site. "
 FACT = "The maximum operating pressure of the booster pump is sixteen bar."

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from app.indexing import BatchSummary, ThroughputEstimate
 from app.progress_strip import describe_time_left
-from tests.gui.conftest import SlowEmbedder, make_pdf, wait_for
+from tests.documents import make_pdf
+from tests.gui.conftest import SlowEmbedder, wait_for
 
 
 def drop(window, paths) -> None:
@@ -74,6 +75,7 @@ def test_queue_progress_and_cancel(make_window, tmp_path, qtbot):
     assert summary.cancelled and "cancelled" in summary.describe()
     assert not window.progress.isVisible()
     wait_for(qtbot, lambda: "queued" not in statuses(window).values() and "indexing" not in statuses(window).values())
+    wait_for(qtbot, lambda: "ready" in statuses(window).values())  # the files embedded before the cancel are saved
     indexed = [name for name, status in statuses(window).items() if status == "ready"]
     assert 1 <= len(indexed) < 6
 

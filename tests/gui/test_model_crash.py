@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import functools
 
-from rag.generator import LlamaGenerator
-from rag.models import bundled_llm_path
+from rag.models.bundled import bundled_llm_path
+from rag.models.generator import LlamaGenerator
 from tests.engine import fake_model_backends as fakes
 from tests.gui.test_chat import index
 

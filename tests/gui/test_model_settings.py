@@ -9,7 +9,7 @@ import pytest
 from app.settings_dialog import SettingsDialog
 from bench.gguf_samples import sample_model_home
 from rag.config import Config
-from rag.server_generator import ServerGenerator
+from rag.models.server_generator import ServerGenerator
 from tests.gui.conftest import wait_for
 from tests.gui.test_settings import save
 from tests.llama_server import MODEL_ALIAS, LlamaServer, MemoryKeyring, server_available

@@ -9,7 +9,7 @@ from app.settings_dialog import NO_GPU_TEXT, SettingsDialog
 from rag.config import Config
 from rag.engine import Engine
 from rag.errors import ModelError
-from rag.models import bundled_llm_path
+from rag.models.bundled import bundled_llm_path
 from tests.fakes import FakeEmbedder, FakeGenerator
 from tests.gui.conftest import wait_for
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 from app import i18n
 from app.wording import moment
 from rag.messages import localize
-from tests.engine.conftest import make_pdf
+from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
 from tests.gui.conftest import wait_for
 from tests.gui.widget_texts import plain, visible_texts

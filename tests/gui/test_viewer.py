@@ -10,9 +10,10 @@ from PySide6.QtGui import QDesktopServices
 
 from app.sources import SourceRef
 from app.viewer_pane import ViewerPane
-from rag.loaders.pdf import load_pdf
+from rag.ingest.loaders.pdf import load_pdf
 from rag.types import ExtractedDocument, PageText
-from tests.gui.conftest import make_pdf, wait_for
+from tests.documents import make_pdf
+from tests.gui.conftest import wait_for
 
 FILLER = "The station team checks the valves, the gauges and the logbook on every visit to the site. "
 

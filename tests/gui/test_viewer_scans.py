@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 
 from app.sources import SourceRef
 from app.viewer_pane import ViewerPane
-from rag.loaders import load_document
+from rag.ingest.loaders import load_document
 from tests.engine.test_ocr import make_photo, make_scanned_policy
 from tests.engine.test_page_structure import make_table_pdf
 from tests.gui.conftest import wait_for

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from app.sources import SourceRef
-from tests.gui.conftest import make_pdf, wait_for
+from tests.documents import make_pdf
+from tests.gui.conftest import wait_for
 
 
 def test_the_title_names_the_collection_and_faro_once(make_window, qtbot):

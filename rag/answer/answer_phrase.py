@@ -1,0 +1,172 @@
+"""The short answer inside a piece of evidence: the date, amount or name asked for, or a table row's figure for the period asked."""
+from __future__ import annotations
+
+import re
+
+from rag.answer.passage_units import row_cells
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold
+
+_MONTH = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+_SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{_MONTH})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
+    rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
+    rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{_MONTH}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|(?:siglo|century)\s+[XVI]+|[XVI]+\s+(?:siglo|century)|\d{1,2}(?:st|nd|rd|th)\s+century"
+    r"|(?:(?:the|los|las|la|el|de|in|en)\s+)?(?:1[0-9]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?|(?:(?:año|year)\s+)?\d{3,4}(?=\s*(?:a\.?\s?c|d\.?\s?c|bc|ad|ce)\b))\b",
+    re.I,
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
+    "uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|"
+    "dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|docena"
+)
+_SCALE = r"(?:\s+(?:thousand|million|billion|trillion|mil millones|millones|millón|millon|mil|billones))?"
+_UNIT = (
+    r"(?:\s*%|\s+(?:percent|por ciento|per cent)"
+    r"|\s+(?:operating\s+)?(?:hours?|horas?|days?|días?|dias?|weeks?|semanas?|months?|meses|mes|years?|años?|minutes?"
+    r"|minutos?|seconds?|segundos?|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
+    r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos)\b)?"
+)
+# A figure, not part of a name ("Form 10-Q", "KX-440") nor a period ("three months ended").
+_AMOUNT = re.compile(
+    rf"(?:(?:[$€£]\s?)?(?<![\w.,-])\d[\d,.]*(?:\d)?(?!\d|[-/]\w)|\b(?:{_NUMBER_WORDS})\b)"
+    r"(?!\s+(?:months?|weeks?|years?|meses|semanas|años)\s+(?:ended|ending|terminad))" + _SCALE + _UNIT, re.I
+)
+_CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
+_CAPITAL = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*|[A-Z]{2,}|\d+[A-Z]?)"
+_NAME = re.compile(rf"(?<![\w]){_CAPITAL}(?:{_CONNECTOR}{_CAPITAL})*")
+_LEADING = re.compile(r"^(?:the|a|an|el|la|los|las|un|una|in|en|on|de|del)\s+", re.I)
+_SENTENCE_START = frozenset(
+    "the a an this that these those it its in on at for by as after before during while when although however but "
+    "el la los las un una este esta estos estas ese esa en con por para como tras durante aunque sin sobre pero "
+    "cuando si desde hasta entre segun según".split()
+)
+_WORD = re.compile(r"[^\W_]+")
+# A name after "of", "in", "de la"... is seldom the one asked for by "who" (the Pro Bowl of "tackle of the Pro Bowl").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|de|del|al|en|a|desde|hacia)\s+(?:(?:the|la|el|los|las)\s+)?$", re.I)
+AFTER_PREPOSITION_CHARS = 80
+# The answer sits in the clause that holds most of the question's words ("Lady Gaga ... sang the anthem; while
+# Marlee Matlin ... translated it").
+_CLAUSE = re.compile(r"[^;]+")
+OTHER_CLAUSE_CHARS = 100
+_PERIOD = re.compile(r"\b(three|six|nine|twelve|tres|seis|nueve|doce)\s+(?:months|meses)(?:\s+ended|\s+terminados)?|"
+                     r"\b(quarter|trimestre)\b|\b(year|fiscal year|ano|año)\s+(?:ended|terminado)\b", re.I)
+_HEADER_DATE = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b|\b(?:19|20)\d\d\b", re.I)
+_SPAN = {"three": 3, "tres": 3, "quarter": 3, "trimestre": 3, "six": 6, "seis": 6, "nine": 9, "nueve": 9,
+         "twelve": 12, "doce": 12, "year": 12, "fiscal year": 12, "ano": 12, "año": 12}
+
+
+def answer_phrase(question: str, kind: str, text: str, context: str = "", row: bool = False) -> str:
+    """The part of ``text`` that answers ``question``: for a table ``row`` the figure in the column of the period asked
+    (``context`` is the table's column header), otherwise the nearest date, amount or name the question does not
+    already hold; "" when the kind asked for has no span or ``text`` holds none."""
+    if row:
+        return row_figure(question, text, context)
+    asked = fold(question)
+    pattern = {DATE: _DATE, AMOUNT: _AMOUNT, FREQUENCY: _AMOUNT, NAME: _NAME}.get(kind)
+    if pattern is None:
+        return ""
+    anchors = _anchors(asked, fold(text))
+    clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
+    most = max((count for _, _, count in clauses), default=0)
+    dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
+    best, best_distance = "", float("inf")
+    for match in pattern.finditer(text):
+        span = _clean(match.group(), kind)
+        if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
+            continue
+        if any(start <= match.start() < end for start, end in dates):
+            continue
+        distance = min((abs(match.start() - a) for a in anchors), default=0)
+        if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
+            distance += AFTER_PREPOSITION_CHARS
+        if any(start <= match.start() < end and count < most for start, end, count in clauses):
+            distance += OTHER_CLAUSE_CHARS
+        if distance < best_distance:
+            best, best_distance = span, distance
+    return best
+
+
+def _anchors(asked: str, folded: str) -> list[int]:
+    """Where the question's longer words (first five letters) occur in the text."""
+    stems = {w[:5] for w in _WORD.findall(asked) if len(w) > 3}
+    return [m.start() for m in _WORD.finditer(folded) if m.group()[:5] in stems]
+
+
+def _clean(span: str, kind: str) -> str:
+    span = span.strip(" ,.;:")
+    if kind == NAME:
+        while True:
+            stripped = _LEADING.sub("", span)
+            if stripped == span:
+                break
+            span = stripped
+    if kind == DATE:
+        span = re.sub(r"^(?:the|los|las|la|el|de|in|en)\s+", "", span, flags=re.I)
+    return span
+
+
+def _asked(span: str, asked: str) -> bool:
+    """Whether the question already holds the span (a figure, or every word of a name)."""
+    words = _WORD.findall(fold(span))
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", asked) for w in words)
+
+
+def _is_name(text: str, start: int, span: str) -> bool:
+    """A capitalised span that is not just the capital of a sentence's first word."""
+    before = text[:start].rstrip()
+    first = fold(span.split()[0])
+    at_start = not before or before[-1] in ".!?:;\"“(¿¡"
+    if at_start and (len(span.split()) == 1 or first in _SENTENCE_START):
+        return False
+    return not span.isdigit() and any(c.isalpha() for c in span)
+
+
+def row_figure(question: str, text: str, context: str = "") -> str:
+    """A table row's figure for the period the question asks (three, six or nine months, a year, the year named),
+    with its column header; the first figure when the headers say nothing."""
+    cells = row_cells(text, context)
+    if not cells:
+        return ""
+    headers = [h for h, _ in cells]
+    if not any(headers) and context:
+        headers = _context_headers(context, len(cells))
+    column = _column(fold(question), headers) if headers[0] else 0
+    header, figure = headers[column], cells[column][1]
+    return f"{figure} ({header})" if header else figure
+
+
+def _context_headers(context: str, count: int) -> list[str]:
+    """Column headers rebuilt from a table's header lines (``Three Months Ended Nine Months Ended · July 1, 2023
+    June 25, 2022 July 1, 2023 June 25, 2022``): the period over each date, when the counts fit."""
+    periods_line, _, dates_line = context.rpartition(" · ")
+    periods = [m.group() for m in _PERIOD.finditer(periods_line)]
+    dates = [m.group() for m in _HEADER_DATE.finditer(dates_line)]
+    if len(dates) != count:
+        return [""] * count
+    return [" ".join([periods[c * len(periods) // count], dates[c]]) if periods else dates[c] for c in range(count)]
+
+
+def _column(asked: str, headers: list[str]) -> int:
+    """The column whose header has the period the question asks (a quarter by default) and the year it names."""
+    wanted = next((_months(m) for m in _PERIOD.finditer(asked)), 3)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", asked))
+    best, best_score = 0, -1.0
+    for column, header in enumerate(headers):
+        period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
+        score = (2.0 if period == wanted else 0.0) + (1.0 if years & set(re.findall(r"\b(?:19|20)\d\d\b", header)) else 0.0)
+        score -= 3.0 if re.search(r"change|cambio|%", fold(header)) else 0.0
+        if score > best_score:
+            best, best_score = column, score
+    return best
+
+
+def _months(match: re.Match) -> int:
+    return _SPAN.get(next(g for g in match.groups() if g).lower(), 0)
+

@@ -1,0 +1,160 @@
+"""Writes an answer from the evidence: the model's text checked claim by claim, or the evidence alone without a model."""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Callable, Sequence
+
+from rag.answer.claims import check_sentences
+from rag.answer.evidence import Selection
+from rag.answer.language import message
+from rag.answer.passage_units import page_span
+from rag.answer.prompt import build_evidence_messages, cite
+from rag.answer.reply_limit import ReplyLimit
+from rag.errors import ModelCrashed, ModelError
+from rag.messages import localize
+from rag.models.generator import Generator
+from rag.progress import CancelToken
+from rag.types import Answer, Evidence, ExtractedDocument, Hit, SentenceCheck
+
+log = logging.getLogger(__name__)
+
+SUPPORTING_PASSAGES = 3
+StatusCallback = Callable[[str], None]
+
+
+def locate_evidence(selection: Selection, document_text: Callable[[str], ExtractedDocument | None]) -> list[Evidence]:
+    """The chosen units as ``Evidence``, their offsets moved from the passage into the saved text of their page."""
+    documents: dict[str, ExtractedDocument | None] = {}
+    result = []
+    for candidate in selection.chosen:
+        hit, unit = candidate.hit, candidate.unit
+        if hit.doc_id not in documents:
+            documents[hit.doc_id] = document_text(hit.doc_id)
+        page, start, end = _page_offsets(hit, unit.start, unit.end, documents[hit.doc_id])
+        page, start, end = _exact_span(unit.text, documents[hit.doc_id], page, start, end)
+        result.append(Evidence(unit.text, unit.kind, hit.source, page, hit.section, hit.chunk_id, hit.doc_id, start, end,
+                               candidate.score, context=unit.context, answer=candidate.answer))
+    return result
+
+
+def _page_offsets(hit: Hit, start: int, end: int, document: ExtractedDocument | None) -> tuple[int | None, int, int]:
+    """(page number, start, end) of ``hit.text[start:end]`` in its page's text; the passage's own span when the
+    document's text is gone."""
+    if document is None or not document.pages:
+        return hit.page_start, hit.char_start, hit.char_end
+    numbers = [p.number for p in document.pages]
+    first = numbers.index(hit.page_start) if hit.page_start in numbers else 0
+    last = numbers.index(hit.page_end) if hit.page_end in numbers else first
+    pages = [(i, document.pages[i].text) for i in range(first, last + 1)]
+    found = page_span(pages, hit.char_start, hit.char_end, start, end)
+    if found is None:
+        return hit.page_start, hit.char_start, hit.char_end
+    position, page_start, page_end = found
+    return document.pages[pages[position][0]].number, page_start, page_end
+
+
+def _exact_span(text: str, document: ExtractedDocument | None, page: int | None, start: int, end: int) -> tuple:
+    """Where ``text`` really stands on its page: passages leave page furniture out, so offsets inside a passage can
+    drift from the saved page text; the occurrence nearest the computed span wins (whitespace may differ)."""
+    if document is None or page is None:
+        return page, start, end
+    saved = next((p.text for p in document.pages if p.number == page), None)
+    words = text.split()
+    if saved is None or not words or " ".join(saved[start:end].split()) == " ".join(words):
+        return page, start, end
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    matches = list(pattern.finditer(saved))
+    if not matches:
+        return page, start, end
+    best = min(matches, key=lambda m: abs(m.start() - start))
+    return page, best.start(), best.end()
+
+
+def sources_for(evidence: Sequence[Evidence], hits: Sequence[Hit], limit: int) -> list[Hit]:
+    """The passages given to the model: those holding the evidence, then the best others, ``limit`` in all."""
+    by_id = {h.chunk_id: h for h in hits}
+    chosen = list(dict.fromkeys(by_id[e.chunk_id] for e in evidence if e.chunk_id in by_id))
+    for hit in hits:
+        if len(chosen) >= limit:
+            break
+        if hit not in chosen:
+            chosen.append(hit)
+    return chosen[:limit]
+
+
+class GroundedAnswer:
+    """One question's evidence, and the model's answer written from it."""
+
+    def __init__(self, question: str, language: str, hits: Sequence[Hit], evidence: Sequence[Evidence], weak: bool,
+                 tokenize: Callable[[str], list[str]]) -> None:
+        self.question = question
+        self.language = language
+        self.hits = list(hits)
+        self.evidence = list(evidence)
+        self.weak = weak
+        self.tokenize = tokenize
+
+    def evidence_only(self, note: str, stopped: bool = False) -> Answer:
+        """The evidence as the answer (no model, or nothing the model wrote matched the documents)."""
+        notes = [n for n in (message("weak", self.language) if self.weak else "", note) if n]
+        return Answer(self.question, "", (), abstained=False, closest=tuple(self.hits[:SUPPORTING_PASSAGES]),
+                      stopped=stopped, evidence=tuple(self.evidence), note=" ".join(notes), weak=self.weak)
+
+    def write(self, generator: Callable[[], Generator], max_tokens: int, temperature: float, source_limit: int,
+              on_token: Callable[[str], None] | None, on_status: StatusCallback | None, cancel: CancelToken) -> Answer:
+        """Stream the model's answer from the evidence; any ``ModelError`` leaves the evidence as the answer."""
+        sources = sources_for(self.evidence, self.hits, max(1, min(source_limit, SUPPORTING_PASSAGES)))
+        try:
+            model = generator()
+            budget = model.context_size - max_tokens - 32
+            numbers = {h.chunk_id: n for n, h in enumerate(sources, start=1)}
+            quotes = [(numbers.get(e.chunk_id, 1), e.text) for e in self.evidence]
+            messages, used = build_evidence_messages(self.question, quotes, sources, self.language, budget, model.count_tokens)
+            if on_status:
+                on_status(message("reading" if len(used) > 1 else "reading_one", self.language, count=len(used)))
+            reply, stopped = ReplyLimit(), False
+            pieces = iter(model.stream(messages, max_tokens, temperature, cancel))
+            try:
+                for piece in pieces:
+                    if cancel.cancelled:
+                        stopped = True
+                        break
+                    reply.add(piece)
+                    if on_token:
+                        on_token(piece)
+                    if reply.done:
+                        break
+            finally:
+                getattr(pieces, "close", lambda: None)()  # a closed stream stops the model at once
+        except ModelCrashed as exc:
+            log.warning("Answering with the evidence alone: %s", exc)
+            return self.evidence_only(message("model_stopped", self.language))
+        except ModelError as exc:
+            log.warning("Answering with the evidence alone: %s", exc)
+            reason = localize(str(exc), self.language).rstrip(".")
+            return self.evidence_only(message("no_model", self.language, reason=reason))
+        self.evidence = [_numbered(e, numbers) for e in self.evidence]
+        return self._checked(reply.text, used, stopped)
+
+    def _checked(self, raw: str, used: list[Hit], stopped: bool) -> Answer:
+        text, citations = cite(raw, used, self.tokenize)
+        sources = {n: h.text for n, h in enumerate(used, start=1)}
+        checks = check_sentences(text, sources, [e.text for e in self.evidence])
+        if checks and not any(c.supported for c in checks):
+            answer = self.evidence_only(message("no_match", self.language), stopped)
+            return Answer(**{**answer.__dict__, "sentences": tuple(checks)})
+        marked = " ".join(_marked(c, self.language) for c in checks)
+        note = message("weak", self.language) if self.weak else ""
+        return Answer(self.question, marked, citations, abstained=False, closest=tuple(used), stopped=stopped,
+                      evidence=tuple(self.evidence), sentences=tuple(checks), note=note, weak=self.weak)
+
+
+def _numbered(evidence: Evidence, numbers: dict[str, int]) -> Evidence:
+    from dataclasses import replace
+
+    return replace(evidence, n=numbers.get(evidence.chunk_id, 0))
+
+
+def _marked(check: SentenceCheck, language: str) -> str:
+    return check.text if check.supported else f"{check.text} ({message('not_found', language)})"

@@ -1,0 +1,212 @@
+"""Cuts a passage into the pieces evidence is chosen from: sentences, list items and table rows, with their offsets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rag.answer.prompt import split_sentences
+
+SENTENCE, ITEM, ROW = "sentence", "item", "row"
+MAX_UNIT_CHARS = 600
+_ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+)")
+_NUMBER_CELL = re.compile(r"(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w])|(?<!\w)[—–-](?!\w)")
+_HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
+_PERIOD_WORDS = frozenset(
+    "three six nine twelve months month weeks week ended ending year years quarter quarters fiscal as of at and "
+    "january february march april may june july august september october november december "
+    "tres seis nueve doce meses mes terminados terminado año años trimestre al de "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+)
+_CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span ``[start, end)`` of a passage's text that can stand alone as evidence."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    context: str = ""
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def is_table_row(line: str) -> bool:
+    """A line with a label and two or more figure cells (or cells split by ``|``/tab with a figure)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 240:
+        return False
+    cells = [c for c in _CELL_SPLIT.split(stripped) if c]
+    if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells)) <= 80:
+        return not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)
+    figures = _NUMBER_CELL.findall(stripped)
+    label = _NUMBER_CELL.sub(" ", stripped).strip()
+    words = re.findall(r"[^\W\d_]{2,}", label)
+    if stripped.endswith((".", ":")) and len(figures) < 3:
+        return False
+    return len(figures) >= 2 and bool(words) and len(" ".join(words)) < 0.8 * len(stripped)
+
+
+def row_label(row: str) -> tuple[str, str]:
+    """A table row's label and its last part (``Operating activities: Net income | ...`` → the whole label and
+    ``Net income``): the words before the first cell."""
+    label = (row.split(" | ", 1)[0] if " | " in row else row[: _label_end(row)]).strip(" :")
+    return label, label.rsplit(": ", 1)[-1]
+
+
+def _label_end(row: str) -> int:
+    letters = [m.end() for m in re.finditer(r"[^\W\d_]", row)]
+    return letters[-1] if letters else 0
+
+
+def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
+    """A table row's cells as (column header, figure) in column order: headers from ``Header: figure`` cells, or the
+    figures after the label alone (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers."""
+    if " | " in row:
+        cells = []
+        for cell in row.split(" | ")[1:]:
+            header, _, value = cell.rpartition(": ")
+            figure = _NUMBER_CELL.search(value)
+            if figure:
+                written = figure.group().lstrip("$€£ ").strip()
+                cells.append((header.strip(), written + ("%" if value.rstrip().endswith("%") and "%" not in written else "")))
+        return cells
+    return [("", cell.lstrip("$€£ ").strip()) for cell in _NUMBER_CELL.findall(row[_label_end(row):])]
+
+
+def _is_header(line: str) -> bool:
+    """A table's column header: periods and dates only (``Three Months Ended``, ``July 1, 2023 June 25, 2022``)."""
+    if not _HEADER_HINT.search(line) or re.search(r"\d,\d{3}|[$€£%]", line):
+        return False
+    others = [w for w in re.findall(r"[^\W\d_]+", line.lower()) if w not in _PERIOD_WORDS]
+    return len(others) <= 1
+
+
+def split_units(text: str) -> list[Unit]:
+    """The sentences, list items and table rows of ``text``; ``text[u.start:u.end]`` is the unit, verbatim."""
+    return list(_split_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _split_units(text: str) -> tuple[Unit, ...]:
+    """``split_units``, remembered: the same passages come back in the pools of neighbouring questions."""
+    units: list[Unit] = []
+    block: list[tuple[int, int]] = []
+    headers: list[str] = []
+
+    def flush() -> None:
+        if block:
+            units.extend(_sentences(text, block[0][0], block[-1][1]))
+            block.clear()
+
+    spans = _lines(text)
+    for number, (start, end) in enumerate(spans):
+        line = text[start:end]
+        if not line.strip():
+            flush()
+            continue
+        if _is_header(line):
+            flush()
+            headers.append(" ".join(line.split()))
+            continue
+        following = text[spans[number + 1][0] : spans[number + 1][1]].strip() if number + 1 < len(spans) else ""
+        after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
+        if after_sentence and _is_heading(line, following):
+            flush()
+            continue
+        if is_table_row(line):
+            flush()
+            units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:])))
+            continue
+        if _ITEM_START.match(line):
+            flush()
+            block.append((start, end))
+            units.extend(_item(text, block))
+            block.clear()
+            continue
+        if units and units[-1].kind == ITEM and not block and not line[:1].isupper():
+            last = units.pop()
+            units.append(Unit(ITEM, last.start, end, " ".join(text[last.start : end].split())))
+            continue
+        block.append((start, end))
+    flush()
+    return tuple(u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text))
+
+
+def _is_heading(line: str, following: str) -> bool:
+    """A short line without closing punctuation before a capitalised line: a title, not part of a sentence."""
+    stripped = line.strip()
+    return (len(stripped.split()) <= 6 and not stripped.endswith((".", ",", ";", ":", "!", "?"))
+            and following[:1].isupper() and not is_table_row(line))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, " ".join(text[start:end].split())
+
+
+def _item(text: str, block: list[tuple[int, int]]) -> list[Unit]:
+    start, end, flat = _trim(text, block[0][0], block[-1][1])
+    return [Unit(ITEM, start, end, flat)]
+
+
+def _sentences(text: str, start: int, end: int) -> list[Unit]:
+    """Sentences of a block of wrapped lines: line breaks count as spaces, so a sentence may span lines."""
+    flat = text[start:end].replace("\n", " ")
+    units, position = [], start
+    for index, piece in enumerate(split_sentences(flat)):
+        if index % 2 == 0 and piece.strip():
+            s, e, clean = _trim(text, position, position + len(piece))
+            units.extend(_cap(text, s, e, clean))
+        position += len(piece)
+    return units
+
+
+def _cap(text: str, start: int, end: int, clean: str) -> list[Unit]:
+    """Very long "sentences" (run-on clauses, lists without markers) are cut at semicolons or commas."""
+    if len(clean) <= MAX_UNIT_CHARS:
+        return [Unit(SENTENCE, start, end, clean)]
+    pieces, cut = [], start
+    for match in re.finditer(r"(?<=[;:])\s+", text[start:end]):
+        if start + match.start() - cut > 80:
+            pieces.append((cut, start + match.start()))
+            cut = start + match.end()
+    pieces.append((cut, end))
+    return [Unit(SENTENCE, *_trim(text, s, e)) for s, e in pieces if text[s:e].strip()]
+
+
+def page_span(passage_pages: Sequence[tuple[int, str]], char_start: int, char_end: int, start: int, end: int) -> tuple[int, int, int] | None:
+    """Where ``passage[start:end]`` lies in the saved page text: (position in ``passage_pages``, start, end).
+
+    ``passage_pages`` are (index, page text) of the pages a passage covers; the passage is each page's share,
+    stripped, joined by line breaks (as the chunker builds it), running from ``char_start`` on the first page to
+    ``char_end`` on the last.
+    """
+    position = 0
+    last = len(passage_pages) - 1
+    for number, (_, page_text) in enumerate(passage_pages):
+        piece_start = char_start if number == 0 else 0
+        piece_end = char_end if number == last else len(page_text)
+        raw = page_text[piece_start:piece_end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        if position <= start < position + len(stripped) + 1:
+            offset = piece_start + lead + (start - position)
+            return number, offset, min(offset + (end - start), piece_start + lead + len(stripped))
+        position += len(stripped) + 1
+    return None

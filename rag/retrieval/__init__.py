@@ -1,0 +1,1 @@
+"""Search: dense and keyword candidates fused, re-ranked by the documents a question names."""

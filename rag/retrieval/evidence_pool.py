@@ -1,0 +1,35 @@
+"""What evidence is chosen from: the fused hits, the best document's closest passages, and the words naming it."""
+from __future__ import annotations
+
+from rag.retrieval.fusion import Scored, to_hits
+from rag.store.keyword_index import KeywordIndex
+from rag.store.registry import Registry
+from rag.types import Hit
+
+DOCUMENT_PASSAGES = 24
+NAMING_SHARE = 0.3
+NAMING_MIN_PASSAGES = 5
+
+
+def document_passages(registry: Registry, keyword: KeywordIndex, question: str, hits: list[Hit]) -> list[Hit]:
+    """The best document's passages that share most words with the question, beyond ``hits``: the table row
+    that answers often ranks low across the whole library."""
+    known = {h.chunk_id for h in hits}
+    ids = [row["chunk_id"] for row in registry.chunks_of(hits[0].doc_id) if row["chunk_id"] not in known]
+    scores = keyword.score(question, ids)
+    best = sorted(((s, cid) for cid, s in scores.items() if s > 0), reverse=True)[:DOCUMENT_PASSAGES]
+    return to_hits([Scored(cid, 0.0, 0.0, s) for s, cid in best], registry.chunk_rows(cid for _, cid in best))
+
+
+def naming_words(registry: Registry, keyword: KeywordIndex, question: str, doc_id: str) -> list[str]:
+    """The question's words found in most passages of its best document (the company's name in its own filing):
+    they say which document, not which sentence."""
+    ids = [row["chunk_id"] for row in registry.chunks_of(doc_id)]
+    if len(ids) < NAMING_MIN_PASSAGES:  # in a short manual every word of the question is in most passages
+        return []
+    words = []
+    for word in dict.fromkeys(keyword.tokenize(question)):
+        scores = keyword.score(word, ids)
+        if sum(1 for s in scores.values() if s > 0) >= NAMING_SHARE * len(ids):
+            words.append(word)
+    return words

@@ -1,0 +1,67 @@
+"""Search: dense and keyword candidates, each scored both ways, fused, then re-ranked by the documents they name."""
+from __future__ import annotations
+
+from typing import Callable
+
+from rag.models.embedder import Embedder
+from rag.retrieval.document_names import DocumentNames, rerank_by_document
+from rag.retrieval.evidence_pool import document_passages
+from rag.retrieval.fusion import rank, to_hits
+from rag.store.library import Library
+from rag.types import Hit
+
+CANDIDATES = 50
+
+
+class Searcher:
+    """Finds passages in one library; the embedder is asked for only when a dense search needs it."""
+
+    def __init__(self, library: Library, embedder: Callable[[], Embedder]) -> None:
+        self.library = library
+        self._embedder = embedder
+        self._names: dict[str, tuple[int, DocumentNames]] = {}
+
+    def search(self, collection: str, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
+        """The ``k`` best passages for ``query`` (``mode``: fused, dense or keyword) and the best dense score."""
+        store, store_name = self.library.store, self.library.store_name(collection)
+        dense: list[tuple[str, float]] = []
+        keyword: list[tuple[str, float]] = []
+        vector = None
+        if mode in ("fused", "dense"):
+            embedder = self._embedder()
+            embed_query = getattr(embedder, "embed_query", None)
+            vector = embed_query(query) if embed_query else embedder.embed([query])[0]
+            dense = store.query(store_name, vector, max(CANDIDATES, k))
+        if mode in ("fused", "keyword"):
+            keyword = self.library.keyword_index(collection).search(query, max(CANDIDATES, k))
+        if mode == "fused":
+            dense, keyword = self._complete_scores(collection, query, vector, dense, keyword)
+        ranked = rank(mode, dense, keyword)
+        registry = self.library.registry
+        if mode == "fused":
+            chunk_documents = {cid: row["doc_id"] for cid, row in registry.chunk_rows(s.chunk_id for s in ranked).items()}
+            ranked = rerank_by_document(query, ranked, chunk_documents, self._document_names(collection))
+        ranked = ranked[: max(k * 2, k + 10)]
+        rows = registry.chunk_rows(s.chunk_id for s in ranked)
+        best_dense = max((s for _, s in dense), default=0.0)
+        return to_hits(ranked, rows)[:k], best_dense
+
+    def document_passages(self, collection: str, question: str, hits: list[Hit]) -> list[Hit]:
+        """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
+        return document_passages(self.library.registry, self.library.keyword_index(collection), question, hits)
+
+    def _complete_scores(self, collection, query, vector, dense, keyword):
+        """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""
+        dense_ids, keyword_ids = {cid for cid, _ in dense}, {cid for cid, _ in keyword}
+        missing_vectors = self.library.store.vectors(self.library.store_name(collection), sorted(keyword_ids - dense_ids))
+        dense = dense + [(cid, float(v @ vector)) for cid, v in missing_vectors.items()]
+        missing_keyword = self.library.keyword_index(collection).score(query, sorted(dense_ids - keyword_ids))
+        return dense, keyword + list(missing_keyword.items())
+
+    def _document_names(self, collection: str) -> DocumentNames:
+        generation = self.library.registry.generation(collection)
+        cached = self._names.get(collection)
+        if cached is None or cached[0] != generation:
+            cached = (generation, DocumentNames.build(self.library.registry.document_names(collection)))
+            self._names[collection] = cached
+        return cached[1]
