@@ -137,3 +137,4 @@ def test_the_words_that_only_ask_do_not_count_as_what_a_question_is_about():
     assert content_words("What grease is used for the bearings and how often?").split() == \
         ["what", "grease", "is", "used", "for", "the", "bearings", "and", "?"]
     assert "cuanto" not in content_words("¿Cada cuánto se cambia el sello?") and "sello" in content_words("¿Cada cuánto se cambia el sello?")
+    assert "year" in content_words("In what year was the seal replaced?")
