@@ -269,9 +269,11 @@ class MainWindow(QMainWindow):
 
     def on_documents_changed(self) -> None:
         ready = self.library.ready_count()
+        about = (self.tr("Ask a question about the document in “{collection}”.") if ready == 1 else
+                 self.tr("Ask a question about the {count} documents in “{collection}”.")).format(
+            count=number(ready), collection=self.library.collection)
         self.chat_panel.set_empty_text(
-            self.tr("Ask a question about the {count} document(s) in “{collection}”.\n"
-                    "Answers cite their sources; click a number to see the passage.").format(count=number(ready), collection=self.library.collection)
+            about + "\n" + self.tr("Answers cite their sources; click a number to see the passage.")
             if ready else self.tr("Drop documents on the window to add them; then ask questions about them here.")
         )
 

@@ -879,10 +879,18 @@ Sus archivos no se tocan.</translation>
     </message>
     <message>
         <location filename="../window.py" line="304" />
-        <source>Ask a question about the {count} document(s) in “{collection}”.
-Answers cite their sources; click a number to see the passage.</source>
-        <translation>Haga una pregunta sobre los {count} documento(s) de «{collection}».
-Las respuestas citan sus fuentes; pulse un número para ver el pasaje.</translation>
+        <source>Ask a question about the {count} documents in “{collection}”.</source>
+        <translation>Haga una pregunta sobre los {count} documentos de «{collection}».</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="274" />
+        <source>Ask a question about the document in “{collection}”.</source>
+        <translation>Haga una pregunta sobre el documento de «{collection}».</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="276" />
+        <source>Answers cite their sources; click a number to see the passage.</source>
+        <translation>Las respuestas citan sus fuentes; pulse un número para ver el pasaje.</translation>
     </message>
     <message>
         <location filename="../window.py" line="306" />

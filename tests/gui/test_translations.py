@@ -82,12 +82,13 @@ def test_every_visible_string_goes_through_the_translation_system(make_window, q
     with qtbot.waitSignal(window.indexing.finished, timeout=60000):
         window.add_paths([str(docs)])
     wait_for(qtbot, lambda: window.library.ready_count() == 1)
-    with qtbot.waitSignal(window.chat.answered, timeout=30000):
+    with qtbot.waitSignal(window.chat.answered, timeout=30000) as answered:
         window.ask("How often is the pump seal replaced?")
+    short_answers = [e.answer for e in answered.args[0].evidence if e.answer]  # quoted from the document
     dates = [moment(r.added_at) for r in window.library.model.rows]
     data = ["pump.pdf", "broken.pdf", str(docs), PUMP_TEXT, ANSWER.removesuffix("."), "[1]", "How often is the pump seal replaced?",
             "default", str(tmp_path / "data"), str(tmp_path), "p. 1", "Smollm2 135M 8k Lc100K Mix1 Ep2", "SmolLM2 135M Instruct", "MB", "English", "Español",
-            *dates]
+            *short_answers, *dates]
     missing = _untranslated(_walk_everything(window, qtbot), data)
     assert not missing, "strings shown without tr():\n" + "\n".join(missing)
 
