@@ -140,6 +140,10 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
         first_load_s = time.perf_counter() - began
         if described.get("safe_mode"):
             use_safe_mode_here()
+        # Its own model process, so that each pipeline keeps llama.cpp's cache of its prompts' shared beginning, as
+        # the raw pipelines do (one process alternating two prompt styles would lose it at every question).
+        second = LlamaGenerator(model, n_ctx, ws.threads, 0, state_dir=Path(state))
+        second.load()
         tuned = _raw_llama(Path(described["model_file"]), ws.threads, n_ctx, tuned=True)
         before = _raw_llama(model, ws.threads, n_ctx, tuned=False)
 
@@ -153,7 +157,7 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
             "faro_model_process": (four, lambda m: lambda: generator.stream(m, max_tokens, 0.0)),
             "raw_llama_cpp_same_settings": (four, lambda m: _raw_stream(tuned, m, max_tokens)),
             "raw_llama_cpp_before": (four, lambda m: _raw_stream(before, m, max_tokens)),
-            "faro_evidence_prompt": (evidence, lambda m: lambda: generator.stream(m, max_tokens, 0.0)),
+            "faro_evidence_prompt": (evidence, lambda m: lambda: second.stream(m, max_tokens, 0.0)),
         }
         samples: dict[str, list[dict]] = {name: [] for name in runs}
         try:
@@ -170,6 +174,7 @@ def answer_speed(ws: Workspace, questions: int, max_tokens: int, busy: bool = Fa
                 pipelines[name] = {**_summary(samples[name], tokens, count), "prompt_tokens": median(tokens)}
         finally:
             generator.close()
+            second.close()
             tuned.close()
             before.close()
     out = {
