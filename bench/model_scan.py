@@ -14,7 +14,7 @@ VOCABULARIES = (32_000, 49_152, 128_256, 151_936, 256_000)
 
 def _full_walk(path: Path) -> None:
     """The header read without skipping long vocabularies (what Faro did before), for comparison."""
-    from rag import gguf
+    from rag.models import gguf
 
     with open(path, "rb") as handle:
         handle.read(4)
