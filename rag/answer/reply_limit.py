@@ -7,6 +7,7 @@ MAX_SENTENCES = 3
 # Small models imitate the prompt's source headers ("[2] (manual.pdf, pp. 3–5)") and then write the same sentence
 # again; neither is part of an answer.
 _SOURCE_HEADER = re.compile(r"(?:^|\n)\s*(?:\[\d+\]\s*\(|Sources?:|Fuentes?:|Evidence:|Evidencia:|Question:|Pregunta:)")
+_LEADING_LABEL = re.compile(r"^(?:\[\d+\]\s*)?\([^()\n]*\.(?:pdf|docx|txt|md|png|jpe?g|tiff?)\b[^()\n]*\)\s*", re.I)
 _SENTENCE_END = re.compile(r"(?<=[^\s][.!?])(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])?(?=\s)")
 
 
@@ -38,7 +39,8 @@ class ReplyLimit:
 
     @property
     def text(self) -> str:
-        return self.raw.strip()
+        """The reply without a copied source label at its start ("[1] (manual.pdf, p. 51)")."""
+        return _LEADING_LABEL.sub("", self.raw.strip()).strip()
 
 
 def _split(text: str, ends: list[int]) -> list[str]:

@@ -34,3 +34,9 @@ def test_the_reply_stops_after_the_most_sentences_allowed_and_a_short_one_is_kep
 def test_a_header_word_at_the_very_start_does_not_empty_the_reply():
     limit = _fed("Evidence: the seal is replaced every 1,800 hours [1]")
     assert not limit.done and limit.text.endswith("1,800 hours [1]")
+
+
+def test_a_copied_source_label_at_the_start_is_dropped():
+    limit = _fed("[1] (2023 Q3 NVDA.pdf, p. 51) There has been no adoption of new accounting pronouncements [1].")
+    assert limit.text == "There has been no adoption of new accounting pronouncements [1]."
+    assert _fed("(see the manual) Replace it [1].").text == "(see the manual) Replace it [1]."
