@@ -112,7 +112,8 @@ class ModelPicker(QWidget):
             self.table.resizeColumnToContents(column)
         apps = sorted({m.app for m in usable if m.app != "Faro"})
         self.status.setText(
-            tr("{0} answer model(s) found in: {1}.").format(len(usable), ", ".join(apps)) if apps
+            (tr("{0} answer model found in: {1}.") if len(usable) == 1 else
+             tr("{0} answer models found in: {1}.")).format(len(usable), ", ".join(apps)) if apps
             else tr("No other answer models found. Add a folder, or choose a file.")
         )
         self.scanned.emit()

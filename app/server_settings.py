@@ -82,7 +82,8 @@ class ServerSettings(QWidget):
         self.model.clear()
         self.model.addItems(models)
         self.model.setEditText(current if current in models or not models else models[0])
-        self._show_result(tr("Connected. The server offers {0} model(s): {1}").format(len(models), ", ".join(models) or "-"), error=False)
+        offers = tr("Connected. The server offers {0} model: {1}") if len(models) == 1 else tr("Connected. The server offers {0} models: {1}")
+        self._show_result(offers.format(len(models), ", ".join(models) or "-"), error=False)
         self.tested.emit(models)
 
     def _failed(self, error: BaseException) -> None:

@@ -83,7 +83,8 @@ class SettingsFlow:
 
         window.progress.show_progress(IndexProgress(0, 0, "", "", None, self.tr("Re-indexing")))
         window.worker.run(EngineOp(
-            "re-index", job, lambda count: self._reindexed(self.tr("Re-indexed {n} document(s).").format(n=number(count))), self._reindex_failed
+            "re-index", job, lambda count: self._reindexed(
+                (self.tr("Re-indexed {n} document.") if count == 1 else self.tr("Re-indexed {n} documents.")).format(n=number(count))), self._reindex_failed
         ))
 
     def _reindexed(self, message: str) -> None:

@@ -239,8 +239,10 @@ class MainWindow(QMainWindow):
         names = "\n".join(f"• {r.name}" for r in rows[:8]) + ("\n…" if len(rows) > 8 else "")
         answer = QMessageBox.question(
             self, self.tr("Remove from library"),
-            self.tr("Remove {count} document(s) from “{collection}”?\n\n{names}\n\n"
-                    "Faro forgets their passages; the files on your disk are not touched.").format(
+            (self.tr("Remove this document from “{collection}”?\n\n{names}\n\n"
+                     "Faro forgets its passages; the file on your disk is not touched.") if len(rows) == 1 else
+             self.tr("Remove {count} documents from “{collection}”?\n\n{names}\n\n"
+                     "Faro forgets their passages; the files on your disk are not touched.")).format(
                 count=number(len(rows)), collection=self.library.collection, names=names),
         )
         if answer == QMessageBox.StandardButton.Yes:

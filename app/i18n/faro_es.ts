@@ -75,8 +75,13 @@
     </message>
     <message>
         <location filename="../model_picker.py" line="109" />
-        <source>{0} answer model(s) found in: {1}.</source>
-        <translation>{0} modelo(s) de respuesta encontrados en: {1}.</translation>
+        <source>{0} answer models found in: {1}.</source>
+        <translation>{0} modelos de respuesta encontrados en: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../model_picker.py" line="116" />
+        <source>{0} answer model found in: {1}.</source>
+        <translation>{0} modelo de respuesta encontrado en: {1}.</translation>
     </message>
     <message>
         <location filename="../model_picker.py" line="110" />
@@ -163,8 +168,13 @@ vLLM  http://localhost:8000/v1</translation>
     </message>
     <message>
         <location filename="../server_settings.py" line="87" />
-        <source>Connected. The server offers {0} model(s): {1}</source>
-        <translation>Conectado. El servidor ofrece {0} modelo(s): {1}</translation>
+        <source>Connected. The server offers {0} models: {1}</source>
+        <translation>Conectado. El servidor ofrece {0} modelos: {1}</translation>
+    </message>
+    <message>
+        <location filename="../server_settings.py" line="86" />
+        <source>Connected. The server offers {0} model: {1}</source>
+        <translation>Conectado. El servidor ofrece {0} modelo: {1}</translation>
     </message>
     <message>
         <location filename="../server_settings.py" line="101" />
@@ -844,16 +854,29 @@ Introdúzcala para indexar el archivo:</translation>
     </message>
     <message>
         <location filename="../window.py" line="273" />
-        <source>Remove {count} document(s) from “{collection}”?
+        <source>Remove {count} documents from “{collection}”?
 
 {names}
 
 Faro forgets their passages; the files on your disk are not touched.</source>
-        <translation>¿Quitar {count} documento(s) de «{collection}»?
+        <translation>¿Quitar {count} documentos de «{collection}»?
 
 {names}
 
 Faro olvida sus pasajes; los archivos de su disco no se tocan.</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="242" />
+        <source>Remove this document from “{collection}”?
+
+{names}
+
+Faro forgets its passages; the file on your disk is not touched.</source>
+        <translation>¿Quitar este documento de «{collection}»?
+
+{names}
+
+Faro olvida sus pasajes; el archivo de su disco no se toca.</translation>
     </message>
     <message>
         <location filename="../window.py" line="282" />
@@ -1386,8 +1409,13 @@ Re-index the documents already in this collection now? (Questions wait until it 
     </message>
     <message>
         <location filename="../settings_flow.py" line="89" />
-        <source>Re-indexed {n} document(s).</source>
-        <translation>Reindexados {n} documento(s).</translation>
+        <source>Re-indexed {n} documents.</source>
+        <translation>Reindexados {n} documentos.</translation>
+    </message>
+    <message>
+        <location filename="../settings_flow.py" line="87" />
+        <source>Re-indexed {n} document.</source>
+        <translation>Reindexado {n} documento.</translation>
     </message>
     <message>
         <location filename="../settings_flow.py" line="99" />
