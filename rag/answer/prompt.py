@@ -37,17 +37,27 @@ def build_evidence_messages(
 ) -> tuple[list[dict[str, str]], list[Hit]]:
     """Chat messages giving the evidence first (``quotes``: source number and verbatim text), then the numbered
     ``hits``, each cut to the sentences around its quotes, as many as fit in ``budget_tokens`` (at most
-    ``PROMPT_TOKENS``); returns the sources used."""
-    evidence = "\n".join(f'[{n}] "{text}"' for n, text in quotes)
-    closing = f"\n\nQuestion: {question}\n{message('write', language)}"
-    spent = count_tokens(EVIDENCE_SYSTEM_PROMPT) + count_tokens(evidence) + count_tokens(closing) + 32
+    ``PROMPT_TOKENS``; the first quote and the first source's name always); returns the sources used."""
     budget = min(budget_tokens, PROMPT_TOKENS)
+    closing = f"\n\nQuestion: {question}\n{message('write', language)}"
+    spent = count_tokens(EVIDENCE_SYSTEM_PROMPT) + count_tokens(closing) + 32
+    lines = []
+    for n, text in quotes:  # the best quote always; the others while they fit
+        line = f'[{n}] "{text}"'
+        if lines and spent + count_tokens(line) > budget:
+            break
+        lines.append(line)
+        spent += count_tokens(line)
+    evidence = "\n".join(lines)
     used, blocks = [], []
     for hit in hits:
-        block = f"[{len(used) + 1}] ({source_label(hit)})\n{passage_window(hit.text, [t for _, t in quotes])}"
+        label = f"[{len(used) + 1}] ({source_label(hit)})"
+        block = f"{label}\n{passage_window(hit.text, [t for _, t in quotes])}"
         cost = count_tokens(block)
-        if used and spent + cost > budget:
-            break
+        if spent + cost > budget:
+            if used:
+                break
+            block, cost = label, count_tokens(label)  # the first source is named (for its citation) even when full
         used.append(hit)
         blocks.append(block)
         spent += cost

@@ -107,6 +107,11 @@ def test_the_model_reads_only_the_sentences_around_the_evidence_within_the_promp
     _, used = build_evidence_messages(QUESTION, [(1, "Replace the impeller seal every 1,800 operating hours.")],
                                       hits, "en", 200, words)
     assert len(used) == 2
+    quotes = [(1, "Replace the impeller seal every 1,800 operating hours."), (2, " ".join(filler[:20]))]
+    messages, used = build_evidence_messages(QUESTION, quotes, hits, "en", 100, words)
+    prompt = messages[1]["content"]
+    assert len(used) == 1 and filler[19] not in prompt, "over budget: the best quote and the first source's name only"
+    assert prompt.split("Sources:")[1].split("Question:")[0].strip() == "[1] (manual-1.pdf, p. 1)"
 
 
 def test_a_spanish_question_gets_the_model_problem_in_spanish(fake_engine, tmp_path):
