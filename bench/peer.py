@@ -3,16 +3,11 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Iterator
 
 CHUNK_SIZE = 1000
 CHUNK_OVERLAP = 200
 RETRIEVAL_K = 4
 PEER_PACKAGES = ("langchain_community", "langchain_text_splitters", "langchain_chroma")
-PROMPT = (
-    "Use the following pieces of retrieved context to answer the question. If you don't know the answer, say that you "
-    "don't know. Use three sentences maximum and keep the answer concise.\n\nQuestion: {question}\n\nContext: {context}\n\nAnswer:"
-)
 
 
 def peer_available() -> str | None:
@@ -122,21 +117,3 @@ class PeerIndex:
     def search(self, query: str, k: int = RETRIEVAL_K) -> list[str]:
         """The ``source`` of each of the ``k`` most similar chunks, best first."""
         return [d.metadata.get("source", "") for d in self.store.similarity_search(query, k=k)]
-
-    def context(self, query: str) -> str:
-        return "\n\n".join(d.page_content for d in self.store.similarity_search(query, k=RETRIEVAL_K))
-
-
-def stream_answer(llm, index: PeerIndex, question: str) -> Iterator[str]:
-    """The recipe's RAG chain: retrieve k=4, stuff them into the prompt, stream the model's completion."""
-    yield from llm.stream(PROMPT.format(question=question, context=index.context(question)))
-
-
-def make_llm(model_path: Path, threads: int, n_ctx: int, max_tokens: int):
-    """The same GGUF through LangChain's ``LlamaCpp``, greedy, with Faro's repeat penalty."""
-    from langchain_community.llms import LlamaCpp
-
-    return LlamaCpp(
-        model_path=str(model_path), n_threads=threads, n_ctx=n_ctx, max_tokens=max_tokens, temperature=0.0,
-        repeat_penalty=1.1, verbose=False, streaming=True,
-    )

@@ -5,6 +5,7 @@ import os
 import signal
 import threading
 import time
+from typing import Any, Callable
 
 from rag.offline import enforce_offline
 
@@ -30,3 +31,13 @@ def prepare_child(expected_parent: int | None = None) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, name="faro-parent-watch", daemon=True).start()
+
+
+def start_child(context: Any, target: Callable[..., None], args: tuple, name: str) -> tuple[Any, Any]:
+    """A daemon child running ``target(child_end, *args, this_pid)`` (which calls ``prepare_child`` first), and the
+    parent's end of its pipe."""
+    parent_end, child_end = context.Pipe()
+    process = context.Process(target=target, args=(child_end, *args, os.getpid()), daemon=True, name=name)
+    process.start()
+    child_end.close()
+    return process, parent_end

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import time
 from pathlib import Path
 from typing import Callable
 
 from rag import errors
-from rag.child_process import prepare_child
+from rag.child_process import prepare_child, start_child
 from rag.errors import Cancelled, DamagedFile, FileProblem, FileTooLarge, ParseTimeout
 from rag.ingest.loaders import load_document
 from rag.ingest.loaders.reading import ReadOptions, reading
@@ -186,12 +185,7 @@ class IsolatedParser:
     def _restart(self) -> None:
         """A fresh worker, started before the file's clock runs (its start-up is not the file's fault)."""
         self._kill()
-        parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(
-            target=_serve, args=(child_end, self.memory_mb, self._loader, os.getpid()), daemon=True, name="faro-parser"
-        )
-        process.start()
-        child_end.close()
+        process, parent_end = start_child(self._context, _serve, (self.memory_mb, self._loader), "faro-parser")
         self._process, self._connection = process, parent_end
         try:
             started = parent_end.poll(WORKER_START_TIMEOUT_S) and parent_end.recv() == ("ready",)

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import signal
 import time
 from typing import Any, Callable, Iterator, Protocol
 
-from rag.child_process import prepare_child
+from rag.child_process import prepare_child, start_child
 from rag.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -120,13 +119,7 @@ class ModelProcess:
     def spawn(self) -> None:
         """Start a fresh child (replacing any running one) without waiting for its model to load."""
         self.close()
-        parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(
-            target=_serve, args=(child_end, self.settings, self._factory, os.getpid()), daemon=True, name="faro-model"
-        )
-        process.start()
-        child_end.close()
-        self._process, self._connection = process, parent_end
+        self._process, self._connection = start_child(self._context, _serve, (self.settings, self._factory), "faro-model")
 
     def wait_ready(self) -> dict[str, Any]:
         """Block until the spawned child has loaded its model (at once if it already has)."""
