@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from rag.analysis import fold
+from rag.analysis import fold, stopwords
 from rag.retrieval.fusion import Scored
 
 _ORDINAL_QUARTERS = {
@@ -23,10 +23,19 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _QUARTER = re.compile(r"\bq([1-4])\b")
 _MONTH_DATE = re.compile(r"\b(\d{1,2})[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b")
+_TOKEN = re.compile(r"\d+-[A-Za-z]\b|[^\W_]+(?:['’]s\b)?", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_QUARTER_NOUNS = frozenset({"quarter", "trimestre"})
+_DOCUMENT_KINDS = frozenset({"10-q", "10-k", "report", "filing", "informe"})
+_RECENCY_WORDS = frozenset({"latest", "newest", "recent", "ultimo", "ultima", "ultimos", "ultimas", "reciente"})
+_RECENCY_ADVERBS = frozenset({"most", "mas"})
 
 NAME_WEIGHT = 0.3
 DATE_WEIGHT = 0.3
 RECENCY_WEIGHT = 0.2
+# The documents a question is about: bonus within this share of the best, at most this many.
+FOCUS_SHARE = 0.9
+FOCUS_DOCUMENTS = 3
 
 
 def question_terms(question: str) -> set[str]:
@@ -82,7 +91,12 @@ class DocumentNames:
 
     def names_a_document(self, wanted: set[str]) -> bool:
         """Whether the question uses a word of some document's file name or title that not all documents share."""
-        return any(self.idf.get(w, 0.0) > 0 and not _YEAR.fullmatch(w) for words in self.names.values() for w in wanted & words)
+        return any(self.is_naming_word(w) for words in self.names.values() for w in wanted & words)
+
+    def is_naming_word(self, word: str) -> bool:
+        """A name word not all documents share, and not a year, quarter or short number ("18-Doctor_Who")."""
+        short_number = word.isdigit() and len(word) < 3
+        return self.idf.get(word, 0.0) > 0 and not (_YEAR.fullmatch(word) or _QUARTER.fullmatch(word) or short_number)
 
     def name_score(self, doc_id: str, wanted: set[str]) -> float:
         """Rarity-weighted words of the question found in the document's name (years and quarters excluded)."""
@@ -100,29 +114,87 @@ class DocumentNames:
         return sum(checks) / len(checks)
 
 
-def rerank_by_document(question: str, ranked: Sequence[Scored], chunk_documents: dict[str, str], names: DocumentNames) -> list[Scored]:
-    """Add a bonus to passages of the documents the question names best (words weighted by how rare they are
-    among document names), and of the newest of those documents when the question asks for the latest."""
-    wanted = question_terms(question)
-    years = {int(w) for w in wanted if _YEAR.fullmatch(w)}
-    quarters = {int(w[1]) for w in wanted if _QUARTER.fullmatch(w)}
-    latest = asks_for_latest(question)
+def document_bonus(question: str, documents: Iterable[str], names: DocumentNames) -> dict[str, float]:
+    """How strongly the question names each document: its rarest name words, the date it asks for, and the
+    newest document when it asks for the latest; empty when the question names no document."""
+    wanted, years, quarters, latest = _naming_cues(question)
     if not (years or quarters or latest or names.names_a_document(wanted)):
-        return list(ranked)
-    candidates = set(chunk_documents.values())
+        return {}
+    candidates = set(documents)
     scores = {doc: names.name_score(doc, wanted) for doc in candidates}
     best = max(scores.values(), default=0.0)
-    newest: set[str] = set()
-    if latest:
-        dated = {doc: names.dates.get(doc) for doc in candidates}
-        latest = max((key for key in dated.values() if key), default=None)
-        newest = {doc for doc, key in dated.items() if key and key == latest}
-    rescored = []
-    for item in ranked:
-        doc = chunk_documents.get(item.chunk_id, "")
-        bonus = NAME_WEIGHT * (scores.get(doc, 0.0) / best) ** 2 if best > 0 else 0.0
-        bonus += DATE_WEIGHT * names.date_score(doc, years, quarters)
-        bonus += RECENCY_WEIGHT if doc in newest else 0.0
-        rescored.append(replace(item, score=item.score + bonus))
+    newest = _newest(candidates, names) if latest else set()
+    bonus = {}
+    for doc in candidates:
+        value = NAME_WEIGHT * (scores[doc] / best) ** 2 if best > 0 else 0.0
+        value += DATE_WEIGHT * names.date_score(doc, years, quarters)
+        bonus[doc] = value + (RECENCY_WEIGHT if doc in newest else 0.0)
+    return bonus
+
+
+def clearly_named(question: str, documents: Iterable[str], names: DocumentNames) -> set[str]:
+    """The documents the question names outright: by a distinctive word of the file name or title, by the full
+    date it asks for, or as the newest when it asks for the latest (words of the opening text are not enough)."""
+    wanted, years, quarters, latest = _naming_cues(question)
+    candidates = set(documents)
+    named = {doc for doc in candidates if any(names.is_naming_word(w) for w in wanted & names.names.get(doc, frozenset()))}
+    if years or quarters:
+        named |= {doc for doc in candidates if names.date_score(doc, years, quarters) == 1.0}
+    return named | (_newest(candidates, names) if latest else set())
+
+
+def _naming_cues(question: str) -> tuple[set[str], set[int], set[int], bool]:
+    """The question's words (stopwords out), the years and quarters it names, and whether it asks for the latest."""
+    wanted = question_terms(question) - stopwords("")
+    years = {int(w) for w in wanted if _YEAR.fullmatch(w)}
+    quarters = {int(w[1]) for w in wanted if _QUARTER.fullmatch(w)}
+    return wanted, years, quarters, asks_for_latest(question)
+
+
+def _newest(documents: set[str], names: DocumentNames) -> set[str]:
+    latest_key = max((names.dates[doc] for doc in documents if names.dates.get(doc)), default=None)
+    return {doc for doc in documents if latest_key and names.dates.get(doc) == latest_key}
+
+
+def rerank_by_document(ranked: Sequence[Scored], chunk_documents: dict[str, str], bonus: dict[str, float]) -> list[Scored]:
+    """Add each passage's document bonus (``document_bonus``) to its score."""
+    if not bonus:
+        return list(ranked)
+    rescored = [replace(item, score=item.score + bonus.get(chunk_documents.get(item.chunk_id, ""), 0.0)) for item in ranked]
     rescored.sort(key=lambda s: s.score, reverse=True)
     return rescored
+
+
+def named_documents(bonus: dict[str, float], ranked_documents: Sequence[str], clear: set[str]) -> list[str]:
+    """The documents the question is about: among the best-ranked ones, those it names outright (``clear``)
+    whose bonus is close to the best."""
+    best = max(bonus.values(), default=0.0)
+    if best <= 0:
+        return []
+    named = [doc for doc in dict.fromkeys(ranked_documents) if doc in clear and bonus.get(doc, 0.0) >= FOCUS_SHARE * best]
+    return named[:FOCUS_DOCUMENTS]
+
+
+def topic(question: str, names: DocumentNames, doc_id: str) -> str:
+    """The question without the words that only say which document it is about: the document's proper names
+    (capitalised in the question, in its name or opening words, not in every document's), its date, "latest"
+    and the document's kind ("10-Q", "report"); what is left says what to look for inside the document."""
+    own_name, own_terms = names.names.get(doc_id, frozenset()), names.terms.get(doc_id, frozenset())
+    family = math.log(len(names.terms) / 2) if len(names.terms) > 1 else 0.0
+    dated = names.dates.get(doc_id) is not None
+    tokens = _TOKEN.findall(question)
+    folded = [fold(t) for t in tokens]
+    kept = []
+    for index, (token, word) in enumerate(zip(tokens, folded)):
+        bare = _POSSESSIVE.sub("", word)
+        following = folded[index + 1] if index + 1 < len(folded) else ""
+        previous = folded[index - 1] if index else ""
+        rarity = names.idf.get(bare, 0.0)
+        proper_name = token[:1].isupper() and 0 < rarity and (bare in own_name or (bare in own_terms and rarity <= family))
+        date = dated and (_YEAR.fullmatch(bare) or _QUARTER.fullmatch(bare) or (bare in _ORDINAL_QUARTERS and following in _QUARTER_NOUNS)
+                          or (bare in _QUARTER_NOUNS and previous in _ORDINAL_QUARTERS))
+        recency = bare in _RECENCY_WORDS or (bare in _RECENCY_ADVERBS and following in _RECENCY_WORDS)
+        if proper_name or date or recency or bare in _DOCUMENT_KINDS:
+            continue
+        kept.append(token)
+    return " ".join(kept)

@@ -4,13 +4,23 @@ from __future__ import annotations
 from typing import Callable
 
 from rag.models.embedder import Embedder
-from rag.retrieval.document_names import DocumentNames, rerank_by_document
+from rag.retrieval.document_names import (
+    DocumentNames,
+    clearly_named,
+    document_bonus,
+    named_documents,
+    rerank_by_document,
+    topic,
+)
 from rag.retrieval.evidence_pool import document_passages
-from rag.retrieval.fusion import rank, to_hits
+from rag.retrieval.fusion import Scored, rank, to_hits
+from rag.retrieval.within_document import rank_within
 from rag.store.library import Library
 from rag.types import Hit
 
 CANDIDATES = 50
+# The named documents are looked for among the documents of this many best candidates.
+FOCUS_CANDIDATES = 10
 
 
 class Searcher:
@@ -39,8 +49,7 @@ class Searcher:
         ranked = rank(mode, dense, keyword)
         registry = self.library.registry
         if mode == "fused":
-            chunk_documents = {cid: row["doc_id"] for cid, row in registry.chunk_rows(s.chunk_id for s in ranked).items()}
-            ranked = rerank_by_document(query, ranked, chunk_documents, self._document_names(collection))
+            ranked = self._by_named_documents(collection, query, ranked)
         ranked = ranked[: max(k * 2, k + 10)]
         rows = registry.chunk_rows(s.chunk_id for s in ranked)
         best_dense = max((s for _, s in dense), default=0.0)
@@ -49,6 +58,24 @@ class Searcher:
     def document_passages(self, collection: str, question: str, hits: list[Hit]) -> list[Hit]:
         """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
         return document_passages(self.library.registry, self.library.keyword_index(collection), question, hits)
+
+    def _by_named_documents(self, collection: str, query: str, ranked: list[Scored]) -> list[Scored]:
+        """When the question names documents ("Apple's latest 10-Q"), all their passages first, ranked by what the
+        question asks inside them; then the other candidates, each with its document's bonus."""
+        names = self._document_names(collection)
+        chunk_documents = {cid: row["doc_id"] for cid, row in self.library.registry.chunk_rows(s.chunk_id for s in ranked).items()}
+        bonus = document_bonus(query, chunk_documents.values(), names)
+        ranked = rerank_by_document(ranked, chunk_documents, bonus)
+        best_documents = [chunk_documents[s.chunk_id] for s in ranked[:FOCUS_CANDIDATES] if s.chunk_id in chunk_documents]
+        named = named_documents(bonus, best_documents, clearly_named(query, best_documents, names))
+        if not named:
+            return ranked
+        store, store_name = self.library.store, self.library.store_name(collection)
+        within = rank_within(named, {doc: topic(query, names, doc) for doc in named}, self.library.registry,
+                             self.library.keyword_index(collection), lambda ids: store.vectors(store_name, ids),
+                             self._embedder().embed)
+        first = {s.chunk_id for s in within}
+        return within + [s for s in ranked if s.chunk_id not in first]
 
     def _complete_scores(self, collection, query, vector, dense, keyword):
         """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""

@@ -265,6 +265,9 @@ class Registry:
             result.setdefault(row["doc_id"], []).append(row["chunk_id"])
         return result
 
+    def chunk_ids_of(self, doc_id: str) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+
     def chunks_of(self, doc_id: str) -> list[sqlite3.Row]:
         return list(self._db.execute("SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,)))
 

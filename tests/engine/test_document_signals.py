@@ -48,7 +48,7 @@ def test_a_question_asking_for_the_latest_ranks_the_newest_version_first(tmp_pat
 
 
 def test_a_question_that_names_no_document_keeps_the_plain_fused_ranking(tmp_path, fake_engine):
-    from rag.retrieval.document_names import DocumentNames, rerank_by_document
+    from rag.retrieval.document_names import DocumentNames, document_bonus, rerank_by_document
     from rag.retrieval.fusion import Scored
 
     rows = [
@@ -58,6 +58,55 @@ def test_a_question_that_names_no_document_keeps_the_plain_fused_ranking(tmp_pat
     names = DocumentNames.build(rows)
     ranked = [Scored("b-1", 0.6, 0.8, 3.0), Scored("a-1", 0.5, 0.4, 1.0)]
     chunks = {"a-1": "a", "b-1": "b"}
-    assert rerank_by_document("cerebral white matter in newborns", ranked, chunks, names) == ranked
-    named = rerank_by_document("what does 4983 say about white matter", ranked, chunks, names)
+    plain = document_bonus("cerebral white matter in newborns", chunks.values(), names)
+    assert plain == {} and rerank_by_document(ranked, chunks, plain) == ranked
+    named = rerank_by_document(ranked, chunks, document_bonus("what does 4983 say about white matter", chunks.values(), names))
     assert [s.chunk_id for s in named] == ["a-1", "b-1"]
+
+
+def _filings():
+    from rag.retrieval.document_names import DocumentNames
+
+    rows = [
+        {"doc_id": "acme", "path": "/f/2023 Q3 ACME.pdf", "title": "0000320193-23-000077",
+         "lead": "FORM 10-Q Quarterly report. Acme Inc. Impeller seals and pumps."},
+        {"doc_id": "zeta", "path": "/f/2023 Q3 ZETA.pdf", "title": "10-Q Zeta Corporation",
+         "lead": "FORM 10-Q Quarterly report. Zeta Corporation."},
+    ]
+    return DocumentNames.build(rows)
+
+
+def test_the_topic_drops_the_words_that_only_name_the_document():
+    from rag.retrieval.document_names import topic
+
+    names = _filings()
+    assert topic("What was the gross margin for Acme in the latest 10-Q report?", names, "acme") == "What was the gross margin for in the"
+    assert topic("In the third quarter of 2023, how much did Acme's R&D cost?", names, "acme") == "In the of how much did R D cost"
+    assert topic("¿Cuál fue el margen de Zeta en el último informe?", names, "zeta") == "Cuál fue el margen de en el"
+
+
+def test_the_topic_keeps_content_words_even_when_the_opening_words_hold_them():
+    from rag.retrieval.document_names import topic
+
+    names = _filings()
+    # lower-case words of the lead are what the question asks about, not the document's name
+    assert topic("How often are impeller seals replaced at Acme?", names, "acme") == "How often are impeller seals replaced at"
+    # "most" and "current" stay unless they say "the newest"
+    assert topic("What were Acme's most important current liabilities?", names, "acme") == "What were most important current liabilities"
+
+
+def test_a_question_naming_a_report_finds_the_passage_that_answers_inside_it(tmp_path, fake_engine):
+    """The cover page and the certifications share the words naming the report ("Acme", "10-Q", the quarter);
+    the answer shares only what is asked. Ranked inside the named report, the answer comes first."""
+    cover = "Acme Inc. Form 10-Q quarterly report for the third quarter 2023. Acme Inc. files this 10-Q report."
+    certification = "I certify that I have reviewed this quarterly report on Form 10-Q of Acme Inc. for the third quarter 2023."
+    filler = "Acme Inc. sells pumps, valves and seals to industrial customers in {} regions."
+    answer = "Gross margin was 36,413 million, up from 35,885 million a year earlier."
+    pages = [cover, certification] + [filler.format(n) for n in range(12)] + [answer]
+    make_pdf(tmp_path / "2023 Q3 ACME.pdf", pages)
+    make_pdf(tmp_path / "2023 Q3 ZETA.pdf", ["Zeta Corporation Form 10-Q quarterly report for the third quarter 2023.",
+                                          "Zeta gross margin was 12,000 million."])
+    engine = fake_engine()
+    engine.ingest([tmp_path])
+    top = engine.search("What was Acme's gross margin in its Q3 2023 10-Q report?", k=3)
+    assert os.path.basename(top[0].source) == "2023 Q3 ACME.pdf" and "36,413" in top[0].text
