@@ -12,7 +12,7 @@ from bench import results as results_file
 from bench.datasets import default_shared_dir
 from bench.workspace import Workspace, default_work_dir
 
-SECTIONS = ("ingest", "sec10q", "evidence", "ocr", "retrieval", "spanish", "answer", "answers", "coldstart", "gpu", "models", "server")
+SECTIONS = ("ingest", "sec10q", "evidence", "tables", "ocr", "retrieval", "spanish", "answer", "answers", "coldstart", "gpu", "models", "server")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +76,10 @@ def run_section(name: str, ws: Workspace, args, backends: list[str], with_peer: 
         from bench.evidence import evidence
 
         return evidence(ws, backends)
+    if name == "tables":
+        from bench.table_readers import table_readers
+
+        return table_readers(ws)
     if name == "ingest":
         from bench.ingestion import ingestion
 

@@ -89,13 +89,29 @@ def _evidence(data: dict) -> list[str]:
     return lines + _table(["pipeline", "chunk type", "judged", "passage@5", "page@5"], rows)
 
 
+def _tables(data: dict) -> list[str]:
+    lines = [f"## 2e. Table rows, Faro's reader against pdfplumber ({data['pages']} sec10q pages holding the figures of "
+             f"{data['questions']} table questions)", "",
+             "Found: every figure of the answer on that page sits in a row with a label (words to its left) and a column "
+             "header (words or a year above it). Faro: the rows it writes, `label | header: value`. pdfplumber: "
+             "`extract_tables` with the text strategy (these filings draw no ruling lines); any word cell to the left and "
+             "above counts, which favours it. Seconds: Faro's whole PDF reading per page, pdfplumber's table pass alone.", ""]
+    rows = [[reader, _f(r["found"]), _f(r["seconds_per_page"], 3)] for reader, r in data["readers"].items()]
+    return lines + _table(["reader", "rows found with label and header", "s/page"], rows)
+
+
 def _ocr(data: dict) -> list[str]:
     lines = [f"## 2d. OCR of scanned pages ({data['pages']} generated A4 pages at 300 dpi, {data['threads']} threads)", "",
              "Character error rate against the known text; noisy pages are skewed, blurred, grainy low-quality JPEGs.", ""]
     cer = data["cer"]
     row = [data["engine"], *(f"{cer[k]:.2%}" for k in ("en-clean", "en-noisy", "es-clean", "es-noisy")),
            _f(data["seconds_per_page"], 2), _f(data["install_mb"], 0)]
-    return lines + _table(["engine", "CER en clean", "CER en noisy", "CER es clean", "CER es noisy", "s/page", "MB"], [row])
+    table = _table(["engine", "CER en clean", "CER en noisy", "CER es clean", "CER es noisy", "s/page", "MB"], [row])
+    full = data.get("full_page")
+    if full:
+        table += ["A full page (40 lines of 10-pt text): " + "; ".join(
+            f"{lang} {f['characters']} characters, {f['seconds']:.2f} s, CER {f['cer']:.2%}" for lang, f in full.items()) + ".", ""]
+    return lines + table
 
 
 def _spanish(data: dict) -> list[str]:
@@ -183,7 +199,7 @@ def render(results: dict, charts: list[str]) -> str:
     from bench.answers_report import markdown_lines
 
     for key, render_section in (("ingest", _ingest), ("retrieval", _retrieval), ("sec10q", _sec10q), ("evidence", _evidence),
-                                ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer), ("answers", markdown_lines),
+                                ("tables", _tables), ("ocr", _ocr), ("spanish", _spanish), ("answer", _answer), ("answers", markdown_lines),
                                 ("server", server_answer.markdown), ("coldstart", _coldstart), ("models", model_scan.markdown)):
         if key in sections:
             lines += render_section(sections[key])

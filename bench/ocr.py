@@ -10,6 +10,8 @@ from bench.ocr_pages import test_pages, character_error_rate
 
 log = logging.getLogger(__name__)
 
+FULL_PAGE_LINES = 40
+
 
 def _install_mb(module) -> float:
     folder = Path(module.__file__).parent
@@ -37,5 +39,26 @@ def ocr_quality(threads: int) -> dict:
         for condition in ("clean", "noisy"):
             out["cer"][f"{language}-{condition}"] = mean(
                 r["cer"] for r in rows if r["language"] == language and r["condition"].startswith(condition))
-    log.info("OCR: %s", out["cer"])
+    out["full_page"] = _full_pages(engine)
+    log.info("OCR: %s; a full page: %s", out["cer"], out["full_page"])
     return out
+
+
+def _full_pages(engine) -> dict:
+    """A page filled with text (the test lines repeated to 40 lines, 10 pt, about 2,600 characters): CER and seconds
+    (median of three reads) per language; the test pages above hold a third as much."""
+    from bench.ocr_pages import TEXTS, render_page
+    from rag.ingest.ocr import read_image
+
+    result = {}
+    for language, lines in TEXTS.items():
+        full = tuple((lines * FULL_PAGE_LINES)[:FULL_PAGE_LINES])
+        image, _ = render_page(full, points=10.0, top=200)
+        seconds, text = [], ""
+        for _ in range(3):
+            started = time.perf_counter()
+            text = read_image(engine, image).text
+            seconds.append(time.perf_counter() - started)
+        result[language] = {"characters": len("\n".join(full)), "seconds": median(seconds),
+                            "cer": character_error_rate("\n".join(full), text)}
+    return result

@@ -46,6 +46,10 @@ def summary_lines(section: str, data: dict) -> list[str]:
                 g = groups[group]
                 lines.append(f"  faro-{backend:<5} {group:<6} passage@5 {_f(g['passage@5'])}  page@5 {_f(g['page@5'])}"
                              f"  ({g['judged']} judged, {g['unjudged']} without evidence in the filing)")
+    elif section == "tables":
+        lines.append(f"sec10q table rows: {data['pages']} pages holding the figures of {data['questions']} table questions")
+        for reader, r in data["readers"].items():
+            lines.append(f"  {reader:<10} row with label and header {_f(r['found'])}  {_f(r['seconds_per_page'])} s/page")
     elif section == "ocr":
         cer = "  ".join(f"{k} {v:.2%}" for k, v in data["cer"].items())
         lines.append(f"  {data['engine']}: CER {cer}; {data['seconds_per_page']:.2f} s per A4 page on {data['threads']} threads;"

@@ -87,9 +87,11 @@ def check(results: dict) -> list[Target]:
             if f"{language}-{condition}" in cer:
                 targets.append(Target(f"OCR character error rate, {language} {condition} pages", f"≤ {goal:.0%}",
                                       cer[f"{language}-{condition}"], goal, False))
-    seconds = _get(s, "ocr", "seconds_per_page")
+    full = _get(s, "ocr", "full_page") or {}
+    seconds = max((f["seconds"] for f in full.values()), default=_get(s, "ocr", "seconds_per_page"))
     if seconds is not None:
-        targets.append(Target("OCR seconds per A4 page (2 threads)", "≤ 2 s", seconds, 2.0, False, " s"))
+        label = "OCR seconds per full A4 page (2 threads)" if full else "OCR seconds per A4 page (2 threads)"
+        targets.append(Target(label, "≤ 2 s", seconds, 2.0, False, " s"))
     if "answers" in s:
         from bench.answers_report import targets as answer_targets
 

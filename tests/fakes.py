@@ -51,11 +51,12 @@ class PerTextSlowEmbedder(FakeEmbedder):
 
 
 class FakeGenerator:
-    """Replies with a fixed text, piece by piece, and records the messages it was given."""
+    """Replies with a fixed text (by default the first words of the prompt's first evidence quote, cited, as a
+    grounded model would), piece by piece, and records the messages it was given."""
 
     context_size = 4096
 
-    def __init__(self, reply: str = "The answer is in the first source [1].") -> None:
+    def __init__(self, reply: str | None = None) -> None:
         self.reply = reply
         self.messages: list[list[dict[str, str]]] = []
 
@@ -64,5 +65,16 @@ class FakeGenerator:
 
     def stream(self, messages, max_tokens: int, temperature: float, cancel=None) -> Iterator[str]:
         self.messages.append(messages)
-        for word in self.reply.split(" "):
+        reply = self.reply if self.reply is not None else self.quoting(messages)
+        for word in reply.split(" "):
             yield word + " "
+
+    @staticmethod
+    def first_quote(messages) -> tuple[int, str]:
+        """The number and words of the first evidence quote in the prompt (``[1] "..."``)."""
+        found = re.search(r'\[(\d+)\] "([^"]*)"', messages[-1]["content"])
+        return (int(found.group(1)), found.group(2)) if found else (1, "")
+
+    def quoting(self, messages) -> str:
+        n, quote = self.first_quote(messages)
+        return f"{' '.join(quote.rstrip('.').split()[:12])} [{n}]."

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from rag.answer.claims import check_sentences
+from rag.answer.echo import off_the_sources, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
 from rag.answer.passage_units import page_span
@@ -138,9 +140,14 @@ class GroundedAnswer:
         return self._checked(reply.text, used, stopped)
 
     def _checked(self, raw: str, used: list[Hit], stopped: bool) -> Answer:
+        raw = without_echoes(raw, self.question, message("write", self.language), self.tokenize)
         text, citations = cite(raw, used, self.tokenize)
         sources = {n: h.text for n, h in enumerate(used, start=1)}
-        checks = check_sentences(text, sources, [e.text for e in self.evidence])
+        evidence = [e.text for e in self.evidence]
+        checks = [c if not c.supported or not off_the_sources(c.text, self.question, [*sources.values(), *evidence], self.tokenize)
+                  else replace(c, supported=False) for c in check_sentences(text, sources, evidence)]
+        if not checks and not stopped:
+            return self.evidence_only("")
         if checks and not any(c.supported for c in checks):
             answer = self.evidence_only(message("no_match", self.language), stopped)
             return Answer(**{**answer.__dict__, "sentences": tuple(checks)})
@@ -151,8 +158,6 @@ class GroundedAnswer:
 
 
 def _numbered(evidence: Evidence, numbers: dict[str, int]) -> Evidence:
-    from dataclasses import replace
-
     return replace(evidence, n=numbers.get(evidence.chunk_id, 0))
 
 

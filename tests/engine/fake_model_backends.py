@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 from pathlib import Path
@@ -46,13 +47,19 @@ class CrashesOnFirstDecodeUnlessSafe(EchoBackend):
 
 
 class CrashesMidAnswerOnce(EchoBackend):
-    """Streams two pieces, then segfaults; only the first time (a marker file remembers across processes)."""
+    """Streams two pieces, then segfaults; only the first time (a marker file remembers across processes).
+
+    Its answer is the prompt's first evidence quote, cited, as a grounded model writes; a prompt without one is echoed.
+    """
 
     def __init__(self, settings, marker: str) -> None:
         super().__init__(settings)
         self.marker = Path(marker)
 
     def stream(self, messages, max_tokens: int, temperature: float) -> Iterator[str]:
+        quote = re.search(r'\[(\d+)\] "([^"]*)"', messages[-1]["content"])
+        if quote:
+            messages = [{"role": "assistant", "content": f"{quote.group(2)} [{quote.group(1)}]"}]
         for index, piece in enumerate(super().stream(messages, max_tokens, temperature)):
             if index == 2 and not self.marker.exists():
                 self.marker.write_text("crashed")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -31,16 +32,21 @@ class SlowEmbedder(FakeEmbedder):
 
 
 class SlowGenerator(FakeGenerator):
-    """Streams ``count`` words, one every ``delay`` seconds (so Stop can be pressed mid-answer)."""
+    """Streams ``count`` words of the first evidence quote, from its middle (where it says more than the question)
+    and over and over without a sentence end, one every ``delay`` seconds (so Stop can be pressed mid-answer)."""
 
     def __init__(self, count: int = 200, delay: float = 0.02) -> None:
-        super().__init__(" ".join(f"word{i}" for i in range(count)))
+        super().__init__()
+        self.count = count
         self.delay = delay
 
     def stream(self, messages, max_tokens: int, temperature: float, cancel=None):
-        for piece in super().stream(messages, max_tokens, temperature):
+        self.messages.append(messages)
+        words = re.findall(r"[^\W_]+", self.first_quote(messages)[1]) or ["word"]
+        words = words[len(words) // 2:] + words[: len(words) // 2]
+        for i in range(self.count):
             time.sleep(self.delay)
-            yield piece
+            yield words[i % len(words)] + " "
 
 
 def wait_for(qtbot, condition: Callable[[], bool], timeout_s: float = 20.0) -> None:

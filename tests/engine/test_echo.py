@@ -1,0 +1,52 @@
+"""A small model's sentences that say nothing (the question again, the instruction, citation marks) never reach the
+answer, and a sentence whose words are in none of the sources is not shown as sourced."""
+from __future__ import annotations
+
+from rag.analysis import terms
+from rag.answer.echo import off_the_sources, without_echoes
+from rag.answer.language import message
+from tests.documents import make_pdf
+from tests.fakes import FakeGenerator
+
+
+def _spanish(text: str) -> list[str]:
+    return terms(text, "es")
+
+
+def test_the_question_restated_and_the_instruction_copied_are_left_out():
+    question = "¿Qué son los clades?"
+    reply = "¿Qué son los clades? Responden a la pregunta en español. Son ramas genéticas [1] (2) (3)."
+    assert without_echoes(reply, question, message("write", "es"), _spanish) == "Son ramas genéticas [1]."
+
+
+def test_a_reply_of_echoes_alone_is_empty():
+    question = "¿Quién era el hijo de Ayurbarwada?"
+    reply = "El hijo de Ayurbarwada. Responderá en español."
+    assert without_echoes(reply, question, message("write", "es"), _spanish) == ""
+
+
+def test_a_sentence_with_words_from_no_source_is_off_the_sources():
+    sources = ["El emperador Gegeen Khan, hijo y sucesor de Ayurbarwada, gobernó durante solo dos años."]
+    question = "¿Quién era el hijo de Ayurbarwada?"
+    assert off_the_sources("En este caso, no es más que ahora.", question, sources, _spanish)
+    assert not off_the_sources("Fue Gegeen Khan [1].", question, sources, _spanish)
+    assert not off_the_sources("El hijo de Ayurbarwada [1].", question, sources, _spanish), "nothing of its own to check"
+
+
+def test_an_answer_of_echoes_shows_the_evidence_alone(tmp_path, fake_engine):
+    make_pdf(tmp_path / "clades.pdf", ["El estudio sobre los clades del genoma reveló dos ramas genéticas."])
+    engine = fake_engine(generator=FakeGenerator("¿Qué reveló el estudio sobre los clades? Responderá en español."))
+    engine.ingest([tmp_path])
+    answer = engine.ask("¿Qué reveló el estudio sobre los clades del genoma?")
+    assert answer.text == "" and answer.evidence and not answer.abstained
+    assert "ramas genéticas" in answer.evidence[0].text
+
+
+def test_an_unsourced_sentence_is_marked_and_a_sourced_one_kept(tmp_path, fake_engine):
+    make_pdf(tmp_path / "pump.pdf", ["Replace the mechanical seal of the booster pump every 8,000 operating hours."])
+    reply = "The seal is replaced every 8,000 hours [1]. Customers love the colour."
+    engine = fake_engine(generator=FakeGenerator(reply))
+    engine.ingest([tmp_path])
+    answer = engine.ask("How often is the seal replaced?")
+    assert [c.supported for c in answer.sentences] == [True, False]
+    assert "Customers love the colour. (not found in your documents)" in answer.text
