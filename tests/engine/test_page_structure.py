@@ -148,3 +148,30 @@ def test_furniture_needs_repetition_on_many_pages():
 def test_a_page_that_is_only_repeated_lines_keeps_them():
     pages = ["Background"] * 4
     assert find_furniture(pages) == [()] * 4
+
+
+def make_statement_pdf(path: Path) -> Path:
+    """An income statement laid out as filings print it: a row of years under the period, "$" set apart."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 12)
+    pdf.cell(0, 10, "INCOME STATEMENTS", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=10)
+    lines = [("Three Months Ended September 30,", "", "2023", "", "2022"), ("Total revenue", "$", "56,517", "$", "50,122"),
+             ("Gross margin", "", "40,215", "", "34,670"), ("Operating income", "", "26,895", "", "21,518"),
+             ("Net income", "$", "22,291", "$", "17,556")]
+    for label, cur1, first, cur2, second in lines:
+        for width, text, align in ((80, label, "L"), (8, cur1, "L"), (30, first, "R"), (8, cur2, "L"), (30, second, "R")):
+            pdf.cell(width, 7, text, align=align)
+        pdf.ln(7)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_row_of_years_under_a_period_heads_the_columns_and_a_lone_dollar_joins_its_figure(tmp_path):
+    rows = _rows(load_document(make_statement_pdf(tmp_path / "statement.pdf")))
+    assert "Gross margin | Three Months Ended September 30, 2023: 40,215 | Three Months Ended September 30, 2022: 34,670" in rows
+    assert "Net income | Three Months Ended September 30, 2023: $22,291 | Three Months Ended September 30, 2022: $17,556" in rows
+    assert not any(row.startswith("Three Months Ended") for row in rows), "the row of years is the header, not a row"

@@ -13,6 +13,7 @@ MAX_VALUE_CELL_CHARS = 40
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
 _EMPHASIS = re.compile(r"bold|black|heavy|semibold|demi|italic|oblique", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 _ITEM = re.compile(r"^(item|part|section|chapter|art[íi]culo|cap[íi]tulo|anexo|annex|appendix)\b", re.IGNORECASE)
 
 
@@ -266,6 +267,8 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
         header_lines.insert(0, line)
     header_lines += inner_headers
     headers = [" ".join(c.text for line in header_lines for c in _over(line, column)) for column in columns]
+    period = _period_label(header_lines, columns[0][0]) if columns else ""
+    headers = [f"{period} {h}" if period and h and not h.startswith(period) else h for h in headers]
     if continued is not None and not any(headers) and _same_columns(columns, continued.columns):
         headers = list(continued.headers)
     texts, printed = [], []
@@ -284,25 +287,44 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
             continue
         label = " ".join(part for part in (*(g for _, g in groups), pending, line.cells[0].text) if part)
         pending = ""
-        parts = [label]
+        parts, currency = [label], ""
         for cell in line.cells[1:]:
+            if cell.text in _CURRENCY:  # a "$" set apart from its figure belongs to it
+                currency = cell.text
+                continue
             column = next((i for i, c in enumerate(columns) if _overlaps(cell, c)), None)
             header = headers[column] if column is not None else ""
-            parts.append(f"{header}: {cell.text}" if header else cell.text)
+            value = currency + cell.text if currency and not cell.text.startswith(currency) else cell.text
+            parts.append(f"{header}: {value}" if header else value)
+            currency = ""
         texts.append(" | ".join(parts))
         printed.append(line.text)
     return Table(texts, body, header_lines, printed, columns, headers)
 
 
 def _leading_header_rows(body: list[Line]) -> list[Line]:
-    """The first rows of a table of figures that hold only words: its column headings (at most a few)."""
+    """The first rows of a table of figures that hold only words or years: its column headings (at most a few)."""
     numeric = [any(c.numeric for c in line.cells[1:]) for line in body]
     if sum(numeric) * 2 < len(body):
         return []
     count = 0
-    while count < min(MAX_HEADER_LINES, len(body)) and not numeric[count] and len(body[count].cells) > 1:
+    while count < min(MAX_HEADER_LINES, len(body)) and len(body[count].cells) > 1 and (
+            not numeric[count] or _years_only(body[count])):
         count += 1
     return body[:count]
+
+
+def _years_only(line: Line) -> bool:
+    return all(_YEAR_CELL.match(c.text) for c in line.cells[1:])
+
+
+def _period_label(header_lines: list[Line], first_column: float) -> str:
+    """The words left of a row of years ("Three Months Ended September 30, | 2023 | 2022"): they name the period
+    each year's column covers."""
+    for line in header_lines:
+        if len(line.cells) > 1 and _years_only(line) and line.cells[0].x1 <= first_column:
+            return line.cells[0].text
+    return ""
 
 
 def _same_columns(columns: list[tuple[float, float]], previous: list[tuple[float, float]]) -> bool:
