@@ -18,7 +18,9 @@ _ORDINAL_QUARTERS = {
     "fourth": "q4", "4th": "q4", "cuarto": "q4",
 }
 _QUARTER_PHRASE = re.compile(r"\b(" + "|".join(_ORDINAL_QUARTERS) + r")\s+(?:fiscal\s+|financial\s+)?(?:quarter|trimestre)\b")
-_RECENCY = re.compile(r"\b(latest|most recent|newest|current|ultim[oa]s?|mas reciente|vigente|actual)\b")
+# "current" says "the latest" only before a document's kind ("the current policy"), not in "current liabilities".
+_RECENCY = re.compile(r"\b(latest|most recent|newest|ultim[oa]s?|mas reciente|vigente|actual)\b"
+                      r"|\bcurrent(?=\s+(?:version|edition|policy|policies|report|filing|manual|document|rules?)\b)")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _QUARTER = re.compile(r"\bq([1-4])\b")

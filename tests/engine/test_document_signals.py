@@ -20,6 +20,8 @@ def test_spelled_out_quarters_and_recency_words_in_english_and_spanish():
     assert asks_for_latest("What is in the most recent report?")
     assert asks_for_latest("¿Qué dice la última versión?") and asks_for_latest("la política vigente")
     assert not asks_for_latest("What did the 2022 report say?")
+    assert asks_for_latest("What does the current policy say about meals?")
+    assert not asks_for_latest("What were Apple's total current liabilities?"), "a balance-sheet line, not a date"
 
 
 def _policies(tmp_path):
