@@ -95,6 +95,12 @@ class DocumentNames:
         """Whether the question uses a word of some document's file name or title that not all documents share."""
         return any(self.is_naming_word(w) for words in self.names.values() for w in wanted & words)
 
+    def named_by(self, doc_id: str, wanted: set[str]) -> bool:
+        """Whether the question holds more than half of the distinctive words of the document's name: "the Normans",
+        "the KX-440 manual", but not "French" for "French and Indian War" or "school" for "Private school"."""
+        distinctive = {w for w in self.names.get(doc_id, frozenset()) if len(w) > 1 and self.is_naming_word(w)}
+        return 2 * len(distinctive & wanted) > len(distinctive)
+
     def is_naming_word(self, word: str) -> bool:
         """A name word not all documents share, and not a year, quarter or short number ("18-Doctor_Who")."""
         short_number = word.isdigit() and len(word) < 3
@@ -135,11 +141,11 @@ def document_bonus(question: str, documents: Iterable[str], names: DocumentNames
 
 
 def clearly_named(question: str, documents: Iterable[str], names: DocumentNames) -> set[str]:
-    """The documents the question names outright: by a distinctive word of the file name or title, by the full
+    """The documents the question names outright: by most distinctive words of the file name or title, by the full
     date it asks for, or as the newest when it asks for the latest (words of the opening text are not enough)."""
     wanted, years, quarters, latest = _naming_cues(question)
     candidates = set(documents)
-    named = {doc for doc in candidates if any(names.is_naming_word(w) for w in wanted & names.names.get(doc, frozenset()))}
+    named = {doc for doc in candidates if names.named_by(doc, wanted)}
     if years or quarters:
         named |= {doc for doc in candidates if names.date_score(doc, years, quarters) == 1.0}
     return named | (_newest(candidates, names) if latest else set())

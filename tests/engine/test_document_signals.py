@@ -112,3 +112,16 @@ def test_a_question_naming_a_report_finds_the_passage_that_answers_inside_it(tmp
     engine.ingest([tmp_path])
     top = engine.search("What was Acme's gross margin in its Q3 2023 10-Q report?", k=3)
     assert os.path.basename(top[0].source) == "2023 Q3 ACME.pdf" and "36,413" in top[0].text
+
+
+def test_one_word_of_a_longer_title_does_not_name_the_document():
+    from rag.retrieval.document_names import DocumentNames, clearly_named
+
+    rows = [{"doc_id": d, "path": f"/w/{d}.md", "title": "", "lead": ""}
+            for d in ("French_and_Indian_War", "Normans", "Private_school", "Apollo_program")]
+    names = DocumentNames.build(rows)
+    documents = [r["doc_id"] for r in rows]
+    assert clearly_named("Which French king issued this declaration?", documents, names) == set()
+    assert clearly_named("Which university began as a school of medicine?", documents, names) == set()
+    assert clearly_named("Where did the Normans settle?", documents, names) == {"Normans"}
+    assert clearly_named("When did the French and Indian war begin?", documents, names) == {"French_and_Indian_War"}
