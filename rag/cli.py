@@ -137,6 +137,20 @@ def _print_hit(number: int, hit) -> None:
     print("    " + " ".join(hit.text.split())[:300])
 
 
+def _reply_printer(question: str):
+    """The model's reply printed a sentence at a time, without the sentences that only restate the question or the
+    instruction (the checked answer follows it)."""
+    from rag.answer.echo import SentenceGate
+    from rag.answer.language import guess_language, message
+
+    def write(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    language = guess_language(question)
+    return SentenceGate(write, question, message("write", language), language)
+
+
 def _print_evidence(evidence) -> None:
     """The quotes that answer the question, before the model writes."""
     if evidence:
@@ -175,9 +189,11 @@ def _dispatch(engine, args) -> int:
                 _print_hit(number, hit)
         return 0
     if args.command == "ask":
-        stream = None if args.json else (lambda piece: (sys.stdout.write(piece), sys.stdout.flush()))
+        stream = None if args.json else _reply_printer(args.question)
         show_evidence = None if args.json else _print_evidence
         answer = engine.ask(args.question, on_token=stream, on_evidence=show_evidence)
+        if stream:
+            stream.flush()
         if args.json:
             print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
             return 0

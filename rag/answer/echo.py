@@ -5,35 +5,63 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from rag.analysis import terms
 from rag.answer.prompt import split_sentences
-
-Tokenize = Callable[[str], list[str]]
 _MARKS = re.compile(r"\[\d+\]|\(\d+\)")
 _BARE_MARKS = re.compile(r"(?:\s*\(\d+\))+(?=\s*[.!?]?\s*$)")
 # A word counts as known when a known word of at least this many letters starts it ("respond" → "responderá").
 STEM_PREFIX = 5
 
 
-def _words(text: str, tokenize: Tokenize) -> set[str]:
-    return {w for w in tokenize(_MARKS.sub(" ", text)) if not w.isdigit() or len(w) > 1}
+def _words(text: str, language: str) -> set[str]:
+    """Stems in the question's language: a short sentence's own guess of its language would stem it otherwise."""
+    return {w for w in terms(_MARKS.sub(" ", text), language) if not w.isdigit() or len(w) > 1}
 
 
-def without_echoes(reply: str, question: str, instruction: str, tokenize: Tokenize) -> str:
+def without_echoes(reply: str, question: str, instruction: str, language: str) -> str:
     """``reply`` without the sentences whose every word is the question's or the instruction's ("¿Qué son los
     clades?", "Responde a la pregunta en español.", "[1] (2) (3)."): a small model's way of saying nothing."""
-    known = _words(question, tokenize) | _words(instruction, tokenize)
+    known = _words(question, language) | _words(instruction, language)
     prefixes = tuple(w for w in known if len(w) >= STEM_PREFIX)
     pieces = split_sentences(reply)
     kept = [s for i, s in enumerate(pieces)
-            if i % 2 == 0 and s.strip() and any(w not in known and not w.startswith(prefixes) for w in _words(s, tokenize))]
+            if i % 2 == 0 and s.strip() and any(w not in known and not w.startswith(prefixes) for w in _words(s, language))]
     return " ".join(_BARE_MARKS.sub("", s.strip()) for s in kept)
 
 
-def off_the_sources(sentence: str, question: str, sources: Sequence[str], tokenize: Tokenize) -> bool:
+def off_the_sources(sentence: str, question: str, sources: Sequence[str], language: str) -> bool:
     """Whether none of the sentence's own words (those not in the question) occurs in the sources it was checked
     against: "En este caso, no es más que ahora." is not from the documents, whatever its numbers."""
-    own = _words(sentence, tokenize) - _words(question, tokenize)
+    own = _words(sentence, language) - _words(question, language)
     if not own:
         return False
-    found = set().union(*(_words(text, tokenize) for text in sources)) if sources else set()
+    found = set().union(*(_words(text, language) for text in sources)) if sources else set()
     return not own & found
+
+
+class SentenceGate:
+    """Passes a streamed reply on a whole sentence at a time, its echoes left out (for a terminal, which cannot take
+    back what it printed); ``flush`` passes on the last, unfinished sentence."""
+
+    def __init__(self, write: Callable[[str], None], question: str, instruction: str, language: str) -> None:
+        self.write = write
+        self.question, self.instruction, self.language = question, instruction, language
+        self.pending = ""
+
+    def __call__(self, piece: str) -> None:
+        self.pending += piece
+        pieces = split_sentences(self.pending)
+        if len(pieces) < 3:
+            return
+        for sentence in pieces[:-1:2]:
+            self._pass(sentence)
+        self.pending = pieces[-1]
+
+    def flush(self) -> None:
+        self._pass(self.pending)
+        self.pending = ""
+
+    def _pass(self, sentence: str) -> None:
+        kept = without_echoes(sentence, self.question, self.instruction, self.language)
+        if kept:
+            self.write(kept + " ")

@@ -140,11 +140,11 @@ class GroundedAnswer:
         return self._checked(reply.text, used, stopped)
 
     def _checked(self, raw: str, used: list[Hit], stopped: bool) -> Answer:
-        raw = without_echoes(raw, self.question, message("write", self.language), self.tokenize)
+        raw = without_echoes(raw, self.question, message("write", self.language), self.language)
         text, citations = cite(raw, used, self.tokenize)
         sources = {n: h.text for n, h in enumerate(used, start=1)}
         evidence = [e.text for e in self.evidence]
-        checks = [c if not c.supported or not off_the_sources(c.text, self.question, [*sources.values(), *evidence], self.tokenize)
+        checks = [c if not c.supported or not off_the_sources(c.text, self.question, [*sources.values(), *evidence], self.language)
                   else replace(c, supported=False) for c in check_sentences(text, sources, evidence)]
         if not checks and not stopped:
             return self.evidence_only("")

@@ -2,35 +2,30 @@
 answer, and a sentence whose words are in none of the sources is not shown as sourced."""
 from __future__ import annotations
 
-from rag.analysis import terms
 from rag.answer.echo import off_the_sources, without_echoes
 from rag.answer.language import message
 from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
 
 
-def _spanish(text: str) -> list[str]:
-    return terms(text, "es")
-
-
 def test_the_question_restated_and_the_instruction_copied_are_left_out():
     question = "¿Qué son los clades?"
     reply = "¿Qué son los clades? Responden a la pregunta en español. Son ramas genéticas [1] (2) (3)."
-    assert without_echoes(reply, question, message("write", "es"), _spanish) == "Son ramas genéticas [1]."
+    assert without_echoes(reply, question, message("write", "es"), "es") == "Son ramas genéticas [1]."
 
 
 def test_a_reply_of_echoes_alone_is_empty():
     question = "¿Quién era el hijo de Ayurbarwada?"
     reply = "El hijo de Ayurbarwada. Responderá en español."
-    assert without_echoes(reply, question, message("write", "es"), _spanish) == ""
+    assert without_echoes(reply, question, message("write", "es"), "es") == ""
 
 
 def test_a_sentence_with_words_from_no_source_is_off_the_sources():
     sources = ["El emperador Gegeen Khan, hijo y sucesor de Ayurbarwada, gobernó durante solo dos años."]
     question = "¿Quién era el hijo de Ayurbarwada?"
-    assert off_the_sources("En este caso, no es más que ahora.", question, sources, _spanish)
-    assert not off_the_sources("Fue Gegeen Khan [1].", question, sources, _spanish)
-    assert not off_the_sources("El hijo de Ayurbarwada [1].", question, sources, _spanish), "nothing of its own to check"
+    assert off_the_sources("En este caso, no es más que ahora.", question, sources, "es")
+    assert not off_the_sources("Fue Gegeen Khan [1].", question, sources, "es")
+    assert not off_the_sources("El hijo de Ayurbarwada [1].", question, sources, "es"), "nothing of its own to check"
 
 
 def test_an_answer_of_echoes_shows_the_evidence_alone(tmp_path, fake_engine):
@@ -50,3 +45,15 @@ def test_an_unsourced_sentence_is_marked_and_a_sourced_one_kept(tmp_path, fake_e
     answer = engine.ask("How often is the seal replaced?")
     assert [c.supported for c in answer.sentences] == [True, False]
     assert "Customers love the colour. (not found in your documents)" in answer.text
+
+
+def test_a_terminal_gets_the_reply_a_sentence_at_a_time_without_its_echoes():
+    from rag.answer.echo import SentenceGate
+
+    printed: list[str] = []
+    gate = SentenceGate(printed.append, "¿Qué son los clades?", message("write", "es"), "es")
+    for piece in "¿Qué son los clades? Son ramas genéticas del genoma [1]. Responde a la pregunta en español.".split(" "):
+        gate(piece + " ")
+    assert printed == ["Son ramas genéticas del genoma [1]. "], "a sentence is printed once it is complete"
+    gate.flush()
+    assert printed == ["Son ramas genéticas del genoma [1]. "], "the copied instruction never reaches the terminal"
