@@ -7,6 +7,7 @@ from typing import Callable, Sequence
 
 from rag.analysis import terms
 from rag.answer.prompt import split_sentences
+
 _MARKS = re.compile(r"\[\d+\]|\(\d+\)")
 _BARE_MARKS = re.compile(r"(?:\s*\(\d+\))+(?=\s*[.!?]?\s*$)")
 # A word counts as known when a known word of at least this many letters starts it ("respond" → "responderá").
@@ -29,14 +30,16 @@ def without_echoes(reply: str, question: str, instruction: str, language: str) -
     return " ".join(_BARE_MARKS.sub("", s.strip()) for s in kept)
 
 
-def off_the_sources(sentence: str, question: str, sources: Sequence[str], language: str) -> bool:
-    """Whether none of the sentence's own words (those not in the question) occurs in the sources it was checked
-    against: "En este caso, no es más que ahora." is not from the documents, whatever its numbers."""
+def vocabulary(texts: Sequence[str], language: str) -> set[str]:
+    """The stems of ``texts`` (the sources and evidence), gathered once per answer for ``off_the_sources``."""
+    return set().union(*(_words(text, language) for text in texts)) if texts else set()
+
+
+def off_the_sources(sentence: str, question: str, source_words: set[str], language: str) -> bool:
+    """Whether none of the sentence's own words (those not in the question) is among ``source_words``:
+    "En este caso, no es más que ahora." is not from the documents, whatever its numbers."""
     own = _words(sentence, language) - _words(question, language)
-    if not own:
-        return False
-    found = set().union(*(_words(text, language) for text in sources)) if sources else set()
-    return not own & found
+    return bool(own) and not own & source_words
 
 
 class SentenceGate:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from rag.answer.claims import check_sentences
-from rag.answer.echo import off_the_sources, without_echoes
+from rag.answer.echo import off_the_sources, vocabulary, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
 from rag.answer.passage_units import page_span
@@ -144,8 +144,9 @@ class GroundedAnswer:
         text, citations = cite(raw, used, self.tokenize)
         sources = {n: h.text for n, h in enumerate(used, start=1)}
         evidence = [e.text for e in self.evidence]
-        checks = [c if not c.supported or not off_the_sources(c.text, self.question, [*sources.values(), *evidence], self.language)
-                  else replace(c, supported=False) for c in check_sentences(text, sources, evidence)]
+        source_words = vocabulary([*sources.values(), *evidence], self.language)
+        checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_words, self.language)
+                  else c for c in check_sentences(text, sources, evidence)]
         if not checks and not stopped:
             return self.evidence_only("")
         if checks and not any(c.supported for c in checks):

@@ -38,9 +38,7 @@ class Searcher:
         keyword: list[tuple[str, float]] = []
         vector = None
         if mode in ("fused", "dense"):
-            embedder = self._embedder()
-            embed_query = getattr(embedder, "embed_query", None)
-            vector = embed_query(query) if embed_query else embedder.embed([query])[0]
+            vector = self._query_vector(query)
             dense = store.query(store_name, vector, max(CANDIDATES, k))
         if mode in ("fused", "keyword"):
             keyword = self.library.keyword_index(collection).search(query, max(CANDIDATES, k))
@@ -73,9 +71,15 @@ class Searcher:
         store, store_name = self.library.store, self.library.store_name(collection)
         within = rank_within(named, {doc: topic(query, names, doc) for doc in named}, self.library.registry,
                              self.library.keyword_index(collection), lambda ids: store.vectors(store_name, ids),
-                             self._embedder().embed)
+                             self._query_vector)
         first = {s.chunk_id for s in within}
         return within + [s for s in ranked if s.chunk_id not in first]
+
+    def _query_vector(self, text: str):
+        """A question's vector, with the embedder's query prompt when it has one (e5-style models)."""
+        embedder = self._embedder()
+        embed_query = getattr(embedder, "embed_query", None)
+        return embed_query(text) if embed_query else embedder.embed([text])[0]
 
     def _complete_scores(self, collection, query, vector, dense, keyword):
         """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""

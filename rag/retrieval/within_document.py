@@ -16,12 +16,11 @@ def rank_within(
     registry: Registry,
     keyword: KeywordIndex,
     vectors: Callable[[list[str]], dict[str, np.ndarray]],
-    embed: Callable[[list[str]], np.ndarray],
+    embed_query: Callable[[str], np.ndarray],
 ) -> list[Scored]:
     """All passages of ``documents``, each document's ranked by its topic (``topics[doc]``: the question without
     the words naming it) with dense and keyword scores fused within the document; documents interleave by score."""
-    wanted = list(dict.fromkeys(topics[doc] for doc in documents))
-    topic_vectors = dict(zip(wanted, embed(wanted)))
+    topic_vectors = {text: embed_query(text) for text in dict.fromkeys(topics[doc] for doc in documents)}
     ranked: list[Scored] = []
     for doc in documents:
         ids = registry.chunk_ids_of(doc)

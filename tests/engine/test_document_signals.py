@@ -97,17 +97,47 @@ def test_the_topic_keeps_content_words_even_when_the_opening_words_hold_them():
     assert topic("What were Acme's most important current liabilities?", names, "acme") == "What were most important current liabilities"
 
 
-def test_a_question_naming_a_report_finds_the_passage_that_answers_inside_it(tmp_path, fake_engine):
-    """The cover page and the certifications share the words naming the report ("Acme", "10-Q", the quarter);
-    the answer shares only what is asked. Ranked inside the named report, the answer comes first."""
+def _acme_filings(folder) -> None:
     cover = "Acme Inc. Form 10-Q quarterly report for the third quarter 2023. Acme Inc. files this 10-Q report."
     certification = "I certify that I have reviewed this quarterly report on Form 10-Q of Acme Inc. for the third quarter 2023."
     filler = "Acme Inc. sells pumps, valves and seals to industrial customers in {} regions."
     answer = "Gross margin was 36,413 million, up from 35,885 million a year earlier."
-    pages = [cover, certification] + [filler.format(n) for n in range(12)] + [answer]
-    make_pdf(tmp_path / "2023 Q3 ACME.pdf", pages)
-    make_pdf(tmp_path / "2023 Q3 ZETA.pdf", ["Zeta Corporation Form 10-Q quarterly report for the third quarter 2023.",
-                                          "Zeta gross margin was 12,000 million."])
+    make_pdf(folder / "2023 Q3 ACME.pdf", [cover, certification] + [filler.format(n) for n in range(12)] + [answer])
+    make_pdf(folder / "2023 Q3 ZETA.pdf", ["Zeta Corporation Form 10-Q quarterly report for the third quarter 2023.",
+                                        "Zeta gross margin was 12,000 million."])
+
+
+def test_inside_a_named_document_the_question_is_embedded_as_a_query(tmp_path):
+    """An e5-style embedder has a query prompt: the words searched for inside the named report must get it too."""
+    from rag.config import Config
+    from rag.engine import Engine
+    from tests.fakes import FakeEmbedder, FakeGenerator
+
+    class QueryPromptEmbedder(FakeEmbedder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.queries: list[str] = []
+
+        def embed_query(self, text: str):
+            self.queries.append(text)
+            return self.embed([text])[0]
+
+    embedder = QueryPromptEmbedder()
+    _acme_filings(tmp_path)
+    engine = Engine(Config(data_dir=tmp_path / "data"), embedder=embedder, generator=FakeGenerator())
+    try:
+        engine.ingest([tmp_path])
+        engine.search("What was Acme's gross margin in its Q3 2023 10-Q report?", k=3)
+    finally:
+        engine.close()
+    assert embedder.queries == ["What was Acme's gross margin in its Q3 2023 10-Q report?",
+                                "What was gross margin in its"]
+
+
+def test_a_question_naming_a_report_finds_the_passage_that_answers_inside_it(tmp_path, fake_engine):
+    """The cover page and the certifications share the words naming the report ("Acme", "10-Q", the quarter);
+    the answer shares only what is asked. Ranked inside the named report, the answer comes first."""
+    _acme_filings(tmp_path)
     engine = fake_engine()
     engine.ingest([tmp_path])
     top = engine.search("What was Acme's gross margin in its Q3 2023 10-Q report?", k=3)

@@ -2,7 +2,7 @@
 answer, and a sentence whose words are in none of the sources is not shown as sourced."""
 from __future__ import annotations
 
-from rag.answer.echo import off_the_sources, without_echoes
+from rag.answer.echo import off_the_sources, vocabulary, without_echoes
 from rag.answer.language import message
 from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
@@ -21,7 +21,7 @@ def test_a_reply_of_echoes_alone_is_empty():
 
 
 def test_a_sentence_with_words_from_no_source_is_off_the_sources():
-    sources = ["El emperador Gegeen Khan, hijo y sucesor de Ayurbarwada, gobernó durante solo dos años."]
+    sources = vocabulary(["El emperador Gegeen Khan, hijo y sucesor de Ayurbarwada, gobernó durante solo dos años."], "es")
     question = "¿Quién era el hijo de Ayurbarwada?"
     assert off_the_sources("En este caso, no es más que ahora.", question, sources, "es")
     assert not off_the_sources("Fue Gegeen Khan [1].", question, sources, "es")
