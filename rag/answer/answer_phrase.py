@@ -41,7 +41,7 @@ _AMOUNT = re.compile(
 _CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
 _CAPITAL = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*|[A-Z]{2,}|\d+[A-Z]?)"
 _NAME = re.compile(rf"(?<![\w]){_CAPITAL}(?:{_CONNECTOR}{_CAPITAL})*")
-_LEADING = re.compile(r"^(?:the|a|an|el|la|los|las|un|una|in|en|on|de|del)\s+", re.I)
+_LEADING = re.compile(r"^(?:the|a|an|el|la|los|las|un|una|in|en|on|de|del|some|several|many|algunos|algunas|varios|varias|muchos|muchas)\s+", re.I)
 _SENTENCE_START = frozenset(
     "the a an this that these those it its in on at for by as after before during while when although however but "
     "el la los las un una este esta estos estas ese esa en con por para como tras durante aunque sin sobre pero "
@@ -113,9 +113,16 @@ def _clean(span: str, kind: str) -> str:
 
 
 def _asked(span: str, asked: str) -> bool:
-    """Whether the question already holds the span (a figure, or every word of a name)."""
+    """Whether the question already holds the span (a figure, or every word of a name, give or take an ending:
+    "Super Bowls" for "Super Bowl", "Amazonia" for "Amazon")."""
     words = _WORD.findall(fold(span))
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", asked) for w in words)
+    question = set(_WORD.findall(asked))
+    return bool(words) and all(w in question or any(_same_word(w, q) for q in question) for w in words)
+
+
+def _same_word(word: str, other: str) -> bool:
+    short, long = sorted((word, other), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
 def _is_name(text: str, start: int, span: str) -> bool:
@@ -125,7 +132,7 @@ def _is_name(text: str, start: int, span: str) -> bool:
     at_start = not before or before[-1] in ".!?:;\"“(¿¡"
     if at_start and (len(span.split()) == 1 or first in _SENTENCE_START):
         return False
-    return not span.isdigit() and any(c.isalpha() for c in span)
+    return not span.isdigit() and sum(c.isalpha() for c in span) >= 2
 
 
 def row_figure(question: str, text: str, context: str = "") -> str:

@@ -44,10 +44,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def is_table_row(line: str) -> bool:
     """A line with a label and two or more figure cells (or cells split by ``|``/tab with a figure)."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 240:
+    if not stripped or len(stripped) > (MAX_UNIT_CHARS if " | " in stripped else 240):
         return False
     cells = [c for c in _CELL_SPLIT.split(stripped) if c]
-    if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells)) <= 80:
+    if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells[1:])) <= 80 and len(cells[0]) <= 240:
         return not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)
     figures = _NUMBER_CELL.findall(stripped)
     label = _NUMBER_CELL.sub(" ", stripped).strip()

@@ -114,3 +114,11 @@ def test_a_question_asking_why_is_answered_by_a_sentence_not_by_the_row_it_names
     figure = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [_hit(passage)],
                              Terms("en", evidence_stopwords()))
     assert figure.chosen[0].answer == "81,797 (Three Months Ended July 1, 2023)"
+
+
+def test_a_name_the_question_holds_in_another_form_is_not_the_answer():
+    text = "Peyton Manning became the first quarterback ever to lead two different teams to multiple Super Bowls."
+    assert answer_phrase("Who was the first quarterback to take two teams to more than one Super Bowl?", NAME,
+                         text) == "Peyton Manning"
+    assert answer_phrase("Who did the Normans team up with in Anatolia?", NAME,
+                         "Some Normans joined Turkish forces in Anatolia.") == "Turkish"

@@ -104,3 +104,23 @@ def test_page_span_maps_passage_offsets_to_each_page_text():
     start = passage.index("Replace")
     position, page_start, page_end = page_span([(0, first), (1, second)], 8, 46, start, start + 35)
     assert position == 0 and first[page_start:page_end] == "Replace the seal every 1,800 hours."
+
+
+def test_a_row_under_a_long_group_label_is_one_row():
+    row = ("Adjustments to reconcile net income to net cash from operations: Changes in operating assets and "
+           "liabilities: Net cash from operations | Three Months Ended September 30, 2022: 23,198 | "
+           "Three Months Ended September 30, 2021: 24,540")
+    assert len(row.split(" | ")[0]) > 80
+    assert [u.kind for u in split_units(row)] == [ROW]
+    assert _best("What was the net cash from operations in the quarter?", row + "\nCash | 7,237 | 7,237") == row
+
+
+def test_a_question_setting_one_figure_against_another_shows_both_rows():
+    statement = ("Total operating expenses | Three Months Ended April 30, 2023: 2,508 | Three Months Ended May 1, 2022: 3,563\n"
+                 "Revenue | Three Months Ended April 30, 2023: 7,192 | Three Months Ended May 1, 2022: 8,288\n"
+                 "Net income | Three Months Ended April 30, 2023: 2,043 | Three Months Ended May 1, 2022: 1,618")
+    hits = [_hit(statement)]
+    selection = select_evidence("How did operating expenses compare to revenue in the quarter?", hits,
+                                Terms("en", evidence_stopwords()))
+    labels = {c.unit.text.split(" | ")[0] for c in selection.chosen}
+    assert {"Total operating expenses", "Revenue"} <= labels
