@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 from rag.analysis import document_language
 from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
 from rag.answer.grounded import GroundedAnswer, locate_evidence
-from rag.answer.language import guess_language, message
+from rag.answer.language import guess_language, message, passages_language
 from rag.answer.prompt import keyword_coverage, min_relevance, relevance
 from rag.answer.question_kind import content_words
 from rag.config import Config, default_data_dir
@@ -257,7 +257,8 @@ class Engine:
         keyword = self.keyword_index(collection)
         about = content_words(question)
         coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
-        if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language):
+        needed = min_relevance(self.config.min_relevance, language, passages_language([h.text for h in hits[:3]]))
+        if not hits or relevance(best_dense, coverage) < needed:
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits, collection)
         naming = naming_words(self.registry, keyword, question, hits[0].doc_id)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 _SPANISH_HINTS = frozenset(
     "qué que cuál cual cuáles cuándo cuando dónde donde cómo como por para los las del una unos unas es son está están "
@@ -20,6 +21,14 @@ def guess_language(text: str) -> str:
     if "¿" in text or "¡" in text or re.search(r"[ñáéíóú]", text.lower()):
         return "es"
     words = _WORD.findall(text.lower())
+    spanish = sum(w in _SPANISH_HINTS for w in words)
+    english = sum(w in _ENGLISH_HINTS for w in words)
+    return "es" if spanish > english else "en"
+
+
+def passages_language(texts: Sequence[str]) -> str:
+    """``"es"`` or ``"en"`` for document text, by its common words alone (names carry accents in any language)."""
+    words = [w for text in texts for w in _WORD.findall(text.lower())]
     spanish = sum(w in _SPANISH_HINTS for w in words)
     english = sum(w in _ENGLISH_HINTS for w in words)
     return "es" if spanish > english else "en"

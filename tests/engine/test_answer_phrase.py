@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rag.answer.answer_phrase import answer_phrase, row_figure
+from rag.answer.language import passages_language
 from rag.answer.prompt import min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.passage_units import row_cells, row_label
@@ -87,6 +88,17 @@ def test_the_earliest_asking_word_decides_the_kind():
 def test_questions_in_another_language_than_the_embedder_s_need_more_relevance():
     assert min_relevance(0.6, "en") == 0.6
     assert min_relevance(0.6, "es") > 0.6
+    assert min_relevance(0.6, "es", "es") == min_relevance(0.6, "es")
+
+
+def test_a_question_over_passages_in_the_other_language_needs_less_relevance():
+    spanish = ["Los normandos fueron el pueblo que en los siglos X y XI dio su nombre a Normandía, una región de Francia."]
+    english = ["The Normans were the people who in the 10th and 11th centuries gave their name to Normandy, in France."]
+    assert passages_language(spanish) == "es" and passages_language(english) == "en"
+    assert passages_language(["Lothar de Maizière was the last Prime Minister of the GDR and led it into unity."]) == "en"
+    assert min_relevance(0.6, "en", passages_language(spanish)) < 0.6
+    assert min_relevance(0.6, "es", passages_language(english)) < 0.6
+    assert min_relevance(0.6, "en", passages_language(english)) == 0.6
 
 
 def test_an_amount_is_not_part_of_a_name_a_date_or_a_period():
