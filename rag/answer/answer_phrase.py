@@ -161,13 +161,16 @@ def _context_headers(context: str, count: int) -> list[str]:
 
 
 def _column(asked: str, headers: list[str]) -> int:
-    """The column whose header has the period the question asks (a quarter by default) and the year it names."""
-    wanted = next((_months(m) for m in _PERIOD.finditer(asked)), 3)
+    """The column whose header has the period the question asks and the year it names; a quarter when it names no
+    period, which counts for less than the year (``April 30, 2023`` over ``Three Months Ended May 1, 2022`` for
+    "in Q1 2023")."""
+    named = next((_months(m) for m in _PERIOD.finditer(asked)), 0)
+    wanted, weight = (named, 2.0) if named else (3, 1.0)
     years = set(re.findall(r"\b(?:19|20)\d\d\b", asked))
     best, best_score = 0, -1.0
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
-        score = (2.0 if period == wanted else 0.0) + (1.0 if years & set(re.findall(r"\b(?:19|20)\d\d\b", header)) else 0.0)
+        score = (weight if period == wanted else 0.0) + (1.5 if years & set(re.findall(r"\b(?:19|20)\d\d\b", header)) else 0.0)
         score -= 3.0 if re.search(r"change|cambio|%", fold(header)) else 0.0
         if score > best_score:
             best, best_score = column, score

@@ -47,9 +47,10 @@ PARENT_LABEL_WEIGHT = 0.1
 _NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters months month year years ended fiscal "
                   "provided used generated primer segundo tercer cuarto trimestre meses año años")
 # Financial statements name one thing two ways: a question's "revenue" is a row's "net sales", "gross margin" its
-# "gross profit", "earnings" its "net income" (English stems).
+# "gross profit", "earnings" its "net income", "operating cash flow" its "cash provided by operating activities" (Snowball
+# stems; "fluj" is Spanish "flujo").
 _SAME_IN_TABLES = {"revenu": "sale", "sale": "revenu", "margin": "profit", "profit": "margin", "earn": "incom",
-                   "incom": "earn"}
+                   "incom": "earn", "flow": "activ", "fluj": "activ"}
 # A question that asks for no figure (how something affected results, which risks) is answered by sentences: a row's
 # label counts for this share of its fit there.
 ROW_FOR_REASON = 0.5

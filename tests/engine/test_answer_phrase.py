@@ -134,3 +134,11 @@ def test_a_name_the_question_holds_in_another_form_is_not_the_answer():
                          text) == "Peyton Manning"
     assert answer_phrase("Who did the Normans team up with in Anatolia?", NAME,
                          "Some Normans joined Turkish forces in Anatolia.") == "Turkish"
+
+
+def test_the_year_a_question_names_outweighs_the_quarter_it_only_implies():
+    row = ("Research and development expenses | April 30, 2023: $1,875 | Three Months Ended May 1, 2022: $1,618 | "
+           "Change: 16 %")
+    assert row_figure("How much did NVIDIA spend on research and development in Q1 2023?", row) == "1,875 (April 30, 2023)"
+    assert row_figure("What were the research and development expenses in the three months ended May 1, 2022?", row) == (
+        "1,618 (Three Months Ended May 1, 2022)")

@@ -124,3 +124,11 @@ def test_a_question_setting_one_figure_against_another_shows_both_rows():
                                 Terms("en", evidence_stopwords()))
     labels = {c.unit.text.split(" | ")[0] for c in selection.chosen}
     assert {"Total operating expenses", "Revenue"} <= labels
+
+
+def test_cash_flow_from_operations_is_the_row_of_cash_provided_by_operating_activities():
+    rows = ("Free cash flow | Twelve Months Ended September 30, 2021: 2,552 | Twelve Months Ended September 30, 2022: (19,686)\n"
+            "Net cash provided by (used in) operating activities | Three Months Ended September 30, 2022: 11,404 | "
+            "Three Months Ended September 30, 2021: 7,256")
+    question = "What cash flows from operations were disclosed by Amazon in the Q3 2022 10-Q?"
+    assert _best(question, rows).startswith("Net cash provided by (used in) operating activities")
