@@ -28,6 +28,15 @@ def test_a_sentence_with_words_from_no_source_is_off_the_sources():
     assert not off_the_sources("El hijo de Ayurbarwada [1].", question, sources, "es"), "nothing of its own to check"
 
 
+def test_a_sentence_sharing_a_word_or_two_with_the_sources_is_still_off_them():
+    sources = vocabulary(["Peyton Manning se convirtió en el primer mariscal de campo en llevar a dos equipos a "
+                          "múltiples Super Bowls. Al final del partido no pudo pasar el balón."], "es")
+    question = "¿Quién fue el primer mariscal de campo en llevar a dos equipos a más de una Super Bowl?"
+    assert off_the_sources("Para esta pregunta, no puede pasar al final el primer mariscal de campo a más de una "
+                           "Superbowl [1].", question, sources, "es")
+    assert not off_the_sources("Peyton Manning llevó a dos equipos a múltiples Super Bowls [1].", question, sources, "es")
+
+
 def test_an_answer_of_echoes_shows_the_evidence_alone(tmp_path, fake_engine):
     make_pdf(tmp_path / "clades.pdf", ["El estudio sobre los clades del genoma reveló dos ramas genéticas."])
     engine = fake_engine(generator=FakeGenerator("¿Qué reveló el estudio sobre los clades? Responderá en español."))
