@@ -6,7 +6,9 @@ from rag.store.keyword_index import KeywordIndex
 from rag.store.registry import Registry
 from rag.types import Hit
 
-DOCUMENT_PASSAGES = 24
+# sec10q single-chunk questions, 24 → 96 passages of the best filing: the answer among those considered 78.9% → 84.2%,
+# evidence holding it 31.6% → 34.2% (multi-chunk 14.8% → 13.0%), 46 ms more per question.
+DOCUMENT_PASSAGES = 96
 NAMING_SHARE = 0.3
 NAMING_MIN_PASSAGES = 5
 
