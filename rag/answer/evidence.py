@@ -122,12 +122,14 @@ def select_evidence(
         return Selection((), True, kind)
     unit_terms = [terms(u.text + " " + u.context) for _, u, _ in candidates]
     idf = _idf(unit_terms)
-    names = set(terms(" ".join([*_IDENTIFIER.findall(question), *naming])))
+    identifiers = set(terms(" ".join(_IDENTIFIER.findall(question))))
+    names = identifiers | set(terms(" ".join(naming)))
     weights = {t: idf.get(t, math.log(1 + len(unit_terms))) * (IDENTIFIER_WEIGHT if t in names else 1.0) for t in set(wanted)}
     total = sum(weights.values()) or 1.0
     pairs = set(zip(wanted, wanted[1:]))
     boilerplate = _boilerplate(candidates)
-    label_words = set(wanted) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
+    # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
+    label_words = (set(wanted) - identifiers) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
     neutral = set(terms(_NEUTRAL_LABEL))
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank), found) in enumerate(zip(candidates, unit_terms)):

@@ -132,3 +132,14 @@ def test_cash_flow_from_operations_is_the_row_of_cash_provided_by_operating_acti
             "Three Months Ended September 30, 2021: 7,256")
     question = "What cash flows from operations were disclosed by Amazon in the Q3 2022 10-Q?"
     assert _best(question, rows).startswith("Net cash provided by (used in) operating activities")
+
+
+def test_a_row_labelled_by_a_quarter_is_not_named_by_the_question_s_date():
+    highlights = ("from Q3 2021 | from Q3 2021 | 85% from Q3 | 59% from Q3 | Adjusted Free Cash Flow $B: $16.3B or 68% | "
+                  "Adjusted Free Cash Flow $B: $19.7B or 157%\n"
+                  "from Q3 2021 | down 13.4 ppts | down 12.4 ppts | Adjusted Free Cash Flow $B: cash flow down")
+    statement = "Net cash provided by operating activities | 7,730 | 24,053"
+    question = "What were the cash flow from operations figures for Intel as per the Q3 2022 10-Q?"
+    naming = ["oper", "intel", "q3", "2022", "10", "q"]  # what the filing's own words make of the question
+    selection = select_evidence(question, [_hit(highlights + "\n" + statement)], Terms("en", evidence_stopwords()), naming)
+    assert selection.chosen[0].unit.text == statement
