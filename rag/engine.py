@@ -257,8 +257,8 @@ class Engine:
         keyword = self.keyword_index(collection)
         about = content_words(question)
         coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
-        needed = min_relevance(self.config.min_relevance, language, passages_language([h.text for h in hits[:3]]))
-        if not hits or relevance(best_dense, coverage) < needed:
+        passages = passages_language([hits[0].text]) if hits else None
+        if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language, passages):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits, collection)
         naming = naming_words(self.registry, keyword, question, hits[0].doc_id)
