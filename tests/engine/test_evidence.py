@@ -143,3 +143,11 @@ def test_a_row_labelled_by_a_quarter_is_not_named_by_the_question_s_date():
     naming = ["oper", "intel", "q3", "2022", "10", "q"]  # what the filing's own words make of the question
     selection = select_evidence(question, [_hit(highlights + "\n" + statement)], Terms("en", evidence_stopwords()), naming)
     assert selection.chosen[0].unit.text == statement
+
+
+def test_a_sentence_whose_subject_is_named_in_the_sentence_before_can_answer():
+    passage = ("Los Broncos ganaron la final de la temporada. Peyton Manning se convirtió en el primer mariscal de "
+               "campo en llevar a dos equipos diferentes a varias Super Bowls. Además, es con 39 años el mariscal de "
+               "campo más longevo de la historia en jugar ese partido. El partido se jugó en Santa Clara.")
+    question = "¿Cuántos años tenía Peyton Manning cuando jugó la Super Bowl 50?"
+    assert _best(question, passage, language="es").startswith("Además, es con 39 años")
