@@ -14,6 +14,7 @@ from rag import answer_languages, answer_message
 
 _MARKER = re.compile(r"\[(\d+)\]")
 CURSOR = "▍"
+UNCHECKED_COLOUR = "#7a7a7a"
 CHIP_TEXT_MAX_PX = 240
 UNSUPPORTED_MARKS = tuple(f"({answer_message('not_found', language)})" for language in answer_languages)
 
@@ -165,10 +166,11 @@ class AnswerCard(QFrame):
         self.evidence.show_evidence(refs)
 
     def append(self, piece: str) -> None:
+        """The model's words as they come, greyed: they are checked against the documents only when it ends."""
         if not self.streamed:
-            self.status.setText(self.tr("Writing… (Esc stops)"))
+            self.status.setText(self.tr("Writing… checked against your documents when it ends (Esc stops)"))
         self.streamed += piece
-        self.body.setText(answer_html(self.streamed, set()) + CURSOR)
+        self.body.setText(f'<span style="color:{UNCHECKED_COLOUR}">{answer_html(self.streamed, set())}</span>{CURSOR}')
 
     def finish(self, exchange: Exchange) -> None:
         """Show the final answer: cited markers become links, chips list the sources."""

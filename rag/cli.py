@@ -137,18 +137,9 @@ def _print_hit(number: int, hit) -> None:
     print("    " + " ".join(hit.text.split())[:300])
 
 
-def _reply_printer(question: str):
-    """The model's reply printed a sentence at a time, without the sentences that only restate the question or the
-    instruction (the checked answer follows it)."""
-    from rag.answer.echo import SentenceGate
-    from rag.answer.language import guess_language, message
-
-    def write(text: str) -> None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-    language = guess_language(question)
-    return SentenceGate(write, question, message("write", language), language)
+def _print_status(text: str) -> None:
+    """What Faro is doing while the model writes (its words are printed once checked)."""
+    print(text, flush=True)
 
 
 def _print_evidence(evidence) -> None:
@@ -189,11 +180,8 @@ def _dispatch(engine, args) -> int:
                 _print_hit(number, hit)
         return 0
     if args.command == "ask":
-        stream = None if args.json else _reply_printer(args.question)
         show_evidence = None if args.json else _print_evidence
-        answer = engine.ask(args.question, on_token=stream, on_evidence=show_evidence)
-        if stream:
-            stream.flush()
+        answer = engine.ask(args.question, on_evidence=show_evidence, on_status=None if args.json else _print_status)
         if args.json:
             print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
             return 0
@@ -203,10 +191,10 @@ def _dispatch(engine, args) -> int:
                 _print_hit(number, hit)
             return 0
         if answer.note:
-            print("\n\n" + answer.note)
+            print("\n" + answer.note)
         if not answer.text:
             return 0
-        print("\n\nAnswer with citations:\n" + answer.text + "\n\nSources:")
+        print("\nAnswer with citations:\n" + answer.text + "\n\nSources:")
         for c in answer.citations:
             where = f", p. {c.page}" if c.page else (f", {c.section}" if c.section else "")
             scan = ", read from a scan" if c.scanned else ""

@@ -211,8 +211,8 @@ vLLM  http://localhost:8000/v1</translation>
     </message>
     <message>
         <location filename="../chat_cards.py" line="168" />
-        <source>Writing… (Esc stops)</source>
-        <translation>Escribiendo… (Esc detiene)</translation>
+        <source>Writing… checked against your documents when it ends (Esc stops)</source>
+        <translation>Escribiendo… se comprobará con sus documentos al terminar (Esc detiene)</translation>
     </message>
     <message>
         <location filename="../chat_cards.py" line="186" />

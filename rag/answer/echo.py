@@ -3,7 +3,7 @@ citation marks alone, or words found in none of the sources."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Sequence
 
 from rag.analysis import terms
 from rag.answer.prompt import split_sentences
@@ -45,31 +45,3 @@ def off_the_sources(sentence: str, question: str, source_words: set[str], langua
     "En este caso, no es más que ahora." is not from the documents, whatever its numbers."""
     own = _words(sentence, language) - _words(question, language)
     return bool(own) and len(own & source_words) < OWN_WORDS_FOUND * len(own)
-
-
-class SentenceGate:
-    """Passes a streamed reply on a whole sentence at a time, its echoes left out (for a terminal, which cannot take
-    back what it printed); ``flush`` passes on the last, unfinished sentence."""
-
-    def __init__(self, write: Callable[[str], None], question: str, instruction: str, language: str) -> None:
-        self.write = write
-        self.question, self.instruction, self.language = question, instruction, language
-        self.pending = ""
-
-    def __call__(self, piece: str) -> None:
-        self.pending += piece
-        pieces = split_sentences(self.pending)
-        if len(pieces) < 3:
-            return
-        for sentence in pieces[:-1:2]:
-            self._pass(sentence)
-        self.pending = pieces[-1]
-
-    def flush(self) -> None:
-        self._pass(self.pending)
-        self.pending = ""
-
-    def _pass(self, sentence: str) -> None:
-        kept = without_echoes(sentence, self.question, self.instruction, self.language)
-        if kept:
-            self.write(kept + " ")

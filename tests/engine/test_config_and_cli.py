@@ -119,3 +119,20 @@ def test_cli_report_counts_in_plain_words_and_global_options_come_before_or_with
     assert launcher.main(["--data-dir", data, "--collection", "Ops", "gui"]) == 0
     assert launcher.main(["gui", "--data-dir", data]) == 0
     assert opened == [["--data-dir", data], ["--data-dir", data, "--collection", "Ops"], ["--data-dir", data]]
+
+
+def test_cli_ask_prints_only_the_checked_answer_never_the_model_s_raw_words(tmp_path, capsys, fake_models, monkeypatch):
+    from rag import engine as engine_module
+
+    reply = "Torque the flange bolts to 40 Nm [1]. The warranty lasts 7 years [1]."
+    monkeypatch.setattr(engine_module, "LlamaGenerator", lambda *a, **k: FakeGenerator(reply))
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    data = ["--data-dir", str(tmp_path / "data")]
+    make_pdf(tmp_path / "bolts.pdf", ["Torque the flange bolts to 40 Nm."])
+    assert cli.main(["ingest", str(tmp_path / "bolts.pdf"), *data]) == 0
+    capsys.readouterr()
+    assert cli.main(["ask", "What torque for the flange bolts?", *data]) == 0
+    out = capsys.readouterr().out
+    assert out.index("From your documents:") < out.index("Reading") < out.index("Answer with citations:")
+    assert "The warranty lasts 7 years" in out
+    assert all("(not found in your documents)" in line for line in out.splitlines() if "warranty" in line)

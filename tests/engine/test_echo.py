@@ -54,15 +54,3 @@ def test_an_unsourced_sentence_is_marked_and_a_sourced_one_kept(tmp_path, fake_e
     answer = engine.ask("How often is the seal replaced?")
     assert [c.supported for c in answer.sentences] == [True, False]
     assert "Customers love the colour. (not found in your documents)" in answer.text
-
-
-def test_a_terminal_gets_the_reply_a_sentence_at_a_time_without_its_echoes():
-    from rag.answer.echo import SentenceGate
-
-    printed: list[str] = []
-    gate = SentenceGate(printed.append, "¿Qué son los clades?", message("write", "es"), "es")
-    for piece in "¿Qué son los clades? Son ramas genéticas del genoma [1]. Responde a la pregunta en español.".split(" "):
-        gate(piece + " ")
-    assert printed == ["Son ramas genéticas del genoma [1]. "], "a sentence is printed once it is complete"
-    gate.flush()
-    assert printed == ["Son ramas genéticas del genoma [1]. "], "the copied instruction never reaches the terminal"

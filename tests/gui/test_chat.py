@@ -27,6 +27,8 @@ def test_ctrl_enter_streams_an_answer_and_esc_stops_it(make_window, documents, q
     wait_for(qtbot, lambda: len(card.streamed.split()) >= 5)
     partial = card.body.text()
     wait_for(qtbot, lambda: card.body.text() != partial and len(card.body.text()) > len(partial))
+    assert "checked against your documents when it ends" in card.status.text()
+    assert card.body.text().startswith('<span style="color:'), "words not yet checked are greyed"
     with qtbot.waitSignal(window.chat.answered, timeout=10000) as answered:
         qtbot.keyClick(panel.question, Qt.Key.Key_Escape)
     exchange = answered.args[0]
@@ -43,7 +45,7 @@ def test_citations_become_chips_and_clickable_markers(make_window, documents, qt
         window.ask("What is the maximum operating pressure of the booster pump?")
     card = window.chat_panel.answer_cards()[-1]
     assert card.exchange.sources and card.exchange.sources[0].n == 1
-    assert 'href="cite:1"' in card.body.text()
+    assert 'href="cite:1"' in card.body.text() and not card.body.text().startswith('<span style="color:')
     [chip, *_] = card.chip_buttons()
     assert chip.text().startswith("1  manual.pdf · p")
     opened = []
