@@ -51,6 +51,12 @@ _WORD = re.compile(r"[^\W_]+")
 # A name after "of", "in", "de la"... is seldom the one asked for by "who" (the Pro Bowl of "tackle of the Pro Bowl").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|de|del|al|en|a|desde|hacia)\s+(?:(?:the|la|el|los|las)\s+)?$", re.I)
 AFTER_PREPOSITION_CHARS = 80
+# "Who" asks for a person: a prize, an event or a body named near the question's words is seldom the answer ("Lady
+# Gaga, the ... Academy Award nominee, sang the anthem").
+_NOT_A_PERSON = re.compile(
+    r"\b(?:awards?|prizes?|grammys?|oscars?|[oó]scar|emmys?|nobel|bowls?|games?|league|conference|republic|"
+    r"university|church|championship|cup|language|council|army|empire|kingdom|premios?|copa|liga|universidad|"
+    r"rep[uú]blica|iglesia|imperio|reino|campeonato|consejo|ej[eé]rcito|lengua)\b", re.I)
 # The answer sits in the clause that holds most of the question's words ("Lady Gaga ... sang the anthem; while
 # Marlee Matlin ... translated it").
 _CLAUSE = re.compile(r"[^;]+")
@@ -73,6 +79,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     if pattern is None:
         return ""
     anchors = _anchors(asked, fold(text))
+    person = bool(re.search(r"\b(?:who|quien|quienes)\b", asked))
     clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
     most = max((count for _, _, count in clauses), default=0)
     dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
@@ -85,6 +92,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             continue
         distance = min((abs(match.start() - a) for a in anchors), default=0)
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
+            distance += AFTER_PREPOSITION_CHARS
+        if kind == NAME and person and _NOT_A_PERSON.search(span):
             distance += AFTER_PREPOSITION_CHARS
         if any(start <= match.start() < end and count < most for start, end, count in clauses):
             distance += OTHER_CLAUSE_CHARS

@@ -142,3 +142,8 @@ def test_the_year_a_question_names_outweighs_the_quarter_it_only_implies():
     assert row_figure("How much did NVIDIA spend on research and development in Q1 2023?", row) == "1,875 (April 30, 2023)"
     assert row_figure("What were the research and development expenses in the three months ended May 1, 2022?", row) == (
         "1,618 (Three Months Ended May 1, 2022)")
+
+
+def test_who_asks_for_a_person_not_the_prize_named_beside_them():
+    text = "Lady Gaga, the six-time Grammy winner and Academy Award nominee, sang the national anthem."
+    assert answer_phrase("Who sang the national anthem?", NAME, text) == "Lady Gaga"
