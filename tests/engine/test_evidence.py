@@ -151,3 +151,15 @@ def test_a_sentence_whose_subject_is_named_in_the_sentence_before_can_answer():
                "campo más longevo de la historia en jugar ese partido. El partido se jugó en Santa Clara.")
     question = "¿Cuántos años tenía Peyton Manning cuando jugó la Super Bowl 50?"
     assert _best(question, passage, language="es").startswith("Además, es con 39 años")
+
+
+def test_only_the_best_sentence_carries_a_short_answer_while_every_row_carries_its_figure():
+    passage = "Peyton Manning jugó la Super Bowl 50 con 39 años. Peyton Manning jugó la Super Bowl 48 con 37 años."
+    question = "¿Cuántos años tenía Peyton Manning cuando jugó la Super Bowl 50?"
+    selection = select_evidence(question, [_hit(passage)], Terms("es", evidence_stopwords()))
+    assert [c.answer for c in selection.chosen] == ["39 años", ""]
+    statement = ("Total operating expenses | Three Months Ended April 30, 2023: 2,508\n"
+                 "Revenue | Three Months Ended April 30, 2023: 7,192")
+    rows = select_evidence("How did operating expenses compare to revenue in the quarter?", [_hit(statement)],
+                           Terms("en", evidence_stopwords()))
+    assert all(c.answer for c in rows.chosen) and len(rows.chosen) == 2
