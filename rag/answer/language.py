@@ -26,11 +26,14 @@ def guess_language(text: str) -> str:
     return "es" if spanish > english else "en"
 
 
-def passages_language(texts: Sequence[str]) -> str:
-    """``"es"`` or ``"en"`` for document text, by its common words alone (names carry accents in any language)."""
+def passages_language(texts: Sequence[str]) -> str | None:
+    """``"es"`` or ``"en"`` for document text, by its common words alone (names carry accents in any language);
+    None when it has none (a table of figures)."""
     words = [w for text in texts for w in _WORD.findall(text.lower())]
     spanish = sum(w in _SPANISH_HINTS for w in words)
     english = sum(w in _ENGLISH_HINTS for w in words)
+    if spanish == english == 0:
+        return None
     return "es" if spanish > english else "en"
 
 

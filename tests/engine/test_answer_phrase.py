@@ -99,6 +99,8 @@ def test_a_question_over_passages_in_the_other_language_needs_less_relevance():
     assert min_relevance(0.6, "en", passages_language(spanish)) < 0.6
     assert min_relevance(0.6, "es", passages_language(english)) < 0.6
     assert min_relevance(0.6, "en", passages_language(english)) == 0.6
+    figures = ["Ventas netas | 81.797 | 82.959"]
+    assert passages_language(figures) is None and min_relevance(0.6, "es", passages_language(figures)) == min_relevance(0.6, "es")
 
 
 def test_an_amount_is_not_part_of_a_name_a_date_or_a_period():
