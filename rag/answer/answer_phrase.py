@@ -41,7 +41,8 @@ _AMOUNT = re.compile(
 _CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
 _CAPITAL = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*|[A-Z]{2,}|\d+[A-Z]?)"
 _NAME = re.compile(rf"(?<![\w]){_CAPITAL}(?:{_CONNECTOR}{_CAPITAL})*")
-_LEADING = re.compile(r"^(?:the|a|an|el|la|los|las|un|una|in|en|on|de|del|some|several|many|algunos|algunas|varios|varias|muchos|muchas)\s+", re.I)
+_LEADING = re.compile(r"^(?:the|a|an|el|la|los|las|un|una|in|en|on|de|del|some|several|many|"
+                      r"algunos|algunas|varios|varias|muchos|muchas)\s+", re.I)
 _SENTENCE_START = frozenset(
     "the a an this that these those it its in on at for by as after before during while when although however but "
     "el la los las un una este esta estos estas ese esa en con por para como tras durante aunque sin sobre pero "
