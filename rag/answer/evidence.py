@@ -136,12 +136,14 @@ def select_evidence(
     # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
     label_words = (set(wanted) - identifiers) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
     neutral = set(terms(_NEUTRAL_LABEL))
+    # The words of each unit, found once: the sentence before a sentence is usually a unit of the pool too.
+    known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
         coverage = sum(w for t, w in weights.items() if t in present) / total
         if previous:
-            around = present | set(terms(previous))
+            around = present | set(known.get(previous) or terms(previous))
             coverage += CONTEXT_SHARE * (sum(w for t, w in weights.items() if t in around) / total - coverage)
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question)

@@ -20,21 +20,23 @@ def guess_language(text: str) -> str:
     """``"es"`` for Spanish text, else ``"en"``."""
     if "¿" in text or "¡" in text or re.search(r"[ñáéíóú]", text.lower()):
         return "es"
-    words = _WORD.findall(text.lower())
-    spanish = sum(w in _SPANISH_HINTS for w in words)
-    english = sum(w in _ENGLISH_HINTS for w in words)
+    spanish, english = _hints(text)
     return "es" if spanish > english else "en"
 
 
 def passages_language(texts: Sequence[str]) -> str | None:
     """``"es"`` or ``"en"`` for document text, by its common words alone (names carry accents in any language);
     None when it has none (a table of figures)."""
-    words = [w for text in texts for w in _WORD.findall(text.lower())]
-    spanish = sum(w in _SPANISH_HINTS for w in words)
-    english = sum(w in _ENGLISH_HINTS for w in words)
+    spanish, english = _hints(" ".join(texts))
     if spanish == english == 0:
         return None
     return "es" if spanish > english else "en"
+
+
+def _hints(text: str) -> tuple[int, int]:
+    """How many common Spanish and English words ``text`` holds."""
+    words = _WORD.findall(text.lower())
+    return sum(w in _SPANISH_HINTS for w in words), sum(w in _ENGLISH_HINTS for w in words)
 
 
 MESSAGES = {
