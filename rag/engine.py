@@ -29,7 +29,6 @@ from rag.models.generator import Generator, LlamaGenerator
 from rag.models.server_generator import ServerGenerator
 from rag.offline import enforce_offline
 from rag.progress import CancelToken, ProgressCallback, no_progress
-from rag.retrieval.evidence_pool import naming_words
 from rag.retrieval.search import Searcher
 from rag.status import Status
 from rag.store.doctor import DoctorReport, check_library, repair_library
@@ -261,8 +260,7 @@ class Engine:
         if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language, passages):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits, collection)
-        naming = naming_words(self.registry, keyword, question, hits[0].doc_id)
-        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), naming)
+        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()))
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)

@@ -1,4 +1,4 @@
-"""What evidence is chosen from: the fused hits, the best document's closest passages, and the words naming it."""
+"""What evidence is chosen from: the fused hits and the best document's closest passages."""
 from __future__ import annotations
 
 from rag.retrieval.fusion import Scored, to_hits
@@ -9,8 +9,6 @@ from rag.types import Hit
 # sec10q single-chunk questions, 24 → 96 passages of the best filing: the answer among those considered 78.9% → 84.2%,
 # evidence holding it 31.6% → 34.2% (multi-chunk 14.8% → 13.0%), 46 ms more per question.
 DOCUMENT_PASSAGES = 96
-NAMING_SHARE = 0.3
-NAMING_MIN_PASSAGES = 5
 
 
 def document_passages(registry: Registry, keyword: KeywordIndex, question: str, hits: list[Hit]) -> list[Hit]:
@@ -22,16 +20,3 @@ def document_passages(registry: Registry, keyword: KeywordIndex, question: str, 
     best = sorted(((s, cid) for cid, s in scores.items() if s > 0), reverse=True)[:DOCUMENT_PASSAGES]
     return to_hits([Scored(cid, 0.0, 0.0, s) for s, cid in best], registry.chunk_rows(cid for _, cid in best))
 
-
-def naming_words(registry: Registry, keyword: KeywordIndex, question: str, doc_id: str) -> list[str]:
-    """The question's words found in most passages of its best document (the company's name in its own filing):
-    they say which document, not which sentence."""
-    ids = [row["chunk_id"] for row in registry.chunks_of(doc_id)]
-    if len(ids) < NAMING_MIN_PASSAGES:  # in a short manual every word of the question is in most passages
-        return []
-    words = []
-    for word in dict.fromkeys(keyword.tokenize(question)):
-        scores = keyword.score(word, ids)
-        if sum(1 for s in scores.values() if s > 0) >= NAMING_SHARE * len(ids):
-            words.append(word)
-    return words
