@@ -148,12 +148,14 @@ def select_evidence(
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
+        if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
+            present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
         coverage = sum(w for t, w in weights.items() if t in present) / total
         if previous:
             around = present | set(known.get(previous) or terms(previous))
             coverage += CONTEXT_SHARE * (sum(w for t, w in weights.items() if t in around) / total - coverage)
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
-        fit = offers(kind, unit.text, question)
+        fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
         if unit.kind == ROW and kind in FIGURES:
             label = _label_fit(unit.text, label_words, neutral, terms)

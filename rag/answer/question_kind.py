@@ -1,10 +1,10 @@
-"""What a question asks for (a frequency, an amount, a date, a name, yes/no) and whether a piece of text offers it."""
+"""What a question asks for (a frequency, an amount, a date, a name, yes/no, a reason) and whether a piece of text offers it."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
-FREQUENCY, AMOUNT, DATE, NAME, YES_NO, OTHER = "frequency", "amount", "date", "name", "yes/no", "other"
+FREQUENCY, AMOUNT, DATE, NAME, YES_NO, REASON, OTHER = "frequency", "amount", "date", "name", "yes/no", "reason", "other"
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -32,7 +32,12 @@ _ASKING = (
            r"fisico|rey|reina|presidente|organizacion|compania)\b|\bcomo se llama(?:ba)?\b|\bnamed?\b"),
 )
 # Words that ask for a reason, not a figure ("what was the chief factor affecting operating income?").
-_EXPLAINING = r"\bwhy\b|\bdrivers?\b|\bfactors?\b|\breasons?\b|\bcontribut|\binfluenc|\bpor que\b|\bmotivos?\b|\bcausas?\b"
+_EXPLAINING = (r"\bwhy\b|\bdr[io]ve|\bdrivers?\b|\bfactors?\b|\breasons?\b|\bcontribut|\binfluenc|\bhow did .* (?:affect|impact)|"
+               r"\bwhat (?:effects?|impacts?)\b|\bpor que\b|\bmotivos?\b|\bcausas?\b|\bcomo afect")
+# Words that give a reason: "primarily due to", "driven by", "as a result of", "debido a".
+_REASON_TEXT = re.compile(r"\bdue (?:primarily |mainly |largely )?to\b|\bdriven\b|\bas a result of\b|\bbecause\b|"
+                          r"\battributable to\b|\breflect(?:s|ed|ing)?\b|\bprimarily\b|\boffset by\b|\bresult(?:ed|ing)? (?:from|in)\b|"
+                          r"\bimpact(?:ed)?\b|\bdebido a\b|\bgracias a\b|\ba causa de\b|\bpor (?:eso|ello|lo que)\b|\bya que\b")
 # Words that say what a question is about, when no asking word decides.
 _TOPICAL = (AMOUNT, r"\bpercent|\bporcentaje\b|\bamount\b|\bmonto\b|\bimporte\b|\brevenue\b|\bmargin\b|\bcash\b|"
                     r"\bsales\b|\bexpenses?\b|\bincome\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
@@ -69,9 +74,10 @@ def question_kind(question: str) -> str:
     found = [(m.start(), kind) for kind, pattern in _ASKING for m in [re.search(pattern, folded)] if m]
     if found:
         return min(found)[1]
-    if re.search(_TOPICAL[1], folded) and not re.search(_EXPLAINING, folded):
+    explaining = re.search(_EXPLAINING, folded)
+    if re.search(_TOPICAL[1], folded) and not explaining:
         return AMOUNT
-    return YES_NO if re.search(_YES_NO, folded) else OTHER
+    return YES_NO if re.search(_YES_NO, folded) else REASON if explaining else OTHER
 
 
 def offers(kind: str, text: str, question: str = "") -> float:
@@ -84,6 +90,8 @@ def offers(kind: str, text: str, question: str = "") -> float:
         return 1.0 if _MONEY_OR_PERCENT.search(text) or len(figures) >= 1 and any(len(f) >= 3 for f in figures) else 0.3 if figures else 0.0
     if kind == DATE:
         return 1.0 if _DATE_TEXT.search(folded) else 0.0
+    if kind == REASON:
+        return 1.0 if _REASON_TEXT.search(folded) else 0.3
     if kind == NAME:
         asked = set(fold(question).split())
         names = [w for w in _CAPITALISED.findall(text) if fold(w) not in asked]

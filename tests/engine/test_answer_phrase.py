@@ -6,7 +6,7 @@ from rag.answer.language import passages_language
 from rag.answer.prompt import min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.passage_units import row_cells, row_label
-from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, question_kind
+from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, REASON, question_kind
 from rag.types import Hit
 
 GROSS_MARGIN = ("Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885 | "
@@ -81,7 +81,7 @@ def test_a_name_answer_is_not_the_question_s_own_name_nor_one_after_a_prepositio
 def test_the_earliest_asking_word_decides_the_kind():
     assert question_kind("¿Cuántos años tenía Peyton Manning cuando jugó la Super Bowl 50?") == AMOUNT
     assert question_kind("¿Qué jugador tuvo el mayor número de intercepciones?") == NAME
-    assert question_kind("For Q2 2023, what was the chief factor affecting Microsoft's operating income?") == OTHER
+    assert question_kind("For Q2 2023, what was the chief factor affecting Microsoft's operating income?") == REASON
     assert question_kind("What was Apple's cash flow from operating activities?") == AMOUNT
 
 

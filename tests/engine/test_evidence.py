@@ -4,7 +4,7 @@ from __future__ import annotations
 from rag.answer.evidence import Terms, select_evidence
 from rag.answer.evidence import evidence_stopwords
 from rag.answer.passage_units import ROW, page_span, split_units
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, YES_NO, question_kind
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, REASON, YES_NO, question_kind
 from rag.types import Hit
 
 MANUAL = (
@@ -48,6 +48,8 @@ def test_question_kinds_in_both_languages():
     assert question_kind("When did the warranty start?") == DATE
     assert question_kind("Who designed the pump?") == NAME
     assert question_kind("Did Apple repurchase shares in Q3 2023?") == YES_NO
+    assert question_kind("How did foreign exchange rates affect Apple's results?") == REASON
+    assert question_kind("¿Por qué se disculpó el IPCC?") == REASON
 
 
 def test_frequency_question_picks_the_sentence_with_the_interval():
@@ -177,3 +179,24 @@ def test_trademark_marks_between_sentences_do_not_glue_them():
                "The Company repurchased $18.0 billion of its common stock during the third quarter of 2023.")
     texts = [u.text for u in split_units(passage)]
     assert "The Company repurchased $18.0 billion of its common stock during the third quarter of 2023." in texts
+
+
+def test_a_reason_question_picks_the_sentence_that_gives_the_cause():
+    passage = ("Operating income was $22.4 billion in the quarter. Operating income increased $1.4 billion driven by "
+               "growth in Intelligent Cloud.")
+    question = "What was the chief factor affecting Microsoft's operating income in the quarter?"
+    assert _best(question, passage).startswith("Operating income increased $1.4 billion driven by")
+
+
+def test_a_sentence_without_any_word_of_the_question_never_wins_on_its_kind_alone():
+    best_passage = "El discurso sirvió como justificación del imperialismo, ya que formó un cuerpo de ideas."
+    answer = "Expresaron su pesar por la mala aplicación de los procedimientos del IPCC en este caso."
+    assert _best("¿Por qué se disculpó el IPCC?", best_passage, answer, language="es").startswith("Expresaron su pesar")
+
+
+def test_a_row_of_net_sales_holds_the_revenue_a_question_asks_for():
+    rows = ("Operating activities: Changes in operating assets and liabilities: Deferred revenue | Three Months Ended "
+            "December 31, 2022: 131\n"
+            "Total net sales | Three Months Ended December 31, 2022: 117,154 | Three Months Ended December 25, 2021: 123,945")
+    selection = select_evidence("What was Apple's revenue for Q1 2023?", [_hit(rows)], Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Total net sales")
