@@ -31,6 +31,10 @@ _FILLER = frozenset(
     "indica indicado segun documento documentos informe".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Abbreviations whose letters alone are no words: "R&D expenditure" asks for the "research and development" row.
+_ABBREVIATIONS = {"R&D": "research and development", "I+D": "investigación y desarrollo",
+                  "SG&A": "selling, general and administrative", "P&L": "profit and loss"}
+_ABBREVIATION = re.compile(r"(?<!\w)(?:R&D|I\+D|SG&A|P&L)(?!\w)", re.I)
 # Years and quarters say which document, not which sentence: retrieval has used them.
 _IDENTIFIER = re.compile(r"\b(?:(?:19|20)\d\d|Q[1-4]|10-[QK])\b")
 IDENTIFIER_WEIGHT = 0.25
@@ -102,6 +106,7 @@ class Terms:
         self._stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
 
     def __call__(self, text: str) -> list[str]:
+        text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group().upper()], text)
         return [self._stem(w) for w in _WORD.findall(fold(text)) if w not in self.stopwords and (len(w) > 1 or w.isdigit())]
 
 

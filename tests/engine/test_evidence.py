@@ -200,3 +200,9 @@ def test_a_row_of_net_sales_holds_the_revenue_a_question_asks_for():
             "Total net sales | Three Months Ended December 31, 2022: 117,154 | Three Months Ended December 25, 2021: 123,945")
     selection = select_evidence("What was Apple's revenue for Q1 2023?", [_hit(rows)], Terms("en", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("Total net sales")
+
+
+def test_r_and_d_in_a_question_finds_the_research_and_development_row():
+    rows = ("Cash from operations | Q1 2023: $1.8 | Q1 2022: $5.9\n"
+            "Research and development | Three Months Ended Apr 1, 2023: 4,109 | Three Months Ended Apr 2, 2022: 4,362")
+    assert _best("What was Intel's R&D expenditure in Q1 2023?", rows).startswith("Research and development")
