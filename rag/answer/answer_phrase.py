@@ -171,16 +171,20 @@ def _context_headers(context: str, count: int) -> list[str]:
 
 
 def _column(asked: str, headers: list[str]) -> int:
-    """The column whose header has the period the question asks and the year it names; a quarter when it names no
-    period, which counts for less than the year (``April 30, 2023`` over ``Three Months Ended May 1, 2022`` for
-    "in Q1 2023")."""
+    """The column whose header has the period the question asks and the year it names, else the nearest year; a
+    quarter when it names no period, which counts for less than the year (``April 30, 2023`` over ``Three Months
+    Ended May 1, 2022`` for "in Q1 2023"). A header that names no period is taken to be of the period asked: the
+    layout reader often keeps "Three Months Ended" over one column only."""
     named = next((_months(m) for m in _PERIOD.finditer(asked)), 0)
     wanted, weight = (named, 2.0) if named else (3, 1.0)
-    years = set(re.findall(r"\b(?:19|20)\d\d\b", asked))
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", asked)}
     best, best_score = 0, -1.0
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
-        score = (weight if period == wanted else 0.0) + (1.5 if years & set(re.findall(r"\b(?:19|20)\d\d\b", header)) else 0.0)
+        score = weight if period in (wanted, 0) else 0.0
+        found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
+        if years and found:
+            score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))
         score -= 3.0 if re.search(r"change|cambio|%", fold(header)) else 0.0
         if score > best_score:
             best, best_score = column, score

@@ -34,13 +34,15 @@ _ASKING = (
 # Words that ask for a reason, not a figure ("what was the chief factor affecting operating income?").
 _EXPLAINING = (r"\bwhy\b|\bdr[io]ve|\bdrivers?\b|\bfactors?\b|\breasons?\b|\bcontribut|\binfluenc|\bhow did .* (?:affect|impact)|"
                r"\bwhat (?:effects?|impacts?)\b|\bpor que\b|\bmotivos?\b|\bcausas?\b|\bcomo afect")
+# Words that ask how two things relate, not for a figure ("the relationship between R&D spending and new products").
+_ANALYSING = r"\b(?:relationship|correlation|connection|link) between\b|\brelacion entre\b"
 # Words that give a reason: "primarily due to", "driven by", "as a result of", "debido a".
 _REASON_TEXT = re.compile(r"\bdue (?:primarily |mainly |largely )?to\b|\bdriven\b|\bas a result of\b|\bbecause\b|"
                           r"\battributable to\b|\breflect(?:s|ed|ing)?\b|\bprimarily\b|\boffset by\b|\bresult(?:ed|ing)? (?:from|in)\b|"
                           r"\bimpact(?:ed)?\b|\bdebido a\b|\bgracias a\b|\ba causa de\b|\bpor (?:eso|ello|lo que)\b|\bya que\b")
 # Words that say what a question is about, when no asking word decides.
 _TOPICAL = (AMOUNT, r"\bpercent|\bporcentaje\b|\bamount\b|\bmonto\b|\bimporte\b|\brevenue\b|\bmargin\b|\bcash\b|"
-                    r"\bsales\b|\bexpenses?\b|\bincome\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
+                    r"\bsales\b|\bexpenses?\b|\bexpenditures?\b|\bspen(?:d|t|ding)\b|\bgastos?\b|\bincome\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
                     r"\bprecio\b")
 _YES_NO = r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|should|must)\b|^(?:hay|existe|tiene|es|puede)\b"
 
@@ -75,7 +77,7 @@ def question_kind(question: str) -> str:
     if found:
         return min(found)[1]
     explaining = re.search(_EXPLAINING, folded)
-    if re.search(_TOPICAL[1], folded) and not explaining:
+    if re.search(_TOPICAL[1], folded) and not explaining and not re.search(_ANALYSING, folded):
         return AMOUNT
     return YES_NO if re.search(_YES_NO, folded) else REASON if explaining else OTHER
 

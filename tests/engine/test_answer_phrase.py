@@ -149,3 +149,13 @@ def test_the_year_a_question_names_outweighs_the_quarter_it_only_implies():
 def test_who_asks_for_a_person_not_the_prize_named_beside_them():
     text = "Lady Gaga, the six-time Grammy winner and Academy Award nominee, sang the national anthem."
     assert answer_phrase("Who sang the national anthem?", NAME, text) == "Lady Gaga"
+
+
+def test_a_header_without_its_period_still_holds_the_nearest_year_asked():
+    row = "Total net sales | December 31, 2022: $117,154 | Three Months Ended December 25, 2021: $123,945 | Change: (5)%"
+    assert answer_phrase("What was Apple's revenue in Q1 2023?", AMOUNT, row, row=True).startswith("117,154")
+
+
+def test_spending_asks_for_an_amount_unless_it_is_related_to_something_else():
+    assert question_kind("What was Intel's R&D expenditure in Q1 2023?") == AMOUNT
+    assert question_kind("What is the relationship between R&D spending and new GPU technologies?") == OTHER
