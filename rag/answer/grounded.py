@@ -6,12 +6,13 @@ import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from rag.answer.claims import check_sentences
+from rag.answer.claims import check_sentences, dates, figure_found, figures
 from rag.answer.echo import off_the_sources, vocabulary, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
 from rag.answer.passage_units import page_span
 from rag.answer.prompt import build_evidence_messages, cite
+from rag.answer.question_kind import fold
 from rag.answer.reply_limit import ReplyLimit
 from rag.errors import ModelCrashed, ModelError
 from rag.messages import localize
@@ -149,13 +150,28 @@ class GroundedAnswer:
                   else c for c in check_sentences(text, sources, evidence)]
         if not checks and not stopped:
             return self.evidence_only("")
-        if checks and not any(c.supported for c in checks):
+        short = self.evidence[0].answer if self.evidence else ""
+        if checks and (not any(c.supported for c in checks) or (short and not mentions(" ".join(c.text for c in checks), short))):
             answer = self.evidence_only(message("no_match", self.language), stopped)
             return Answer(**{**answer.__dict__, "sentences": tuple(checks)})
         marked = " ".join(_marked(c, self.language) for c in checks)
         note = message("weak", self.language) if self.weak else ""
         return Answer(self.question, marked, citations, abstained=False, closest=tuple(used), stopped=stopped,
                       evidence=tuple(self.evidence), sentences=tuple(checks), note=note, weak=self.weak)
+
+
+def mentions(text: str, short_answer: str) -> bool:
+    """Whether ``text`` gives the evidence's short answer: one of its figures or dates, else one of its words (of
+    three letters or more). A model's answer that gives another (Percy Shelley's poem "found in 1819, a political poem
+    of social formation") is not shown as the answer: the evidence is what was checked."""
+    stated = figures(short_answer)
+    if stated or dates(short_answer):
+        said = figures(text)
+        return (any(figure_found(f, said) for f in stated) or any(figure_found(f, stated) for f in said)
+                or bool(dates(short_answer) & dates(text)))
+    words = re.findall(r"[^\W\d_]{3,}", fold(short_answer))
+    folded = fold(text)
+    return not words or any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
 
 
 def _numbered(evidence: Evidence, numbers: dict[str, int]) -> Evidence:

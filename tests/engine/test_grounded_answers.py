@@ -68,6 +68,14 @@ def test_a_fabricated_number_is_marked_and_an_answer_with_nothing_true_leaves_th
     assert answer.sentences and not answer.sentences[0].supported
 
 
+def test_a_model_answer_that_gives_another_figure_than_the_evidence_is_not_shown_as_the_answer(fake_engine, tmp_path):
+    """Every word and number below is in the manual, but the interval it gives is not the evidence's 1,800 hours."""
+    engine = _engine(fake_engine, tmp_path, FakeGenerator("Check the coolant level of the KX-440 pump daily [1]."))
+    answer = engine.ask(QUESTION)
+    assert answer.evidence[0].answer == "1,800 operating hours"
+    assert answer.text == "" and "did not match your documents" in answer.note
+
+
 def test_without_a_model_or_when_it_crashes_the_evidence_is_the_answer(fake_engine, tmp_path):
     engine = _engine(fake_engine, tmp_path, MissingModel())
     answer = engine.ask(QUESTION)
