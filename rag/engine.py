@@ -255,12 +255,14 @@ class Engine:
         hits, best_dense = self._search(collection, question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index(collection)
         about = content_words(question)
-        coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize) for h in hits[:3]), default=0.0)
         passages = passages_language([hits[0].text]) if hits else None
+        across = passages not in (None, language)
+        coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize, across) for h in hits[:3]),
+                       default=0.0)
         if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language, passages):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits, collection)
-        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()))
+        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across)
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rag.answer.answer_phrase import answer_phrase, row_figure
 from rag.answer.language import passages_language
-from rag.answer.prompt import min_relevance
+from rag.answer.prompt import keyword_coverage, min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.passage_units import row_cells, row_label
 from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, REASON, question_kind
@@ -159,3 +159,18 @@ def test_a_header_without_its_period_still_holds_the_nearest_year_asked():
 def test_spending_asks_for_an_amount_unless_it_is_related_to_something_else():
     assert question_kind("What was Intel's R&D expenditure in Q1 2023?") == AMOUNT
     assert question_kind("What is the relationship between R&D spending and new GPU technologies?") == OTHER
+
+
+def test_across_languages_cognates_count_as_shared_words():
+    tokenize = Terms("en", evidence_stopwords())
+    question = "Whose English translation of the Bible did the Luther Bible influence?"
+    spanish = [
+        "Los escritos de Luther se difundieron ampliamente y llegaron a Francia, Inglaterra e Italia ya en 1519.",
+        "La Biblia de Lutero influyó en otras traducciones en lengua vernácula, como la Biblia inglesa de William Tyndale.",
+    ]
+    assert keyword_coverage(question, spanish[1], tokenize) == 0.0
+    assert keyword_coverage(question, spanish[1], tokenize, cognates=True) > 0.3
+    plain = select_evidence(question, [_hit("\n".join(spanish))], tokenize)
+    across = select_evidence(question, [_hit("\n".join(spanish))], tokenize, across_languages=True)
+    assert "Tyndale" not in plain.chosen[0].unit.text
+    assert "Tyndale" in across.chosen[0].unit.text
