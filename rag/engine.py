@@ -257,7 +257,9 @@ class Engine:
         about = content_words(question)
         passages = passages_language([hits[0].text]) if hits else None
         across = passages not in (None, language)
-        coverage = max((keyword_coverage(about, h.text + " " + h.source, keyword.tokenize, across) for h in hits[:3]),
+        # The question in its own language: a short one ("¿Qué cantó Lady Gaga?") is too short to detect it from.
+        asked = set(keyword.tokenize(about, language))
+        coverage = max((keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), across) for h in hits[:3]),
                        default=0.0)
         if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language, passages):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))

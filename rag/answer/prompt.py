@@ -114,17 +114,15 @@ def min_relevance(base: float, language: str, passages: str | None = None) -> fl
     return base if language == "en" else base + OTHER_LANGUAGE_MARGIN
 
 
-def keyword_coverage(question: str, text: str, tokenize: Callable[[str], list[str]], cognates: bool = False) -> float:
-    """Share of the question's keywords that appear in ``text``; with ``cognates`` (a question in another language
-    than the text), a keyword also counts when a word of the text starts with its first four letters."""
-    terms = set(tokenize(question))
-    if not terms:
+def keyword_coverage(asked: set[str], found: set[str], cognates: bool = False) -> float:
+    """Share of the question's keywords ``asked`` among a text's ``found``; with ``cognates`` (a question in another
+    language than the text), a keyword also counts when a word of the text starts with its first four letters."""
+    if not asked:
         return 0.0
-    found = set(tokenize(text))
     if cognates:
         prefixes = {w[:4] for w in found if len(w) >= 3}
-        return sum(1 for t in terms if t in found or (len(t) >= 3 and not t.isdigit() and t[:4] in prefixes)) / len(terms)
-    return len(terms & found) / len(terms)
+        return sum(1 for t in asked if t in found or (len(t) >= 3 and not t.isdigit() and t[:4] in prefixes)) / len(asked)
+    return len(asked & found) / len(asked)
 
 
 def cite(answer: str, sources: Sequence[Hit], tokenize: Callable[[str], list[str]]) -> tuple[str, tuple[Citation, ...]]:

@@ -151,3 +151,15 @@ def test_the_words_that_only_ask_do_not_count_as_what_a_question_is_about():
         ["what", "grease", "is", "used", "for", "the", "bearings", "and", "?"]
     assert "cuanto" not in content_words("¿Cada cuánto se cambia el sello?") and "sello" in content_words("¿Cada cuánto se cambia el sello?")
     assert "year" in content_words("In what year was the seal replaced?")
+
+
+def test_a_short_spanish_question_is_read_in_spanish_and_answered(fake_engine, tmp_path):
+    """Too short to detect its language from its words alone, the question was stemmed as English ("canto", not
+    "cant") and shared no word with the passage that answers it, so Faro said the documents did not answer."""
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "final.pdf", ["Lady Gaga cantó el himno nacional antes del partido de la final.",
+                                                "El partido se jugó en Santa Clara, California."])
+    engine = fake_engine(generator=MissingModel())
+    engine.ingest([tmp_path / "docs"])
+    answer = engine.ask("¿Qué cantó Lady Gaga?")
+    assert not answer.abstained and "himno nacional" in answer.evidence[0].text
