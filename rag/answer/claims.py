@@ -39,7 +39,8 @@ _UNITS = {
     "ciclos": "cyc", "shares": "sh", "acciones": "sh", "employees": "emp", "empleados": "emp", "bar": "bar", "psi": "psi",
     "mm": "mm", "cm": "cm", "°c": "c", "ºc": "c", "°f": "f", "v": "v", "volts": "v", "voltios": "v", "rpm": "rpm",
 }
-_QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,80})[”\"»]")
+# Quoted names and quoted sentences: a model that puts a sentence in quotes claims it is the documents' own words.
+_QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,400})[”\"»]")
 _FOOTER = re.compile(r"(?:\bpage|\bpágina|\bpagina|\bpág\.?)\s*\d+(?:\s*(?:of|de)\s*\d+)?|\|\s*\d{1,4}\s*$|^\s*\d{1,4}\s*\|", re.I)
 _MARKER = re.compile(r"\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 FURNITURE = "page header or footer"
@@ -144,8 +145,9 @@ def figure_found(claim: Figure, sources: Sequence[Figure]) -> bool:
     return False
 
 
-def _flat(text: str) -> str:
-    return " ".join(fold(text).split())
+def _words_only(text: str) -> str:
+    """Folded words and numbers, one space apart: a quote matches whatever its punctuation and apostrophes."""
+    return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
 
 
 def unsupported_claims(sentence: str, sources: Sequence[str]) -> list[str]:
@@ -153,13 +155,13 @@ def unsupported_claims(sentence: str, sources: Sequence[str]) -> list[str]:
     joined = "\n".join(sources)
     source_figures = figures(joined)
     source_dates = dates(joined)
-    flat_sources = _flat(joined)
+    flat_sources = _words_only(joined)
     unquoted = _QUOTED.sub(" ", sentence)
     missing = [f.written + ("%" if f.percent else "") for f in figures(unquoted) if not figure_found(f, source_figures)]
     for date in dates(sentence):
         if date not in source_dates and not (date[2] == 0 and any(d[:2] == date[:2] for d in source_dates)):
             missing.append("-".join(str(part) for part in date if part))
-    missing += [quoted for quoted in _QUOTED.findall(sentence) if _flat(quoted) not in flat_sources]
+    missing += [quoted for quoted in _QUOTED.findall(sentence) if _words_only(quoted) not in flat_sources]
     return missing
 
 

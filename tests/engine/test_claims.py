@@ -42,6 +42,16 @@ def test_dates_and_quoted_names_must_occur():
     assert unsupported_claims("Order the “impeller seal”.", [MANUAL]) == []
 
 
+def test_a_quoted_sentence_must_be_the_documents_own_words():
+    source = ("The Company’s effective tax rate for the second quarter of 2023 was lower compared to the second quarter "
+              "of 2022 due primarily to the impact of U.S. foreign tax credit regulations issued by the U.S.")
+    exact = ('[1] "The Company\'s effective tax rate for the second quarter of 2023 was lower compared to the second '
+             'quarter of 2022 due primarily to the impact of U.S. foreign tax credit regulations issued by the U.S."')
+    altered = exact.replace("foreign tax credit", "foreign currency")
+    assert unsupported_claims(exact, [source]) == []
+    assert len(unsupported_claims(altered, [source])) == 1
+
+
 def test_a_sentence_copying_a_page_footer_is_not_supported():
     [check] = check_sentences("Apple Inc. | Q3 2023 Form 10-Q | 5", {1: FOOTERS[0], 2: FOOTERS[1]}, [])
     assert not check.supported and check.missing == (FURNITURE,)
