@@ -9,6 +9,7 @@ from typing import Sequence
 
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
+from rag.answer.glossary import shared_across_languages
 from rag.answer.passage_units import ROW, SENTENCE, Unit, row_label, split_units
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
@@ -73,7 +74,6 @@ OTHER_DOCUMENT_LABEL = 0.5
 # Evidence holding the reference, 0 → 0.75: sec10q single-chunk 27 → 29 of 76, multi-chunk 7 → 9 of 54, XQuAD es
 # 80.1% → 82.0%, en 78.1% → 82.4% (0.5 and 1.0 gained less).
 CONTEXT_SHARE = 0.75
-COGNATE_LETTERS = 4
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,7 @@ class Terms:
         import Stemmer
 
         self.stopwords = stopwords | _FILLER
+        self.language = language
         self._stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
 
     def __call__(self, text: str) -> list[str]:
@@ -128,8 +129,10 @@ def select_evidence(
     Similarity with the embedder was measured too and left out: on sec10q it chose worse (18.4% → 17.1% evidence
     holding the reference, 12 candidates re-scored), on XQuAD Spanish no better, and it cost over a second.
 
-    ``across_languages`` when the passages are in another language than the question: words sharing their first
-    letters then count as the same (cognates). Years and quarters name the document rather than the answer, so they count for little. The question's words found
+    ``across_languages`` when the passages are in another language than the question: cognates and glossary
+    translations then count as the question's words (``glossary``).
+
+    Years and quarters name the document rather than the answer, so they count for little. The question's words found
     in most passages of the best document (the company in its own filing) once counted for little too: leaving that
     to the pool's word rarity held the reference in one more sec10q answer and 0.3-0.7 points more XQuAD answers.
     """
@@ -156,7 +159,7 @@ def select_evidence(
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
         if across_languages:
-            present |= _cognates(set(weights) - present, present)
+            present |= shared_across_languages(set(weights), present, terms.language)
         if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
         coverage = sum(w for t, w in weights.items() if t in present) / total
@@ -188,14 +191,6 @@ def select_evidence(
     best = chosen[0]
     weak = best.coverage < WEAK_COVERAGE
     return Selection(tuple(chosen), weak, kind)
-
-
-def _cognates(missing: set[str], present: set[str]) -> set[str]:
-    """The question's stems whose first four letters begin a stem of the unit ("influenc" and "influy", "bibl" and
-    "biblia"): across languages, cognates are the only words a question and a passage share besides names. English
-    questions over the Spanish XQuAD library: evidence holding the answer 98 → 122 of 306 (five letters: 116)."""
-    prefixes = {w[:COGNATE_LETTERS] for w in present if len(w) >= COGNATE_LETTERS - 1}
-    return {t for t in missing if len(t) >= COGNATE_LETTERS - 1 and not t.isdigit() and t[:COGNATE_LETTERS] in prefixes}
 
 
 def _only_earlier(text: str, asked_years: list[int]) -> bool:

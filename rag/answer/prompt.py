@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Callable, Sequence
 
+from rag.answer.glossary import shared_across_languages
 from rag.answer.language import message
 from rag.types import Citation, Hit
 
@@ -114,15 +115,22 @@ def min_relevance(base: float, language: str, passages: str | None = None) -> fl
     return base if language == "en" else base + OTHER_LANGUAGE_MARGIN
 
 
-def keyword_coverage(asked: set[str], found: set[str], cognates: bool = False) -> float:
-    """Share of the question's keywords ``asked`` among a text's ``found``; with ``cognates`` (a question in another
-    language than the text), a keyword also counts when a word of the text starts with its first four letters."""
+# A word found only as a cognate or a translation counts for less: English questions over the Spanish XQuAD library
+# abstained 23.9% (cognates alone), 16.7% (translations in full) and 21.2% (at 0.75), while 3, 4 and 3 of 40 off-topic
+# questions got an answer there.
+TRANSLATED_WORD_WEIGHT = 0.75
+
+
+def keyword_coverage(asked: set[str], found: set[str], across_languages: str = "") -> float:
+    """Share of the question's keywords ``asked`` among a text's ``found``; ``across_languages`` (the question's
+    language, when the text is in the other) also counts cognates and glossary translations, for less."""
     if not asked:
         return 0.0
-    if cognates:
-        prefixes = {w[:4] for w in found if len(w) >= 3}
-        return sum(1 for t in asked if t in found or (len(t) >= 3 and not t.isdigit() and t[:4] in prefixes)) / len(asked)
-    return len(asked & found) / len(asked)
+    exact = asked & found
+    if not across_languages:
+        return len(exact) / len(asked)
+    translated = shared_across_languages(asked, found, across_languages) - exact
+    return (len(exact) + TRANSLATED_WORD_WEIGHT * len(translated)) / len(asked)
 
 
 def cite(answer: str, sources: Sequence[Hit], tokenize: Callable[[str], list[str]]) -> tuple[str, tuple[Citation, ...]]:

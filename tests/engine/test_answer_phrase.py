@@ -5,6 +5,7 @@ from rag.answer.answer_phrase import answer_phrase, row_figure
 from rag.answer.language import passages_language
 from rag.answer.prompt import keyword_coverage, min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
+from rag.answer.glossary import shared_across_languages
 from rag.answer.passage_units import row_cells, row_label
 from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, REASON, question_kind
 from rag.types import Hit
@@ -161,7 +162,7 @@ def test_spending_asks_for_an_amount_unless_it_is_related_to_something_else():
     assert question_kind("What is the relationship between R&D spending and new GPU technologies?") == OTHER
 
 
-def test_across_languages_cognates_count_as_shared_words():
+def test_across_languages_cognates_and_translations_count_as_shared_words():
     tokenize = Terms("en", evidence_stopwords())
     question = "Whose English translation of the Bible did the Luther Bible influence?"
     spanish = [
@@ -170,8 +171,19 @@ def test_across_languages_cognates_count_as_shared_words():
     ]
     asked, found = set(tokenize(question)), set(tokenize(spanish[1]))
     assert keyword_coverage(asked, found) == 0.0
-    assert keyword_coverage(asked, found, cognates=True) > 0.3
+    assert keyword_coverage(asked, found, across_languages="en") > 0.3
     plain = select_evidence(question, [_hit("\n".join(spanish))], tokenize)
     across = select_evidence(question, [_hit("\n".join(spanish))], tokenize, across_languages=True)
     assert "Tyndale" not in plain.chosen[0].unit.text
     assert "Tyndale" in across.chosen[0].unit.text
+
+
+def test_the_glossary_finds_translations_but_not_words_that_only_start_alike():
+    english = set(Terms("en", evidence_stopwords())("How many hotel nights are reimbursed per trip?"))
+    spanish = set(Terms("en", evidence_stopwords())("Hoteles: se reembolsan como máximo cinco noches por viaje."))
+    assert shared_across_languages(english, spanish, "en") >= {"night", "trip"}
+    question = set(Terms("es", evidence_stopwords())("¿Cada cuánto hay que cambiar el sello del impulsor?"))
+    nvidia = set(Terms("es", evidence_stopwords())("We are selling products through channel partners."))
+    manual = set(Terms("es", evidence_stopwords())("Replace the impeller seal every 1,800 operating hours."))
+    assert "cambi" not in shared_across_languages(question, nvidia, "es")
+    assert {"cambi", "impulsor"} <= shared_across_languages(question, manual, "es")
