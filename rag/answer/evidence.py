@@ -9,7 +9,7 @@ from typing import Sequence
 
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
-from rag.answer.glossary import shared_across_languages
+from rag.glossary import shared_across_languages
 from rag.answer.passage_units import ROW, SENTENCE, Unit, row_label, split_units
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Callable, Sequence
 
-from rag.answer.glossary import shared_across_languages
+from rag.glossary import shared_across_languages
 from rag.answer.language import message
 from rag.types import Citation, Hit
 

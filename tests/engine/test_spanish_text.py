@@ -57,6 +57,14 @@ def test_a_word_missing_from_the_index_finds_its_cognate_in_the_other_language(t
     assert index.search("stadiums", 5)[0][0] == "en", "a word the index knows is not widened"
 
 
+def test_a_question_finds_the_translation_of_its_words_in_the_other_language(tmp_path):
+    index = KeywordIndex(tmp_path / "kw")
+    index.rebuild([("es", "Hoteles: se reembolsan como máximo cinco noches por viaje.", "es"),
+                   ("en", "The pump manual lists the spare parts.", "en")], 1)
+    assert [cid for cid, _ in index.search("How many nights per trip?", 5)] == ["es"]
+    assert [cid for cid, _ in index.search("¿Qué piezas de la bomba?", 5)] == ["en"]
+
+
 def test_an_index_saved_by_an_older_analysis_is_rebuilt(tmp_path):
     index = KeywordIndex(tmp_path / "kw")
     index.rebuild([("1", "Las vacaciones son de 22 días.", "es")], 7)

@@ -1,10 +1,10 @@
-"""Words a question shares with passages in the other language: cognates, and translations from a small glossary."""
+"""Words a question shares with text in the other language: cognates, and translations from a small glossary."""
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from rag.answer.question_kind import fold
+from rag.analysis import fold
 
 GLOSSARY = Path(__file__).with_name("glossary_en_es.txt")
 # Stems are compared by their first five letters ("influenc" and "influy" are not, "interceptions" and
@@ -17,24 +17,48 @@ def shared_across_languages(asked: set[str], found: set[str], language: str) -> 
     same first five letters (a cognate), or, through the glossary, a translation ("night" and "noches"). ``language``
     is the question's."""
     prefixes = {w[:PREFIX_LETTERS] for w in found} | found
-    translations = _translations(language)
+    stems = _translated_stems(language)
     return {t for t in asked if t in found or (len(t) >= PREFIX_LETTERS and not t.isdigit() and t[:PREFIX_LETTERS] in prefixes)
-            or translations.get(t, frozenset()) & prefixes}
+            or stems.get(t, frozenset()) & prefixes}
+
+
+def translations(word: str) -> frozenset[str]:
+    """The glossary's words for ``word`` (folded) in the other language, whichever language it is in."""
+    return _pairs().get(fold(word), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> dict[str, frozenset[str]]:
+    """Folded word → folded words of the other language, both ways."""
+    result: dict[str, set[str]] = {}
+    for english, spanish in _entries():
+        for source, target in ((english, spanish), (spanish, english)):
+            for word in source:
+                result.setdefault(word, set()).update(target)
+    return {key: frozenset(value) for key, value in result.items()}
 
 
 @lru_cache(maxsize=2)
-def _translations(language: str) -> dict[str, frozenset[str]]:
+def _translated_stems(language: str) -> dict[str, frozenset[str]]:
     """Question stem (Snowball, ``language``) → the first letters of its translations' stems in the other language."""
     import Stemmer
 
     stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
     other = Stemmer.Stemmer("english" if language == "es" else "spanish").stemWord
     result: dict[str, set[str]] = {}
-    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        english, spanish = ([fold(w.strip()) for w in side.split(",") if w.strip()] for side in line.split("|"))
+    for english, spanish in _entries():
         source, target = (spanish, english) if language == "es" else (english, spanish)
         for word in source:
             result.setdefault(stem(word), set()).update(other(w)[:PREFIX_LETTERS] for w in target if " " not in w)
     return {key: frozenset(value) for key, value in result.items()}
+
+
+@lru_cache(maxsize=1)
+def _entries() -> list[tuple[list[str], list[str]]]:
+    """The glossary's lines as (English words, Spanish words), folded."""
+    entries = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            english, spanish = ([fold(w.strip()) for w in side.split(",") if w.strip()] for side in line.split("|"))
+            entries.append((english, spanish))
+    return entries
