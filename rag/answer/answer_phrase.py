@@ -171,13 +171,15 @@ def _context_headers(context: str, count: int) -> list[str]:
 
 
 def _column(asked: str, headers: list[str]) -> int:
-    """The column whose header has the period the question asks and the year it names, else the nearest year; a
-    quarter when it names no period, which counts for less than the year (``April 30, 2023`` over ``Three Months
-    Ended May 1, 2022`` for "in Q1 2023"). A header that names no period is taken to be of the period asked: the
+    """The column whose header has the period the question asks and the year it names (the newest when it names
+    none), else the nearest year; a quarter when it names no period, which counts for less than the year
+    (``April 30, 2023`` over ``Three Months Ended May 1, 2022`` for "in Q1 2023"). A header that names no period is taken to be of the period asked: the
     layout reader often keeps "Three Months Ended" over one column only."""
     named = next((_months(m) for m in _PERIOD.finditer(asked)), 0)
     wanted, weight = (named, 2.0) if named else (3, 1.0)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", asked)}
+    if not years:  # "the latest quarter", or no period named at all: the newest column
+        years = {max((int(y) for h in headers for y in re.findall(r"\b(?:19|20)\d\d\b", h)), default=0)} - {0}
     best, best_score = 0, -1.0
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)

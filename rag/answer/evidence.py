@@ -67,6 +67,14 @@ FIGURES = (AMOUNT, DATE, FREQUENCY)
 # A question that sets one figure against another needs both (operating expenses against revenue).
 _COMPARES = re.compile(r"\b(?:compar\w*|relative to|versus|vs\.?|against|proportion|percentage of|share of|ratio|"
                        r"frente a|en relaci[oó]n con|proporci[oó]n|porcentaje de)\b", re.I)
+# A question that asks for a breakdown wants the table's rows, not one of them ("revenue breakdown across service
+# offerings", "ventas por segmento").
+_BREAKDOWN = re.compile(r"\bbreak ?down\b|\bbroken down\b|\bby (?:segment|region|product|category|type|geograph)|"
+                        r"\b(?:each|every|all|various) (?:segment|region|product|categor|service|business)|\bsegments\b|"
+                        r"\bdesglose\b|\bdesglosad|\bpor (?:segmento|region|producto|categoria|tipo)|\bcada (?:segmento|region|producto)|"
+                        r"\bsegmentos\b")
+TABLE_ROWS = 8
+TABLE_CANDIDATES = 30
 # A row of another document than the best one (another quarter's filing) earns this share of its label's fit.
 OTHER_DOCUMENT_LABEL = 0.5
 # A sentence often names its subject only in the sentence before ("Ademas, es con 39 años, el mariscal de campo más
@@ -187,10 +195,25 @@ def select_evidence(
     # 0.54 and 0.51 for the first): only the best sentence, and every table row (its own figure), carry one.
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
               if n == 0 or c.unit.kind == ROW else c
-              for n, c in enumerate(_choose(scored, kind, limit, bool(_COMPARES.search(question))))]
+              for n, c in enumerate(_table(scored) if _BREAKDOWN.search(fold(question)) else
+                                    _choose(scored, kind, limit, bool(_COMPARES.search(question))))]
     best = chosen[0]
     weak = best.coverage < WEAK_COVERAGE
     return Selection(tuple(chosen), weak, kind)
+
+
+def _table(scored: list[Candidate]) -> list[Candidate]:
+    """The rows, in table order, of the passage whose rows score best among the best candidates (the best unit
+    alone when none of them is a row)."""
+    totals: dict[str, float] = {}
+    for candidate in scored[:TABLE_CANDIDATES]:
+        if candidate.unit.kind == ROW:
+            totals[candidate.hit.chunk_id] = totals.get(candidate.hit.chunk_id, 0.0) + candidate.score
+    if not totals:
+        return scored[:1]
+    table = max(totals, key=totals.get)
+    rows = [c for c in scored if c.hit.chunk_id == table and c.unit.kind == ROW]
+    return sorted(rows, key=lambda c: c.unit.start)[:TABLE_ROWS]
 
 
 def _only_earlier(text: str, asked_years: list[int]) -> bool:

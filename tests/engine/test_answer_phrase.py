@@ -187,3 +187,9 @@ def test_the_glossary_finds_translations_but_not_words_that_only_start_alike():
     manual = set(Terms("es", evidence_stopwords())("Replace the impeller seal every 1,800 operating hours."))
     assert "cambi" not in shared_across_languages(question, nvidia, "es")
     assert {"cambi", "impulsor"} <= shared_across_languages(question, manual, "es")
+
+
+def test_the_latest_quarter_is_the_newest_column_whatever_the_column_order():
+    row = ("Net Sales: AWS | Three Months Ended September 30, 2022: 20,538 | Three Months Ended September 30, 2023: 23,059 | "
+           "Nine Months Ended September 30, 2022: 58,100")
+    assert answer_phrase("What was the revenue from AWS in the latest quarter?", AMOUNT, row, row=True).startswith("23,059")

@@ -206,3 +206,14 @@ def test_r_and_d_in_a_question_finds_the_research_and_development_row():
     rows = ("Cash from operations | Q1 2023: $1.8 | Q1 2022: $5.9\n"
             "Research and development | Three Months Ended Apr 1, 2023: 4,109 | Three Months Ended Apr 2, 2022: 4,362")
     assert _best("What was Intel's R&D expenditure in Q1 2023?", rows).startswith("Research and development")
+
+
+def test_a_breakdown_question_gets_the_table_s_rows_in_order():
+    table = ("Net Sales: Online stores | Three Months Ended September 30, 2023: 57,267\n"
+             "Net Sales: Physical stores | Three Months Ended September 30, 2023: 4,959\n"
+             "Net Sales: Third-party seller services | Three Months Ended September 30, 2023: 34,342\n"
+             "Net Sales: AWS | Three Months Ended September 30, 2023: 23,059")
+    question = "What was the revenue breakdown across Amazon's segments in Q3 2023?"
+    labels = [c.unit.text.split(" | ")[0] for c in select_evidence(question, [_hit(table)], Terms("en", evidence_stopwords())).chosen]
+    assert labels == ["Net Sales: Online stores", "Net Sales: Physical stores", "Net Sales: Third-party seller services",
+                      "Net Sales: AWS"]
