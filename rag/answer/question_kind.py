@@ -42,7 +42,8 @@ _REASON_TEXT = re.compile(r"\bdue (?:primarily |mainly |largely )?to\b|\bdriven\
                           r"\bimpact(?:ed)?\b|\bdebido a\b|\bgracias a\b|\ba causa de\b|\bpor (?:eso|ello|lo que)\b|\bya que\b")
 # Words that say what a question is about, when no asking word decides.
 _TOPICAL = (AMOUNT, r"\bpercent|\bporcentaje\b|\bamount\b|\bmonto\b|\bimporte\b|\brevenue\b|\bmargin\b|\bcash\b|"
-                    r"\bsales\b|\bexpenses?\b|\bexpenditures?\b|\bspen(?:d|t|ding)\b|\bgastos?\b|\bincome\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
+                    r"\bsales\b|\bexpenses?\b|\bexpenditures?\b|\bspen(?:d|t|ding)\b|\bgastos?\b|\bincome\b|\bloss(?:es)?\b|\bprofits?\b|"
+                    r"\bearnings\b|\bperdidas?\b|\bbeneficios?\b|\bganancias?\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
                     r"\bprecio\b")
 _YES_NO = r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|should|must)\b|^(?:hay|existe|tiene|es|puede)\b"
 

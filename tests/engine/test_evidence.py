@@ -217,3 +217,9 @@ def test_a_breakdown_question_gets_the_table_s_rows_in_order():
     labels = [c.unit.text.split(" | ")[0] for c in select_evidence(question, [_hit(table)], Terms("en", evidence_stopwords())).chosen]
     assert labels == ["Net Sales: Online stores", "Net Sales: Physical stores", "Net Sales: Third-party seller services",
                       "Net Sales: AWS"]
+
+
+def test_a_heading_made_of_the_question_s_words_is_not_evidence():
+    hits = [_hit("Super Bowl 50", 1, "d1"), _hit("El partido se jugó en el Levi's Stadium de Santa Clara.", 2, "d1")]
+    selection = select_evidence("¿Dónde se jugó la Super Bowl 50?", hits, Terms("es", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("El partido")
