@@ -280,6 +280,9 @@ def _choose(scored: list[Candidate], kind: str, limit: int, compares: bool = Fal
     for candidate in scored[1:]:
         if len(chosen) >= room or candidate.score < keep * best.score:
             break
-        if all(candidate.unit.text != c.unit.text for c in chosen):
+        # Another document's unit comes along only when it holds as much of the question: a manual's interval
+        # beside a filing's "each quarter" misleads (neutral on sec10q and XQuAD).
+        other_document = candidate.hit.doc_id != best.hit.doc_id and candidate.coverage < best.coverage
+        if all(candidate.unit.text != c.unit.text for c in chosen) and not other_document:
             chosen.append(candidate)
     return chosen

@@ -223,3 +223,19 @@ def test_a_heading_made_of_the_question_s_words_is_not_evidence():
     hits = [_hit("Super Bowl 50", 1, "d1"), _hit("El partido se jugó en el Levi's Stadium de Santa Clara.", 2, "d1")]
     selection = select_evidence("¿Dónde se jugó la Super Bowl 50?", hits, Terms("es", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("El partido")
+
+
+def test_a_weaker_unit_of_another_document_does_not_come_along():
+    """Seen in the app: a Spanish question over an English manual showed the seal's interval, then a filing's
+    "we will evaluate each quarter" (it shared "each" and "changes"), which scored nearly as well."""
+    from rag.answer.evidence import Candidate, _choose
+    from rag.answer.passage_units import Unit
+
+    def candidate(doc: str, text: str, score: float, coverage: float) -> Candidate:
+        return Candidate(_hit(text, 1, doc), Unit("sentence", 0, len(text), text), score, coverage)
+
+    manual = candidate("manual", "Replace the impeller seal every 1,800 operating hours.", 0.70, 0.75)
+    filing = candidate("filing", "We will continue to evaluate each quarter whether there are changes.", 0.65, 0.50)
+    also_manual = candidate("manual", "Check the seal every 900 hours in dusty sites.", 0.65, 0.50)
+    assert _choose([manual, filing], FREQUENCY, 3) == [manual]
+    assert _choose([manual, also_manual], FREQUENCY, 3) == [manual, also_manual]
