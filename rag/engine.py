@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,7 +27,6 @@ from rag.models.embedder import Embedder, SentenceTransformerEmbedder, make_embe
 from rag.models.embedding_model import same_vector_space
 from rag.models.embedding_onnx import OnnxInt8Embedder
 from rag.models.generator import Generator, LlamaGenerator
-from rag.models.server_generator import ServerGenerator
 from rag.offline import enforce_offline
 from rag.progress import CancelToken, ProgressCallback, no_progress
 from rag.retrieval.search import Searcher
@@ -92,6 +92,7 @@ class Engine:
             c = self.config
             if c.answer_backend == "server":
                 from rag.models.api_keys import load_api_key
+                from rag.models.server_generator import ServerGenerator  # network code, loaded only when chosen
 
                 key = partial(load_api_key, c.server_url)  # read at each answer, so a newly saved key applies at once
                 self._generator = ServerGenerator(c.server_url, c.server_model, key, c.n_ctx, c.server_wait_s)
@@ -292,9 +293,9 @@ class Engine:
         if config.data_dir != old.data_dir:
             raise DataFolderError("The data folder cannot change while Faro is open; restart Faro with --data-dir.")
         llm_fields = ("llm_path", "n_ctx", "n_threads", "n_gpu_layers", "answer_backend", "server_url", "server_model", "server_wait_s")
-        if any(getattr(old, f) != getattr(config, f) for f in llm_fields) and isinstance(
-            self._generator, (LlamaGenerator, ServerGenerator)
-        ):
+        server = sys.modules.get("rag.models.server_generator")  # never loaded unless the server backend was chosen
+        built = (LlamaGenerator, server.ServerGenerator) if server else (LlamaGenerator,)
+        if any(getattr(old, f) != getattr(config, f) for f in llm_fields) and isinstance(self._generator, built):
             self._generator.close()
             self._generator = None
         embedding_fields = ("embedding_model", "embedding_backend", "n_threads")

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from typing import Callable, Sequence
 
-from rag.glossary import shared_across_languages
 from rag.answer.language import message
+from rag.glossary import shared_across_languages
 from rag.types import Citation, Hit
 
 EVIDENCE_SYSTEM_PROMPT = (
