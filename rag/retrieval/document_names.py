@@ -38,6 +38,7 @@ RECENCY_WEIGHT = 0.2
 # The documents a question is about: bonus within this share of the best, at most this many.
 FOCUS_SHARE = 0.9
 FOCUS_DOCUMENTS = 3
+RARE_OPENING_WORD = 2
 
 
 def question_terms(question: str) -> set[str]:
@@ -77,12 +78,22 @@ class DocumentNames:
 
     @classmethod
     def build(cls, rows: Iterable) -> "DocumentNames":
-        terms, names, dates = {}, {}, {}
+        terms, names, dates, plain = {}, {}, {}, {}
         for row in rows:
             stem = os.path.splitext(os.path.basename(row["path"]))[0]
             names[row["doc_id"]] = frozenset(_WORD.findall(fold(f"{stem} {row['title']}")))
-            terms[row["doc_id"]] = names[row["doc_id"]] | frozenset(_WORD.findall(fold(row["lead"])))
+            proper = _proper_words(row["lead"])
+            terms[row["doc_id"]] = names[row["doc_id"]] | proper
+            plain[row["doc_id"]] = frozenset(_WORD.findall(fold(row["lead"]))) - proper
             dates[row["doc_id"]] = date_key(stem) or date_key(row["title"])
+        # A lower-case word of the opening text names a document only when few others open with it ("touchdowns"),
+        # not the cover page every filing shares ("if changed since last report").
+        openings: dict[str, int] = {}
+        for words in plain.values():
+            for word in words:
+                openings[word] = openings.get(word, 0) + 1
+        for doc, words in plain.items():
+            terms[doc] = terms[doc] | {w for w in words if openings[w] <= RARE_OPENING_WORD}
         frequency: dict[str, int] = {}
         for words in terms.values():
             for word in words:
@@ -120,6 +131,11 @@ class DocumentNames:
         quarter_ok = key[1] in quarters if quarters else None
         checks = [ok for ok in (year_ok, quarter_ok) if ok is not None]
         return sum(checks) / len(checks)
+
+
+def _proper_words(text: str) -> frozenset[str]:
+    """The capitalised words and numbers of a document's opening text ("Amazon.com, Inc.", "Normandía"), folded."""
+    return frozenset(fold(w) for w in _WORD.findall(text) if w[:1].isupper() or w[:1].isdigit())
 
 
 def document_bonus(question: str, documents: Iterable[str], names: DocumentNames) -> dict[str, float]:

@@ -155,3 +155,20 @@ def test_one_word_of_a_longer_title_does_not_name_the_document():
     assert clearly_named("Which university began as a school of medicine?", documents, names) == set()
     assert clearly_named("Where did the Normans settle?", documents, names) == {"Normans"}
     assert clearly_named("When did the French and Indian war begin?", documents, names) == {"French_and_Indian_War"}
+
+
+def test_words_every_filing_opens_with_name_none_of_them():
+    """Filings' cover pages share lower-case boilerplate ("if changed since last report"): a question that ends with
+    "since the last report" names the company's filing, not the ones whose cover happened to be read further."""
+    from rag.retrieval.document_names import DocumentNames, document_bonus
+
+    cover = "FORM 10-Q. {} (Former name, former address and former fiscal year, if changed since last report)"
+    rows = [{"doc_id": f"acme-q{q}", "path": f"/f/2023 Q{q} ACME.pdf", "title": "", "lead": "Acme Inc. FORM 10-Q"}
+            for q in (1, 2, 3)]
+    rows += [{"doc_id": d, "path": f"/f/2023 Q3 {d.upper()}.pdf", "title": "", "lead": cover.format(f"{d.title()} Corp")}
+             for d in ("zeta", "beta", "gamma")]
+    names = DocumentNames.build(rows)
+    bonus = document_bonus("Which risks in Acme's Q3 2023 10-Q are new since the last report?", names.terms, names)
+    assert max(bonus, key=bonus.get) == "acme-q3"
+    assert bonus["acme-q3"] > bonus["zeta"] == bonus["beta"] == bonus["gamma"]
+
