@@ -97,7 +97,13 @@ def _tables(data: dict) -> list[str]:
              "`extract_tables` with the text strategy (these filings draw no ruling lines); any word cell to the left and "
              "above counts, which favours it. Seconds: Faro's whole PDF reading per page, pdfplumber's table pass alone.", ""]
     rows = [[reader, _f(r["found"]), _f(r["seconds_per_page"], 3)] for reader, r in data["readers"].items()]
-    return lines + _table(["reader", "rows found with label and header", "s/page"], rows)
+    lines += _table(["reader", "rows found with label and header", "s/page"], rows)
+    headers = data.get("headers")
+    if headers and headers["cells"]:
+        lines += [f"Column headers of every value cell in Faro's rows ({headers['filings']} filings, {headers['cells']:,} "
+                  f"cells): {headers['no_header']:.1%} have none, {headers['several_years']:.1%} name two or more years "
+                  "(the year of the figure cannot be told).", ""]
+    return lines
 
 
 def _ocr(data: dict) -> list[str]:

@@ -175,3 +175,54 @@ def test_a_row_of_years_under_a_period_heads_the_columns_and_a_lone_dollar_joins
     assert "Gross margin | Three Months Ended September 30, 2023: 40,215 | Three Months Ended September 30, 2022: 34,670" in rows
     assert "Net income | Three Months Ended September 30, 2023: $22,291 | Three Months Ended September 30, 2022: $17,556" in rows
     assert not any(row.startswith("Three Months Ended") for row in rows), "the row of years is the header, not a row"
+
+
+def make_segment_pdf(path: Path) -> Path:
+    """A segment table as Amazon's filings print it: two periods over two years each, each segment's name on a line
+    of its own above its indented rows, every "$" printed close after the figure before it, losses in parentheses."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    for texts in (("Three Months Ended", "Six Months Ended"), ("June 30,", "June 30,")):
+        pdf.cell(70, 6, "")
+        for text in texts:
+            pdf.cell(60, 6, text, align="C")
+        pdf.ln(6)
+    pdf.cell(70, 6, "")
+    for year in ("2022", "2023", "2022", "2023"):
+        pdf.cell(30, 6, year, align="R")
+    pdf.ln(6)
+    segments = {"North America": [("Net sales", "$", ("74,430", "82,546", "143,674", "159,426")),
+                                  ("Operating income", "$", ("(627)", "3,211", "(2,195)", "4,109"))],
+                "AWS": [("Net sales", "", ("19,739", "22,140", "38,180", "43,494")),
+                        ("Operating income", "", ("5,715", "5,365", "12,233", "10,488"))]}
+    for segment, rows in segments.items():
+        pdf.cell(70, 6, segment, new_x="LMARGIN", new_y="NEXT")
+        for label, currency, figures in rows:
+            pdf.cell(6, 6, "")
+            pdf.cell(64, 6, label)
+            for figure in figures:
+                pdf.cell(4, 6, currency)
+                pdf.cell(26, 6, figure, align="R")
+            pdf.ln(6)
+    pdf.output(str(path))
+    return path
+
+
+def test_each_column_under_a_shared_period_keeps_its_own_year_and_each_row_its_segment(tmp_path):
+    rows = _rows(load_document(make_segment_pdf(tmp_path / "segments.pdf")))
+    assert ("AWS Operating income | Three Months Ended June 30, 2022: 5,715 | Three Months Ended June 30, 2023: 5,365 | "
+            "Six Months Ended June 30, 2022: 12,233 | Six Months Ended June 30, 2023: 10,488") in rows
+    assert any(row.startswith("North America Operating income | Three Months Ended June 30, 2022: $(627) | ")
+               for row in rows)
+
+
+def test_the_answer_to_a_segment_question_is_the_figure_of_the_year_asked(tmp_path, fake_engine):
+    make_segment_pdf(tmp_path / "segments.pdf")
+    engine = fake_engine()
+    engine.ingest([tmp_path])
+    answer = engine.ask("What was AWS operating income in the three months ended June 30, 2023?")
+    assert answer.evidence[0].text.startswith("AWS Operating income")
+    assert answer.evidence[0].answer.startswith("5,365")

@@ -9,6 +9,10 @@ CELL_GAP_EMS = 1.0
 WORD_GAP_EMS = 0.18
 MIN_TABLE_ROWS = 3
 MAX_HEADER_LINES = 4
+# Right edges of one column's figures lie within this many ems of each other (a loss's parenthesis hangs out).
+COLUMN_EDGE_EMS = 1.5
+# A table whose value cells are mostly figures ("—" and footnote marks aside) has its columns found from the figures.
+FIGURE_TABLE_SHARE = 0.8
 MAX_VALUE_CELL_CHARS = 40
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
@@ -107,7 +111,9 @@ def _line(band, text_page) -> Line:
         _, letter, left, _, right, _ = char
         if previous is not None:
             gap = left - previous[4]
-            if gap > CELL_GAP_EMS * em and words and not (letter.isspace()):
+            # A "$" printed close after a figure is the next column's ("(1,771) $ (895)"), not the figure's.
+            next_currency = letter in _CURRENCY and gap > WORD_GAP_EMS * em and _NUMERIC.match("".join(words).strip())
+            if (gap > CELL_GAP_EMS * em or next_currency) and words and not (letter.isspace()):
                 cells.append(Cell("".join(words).strip(), start, previous[4]))
                 words, start = [], None
             elif gap > WORD_GAP_EMS * em and words and not words[-1].isspace() and not letter.isspace():
@@ -236,7 +242,20 @@ def _aligned(upper: Line, lower: Line) -> bool:
 
 
 def _columns(rows: list[Line]) -> list[tuple[float, float]]:
-    spans = sorted((c.x0, c.x1) for line in rows for c in line.cells[1:])
+    """The table's value columns, left to right. Figures are right-aligned: grouped by their right edges, a "$"
+    printed at a column's left or a loss's hanging parenthesis cannot join two columns into one."""
+    values = [c for line in rows for c in line.cells[1:]]
+    figures = [c for c in values if c.numeric]
+    if figures and len(figures) >= FIGURE_TABLE_SHARE * len(values):
+        em = statistics.median(line.em for line in rows)
+        groups: list[list[Cell]] = []
+        for cell in sorted(figures, key=lambda c: c.x1):
+            if groups and cell.x1 - groups[-1][-1].x1 <= COLUMN_EDGE_EMS * em:
+                groups[-1].append(cell)
+            else:
+                groups.append([cell])
+        return [(min(c.x0 for c in group), max(c.x1 for c in group)) for group in groups]
+    spans = sorted((c.x0, c.x1) for c in values)
     columns: list[list[float]] = []
     for x0, x1 in spans:
         if columns and x0 <= columns[-1][1]:
@@ -274,13 +293,16 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
     texts, printed = [], []
     groups: list[tuple[float, str]] = []
     pending = ""
-    for line in body:
+    for index, line in enumerate(body):
         while groups and line.x0 <= groups[-1][0] + 0.5 * line.em:
             groups.pop()
         if line.cells[0].text.lower().startswith("total") and groups:
             groups.pop()
         if len(line.cells) == 1:
-            if line.text.endswith(":"):
+            following = body[index + 1] if index + 1 < len(body) else None
+            # "AWS" above its indented "Net sales" and "Operating income" rows names them all.
+            heads_indented_rows = following is not None and len(following.cells) > 1 and following.x0 > line.x0 + 0.5 * line.em
+            if line.text.endswith(":") or (heads_indented_rows and not pending):
                 groups.append((line.x0, line.text))
             else:
                 pending = (pending + " " + line.text).strip()
@@ -292,7 +314,7 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
             if cell.text in _CURRENCY:  # a "$" set apart from its figure belongs to it
                 currency = cell.text
                 continue
-            column = next((i for i, c in enumerate(columns) if _overlaps(cell, c)), None)
+            column = _column_of(cell, columns)
             header = headers[column] if column is not None else ""
             value = currency + cell.text if currency and not cell.text.startswith(currency) else cell.text
             parts.append(f"{header}: {value}" if header else value)
@@ -341,6 +363,13 @@ def _over(line: Line, column: tuple[float, float]) -> list[Cell]:
     distance = max(nearest.x0 - column[1], column[0] - nearest.x1)
     spanning = nearest.x1 - nearest.x0 > 1.5 * (column[1] - column[0])
     return [nearest] if spanning and distance < 2 * line.em else []
+
+
+def _column_of(cell: Cell, columns: list[tuple[float, float]]) -> int | None:
+    """The column ``cell`` overlaps most (neighbouring columns' spans may touch)."""
+    overlaps = [min(cell.x1, c[1]) - max(cell.x0, c[0]) for c in columns]
+    best = max(range(len(columns)), key=overlaps.__getitem__, default=None)
+    return best if best is not None and overlaps[best] > 0 else None
 
 
 def _overlaps(cell: Cell, column: tuple[float, float]) -> bool:
