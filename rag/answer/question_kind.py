@@ -24,7 +24,7 @@ _ASKING = (
     (DATE, r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat year\b|\bwhich year\b|\bin what (?:year|month|century)\b|"
            r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b"),
     (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
-             r"\bwhat (?:was|were|is|are) the (?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
+             r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
              r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b"),
     (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
            r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"

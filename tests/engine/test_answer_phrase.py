@@ -159,6 +159,7 @@ def test_a_header_without_its_period_still_holds_the_nearest_year_asked():
 
 def test_spending_asks_for_an_amount_unless_it_is_related_to_something_else():
     assert question_kind("What was Intel's R&D expenditure in Q1 2023?") == AMOUNT
+    assert question_kind("What were Intel's total inventories at the end of Q3 2023?") == AMOUNT
     assert question_kind("What was Intel's net loss in Q1 2023?") == AMOUNT
     assert question_kind("What is the relationship between R&D spending and new GPU technologies?") == OTHER
 

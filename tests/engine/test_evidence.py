@@ -238,3 +238,9 @@ def test_a_weaker_unit_of_another_document_does_not_come_along():
     also_manual = candidate("manual", "Check the seal every 900 hours in dusty sites.", 0.65, 0.50)
     assert _choose([manual, filing], FREQUENCY, 3) == [manual]
     assert _choose([manual, also_manual], FREQUENCY, 3) == [manual, also_manual]
+
+
+def test_two_capitalised_words_the_pdf_joined_still_match_the_question():
+    consolidated = "Consolidated Operating income | Three Months Ended September 30, 2023: 11,188"
+    segment = "NorthAmerica Operating income | Three Months Ended September 30, 2023: 4,307"
+    assert _best("What was North America operating income in Q3 2023?", consolidated, segment) == segment

@@ -226,3 +226,52 @@ def test_the_answer_to_a_segment_question_is_the_figure_of_the_year_asked(tmp_pa
     answer = engine.ask("What was AWS operating income in the three months ended June 30, 2023?")
     assert answer.evidence[0].text.startswith("AWS Operating income")
     assert answer.evidence[0].answer.startswith("5,365")
+
+
+def _header_row(pdf, texts: tuple[str, ...], size: float, label: str = "", align: str = "R") -> None:
+    pdf.set_font("helvetica", size=size)
+    pdf.cell(70, 5, label)
+    for text in texts:
+        pdf.cell(30, 5, text, align=align)
+    pdf.ln(5)
+
+
+def make_flush_right_statement_pdf(path: Path) -> Path:
+    """Microsoft's layout: a title in a larger type, each period's words printed flush right over its second year only,
+    then a row of years, and a maturity table whose header wraps over one column under a date spanning two."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 12)
+    pdf.cell(0, 10, "INCOME STATEMENTS", align="C", new_x="LMARGIN", new_y="NEXT")
+    _header_row(pdf, ("", "Three Months Ended", "", "Six Months Ended"), 8)
+    _header_row(pdf, ("", "December 31,", "", "December 31,"), 8, label="(In millions)")
+    _header_row(pdf, ("2022", "2021", "2022", "2021"), 8)
+    for label, figures in (("Total revenue", ("52,747", "51,728", "102,869", "97,045")),
+                           ("Operating income", ("20,399", "22,247", "41,917", "42,485")),
+                           ("Net income", ("16,425", "18,765", "33,981", "39,270"))):
+        _header_row(pdf, figures, 10, label=label)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.cell(70, 5, "")
+    pdf.cell(60, 5, "October 29, 2023", align="C", new_x="LMARGIN", new_y="NEXT")
+    _header_row(pdf, ("", "Estimated Fair"), 10, align="C")
+    _header_row(pdf, ("Amortized Cost", "Value"), 10, align="C")
+    for label, currency, figures in (("Less than one year", "$", ("11,405", "11,388")),
+                                     ("Due in 1 - 5 years", "", ("6,706", "6,676")), ("Total", "$", ("18,111", "18,064"))):
+        pdf.cell(70, 5, label)
+        for figure in figures:
+            pdf.cell(4, 5, currency)
+            pdf.cell(26, 5, figure, align="R")
+        pdf.ln(5)
+    pdf.output(str(path))
+    return path
+
+
+def test_headings_set_flush_right_head_every_column_of_their_period_and_a_title_heads_none(tmp_path):
+    rows = _rows(load_document(make_flush_right_statement_pdf(tmp_path / "statements.pdf")))
+    assert ("Total revenue | Three Months Ended December 31, 2022: 52,747 | Three Months Ended December 31, 2021: 51,728"
+            " | Six Months Ended December 31, 2022: 102,869 | Six Months Ended December 31, 2021: 97,045") in rows
+    assert ("Less than one year | October 29, 2023 Amortized Cost: $11,405 | "
+            "October 29, 2023 Estimated Fair Value: $11,388") in rows

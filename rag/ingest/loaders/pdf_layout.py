@@ -5,14 +5,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from rag.ingest.loaders.table_columns import column_of, header_cells, same_columns, value_columns
+
 CELL_GAP_EMS = 1.0
 WORD_GAP_EMS = 0.18
 MIN_TABLE_ROWS = 3
 MAX_HEADER_LINES = 4
-# Right edges of one column's figures lie within this many ems of each other (a loss's parenthesis hangs out).
-COLUMN_EDGE_EMS = 1.5
-# A table whose value cells are mostly figures ("—" and footnote marks aside) has its columns found from the figures.
-FIGURE_TABLE_SHARE = 0.8
+# A line above a table's headings in a size this much different is the table's title, not a heading.
+TITLE_SIZE_CHANGE = 0.2
 MAX_VALUE_CELL_CHARS = 40
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
@@ -241,28 +241,6 @@ def _aligned(upper: Line, lower: Line) -> bool:
     return False
 
 
-def _columns(rows: list[Line]) -> list[tuple[float, float]]:
-    """The table's value columns, left to right. Figures are right-aligned: grouped by their right edges, a "$"
-    printed at a column's left or a loss's hanging parenthesis cannot join two columns into one."""
-    values = [c for line in rows for c in line.cells[1:]]
-    figures = [c for c in values if c.numeric]
-    if figures and len(figures) >= FIGURE_TABLE_SHARE * len(values):
-        em = statistics.median(line.em for line in rows)
-        groups: list[list[Cell]] = []
-        for cell in sorted(figures, key=lambda c: c.x1):
-            if groups and cell.x1 - groups[-1][-1].x1 <= COLUMN_EDGE_EMS * em:
-                groups[-1].append(cell)
-            else:
-                groups.append([cell])
-        return [(min(c.x0 for c in group), max(c.x1 for c in group)) for group in groups]
-    spans = sorted((c.x0, c.x1) for c in values)
-    columns: list[list[float]] = []
-    for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1]:
-            columns[-1][1] = max(columns[-1][1], x1)
-        else:
-            columns.append([x0, x1])
-    return [(a, b) for a, b in columns]
 
 
 def _read_table(lines: list[Line], first: int, last: int, continued: Table | None) -> Table | None:
@@ -276,19 +254,22 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
     rows = [line for line in body if len(line.cells) > 1]
     if len(rows) < MIN_TABLE_ROWS:
         return None
-    columns = _columns(rows)
+    columns = value_columns(rows)
     label_right = max(line.cells[0].x1 for line in rows)
-    header_lines = []
+    header_lines: list[Line] = []
     for index in range(first - 1, max(-1, first - 1 - MAX_HEADER_LINES), -1):
         line = lines[index]
-        if line.x0 <= label_right - line.em or len(line.text) > 120:
+        # A title above the headings ("INCOME STATEMENTS", "PART I Item 2") is set in another size.
+        other_size = header_lines and abs(line.em - header_lines[0].em) > TITLE_SIZE_CHANGE * header_lines[0].em
+        if line.x0 <= label_right - line.em or len(line.text) > 120 or other_size:
             break
         header_lines.insert(0, line)
     header_lines += inner_headers
-    headers = [" ".join(c.text for line in header_lines for c in _over(line, column)) for column in columns]
+    over_columns = zip(*header_cells(header_lines, columns)) if header_lines else ([] for _ in columns)
+    headers = [" ".join(c.text for cells in column for c in cells) for column in over_columns]
     period = _period_label(header_lines, columns[0][0]) if columns else ""
     headers = [f"{period} {h}" if period and h and not h.startswith(period) else h for h in headers]
-    if continued is not None and not any(headers) and _same_columns(columns, continued.columns):
+    if continued is not None and not any(headers) and same_columns(columns, continued.columns):
         headers = list(continued.headers)
     texts, printed = [], []
     groups: list[tuple[float, str]] = []
@@ -314,7 +295,7 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
             if cell.text in _CURRENCY:  # a "$" set apart from its figure belongs to it
                 currency = cell.text
                 continue
-            column = _column_of(cell, columns)
+            column = column_of(cell, columns)
             header = headers[column] if column is not None else ""
             value = currency + cell.text if currency and not cell.text.startswith(currency) else cell.text
             parts.append(f"{header}: {value}" if header else value)
@@ -322,6 +303,8 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
         texts.append(" | ".join(parts))
         printed.append(line.text)
     return Table(texts, body, header_lines, printed, columns, headers)
+
+
 
 
 def _leading_header_rows(body: list[Line]) -> list[Line]:
@@ -349,31 +332,10 @@ def _period_label(header_lines: list[Line], first_column: float) -> str:
     return ""
 
 
-def _same_columns(columns: list[tuple[float, float]], previous: list[tuple[float, float]]) -> bool:
-    return len(columns) == len(previous) and all(_overlaps(Cell("", *a), b) for a, b in zip(columns, previous))
 
 
-def _over(line: Line, column: tuple[float, float]) -> list[Cell]:
-    """The header cells of ``line`` over ``column``: those overlapping it, else a spanning one just beside it."""
-    cells = [c for c in line.cells if _overlaps(c, column)]
-    if cells:
-        return cells
-    middle = (column[0] + column[1]) / 2
-    nearest = min(line.cells, key=lambda c: abs((c.x0 + c.x1) / 2 - middle))
-    distance = max(nearest.x0 - column[1], column[0] - nearest.x1)
-    spanning = nearest.x1 - nearest.x0 > 1.5 * (column[1] - column[0])
-    return [nearest] if spanning and distance < 2 * line.em else []
 
 
-def _column_of(cell: Cell, columns: list[tuple[float, float]]) -> int | None:
-    """The column ``cell`` overlaps most (neighbouring columns' spans may touch)."""
-    overlaps = [min(cell.x1, c[1]) - max(cell.x0, c[0]) for c in columns]
-    best = max(range(len(columns)), key=overlaps.__getitem__, default=None)
-    return best if best is not None and overlaps[best] > 0 else None
-
-
-def _overlaps(cell: Cell, column: tuple[float, float]) -> bool:
-    return min(cell.x1, column[1]) - max(cell.x0, column[0]) > 0
 
 
 def replace_tables(raw: str, tables: list[Table]) -> str:

@@ -1,0 +1,102 @@
+"""Where a table's value columns are, and which header cells stand over each of them."""
+from __future__ import annotations
+
+import re
+import statistics
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rag.ingest.loaders.pdf_layout import Cell, Line
+
+Column = tuple[float, float]
+# Right edges of one column's figures lie within this many ems of each other (a loss's parenthesis hangs out).
+COLUMN_EDGE_EMS = 1.5
+# A table whose value cells are mostly figures ("—" and footnote marks aside) has its columns found from the figures.
+FIGURE_TABLE_SHARE = 0.8
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def value_columns(rows: list[Line]) -> list[Column]:
+    """The table's value columns, left to right. Figures are right-aligned: grouped by their right edges, a "$"
+    printed at a column's left or a loss's hanging parenthesis cannot join two columns into one."""
+    values = [c for line in rows for c in line.cells[1:]]
+    figures = [c for c in values if c.numeric]
+    if figures and len(figures) >= FIGURE_TABLE_SHARE * len(values):
+        em = statistics.median(line.em for line in rows)
+        groups: list[list[Cell]] = []
+        for cell in sorted(figures, key=lambda c: c.x1):
+            if groups and cell.x1 - groups[-1][-1].x1 <= COLUMN_EDGE_EMS * em:
+                groups[-1].append(cell)
+            else:
+                groups.append([cell])
+        return [(min(c.x0 for c in group), max(c.x1 for c in group)) for group in groups]
+    merged: list[list[float]] = []
+    for x0, x1 in sorted((c.x0, c.x1) for c in values):
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(a, b) for a, b in merged]
+
+
+def column_of(cell: Cell, columns: list[Column]) -> int | None:
+    """The column ``cell`` overlaps most (neighbouring columns' spans may touch)."""
+    shared = [_shared((cell.x0, cell.x1), column) for column in columns]
+    best = max(range(len(columns)), key=shared.__getitem__, default=None)
+    return best if best is not None and shared[best] > 0 else None
+
+
+def header_cells(header_lines: list[Line], columns: list[Column]) -> list[list[list[Cell]]]:
+    """Per header line, the cells over each column.
+
+    A column bare on a line takes the words of its group when they line up with the group's: "December 31," printed
+    flush right under "Three Months Ended", which spans two columns, heads both ("Estimated Fair", centred over one of
+    them, does not). Under headings that end in a row of years, filings set flush right print a period's words over
+    its last year only ("Three Months Ended" over 2021, not 2022): a bare column takes the words of the next one.
+    """
+    per_line = [[_over(line, column) for column in columns] for line in header_lines]
+    for above, below in zip(per_line, per_line[1:]):
+        for index, cells in enumerate(below):
+            spanning = [c for c in above[index] if sum(overlaps(c, column) for column in columns) > 1]
+            if cells or not spanning:
+                continue
+            group = [i for i, column in enumerate(columns) if overlaps(spanning[0], column)]
+            found = {tuple(id(c) for c in below[i]): below[i] for i in group if below[i]}
+            if len(found) == 1 and _lined_up(next(iter(found.values())), spanning[0], header_lines[0].em):
+                below[index] = next(iter(found.values()))
+    if per_line and all(cells and all(_YEAR.match(c.text) for c in cells) for cells in per_line[-1]):
+        for line in per_line[:-1]:
+            for index in range(len(columns) - 2, -1, -1):
+                if not line[index] and line[index + 1]:
+                    line[index] = line[index + 1]
+    return per_line
+
+
+def _lined_up(cells: list[Cell], group: Cell, em: float) -> bool:
+    """Whether ``cells`` start, end or centre where ``group`` does."""
+    x0, x1 = min(c.x0 for c in cells), max(c.x1 for c in cells)
+    return min(abs(x0 - group.x0), abs(x1 - group.x1), abs((x0 + x1) - (group.x0 + group.x1)) / 2) < em
+
+
+def same_columns(columns: list[Column], previous: list[Column]) -> bool:
+    return len(columns) == len(previous) and all(_shared(a, b) > 0 for a, b in zip(columns, previous))
+
+
+def overlaps(cell: Cell, column: Column) -> bool:
+    return _shared((cell.x0, cell.x1), column) > 0
+
+
+def _over(line: Line, column: Column) -> list[Cell]:
+    """The header cells of ``line`` over ``column``: those overlapping it, else a spanning one just beside it."""
+    cells = [c for c in line.cells if overlaps(c, column)]
+    if cells:
+        return cells
+    middle = (column[0] + column[1]) / 2
+    nearest = min(line.cells, key=lambda c: abs((c.x0 + c.x1) / 2 - middle))
+    distance = max(nearest.x0 - column[1], column[0] - nearest.x1)
+    spanning = nearest.x1 - nearest.x0 > 1.5 * (column[1] - column[0])
+    return [nearest] if spanning and distance < 2 * line.em else []
+
+
+def _shared(span: Column, column: Column) -> float:
+    return min(span[1], column[1]) - max(span[0], column[0])
