@@ -275,3 +275,26 @@ def test_headings_set_flush_right_head_every_column_of_their_period_and_a_title_
             " | Six Months Ended December 31, 2022: 102,869 | Six Months Ended December 31, 2021: 97,045") in rows
     assert ("Less than one year | October 29, 2023 Amortized Cost: $11,405 | "
             "October 29, 2023 Estimated Fair Value: $11,388") in rows
+
+
+def make_segment_results_pdf(path: Path) -> Path:
+    """Microsoft's segment table: "Revenue" and "Operating income" in a smaller type over the same segment names."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    _header_row(pdf, ("2023", "2022"), 8, label="Three Months Ended September 30,")
+    for heading, figures in (("Revenue", ("18,592", "16,465", "24,259", "20,325")),
+                             ("Operating income", ("9,970", "8,323", "11,751", "8,978"))):
+        pdf.set_font("helvetica", size=8)
+        pdf.cell(70, 5, heading, new_x="LMARGIN", new_y="NEXT")
+        _header_row(pdf, figures[:2], 10, label="Productivity and Business Processes")
+        _header_row(pdf, figures[2:], 10, label="Intelligent Cloud")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_heading_in_smaller_type_names_every_row_under_it(tmp_path):
+    rows = _rows(load_document(make_segment_results_pdf(tmp_path / "segments.pdf")))
+    assert "Revenue Intelligent Cloud | Three Months Ended September 30, 2023: 24,259 | Three Months Ended September 30, 2022: 20,325" in rows
+    assert "Operating income Intelligent Cloud | Three Months Ended September 30, 2023: 11,751 | Three Months Ended September 30, 2022: 8,978" in rows

@@ -13,6 +13,8 @@ MIN_TABLE_ROWS = 3
 MAX_HEADER_LINES = 4
 # A line above a table's headings in a size this much different is the table's title, not a heading.
 TITLE_SIZE_CHANGE = 0.2
+# A line alone in a type this much smaller than the rows below it heads them (Microsoft's "Revenue" over its segments).
+SUBHEADING_SIZE = 0.9
 MAX_VALUE_CELL_CHARS = 40
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
@@ -273,7 +275,7 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
         headers = list(continued.headers)
     texts, printed = [], []
     groups: list[tuple[float, str]] = []
-    pending = ""
+    pending = subheading = ""
     for index, line in enumerate(body):
         while groups and line.x0 <= groups[-1][0] + 0.5 * line.em:
             groups.pop()
@@ -281,14 +283,17 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
             groups.pop()
         if len(line.cells) == 1:
             following = body[index + 1] if index + 1 < len(body) else None
+            heads_rows = following is not None and len(following.cells) > 1 and not pending
+            # "Revenue" and "Operating Income" in a smaller type over the same segment names head every row below.
+            if heads_rows and line.em < SUBHEADING_SIZE * following.em:
+                subheading = line.text
             # "AWS" above its indented "Net sales" and "Operating income" rows names them all.
-            heads_indented_rows = following is not None and len(following.cells) > 1 and following.x0 > line.x0 + 0.5 * line.em
-            if line.text.endswith(":") or (heads_indented_rows and not pending):
+            elif line.text.endswith(":") or (heads_rows and following.x0 > line.x0 + 0.5 * line.em):
                 groups.append((line.x0, line.text))
             else:
                 pending = (pending + " " + line.text).strip()
             continue
-        label = " ".join(part for part in (*(g for _, g in groups), pending, line.cells[0].text) if part)
+        label = " ".join(part for part in (subheading, *(g for _, g in groups), pending, line.cells[0].text) if part)
         pending = ""
         parts, currency = [label], ""
         for cell in line.cells[1:]:
@@ -303,8 +308,6 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
         texts.append(" | ".join(parts))
         printed.append(line.text)
     return Table(texts, body, header_lines, printed, columns, headers)
-
-
 
 
 def _leading_header_rows(body: list[Line]) -> list[Line]:
