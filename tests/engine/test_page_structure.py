@@ -177,6 +177,17 @@ def test_a_row_of_years_under_a_period_heads_the_columns_and_a_lone_dollar_joins
     assert not any(row.startswith("Three Months Ended") for row in rows), "the row of years is the header, not a row"
 
 
+def _figures_row(pdf, label: str, currency: str, figures: tuple[str, ...], height: float, indent: float = 0) -> None:
+    """A row as filings print it: the label, then each figure flush right with its "$" set apart at the left."""
+    if indent:  # a cell of width 0 would run to the margin
+        pdf.cell(indent, height, "")
+    pdf.cell(70 - indent, height, label)
+    for figure in figures:
+        pdf.cell(4, height, currency)
+        pdf.cell(26, height, figure, align="R")
+    pdf.ln(height)
+
+
 def make_segment_pdf(path: Path) -> Path:
     """A segment table as Amazon's filings print it: two periods over two years each, each segment's name on a line
     of its own above its indented rows, every "$" printed close after the figure before it, losses in parentheses."""
@@ -201,12 +212,7 @@ def make_segment_pdf(path: Path) -> Path:
     for segment, rows in segments.items():
         pdf.cell(70, 6, segment, new_x="LMARGIN", new_y="NEXT")
         for label, currency, figures in rows:
-            pdf.cell(6, 6, "")
-            pdf.cell(64, 6, label)
-            for figure in figures:
-                pdf.cell(4, 6, currency)
-                pdf.cell(26, 6, figure, align="R")
-            pdf.ln(6)
+            _figures_row(pdf, label, currency, figures, 6, indent=6)
     pdf.output(str(path))
     return path
 
@@ -260,11 +266,7 @@ def make_flush_right_statement_pdf(path: Path) -> Path:
     _header_row(pdf, ("Amortized Cost", "Value"), 10, align="C")
     for label, currency, figures in (("Less than one year", "$", ("11,405", "11,388")),
                                      ("Due in 1 - 5 years", "", ("6,706", "6,676")), ("Total", "$", ("18,111", "18,064"))):
-        pdf.cell(70, 5, label)
-        for figure in figures:
-            pdf.cell(4, 5, currency)
-            pdf.cell(26, 5, figure, align="R")
-        pdf.ln(5)
+        _figures_row(pdf, label, currency, figures, 5)
     pdf.output(str(path))
     return path
 
