@@ -38,6 +38,7 @@ RECENCY_WEIGHT = 0.2
 # The documents a question is about: bonus within this share of the best, at most this many.
 FOCUS_SHARE = 0.9
 FOCUS_DOCUMENTS = 3
+# A lower-case word of a document's opening text names it only when at most this many documents open with it.
 RARE_OPENING_WORD = 2
 
 

@@ -243,8 +243,6 @@ def _aligned(upper: Line, lower: Line) -> bool:
     return False
 
 
-
-
 def _read_table(lines: list[Line], first: int, last: int, continued: Table | None) -> Table | None:
     body = lines[first : last + 1]
     label_left = min(line.x0 for line in body if len(line.cells) > 1)
@@ -333,12 +331,6 @@ def _period_label(header_lines: list[Line], first_column: float) -> str:
         if len(line.cells) > 1 and _years_only(line) and line.cells[0].x1 <= first_column:
             return line.cells[0].text
     return ""
-
-
-
-
-
-
 
 
 def replace_tables(raw: str, tables: list[Table]) -> str:

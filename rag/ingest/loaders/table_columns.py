@@ -57,10 +57,10 @@ def header_cells(header_lines: list[Line], columns: list[Column]) -> list[list[l
     per_line = [[_over(line, column) for column in columns] for line in header_lines]
     for above, below in zip(per_line, per_line[1:]):
         for index, cells in enumerate(below):
-            spanning = [c for c in above[index] if sum(overlaps(c, column) for column in columns) > 1]
+            spanning = [c for c in above[index] if sum(_overlaps(c, column) for column in columns) > 1]
             if cells or not spanning:
                 continue
-            group = [i for i, column in enumerate(columns) if overlaps(spanning[0], column)]
+            group = [i for i, column in enumerate(columns) if _overlaps(spanning[0], column)]
             found = {tuple(id(c) for c in below[i]): below[i] for i in group if below[i]}
             if len(found) == 1 and _lined_up(next(iter(found.values())), spanning[0], header_lines[0].em):
                 below[index] = next(iter(found.values()))
@@ -82,13 +82,13 @@ def same_columns(columns: list[Column], previous: list[Column]) -> bool:
     return len(columns) == len(previous) and all(_shared(a, b) > 0 for a, b in zip(columns, previous))
 
 
-def overlaps(cell: Cell, column: Column) -> bool:
+def _overlaps(cell: Cell, column: Column) -> bool:
     return _shared((cell.x0, cell.x1), column) > 0
 
 
 def _over(line: Line, column: Column) -> list[Cell]:
     """The header cells of ``line`` over ``column``: those overlapping it, else a spanning one just beside it."""
-    cells = [c for c in line.cells if overlaps(c, column)]
+    cells = [c for c in line.cells if _overlaps(c, column)]
     if cells:
         return cells
     middle = (column[0] + column[1]) / 2
