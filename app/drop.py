@@ -25,7 +25,7 @@ class DropOverlay(QLabel):
         parent.installEventFilter(self)
 
     def show_for(self, collection: str) -> None:
-        self.setText(self.tr("Drop to add to “{collection}”\n\nPDF, Word, text and Markdown files, or whole folders").format(collection=collection))
+        self.setText(self.tr("Drop to add to “{collection}”\n\nPDF, Word, text, Markdown and image files, or whole folders").format(collection=collection))
         self.setGeometry(self.parentWidget().rect().adjusted(24, 24, -24, -24))
         self.raise_()
         self.show()

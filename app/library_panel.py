@@ -78,7 +78,7 @@ class LibraryPanel(QWidget):
 
         empty_text = "<h2>{}</h2><p>{}</p><p>{}</p><p>{}</p>".format(
             self.tr("Drop your documents here"),
-            self.tr("Drag PDF, Word, text or Markdown files — or whole folders — anywhere onto this window."),
+            self.tr("Drag PDF, Word, text, Markdown or image files — or whole folders — anywhere onto this window."),
             self.tr("Or use <b>Add files…</b> (Ctrl+O) and <b>Add folder…</b> (Ctrl+Shift+O)."),
             self.tr("Faro reads them on this computer; nothing is sent anywhere."),
         )

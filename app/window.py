@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.add_files_action = action(self.tr("Add files…"), "Ctrl+O", self.choose_files, self.tr("Add PDF, Word, text or Markdown files (Ctrl+O)"))
+        self.add_files_action = action(self.tr("Add files…"), "Ctrl+O", self.choose_files, self.tr("Add PDF, Word, text, Markdown or image files (Ctrl+O)"))
         self.add_folder_action = action(self.tr("Add folder…"), "Ctrl+Shift+O", self.choose_folder, self.tr("Add every document in a folder (Ctrl+Shift+O)"))
         self.settings_action = action(self.tr("Settings…"), "Ctrl+,", lambda: self.settings.open(), self.tr("Model and retrieval settings (Ctrl+,)"))
         self.new_chat_action = action(self.tr("New chat"), "Ctrl+N", self.new_chat)

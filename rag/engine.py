@@ -260,9 +260,10 @@ class Engine:
         across = passages not in (None, language)
         # The question in its own language: a short one ("¿Qué cantó Lady Gaga?") is too short to detect it from.
         asked = set(keyword.tokenize(about, language))
-        coverage = max((keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), language if across else "")
+        rarity = None if across else keyword.rarity(asked)
+        coverage = max((keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), language if across else "", rarity)
                         for h in hits[:3]), default=0.0)
-        if not hits or relevance(best_dense, coverage) < min_relevance(self.config.min_relevance, language, passages):
+        if not hits or relevance(best_dense, coverage, not across) < min_relevance(self.config.min_relevance, language, passages):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits, collection)
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across)

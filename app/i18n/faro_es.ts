@@ -422,10 +422,10 @@ vLLM  http://localhost:8000/v1</translation>
         <location filename="../drop.py" line="28" />
         <source>Drop to add to “{collection}”
 
-PDF, Word, text and Markdown files, or whole folders</source>
+PDF, Word, text, Markdown and image files, or whole folders</source>
         <translation>Suelte para añadir a «{collection}»
 
-Archivos PDF, Word, de texto y Markdown, o carpetas enteras</translation>
+Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translation>
     </message>
 </context>
 <context>
@@ -503,8 +503,8 @@ Archivos PDF, Word, de texto y Markdown, o carpetas enteras</translation>
     </message>
     <message>
         <location filename="../library_panel.py" line="80" />
-        <source>Drag PDF, Word, text or Markdown files — or whole folders — anywhere onto this window.</source>
-        <translation>Arrastre archivos PDF, Word, de texto o Markdown —o carpetas enteras— a cualquier parte de esta ventana.</translation>
+        <source>Drag PDF, Word, text, Markdown or image files — or whole folders — anywhere onto this window.</source>
+        <translation>Arrastre archivos PDF, Word, de texto, Markdown o imágenes —o carpetas enteras— a cualquier parte de esta ventana.</translation>
     </message>
     <message>
         <location filename="../library_panel.py" line="81" />
@@ -748,8 +748,8 @@ Los detalles están en el registro: {log}</translation>
     </message>
     <message>
         <location filename="../window.py" line="155" />
-        <source>Add PDF, Word, text or Markdown files (Ctrl+O)</source>
-        <translation>Añadir archivos PDF, Word, de texto o Markdown (Ctrl+O)</translation>
+        <source>Add PDF, Word, text, Markdown or image files (Ctrl+O)</source>
+        <translation>Añadir archivos PDF, Word, de texto, Markdown o imágenes (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../window.py" line="156" />

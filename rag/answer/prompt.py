@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from rag.answer.language import message
 from rag.glossary import shared_across_languages
@@ -88,13 +88,20 @@ def _overlaps(sentence: str, quote: str) -> bool:
     return quote in sentence or (len(sentence) >= 12 and sentence in quote)
 
 
-def relevance(best_dense: float, coverage: float) -> float:
-    """How well the library matches a question: best passage cosine plus half the share of keywords found.
+# Within one language the keywords count by rarity and a little more: XQuAD English questions abstained 5.2% → 4.6%,
+# Spanish 2.0% → 1.3%, with fewer off-topic questions answered over the Spanish library (5 → 1 of 50).
+RARE_WORD_WEIGHT = 0.55
+SHARE_WEIGHT = 0.5
+
+
+def relevance(best_dense: float, coverage: float, by_rarity: bool = False) -> float:
+    """How well the library matches a question: best passage cosine plus about half the share of keywords found
+    (``by_rarity``: a share weighed by how rare each keyword is, see ``keyword_coverage``).
 
     Calibrated on sec10q and Spanish policy questions against off-topic ones: answerable questions scored 0.76 or
     more, off-topic ones 0.50 or less (Spanish off-topic questions reach 0.45 on cosine alone with MiniLM).
     """
-    return best_dense + 0.5 * coverage
+    return best_dense + (RARE_WORD_WEIGHT if by_rarity else SHARE_WEIGHT) * coverage
 
 
 # The bundled embedder is English-only: any two Spanish texts look alike to it (off-topic Spanish questions reached
@@ -121,12 +128,18 @@ def min_relevance(base: float, language: str, passages: str | None = None) -> fl
 TRANSLATED_WORD_WEIGHT = 0.75
 
 
-def keyword_coverage(asked: set[str], found: set[str], across_languages: str = "") -> float:
+def keyword_coverage(asked: set[str], found: set[str], across_languages: str = "", rarity: Mapping[str, float] | None = None) -> float:
     """Share of the question's keywords ``asked`` among a text's ``found``; ``across_languages`` (the question's
-    language, when the text is in the other) also counts cognates and glossary translations, for less."""
+    language, when the text is in the other) also counts cognates and glossary translations, for less.
+
+    With ``rarity`` (same language only) each keyword counts by how rare it is in the library, so a question's rare
+    name ("Mackinder") found says more than a common word ("born"), and an unknown word weighs most against."""
     if not asked:
         return 0.0
     exact = asked & found
+    if rarity is not None and not across_languages:
+        total = sum(rarity[word] for word in asked)
+        return sum(rarity[word] for word in exact) / total if total > 0 else 0.0
     if not across_languages:
         return len(exact) / len(asked)
     translated = shared_across_languages(asked, found, across_languages) - exact

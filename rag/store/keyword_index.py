@@ -101,6 +101,20 @@ class KeywordIndex:
                     self._prefixes.setdefault(term[:PREFIX_LETTERS], []).append(term)
         return self._prefixes.get(word[:PREFIX_LETTERS], [])[:COGNATE_LIMIT]
 
+    def rarity(self, index_terms: Iterable[str]) -> dict[str, float]:
+        """How rare each of ``index_terms`` is among the passages (BM25's inverse document frequency); a term no
+        passage holds is the rarest."""
+        if self._retriever is None:
+            return {term: 1.0 for term in index_terms}
+        vocabulary, starts = self._retriever.vocab_dict, self._retriever.scores["indptr"]
+        passages = len(self._ids)
+        rarity = {}
+        for term in index_terms:
+            position = vocabulary.get(term)
+            holding = 0 if position is None else int(starts[position + 1] - starts[position])
+            rarity[term] = float(np.log((passages + 1) / (holding + 0.5)))
+        return rarity
+
     def score(self, query: str, chunk_ids: Iterable[str]) -> dict[str, float]:
         """The BM25 score of ``query`` for each of ``chunk_ids`` (0 for unknown ids)."""
         scores = self._scores(query)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.prompt import cite
+from rag.answer.prompt import cite, keyword_coverage, relevance
 from rag.retrieval.fusion import fuse
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
@@ -35,6 +35,21 @@ def test_keyword_search_folds_accents_and_ignores_spanish_and_english_stopwords(
     reloaded = KeywordIndex(tmp_path / "kw")
     assert reloaded.is_current(1) and not KeywordIndex(tmp_path / "kw").is_current(2)
     assert [cid for cid, _ in reloaded.search("trains", 5)] == ["2"]
+
+
+def test_a_rare_keyword_found_counts_more_toward_relevance_than_a_common_one(tmp_path):
+    index = KeywordIndex(tmp_path / "kw")
+    index.rebuild([(str(n), f"Chapter {n}: who was born where, and the geography of the empire.", "en") for n in range(20)]
+                  + [("20", "Halford Mackinder was born in Gainsborough and wrote on the geography of the empire.", "en")], 1)
+    asked = set(index.tokenize("Where was Halford Mackinder born?", "en"))
+    rarity = index.rarity(asked | {"zeppelin"})
+    assert rarity["mackind"] > 2 * rarity["born"] and rarity["zeppelin"] > rarity["mackind"]
+    common_only = set(index.tokenize("Chapter 3: who was born where", "en"))
+    with_name = set(index.tokenize("Halford Mackinder, geography", "en"))
+    assert keyword_coverage(asked, common_only) == pytest.approx(1 / 3)
+    assert keyword_coverage(asked, common_only, rarity=rarity) < 0.2
+    assert keyword_coverage(asked, with_name, rarity=rarity) > 0.8 > keyword_coverage(asked, with_name)
+    assert relevance(0.3, 0.5, by_rarity=True) > relevance(0.3, 0.5)
 
 
 def test_search_returns_page_section_and_offsets(tmp_path, fake_engine):
