@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
+from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
 from rag.glossary import shared_across_languages
@@ -32,10 +33,6 @@ _FILLER = frozenset(
     "indica indicado segun documento documentos informe".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Abbreviations whose letters alone are no words: "R&D expenditure" asks for the "research and development" row.
-_ABBREVIATIONS = {"R&D": "research and development", "I+D": "investigación y desarrollo",
-                  "SG&A": "selling, general and administrative", "P&L": "profit and loss"}
-_ABBREVIATION = re.compile(r"(?<!\w)(?:R&D|I\+D|SG&A|P&L)(?!\w)", re.I)
 # PDF text sometimes loses the space between two capitalised words ("NorthAmerica" for "North America").
 _JOINED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Years and quarters say which document, not which sentence: retrieval has used them.
@@ -120,8 +117,7 @@ class Terms:
         self._stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
 
     def __call__(self, text: str) -> list[str]:
-        text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group().upper()], text)
-        text = _JOINED_WORDS.sub(" ", text)
+        text = _JOINED_WORDS.sub(" ", spell_out(text))
         return [self._stem(w) for w in _WORD.findall(fold(text)) if w not in self.stopwords and (len(w) > 1 or w.isdigit())]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rag.analysis import spell_out
 from rag.models.embedder import Embedder
 from rag.retrieval.document_names import (
     DocumentNames,
@@ -34,6 +35,7 @@ class Searcher:
     def search(self, collection: str, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
         """The ``k`` best passages for ``query`` (``mode``: fused, dense or keyword) and the best dense score."""
         store, store_name = self.library.store, self.library.store_name(collection)
+        query = spell_out(query)
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         vector = None

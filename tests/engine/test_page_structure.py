@@ -300,3 +300,39 @@ def test_a_heading_in_smaller_type_names_every_row_under_it(tmp_path):
     rows = _rows(load_document(make_segment_results_pdf(tmp_path / "segments.pdf")))
     assert "Revenue Intelligent Cloud | Three Months Ended September 30, 2023: 24,259 | Three Months Ended September 30, 2022: 20,325" in rows
     assert "Operating income Intelligent Cloud | Three Months Ended September 30, 2023: 11,751 | Three Months Ended September 30, 2022: 8,978" in rows
+
+
+def make_wrapped_label_pdf(path: Path) -> Path:
+    """NVIDIA's expense table: "($ in millions)" at the right between the headings and the rows, each label wrapped
+    ("Research and development" over "expenses" and its figures), and a group opened by a colon on a line alone."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.cell(70, 5, "")
+    for period in ("Three Months Ended", "Six Months Ended"):
+        pdf.cell(60, 5, period, align="C")
+    pdf.ln(5)
+    _header_row(pdf, ("2023", "2022", "2023", "2022"), 10)
+    pdf.cell(0, 5, "($ in millions)", align="R", new_x="LMARGIN", new_y="NEXT")
+    for first, rest, figures in (("Research and development", "expenses", ("$2,040", "$1,824", "$3,916", "$3,443")),
+                                 ("Sales, general and administrative", "expenses", ("622", "592", "1,166", "1,213")),
+                                 ("Total operating", "expenses", ("$2,662", "$2,416", "$5,082", "$4,656"))):
+        pdf.cell(70, 5, first, new_x="LMARGIN", new_y="NEXT")
+        _header_row(pdf, figures, 10, label=rest)
+    pdf.add_page()
+    pdf.cell(70, 5, "Operating expenses:", new_x="LMARGIN", new_y="NEXT")
+    for label, figures in (("Research and development", ("7,442", "6,797")), ("Selling, general and administrative", ("6,012", "6,012")),
+                           ("Total operating expenses", ("13,454", "12,809"))):
+        _figures_row(pdf, label, "", figures, 5, indent=4)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_label_wrapped_above_the_first_row_stays_whole_and_the_headings_above_it_head_the_columns(tmp_path):
+    rows = _rows(load_document(make_wrapped_label_pdf(tmp_path / "expenses.pdf")))
+    assert any(row.startswith("Research and development expenses | Three Months Ended 2023: $2,040 | Three Months Ended "
+                              "2022: $1,824 | Six Months Ended 2023: $3,916 | Six Months Ended 2022") for row in rows)
+    assert any(row.startswith("Sales, general and administrative expenses | Three Months Ended 2023") for row in rows)
+    assert "Operating expenses: Research and development | 7,442 | 6,797" in rows

@@ -52,6 +52,16 @@ def test_a_rare_keyword_found_counts_more_toward_relevance_than_a_common_one(tmp
     assert relevance(0.3, 0.5, by_rarity=True) > relevance(0.3, 0.5)
 
 
+def test_an_abbreviation_finds_the_words_it_stands_for(tmp_path, fake_engine):
+    engine = fake_engine(chunk_tokens=32, chunk_overlap=0)
+    quarter = "in the second quarter, compared with the second quarter a year ago, as the table below shows in full"
+    make_pdf(tmp_path / "results.pdf", [f"Revenue was $13.51 billion {quarter}.", f"Gaming revenue was $2.49 billion {quarter}.",
+                                        f"Research and development expenses were $2,040 million {quarter}."])
+    engine.ingest([tmp_path])
+    top = engine.search("How much was spent on R&D in the second quarter?", k=1, mode="keyword")[0]
+    assert top.text.startswith("Research and development")
+
+
 def test_search_returns_page_section_and_offsets(tmp_path, fake_engine):
     engine = fake_engine(chunk_tokens=32, chunk_overlap=0)
     safety = " ".join(f"Safety rule {n}: wear gloves and goggles." for n in range(8))

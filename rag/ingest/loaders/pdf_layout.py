@@ -16,6 +16,8 @@ TITLE_SIZE_CHANGE = 0.2
 # A line alone in a type this much smaller than the rows below it heads them (Microsoft's "Revenue" over its segments).
 SUBHEADING_SIZE = 0.9
 MAX_VALUE_CELL_CHARS = 40
+# A line of words alone this long or longer is prose, not a row label.
+MAX_LABEL_LINE_CHARS = 80
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
 _EMPHASIS = re.compile(r"bold|black|heavy|semibold|demi|italic|oblique", re.IGNORECASE)
@@ -222,7 +224,7 @@ def _table_run(lines: list[Line], start: int) -> tuple[int, int] | None:
         line = lines[index]
         if _row_like(line) and _aligned(lines[last], line):
             last, gap = index, 0
-        elif len(line.cells) == 1 and gap < 2 and line.x0 <= lines[start].x0 + 2 * line.em and len(line.text) <= 80:
+        elif len(line.cells) == 1 and gap < 2 and line.x0 <= lines[start].x0 + 2 * line.em and len(line.text) <= MAX_LABEL_LINE_CHARS:
             gap += 1
         else:
             break
@@ -249,6 +251,10 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
     while body and body[0].x0 > label_left + 2 * body[0].em:
         body = body[1:]
         first += 1
+    if body and any(c.numeric for c in body[0].cells[1:]):
+        while first > 0 and _begins_label(lines[first - 1], body[0]):
+            first -= 1
+            body.insert(0, lines[first])
     inner_headers = _leading_header_rows(body)
     body = body[len(inner_headers):]
     rows = [line for line in body if len(line.cells) > 1]
@@ -306,6 +312,15 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
         texts.append(" | ".join(parts))
         printed.append(line.text)
     return Table(texts, body, header_lines, printed, columns, headers)
+
+
+def _begins_label(above: Line, below: Line) -> bool:
+    """Whether a line of words alone starts the label of the table line under it: a label wrapped at the same indent
+    ("Research and development" over "expenses  $2,040  $1,824"), or a group it opens ("Operating expenses:")."""
+    if len(above.cells) != 1 or len(above.text) > MAX_LABEL_LINE_CHARS or below.x0 < above.x0 - 0.5 * below.em:
+        return False
+    wrapped = abs(below.x0 - above.x0) <= 0.5 * below.em and below.cells[0].text[:1].islower()
+    return wrapped or above.text.endswith(":")
 
 
 def _leading_header_rows(body: list[Line]) -> list[Line]:
