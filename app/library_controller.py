@@ -64,6 +64,13 @@ class LibraryController(QObject):
     def add(self, paths: Iterable[str], password: str | None = None) -> None:
         self.indexing.add(paths, self.collection, password)
 
+    def read_again(self, files: dict[str, list[str]]) -> int:
+        """Queue, per collection, files an earlier Faro read less well; returns how many (each keeps its earlier
+        reading, and answers from it, until the new one is saved)."""
+        for collection, paths in files.items():
+            self.indexing.add(paths, collection)
+        return sum(len(paths) for paths in files.values())
+
     def switch(self, collection: str) -> None:
         """Show ``collection`` (created if new) and remember it as the one to open next time."""
         if collection == self.collection and self.loaded:

@@ -1,7 +1,7 @@
 """What the worker does right after the window shows: open the library, then load the models in the background."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -15,13 +15,14 @@ class EngineInfo:
     gpu_supported: bool
     embedder_needs_preparing: bool = False
     saved_texts: Any = None
+    read_by_older_readers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def open_library(engine: Any) -> EngineInfo:
     """Runs first on the worker (the worker creates the engine just before)."""
     return EngineInfo(
         engine.collections(), engine.collection, engine.config, engine.gpu_offload_supported(),
-        engine.embedder_needs_preparing(), engine.saved_texts,
+        engine.embedder_needs_preparing(), engine.saved_texts, engine.read_by_older_readers(),
     )
 
 

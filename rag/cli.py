@@ -222,10 +222,14 @@ def _dispatch(engine, args) -> int:
 
         report = engine.repair() if args.repair else engine.check()
         model = check_answer_model(engine.generator)
+        older = engine.read_by_older_readers().get(engine.collection, [])
         if args.json:
-            print(json.dumps({**report.to_json(), "answer_model": model.to_json()}, indent=2))
+            print(json.dumps({**report.to_json(), "answer_model": model.to_json(), "read_by_older_readers": older}, indent=2))
         else:
             print(report.describe() + "\n\n" + model.describe())
+            if older:
+                print(f"\n{counted(len(older), 'document')} read by an earlier Faro: add them again (faro ingest) to read "
+                      "them as this version does (tables as rows).")
         return 0 if (report.healthy or args.repair) and model.healthy else 4
     if args.command == "reindex":
         count = engine.reindex(progress=_progress_printer())

@@ -19,6 +19,7 @@ from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.ingest.discovery import discover
 from rag.ingest.loaders.reading import ReadOptions
 from rag.ingest.parse_worker import IsolatedParser
+from rag.ingest.reader_updates import read_by_older_readers
 from rag.ingest.pipeline import Ingestor
 from rag.ingest.reindex import reindex_collection
 from rag.messages import interface_language
@@ -342,6 +343,10 @@ class Engine:
         c = self.config
         collection = collection or self.collection
         return reindex_collection(self.library, collection, self.embedder, self.parser, c.chunk_tokens, c.chunk_overlap, progress, cancel)
+
+    def read_by_older_readers(self) -> dict[str, list[str]]:
+        """Per collection, the files an earlier Faro read less well than today's readers would (add them to re-read)."""
+        return read_by_older_readers(self.library.registry)
 
     def check(self, collection: str | None = None) -> DoctorReport:
         """Whether registry, vector store, keyword index and saved texts agree."""

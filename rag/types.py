@@ -236,7 +236,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    """One row of the document registry; ``language`` is ``en``, ``es``, ``es,en`` (mixed, main one first) or empty."""
+    """One row of the document registry; ``language`` is ``en``, ``es``, ``es,en`` (mixed, main one first) or empty;
+    ``reader`` the version of the reader that read it (0: before versions were kept)."""
 
     doc_id: str
     collection: str
@@ -256,6 +257,7 @@ class DocumentRecord:
     updated_at: float
     lead: str = ""
     language: str = ""
+    reader: int = 0
 
 
 @dataclass(frozen=True)

@@ -703,6 +703,16 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
         <translation>Cargando los modelos de lenguaje…</translation>
     </message>
     <message>
+        <location filename="../window.py" line="124" />
+        <source>This Faro reads tables better: reading 1 document again (it answers as before meanwhile).</source>
+        <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer 1 documento (mientras tanto responde como antes).</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="125" />
+        <source>This Faro reads tables better: reading {n} documents again (they answer as before meanwhile).</source>
+        <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer {n} documentos (mientras tanto responden como antes).</translation>
+    </message>
+    <message>
         <location filename="../window.py" line="126" />
         <source>You can add documents while the models load.</source>
         <translation>Puede añadir documentos mientras se cargan los modelos.</translation>

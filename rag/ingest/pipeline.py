@@ -12,6 +12,7 @@ from rag.analysis import document_language
 from rag.errors import Cancelled, DataFolderError, EmptyFile, FaroError, FileProblem
 from rag.ingest.chunking import chunk_document
 from rag.ingest.embed_steps import embed_in_steps
+from rag.ingest.loaders.reading import reader_version
 from rag.ingest.parse_worker import IsolatedParser
 from rag.models.embedder import Embedder
 from rag.progress import CancelToken, Progress, ProgressCallback
@@ -52,6 +53,8 @@ class _Work:
     size: int
     mtime: float
     previous: DocumentRecord | None
+    # The same file, read again because Faro's reader for it is newer than the one that read it.
+    reread: bool = False
 
 
 @dataclass
@@ -233,23 +236,31 @@ class Ingestor:
             if path.is_dir():
                 raise PermissionError("folder cannot be listed")
             previous = self.registry.document_by_path(self.collection, path_text)
-            if previous and previous.status == Status.READY and previous.size == info.st_size and previous.mtime == info.st_mtime:
+            ready = previous is not None and previous.status == Status.READY
+            read_well = ready and previous.reader >= reader_version(previous.kind)
+            if read_well and previous.size == info.st_size and previous.mtime == info.st_mtime:
                 return FileOutcome(path_text, Status.UNCHANGED, pages=previous.pages, chunks=previous.chunks)
             content_hash = file_hash(path)
         except PermissionError:
             return FileOutcome(path_text, Status.FAILED, "Permission denied: Faro is not allowed to read this file or folder.", "permission")
         except OSError as exc:
             return FileOutcome(path_text, Status.FAILED, f"The file could not be read: {exc.strerror or exc}.", "unreadable")
-        if previous and previous.status == Status.READY and previous.content_hash == content_hash:
+        same = ready and previous.content_hash == content_hash
+        if same and read_well:
             self.registry.touch_document(previous.doc_id, info.st_mtime)
             return FileOutcome(path_text, Status.UNCHANGED, pages=previous.pages, chunks=previous.chunks)
-        return _Work(path, document_id(self.collection, path_text), content_hash, info.st_size, info.st_mtime, previous)
+        return _Work(path, document_id(self.collection, path_text), content_hash, info.st_size, info.st_mtime, previous, reread=same)
 
     def _budget(self, path: Path, document: ExtractedDocument) -> int:
         header_tokens = len(self.embedder.token_spans([index_header(path, document)])[0])
         return max(16, min(self.chunk_tokens, self.embedder.max_tokens - header_tokens - 8))
 
     def _record_failure(self, item: _Work, error: FaroError) -> FileOutcome:
+        if item.reread:  # the file read well before: its earlier reading stays (and is not tried again)
+            log.warning("%s: could not be read again (%s); the earlier reading is kept", item.path, error)
+            self.registry.upsert_document(replace(item.previous, reader=reader_version(item.previous.kind)))
+            return FileOutcome(str(item.path), Status.UNCHANGED, str(error), error.kind, pages=item.previous.pages,
+                               chunks=item.previous.chunks)
         self._clear_previous(item)
         self.registry.upsert_document(self._record(item, None, 0, Status.FAILED, str(error), error.kind))
         return FileOutcome(str(item.path), Status.FAILED, str(error), error.kind)
@@ -280,6 +291,7 @@ class Ingestor:
             updated_at=now,
             lead=lead_text(document) if document else "",
             language=document_language(p.text for p in document.pages) if document else "",
+            reader=reader_version(document.kind) if document else 0,
         )
 
 

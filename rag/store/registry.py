@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS documents (
     updated_at REAL NOT NULL,
     lead TEXT NOT NULL DEFAULT '',
     language TEXT NOT NULL DEFAULT '',
+    reader INTEGER NOT NULL DEFAULT 0,
     UNIQUE (collection, path)
 );
 CREATE INDEX IF NOT EXISTS documents_by_hash ON documents (collection, content_hash);
@@ -77,6 +78,8 @@ class Registry:
             self._db.execute("ALTER TABLE documents ADD COLUMN lead TEXT NOT NULL DEFAULT ''")
         if "language" not in columns:
             self._db.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''")
+        if "reader" not in columns:
+            self._db.execute("ALTER TABLE documents ADD COLUMN reader INTEGER NOT NULL DEFAULT 0")
         chunk_columns = {row["name"] for row in self._db.execute("PRAGMA table_info(chunks)")}
         if "vector" not in chunk_columns:
             self._db.execute("ALTER TABLE chunks ADD COLUMN vector BLOB")

@@ -122,6 +122,7 @@ def test_faro_doctor_reports_damage_and_repair_fixes_it(tmp_path):
     with Engine(Config(data_dir=data), embedder=FakeEmbedder(), generator=FakeGenerator()) as engine:
         engine.ingest([tmp_path / "a.txt"])
         engine.store.add(engine.store_name(), ["ghost-00000"], engine.embedder.embed(["ghost"]), ["ghost"])
+        engine.library.registry.upsert_document(replace(engine.documents()[0], reader=0))  # read by an earlier Faro
 
     def doctor(*flags: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -131,6 +132,7 @@ def test_faro_doctor_reports_damage_and_repair_fixes_it(tmp_path):
 
     found = doctor()
     assert found.returncode == 4 and "1 vectors with no passage (orphans)" in found.stdout and "--repair" in found.stdout
+    assert "1 document read by an earlier Faro" in found.stdout
     repaired = doctor("--repair")
     assert repaired.returncode == 0 and "repaired" in repaired.stdout, repaired.stdout + repaired.stderr
     again = doctor()

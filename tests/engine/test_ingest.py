@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from rag.config import Config
 from rag.engine import Engine
+from rag.errors import ParseTimeout
+from rag.ingest.loaders.reading import reader_version
+from rag.ingest.parse_worker import IsolatedParser
 from rag.progress import CancelToken
 from tests.documents import make_docx, make_pdf
 from tests.fakes import FakeEmbedder, FakeGenerator
@@ -139,3 +143,29 @@ def test_the_step_hook_hears_chunking_and_each_commit(tmp_path):
     finally:
         engine.close()
     assert steps == ["chunk.begin", "chunk.end", "commit.begin", "saved_text", "commit.end"]
+
+
+def test_files_an_older_reader_read_are_read_again_and_keep_their_reading_when_that_fails(tmp_path, fake_engine, monkeypatch):
+    engine = fake_engine()
+    folder = _library(tmp_path)
+    engine.ingest([folder])
+    registry = engine.library.registry
+    manual = next(r for r in engine.documents() if r.path.endswith("manual.pdf"))
+    assert manual.reader == reader_version("pdf") and engine.read_by_older_readers() == {}
+    registry.upsert_document(replace(manual, reader=0))  # as an earlier Faro left it
+    assert engine.read_by_older_readers() == {engine.collection: [manual.path]}
+    statuses = {os.path.basename(o.path): o.status for o in engine.ingest([folder]).outcomes}
+    assert statuses["manual.pdf"] == "indexed" and statuses["notes.txt"] == statuses["policy.docx"] == "unchanged"
+    assert engine.read_by_older_readers() == {} and engine.search("seal every 500 hours", k=1)[0].source.endswith("manual.pdf")
+
+    registry.upsert_document(replace(registry.document(manual.doc_id), reader=0))
+
+    def times_out(*_args, **_kwargs):
+        raise ParseTimeout("The document took too long to read.")
+
+    monkeypatch.setattr(IsolatedParser, "result", times_out)
+    outcome = engine.ingest([folder / "manual.pdf"]).outcomes[0]
+    assert outcome.status == "unchanged" and "too long" in outcome.reason
+    kept = registry.document(manual.doc_id)
+    assert kept.status == "ready" and kept.chunks == manual.chunks and engine.read_by_older_readers() == {}
+    assert engine.search("seal every 500 hours", k=1)[0].source.endswith("manual.pdf")

@@ -235,3 +235,21 @@ def test_problems_have_their_own_list_and_the_status_line_stays_short_and_curren
     assert len(labels) == 2 and "not correct" in labels[1] and "not correct" not in labels[0]
     wait_for(qtbot, lambda: [r.name for r in problems.rows()] == ["broken.pdf"])
     assert "password" not in window.statusBar().currentMessage()
+
+
+def test_a_library_read_by_an_earlier_faro_is_read_again_in_the_background(make_window, documents, qtbot, tmp_path):
+    from dataclasses import replace
+
+    from rag import Config, Engine
+    from tests.fakes import FakeEmbedder
+
+    engine = Engine(Config(data_dir=tmp_path / "data", chunk_tokens=48, chunk_overlap=8), embedder=FakeEmbedder())
+    engine.ingest([documents])
+    manual = next(r for r in engine.documents() if r.path.endswith("manual.pdf"))
+    engine.library.registry.upsert_document(replace(manual, reader=0))  # as an earlier Faro left it
+    engine.close()
+    window = make_window()
+    assert "reading 1 document again" in window.statusBar().currentMessage()
+    wait_for(qtbot, lambda: not window.indexing.active and any(
+        r.path == manual.path and r.reader > 0 and r.status == "ready" for r in window.library.records))
+    assert statuses(window) == {"manual.pdf": "ready", "notes.md": "ready"}

@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 PageReport = Callable[[int, int, str], None]
+# Raised whenever a reader gets more out of the same file, so that libraries read by an earlier Faro read those
+# files again: PDF 2 keeps table rows whole with their column headers.
+READER_VERSIONS = {"pdf": 2}
+
+
+def reader_version(kind: str) -> int:
+    """The version of the reader for documents of ``kind`` (``pdf``, ``docx``, ``image``…)."""
+    return READER_VERSIONS.get(kind, 1)
 
 
 @dataclass(frozen=True)
