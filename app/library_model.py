@@ -40,6 +40,13 @@ class LibraryRow:
     added_at: float | None = None
     doc_id: str | None = None
     language: str = ""
+    # Queued or being read again (a changed file, a newer reader) while its earlier reading still answers.
+    read_before: bool = False
+
+    @property
+    def searchable(self) -> bool:
+        """Whether answers come from it now."""
+        return self.status == READY or self.read_before
 
     @property
     def name(self) -> str:
@@ -96,7 +103,7 @@ def merge_rows(
 def _overlay(previous: LibraryRow | None, path: str, status: str) -> LibraryRow:
     if previous is None:
         return LibraryRow(path, status)
-    return replace(previous, status=status, reason="", error_kind="")
+    return replace(previous, status=status, reason="", error_kind="", read_before=previous.searchable)
 
 
 class LibraryTableModel(QAbstractTableModel):
@@ -165,15 +172,17 @@ class LibraryTableModel(QAbstractTableModel):
         if column == 0:
             return row.name
         if column == 1:
+            if row.read_before:
+                return self.tr("Re-reading…")
             return self.tr("Needs password") if row.needs_password else self.tr(STATUS_TEXT.get(row.status, row.status))
         if column == 2:
             return language_label(row.language)
         if column == 3:
             return "" if row.pages is None else number(row.pages)
         if column == 4:
-            return number(row.chunks) if row.status == READY else ""
+            return number(row.chunks) if row.searchable else ""
         if column == 5:
-            return moment(row.added_at) if row.status in (READY, FAILED, DUPLICATE) else ""
+            return moment(row.added_at) if row.searchable or row.status in (FAILED, DUPLICATE) else ""
         if row.needs_password:
             return self.tr("Protected by a password: select it and choose “Enter password…”.")
         return engine_text(row.reason)

@@ -109,7 +109,7 @@ class LibraryPanel(QWidget):
     def _model_changed(self, *_args) -> None:
         rows = self.model.rows
         self.stack.setCurrentWidget(self.table if rows else self.empty)
-        ready = [r for r in rows if r.status == Status.READY]
+        ready = [r for r in rows if r.searchable]
         pages = sum(r.pages or 0 for r in ready)
         self.summary.setText(self.tr("{ready} ready · {pages} pages").format(ready=number(len(ready)), pages=number(pages)) if rows else "")
         self._update_buttons()

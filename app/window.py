@@ -121,9 +121,9 @@ class MainWindow(QMainWindow):
         if not self.models_ready:
             self.statusBar().showMessage(self.loading_hint, 8000)
         if count := self.library.read_again(info.read_by_older_readers):
-            self.statusBar().showMessage((self.tr("This Faro reads tables better: reading 1 document again (it answers as before meanwhile).")
-                                          if count == 1 else self.tr("This Faro reads tables better: reading {n} documents again (they answer as "
-                                                                     "before meanwhile).").format(n=number(count))), 15000)
+            self.statusBar().showMessage((self.tr("This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).")
+                                          if count == 1 else self.tr("This version of Faro reads tables better: reading {n} documents again "
+                                                                     "(they answer as before meanwhile).").format(n=number(count))), 15000)
 
     @property
     def loading_hint(self) -> str:

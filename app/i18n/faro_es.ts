@@ -605,6 +605,11 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
         <translation>Detalles</translation>
     </message>
     <message>
+        <location filename="../library_model.py" line="171" />
+        <source>Re-reading…</source>
+        <translation>Releyendo…</translation>
+    </message>
+    <message>
         <location filename="../library_model.py" line="168" />
         <source>Needs password</source>
         <translation>Necesita contraseña</translation>
@@ -704,12 +709,12 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
     </message>
     <message>
         <location filename="../window.py" line="124" />
-        <source>This Faro reads tables better: reading 1 document again (it answers as before meanwhile).</source>
+        <source>This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).</source>
         <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer 1 documento (mientras tanto responde como antes).</translation>
     </message>
     <message>
         <location filename="../window.py" line="125" />
-        <source>This Faro reads tables better: reading {n} documents again (they answer as before meanwhile).</source>
+        <source>This version of Faro reads tables better: reading {n} documents again (they answer as before meanwhile).</source>
         <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer {n} documentos (mientras tanto responden como antes).</translation>
     </message>
     <message>

@@ -120,3 +120,13 @@ def test_retry_is_offered_only_where_trying_again_can_help():
     assert [row(k).retryable for k in ("password", "timeout", "permission", "unreadable")] == [True] * 4
     assert [row(k).retryable for k in (NoTextLayer.kind, "damaged", "empty", "unsupported", "too-large")] == [False] * 5
     assert row("no-text").problem and not LibraryRow("/d/x.pdf", "ready").retryable
+
+
+def test_a_ready_document_read_again_still_counts_as_ready_with_its_passages():
+    model = LibraryTableModel()
+    model.set_rows(merge_rows([record("/d/a.pdf", chunks=7), record("/d/b.pdf", "failed", "The PDF is damaged.", "damaged")],
+                              queued=["/d/b.pdf"], indexing="/d/a.pdf"))
+    rows = {model.data(model.index(r, 0)): r for r in range(model.rowCount())}
+    again, retried = rows["a.pdf"], rows["b.pdf"]
+    assert model.data(model.index(again, 1)) == "Re-reading…" and model.data(model.index(again, 4)) == "7"
+    assert model.data(model.index(retried, 1)) == "Queued" and model.data(model.index(retried, 4)) == ""
