@@ -65,6 +65,7 @@ class BatchSummary:
         n = self.counts.get
         parts = [text for count, text in (
             (n(Status.INDEXED, 0), counted(context, n(Status.INDEXED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 added"), QT_TRANSLATE_NOOP("BatchSummary", "{n} added"))),
+            (n(Status.REREAD, 0), counted(context, n(Status.REREAD, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 read again"), QT_TRANSLATE_NOOP("BatchSummary", "{n} read again"))),
             (n(Status.UNCHANGED, 0), counted(context, n(Status.UNCHANGED, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 unchanged"), QT_TRANSLATE_NOOP("BatchSummary", "{n} unchanged"))),
             (n(Status.DUPLICATE, 0), counted(context, n(Status.DUPLICATE, 0), QT_TRANSLATE_NOOP("BatchSummary", "1 duplicate"), QT_TRANSLATE_NOOP("BatchSummary", "{n} duplicates"))),
             (n("password", 0), counted(context, n("password", 0), QT_TRANSLATE_NOOP("BatchSummary", "1 needs a password"), QT_TRANSLATE_NOOP("BatchSummary", "{n} need a password"))),

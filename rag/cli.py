@@ -117,14 +117,15 @@ def counted(count: int, word: str, words: str | None = None) -> str:
 
 
 def _print_report(report, language: str) -> None:
-    marks = {Status.INDEXED: "✓", Status.UNCHANGED: "=", Status.DUPLICATE: "≡", Status.FAILED: "✗", Status.SKIPPED: "-"}
+    marks = {Status.INDEXED: "✓", Status.REREAD: "↻", Status.UNCHANGED: "=", Status.DUPLICATE: "≡", Status.FAILED: "✗", Status.SKIPPED: "-"}
     for o in report.outcomes:
         passages = counted(o.chunks, "passage")
         detail = localize(o.reason, language) or (f"{counted(o.pages, 'page')}, {passages}" if o.pages else passages)
         print(f"{marks.get(o.status, '?')} {o.status:<9} {o.path}  {detail}")
         for warning in o.warnings:
             print(f"    note: {localize(warning, language)}")
-    summary = ", ".join(f"{report.count(s)} {s}" for s in (Status.INDEXED, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED) if report.count(s))
+    summary = ", ".join(f"{report.count(s)} {s}" for s in (Status.INDEXED, Status.REREAD, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED)
+                        if report.count(s))
     print(("Cancelled. " if report.cancelled else "") + (summary or "No files found."))
     if report.count(Status.FAILED):
         print(f"Details of failures are in the log: {log_file()}")

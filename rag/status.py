@@ -5,7 +5,7 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
-    """Document statuses (indexing, ready, failed, duplicate), ingest outcomes (also indexed, unchanged, skipped) and
+    """Document statuses (indexing, ready, failed, duplicate), ingest outcomes (also indexed, reread, unchanged, skipped) and
     the desktop app's queued files."""
 
     INDEXING = "indexing"
@@ -13,6 +13,7 @@ class Status(StrEnum):
     FAILED = "failed"
     DUPLICATE = "duplicate"
     INDEXED = "indexed"
+    REREAD = "reread"  # the same file read again by a newer reader, its passages replaced
     UNCHANGED = "unchanged"
     SKIPPED = "skipped"
     QUEUED = "queued"  # waiting in the desktop app's indexing queue

@@ -288,6 +288,7 @@ class IngestReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "cancelled": self.cancelled,
-            "summary": {s.value: self.count(s) for s in (Status.INDEXED, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED, Status.SKIPPED)},
+            "summary": {s.value: self.count(s) for s in (Status.INDEXED, Status.REREAD, Status.UNCHANGED, Status.DUPLICATE, Status.FAILED,
+                                                         Status.SKIPPED)},
             "files": [asdict(o) for o in self.outcomes],
         }

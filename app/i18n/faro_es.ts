@@ -258,6 +258,16 @@ vLLM  http://localhost:8000/v1</translation>
         <translation>{n} añadidos</translation>
     </message>
     <message>
+        <location filename="../indexing.py" line="68" />
+        <source>1 read again</source>
+        <translation>1 leído de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../indexing.py" line="68" />
+        <source>{n} read again</source>
+        <translation>{n} leídos de nuevo</translation>
+    </message>
+    <message>
         <location filename="../indexing.py" line="69" />
         <source>1 unchanged</source>
         <translation>1 sin cambios</translation>

@@ -221,7 +221,7 @@ class Ingestor:
         outcomes = []
         for p in batch:
             outcome = FileOutcome(
-                str(p.item.path), Status.INDEXED, pages=p.document.page_count, chunks=len(p.chunks), warnings=p.document.warnings,
+                str(p.item.path), Status.REREAD if p.item.reread else Status.INDEXED, pages=p.document.page_count, chunks=len(p.chunks), warnings=p.document.warnings,
                 seconds=round(p.seconds + shared_seconds * len(p.chunks), 3),
             )
             log.info("%s: indexed, %d passages (%.2f s)", p.item.path, len(p.chunks), outcome.seconds)

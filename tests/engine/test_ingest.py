@@ -155,7 +155,7 @@ def test_files_an_older_reader_read_are_read_again_and_keep_their_reading_when_t
     registry.upsert_document(replace(manual, reader=0))  # as an earlier Faro left it
     assert engine.read_by_older_readers() == {engine.collection: [manual.path]}
     statuses = {os.path.basename(o.path): o.status for o in engine.ingest([folder]).outcomes}
-    assert statuses["manual.pdf"] == "indexed" and statuses["notes.txt"] == statuses["policy.docx"] == "unchanged"
+    assert statuses["manual.pdf"] == "reread" and statuses["notes.txt"] == statuses["policy.docx"] == "unchanged"
     assert engine.read_by_older_readers() == {} and engine.search("seal every 500 hours", k=1)[0].source.endswith("manual.pdf")
 
     registry.upsert_document(replace(registry.document(manual.doc_id), reader=0))

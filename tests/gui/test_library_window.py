@@ -253,3 +253,4 @@ def test_a_library_read_by_an_earlier_faro_is_read_again_in_the_background(make_
     wait_for(qtbot, lambda: not window.indexing.active and any(
         r.path == manual.path and r.reader > 0 and r.status == "ready" for r in window.library.records))
     assert statuses(window) == {"manual.pdf": "ready", "notes.md": "ready"}
+    wait_for(qtbot, lambda: window.statusBar().currentMessage() == "Indexing finished: 1 read again.")
