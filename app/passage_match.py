@@ -10,6 +10,8 @@ MIN_BLOCK_CHARS = 12
 WHOLE_PASSAGE_COVERAGE = 0.6
 WINDOW_WORDS = (8, 5, 3)
 MAX_WINDOWS = 12
+# The letters and digits of a saved quote that must still be where its offsets point.
+QUOTE_CHECK_CHARS = 60
 _SPACE = re.compile(r"\s+")
 _VIEWER_HYPHEN = "\ufffe"
 
@@ -119,6 +121,20 @@ def passage_spans(pages: list[str], page_start: int, page_end: int, char_start: 
         if text[start:end].strip():
             spans.append((page_index, start, end))
     return spans
+
+
+def quoted_spans(pages: list[str], page_start: int, page_end: int, char_start: int, char_end: int, quote: str) -> list[tuple[int, int, int]]:
+    """:func:`passage_spans`, checked against the ``quote`` saved with the answer: when the saved text no longer holds
+    it there (the file was read again since, its tables as rows), where the quote is now on those pages, or nothing."""
+    spans = passage_spans(pages, page_start, page_end, char_start, char_end)
+    wanted = comparable(quote.rstrip("…"))[0][:QUOTE_CHECK_CHARS]
+    if not wanted or wanted in "".join(comparable(pages[i][s:e])[0] for i, s, e in spans):
+        return spans
+    for index in range(page_start, min(page_end, len(pages) - 1) + 1):
+        found = locate(quote.rstrip("…"), pages[index])
+        if len(found) == 1:
+            return [(index, *found[0])]
+    return []
 
 
 def passage_parts(pages: list[str], page_start: int, page_end: int, char_start: int, char_end: int) -> list[tuple[int, str, float]]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from app.passage_match import as_printed, best_part, passage_spans, word_boxes
+from app.passage_match import as_printed, best_part, quoted_spans, word_boxes
 from app.image_viewer import ImagePassageView
 from app.pdf_viewer import PdfPassageView
 from app.sources import SourceRef
@@ -154,7 +154,7 @@ class ViewerPane(QWidget):
         first = (ref.page_start or 1) - 1
         last = (ref.page_end or ref.page_start or 1) - 1
         pages = list(document.pages) if document is not None else []
-        spans = passage_spans([p.text for p in pages], first, last, ref.char_start, ref.char_end) if pages else []
+        spans = quoted_spans([p.text for p in pages], first, last, ref.char_start, ref.char_end, ref.quote) if pages else []
         self._parts = [(i, as_printed(pages[i].text, pages[i].rows, s, e), s / len(pages[i].text)) for i, s, e in spans]
         self._boxes = {i: word_boxes(pages[i].words, s, e) for i, s, e in spans if pages[i].scanned and pages[i].words}
         if not self._parts:

@@ -1,7 +1,7 @@
 """Finding a cited passage in the PDF viewer's own page text despite ligatures, hyphenation and repeats."""
 from __future__ import annotations
 
-from app.passage_match import best_part, comparable, locate, passage_parts, search_phrases, viewer_phrase, word_windows
+from app.passage_match import best_part, comparable, locate, passage_parts, quoted_spans, search_phrases, viewer_phrase, word_windows
 
 
 def test_comparable_folds_ligatures_accents_case_and_drops_punctuation():
@@ -69,3 +69,16 @@ def test_best_part_prefers_the_page_sharing_the_answers_words():
     parts = ["Safety first: isolate the pump.", "The maximum pressure is 16 bar."]
     assert best_part(parts, "The pump's maximum pressure is 16 bar [1].") == 1
     assert best_part(parts, "") == 0
+
+
+def test_a_quote_saved_before_the_file_was_read_again_is_found_where_it_is_now():
+    before = "Net sales by category:\nProducts 60,584 63,355\nServices 21,213 19,604\nTotal net sales 81,797 82,959\n"
+    now = ("Net sales by category:\nProducts | Three Months Ended July 1, 2023: 60,584\n"
+           "Services | Three Months Ended July 1, 2023: 21,213\nTotal net sales | Three Months Ended July 1, 2023: 81,797\n")
+    quote = "Total net sales | Three Months Ended July 1, 2023: 81,797"
+    start = before.index("Total")
+    assert quoted_spans([now], 0, 0, now.index("Total"), now.index("Total") + len(quote), quote) == [
+        (0, now.index("Total"), now.index("Total") + len(quote))]
+    [(_, found_start, found_end)] = quoted_spans([now], 0, 0, start, start + len(quote), quote)
+    assert now[found_start:found_end] == quote
+    assert quoted_spans([now], 0, 0, start, start + 20, "A sentence that is on no page of this document at all") == []
