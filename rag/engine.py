@@ -12,7 +12,7 @@ from rag.analysis import document_language
 from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
 from rag.answer.grounded import GroundedAnswer, locate_evidence
 from rag.answer.language import guess_language, message, passages_language
-from rag.answer.prompt import keyword_coverage, min_relevance, relevance
+from rag.answer.prompt import keyword_coverage, min_relevance, names_found, relevance
 from rag.answer.question_kind import content_words
 from rag.config import Config, default_data_dir
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
@@ -264,7 +264,8 @@ class Engine:
         rarity = None if across else keyword.rarity(asked)
         coverage = max((keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), language if across else "", rarity)
                         for h in hits[:3]), default=0.0)
-        if not hits or relevance(best_dense, coverage, not across) < min_relevance(self.config.min_relevance, language, passages):
+        named = names_found(question, [h.text for h in hits[:3]])
+        if not hits or relevance(best_dense, coverage, not across, named) < min_relevance(self.config.min_relevance, language, passages):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         pool = hits + self.document_passages(question, hits, collection)
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across)

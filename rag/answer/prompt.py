@@ -92,16 +92,28 @@ def _overlaps(sentence: str, quote: str) -> bool:
 # Spanish 2.0% → 1.3%, with fewer off-topic questions answered over the Spanish library (5 → 1 of 50).
 RARE_WORD_WEIGHT = 0.55
 SHARE_WEIGHT = 0.5
+# A name of two or more words from the question ("Lady Gaga", "Halford Mackinder") printed in a best passage says the
+# library is about what is asked, whatever the embedder makes of it: XQuAD English abstained 4.6% → 3.9%, English over
+# the Spanish library 21.2% → 20.3%; none of 50 off-topic questions more answered (0.05 to 0.10 alike; 0.15 answered one).
+NAME_FOUND_BONUS = 0.08
+_NAME = re.compile(r"(?<![.!?¿¡]\s)(?<!^)(?<![¿¡])\b([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+(?:de |of |the )?[A-ZÁÉÍÓÚÑ][\w’'-]+)+)")
 
 
-def relevance(best_dense: float, coverage: float, by_rarity: bool = False) -> float:
+def relevance(best_dense: float, coverage: float, by_rarity: bool = False, name_found: bool = False) -> float:
     """How well the library matches a question: best passage cosine plus about half the share of keywords found
-    (``by_rarity``: a share weighed by how rare each keyword is, see ``keyword_coverage``).
+    (``by_rarity``: a share weighed by how rare each keyword is, see ``keyword_coverage``), and a little more when a
+    best passage prints a name the question gives (``name_found``, see ``names_found``).
 
     Calibrated on sec10q and Spanish policy questions against off-topic ones: answerable questions scored 0.76 or
     more, off-topic ones 0.50 or less (Spanish off-topic questions reach 0.45 on cosine alone with MiniLM).
     """
-    return best_dense + (RARE_WORD_WEIGHT if by_rarity else SHARE_WEIGHT) * coverage
+    return best_dense + (RARE_WORD_WEIGHT if by_rarity else SHARE_WEIGHT) * coverage + (NAME_FOUND_BONUS if name_found else 0.0)
+
+
+def names_found(question: str, texts: Sequence[str]) -> bool:
+    """Whether one of ``texts`` prints a name of two or more capitalised words that the question gives, not as its
+    first word ("What did Lady Gaga sing?")."""
+    return any(name in text for name in _NAME.findall(question) for text in texts)
 
 
 # The bundled embedder is English-only: any two Spanish texts look alike to it (off-topic Spanish questions reached

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.prompt import cite, keyword_coverage, relevance
+from rag.answer.prompt import cite, keyword_coverage, names_found, relevance
 from rag.retrieval.fusion import fuse
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
@@ -50,6 +50,14 @@ def test_a_rare_keyword_found_counts_more_toward_relevance_than_a_common_one(tmp
     assert keyword_coverage(asked, common_only, rarity=rarity) < 0.2
     assert keyword_coverage(asked, with_name, rarity=rarity) > 0.8 > keyword_coverage(asked, with_name)
     assert relevance(0.3, 0.5, by_rarity=True) > relevance(0.3, 0.5)
+
+
+def test_a_name_from_the_question_printed_in_a_best_passage_counts_toward_answering():
+    passage = "Six-time Grammy winner Lady Gaga performed the national anthem."
+    assert names_found("What did Lady Gaga sing?", [passage])
+    assert not names_found("What did Lady Gaga sing?", ["A lady sang the anthem; Gaga was not there."])
+    assert not names_found("Lady Gaga sang what?", [passage]), "a question's first words are not taken for a name"
+    assert relevance(0.23, 0.61, True, name_found=True) >= 0.6 > relevance(0.23, 0.61, True)
 
 
 def test_an_abbreviation_finds_the_words_it_stands_for(tmp_path, fake_engine):
