@@ -12,7 +12,7 @@ from rag.analysis import document_language
 from rag.errors import Cancelled, DataFolderError, EmptyFile, FaroError, FileProblem
 from rag.ingest.chunking import chunk_document
 from rag.ingest.embed_steps import embed_in_steps
-from rag.ingest.loaders.reading import reader_version
+from rag.ingest.loaders.reading import read_by_older_reader, reader_version
 from rag.ingest.parse_worker import IsolatedParser
 from rag.models.embedder import Embedder
 from rag.progress import CancelToken, Progress, ProgressCallback
@@ -237,7 +237,7 @@ class Ingestor:
                 raise PermissionError("folder cannot be listed")
             previous = self.registry.document_by_path(self.collection, path_text)
             ready = previous is not None and previous.status == Status.READY
-            read_well = ready and previous.reader >= reader_version(previous.kind)
+            read_well = ready and not read_by_older_reader(previous.kind, previous.reader)
             if read_well and previous.size == info.st_size and previous.mtime == info.st_mtime:
                 return FileOutcome(path_text, Status.UNCHANGED, pages=previous.pages, chunks=previous.chunks)
             content_hash = file_hash(path)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rag.ingest.loaders.reading import reader_version
+from rag.ingest.loaders.reading import read_by_older_reader
 from rag.status import Status
 from rag.store.registry import Registry
 
@@ -13,6 +13,6 @@ def read_by_older_readers(registry: Registry) -> dict[str, list[str]]:
     (adding them again reads them again; their earlier reading stays until the new one is saved)."""
     outdated: dict[str, list[str]] = {}
     for record in registry.documents(status=Status.READY):
-        if record.reader < reader_version(record.kind) and Path(record.path).is_file():
+        if read_by_older_reader(record.kind, record.reader) and Path(record.path).is_file():
             outdated.setdefault(record.collection, []).append(record.path)
     return outdated

@@ -16,6 +16,7 @@ import pytest
 
 from rag.config import Config
 from rag.engine import Engine
+from tests.documents import make_pdf
 from tests.engine.crash_harness import PAUSE_POINTS, Child, Documents, run_campaign
 from tests.engine.invariants import library_violations
 from tests.fakes import FakeEmbedder, FakeGenerator
@@ -122,7 +123,10 @@ def test_faro_doctor_reports_damage_and_repair_fixes_it(tmp_path):
     with Engine(Config(data_dir=data), embedder=FakeEmbedder(), generator=FakeGenerator()) as engine:
         engine.ingest([tmp_path / "a.txt"])
         engine.store.add(engine.store_name(), ["ghost-00000"], engine.embedder.embed(["ghost"]), ["ghost"])
-        engine.library.registry.upsert_document(replace(engine.documents()[0], reader=0))  # read by an earlier Faro
+        make_pdf(tmp_path / "b.pdf", ["The beta boiler gauge is read daily."])
+        engine.ingest([tmp_path / "b.pdf"])
+        for record in engine.documents():  # both read by an earlier Faro: only the PDF's reader has changed since
+            engine.library.registry.upsert_document(replace(record, reader=0))
 
     def doctor(*flags: str) -> subprocess.CompletedProcess:
         return subprocess.run(

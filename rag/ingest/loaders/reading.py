@@ -17,6 +17,12 @@ def reader_version(kind: str) -> int:
     return READER_VERSIONS.get(kind, 1)
 
 
+def read_by_older_reader(kind: str, reader: int) -> bool:
+    """Whether a document of ``kind`` read by version ``reader`` would be read better today (0, a document read
+    before versions were kept, counts as version 1: only kinds whose reader changed since are read again)."""
+    return max(reader, 1) < reader_version(kind)
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """``ocr``: read pages without a text layer, and image files, with the local OCR engine."""
