@@ -152,6 +152,15 @@ class IndexingController(QObject):
         waiting = [f for f in self._group if f is not self._working_on] + self._pending
         return [f.path for f in waiting if f.collection == collection]
 
+    def waiting_files(self) -> dict[str, list[str]]:
+        """Per collection, every file not indexed yet, the running group's included (those queued with a password left
+        out)."""
+        waiting: dict[str, list[str]] = {}
+        for item in self._group + self._pending:
+            if item.password is None:
+                waiting.setdefault(item.collection, []).append(item.path)
+        return waiting
+
     def add(self, paths: Iterable[str], collection: str, password: str | None = None) -> None:
         """Queue files and folders (folders are expanded on the worker thread)."""
         paths = [str(p) for p in paths]

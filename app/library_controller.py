@@ -5,6 +5,7 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import number
 from app.indexing import IndexingController
 from app.library_model import LibraryRow, LibraryTableModel, merge_rows
 from app.worker import EngineOp, EngineWorker
@@ -64,12 +65,22 @@ class LibraryController(QObject):
     def add(self, paths: Iterable[str], password: str | None = None) -> None:
         self.indexing.add(paths, self.collection, password)
 
-    def read_again(self, files: dict[str, list[str]]) -> int:
-        """Queue, per collection, files an earlier Faro read less well; returns how many (each keeps its earlier
-        reading, and answers from it, until the new one is saved)."""
-        for collection, paths in files.items():
-            self.indexing.add(paths, collection)
-        return sum(len(paths) for paths in files.values())
+    def resume(self, read_by_older_readers: dict[str, list[str]], left_waiting: dict[str, list[str]]) -> str:
+        """At start, queue (per collection) the files an earlier Faro read less well and those left waiting when Faro
+        last closed or stopped; returns what to tell the user ("" when nothing). A file read again keeps answering
+        from its earlier reading until the new one is saved."""
+        for files in (read_by_older_readers, left_waiting):
+            for collection, paths in files.items():
+                self.indexing.add(paths, collection)
+        again, waiting = (sum(len(paths) for paths in files.values()) for files in (read_by_older_readers, left_waiting))
+        if waiting:
+            return (self.tr("Going on with 1 file that was waiting to be indexed when Faro closed.") if waiting == 1 else
+                    self.tr("Going on with {n} files that were waiting to be indexed when Faro closed.").format(n=number(waiting)))
+        if again:
+            return (self.tr("This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).")
+                    if again == 1 else self.tr("This version of Faro reads tables better: reading {n} documents again "
+                                               "(they answer as before meanwhile).").format(n=number(again)))
+        return ""
 
     def switch(self, collection: str) -> None:
         """Show ``collection`` (created if new) and remember it as the one to open next time."""

@@ -21,6 +21,7 @@ from app.indexing import BatchSummary, IndexingController
 from app.library_controller import LibraryController
 from app.library_model import LibraryRow
 from app.library_panel import LibraryPanel
+from app.pending_files import PendingFiles
 from app.progress_strip import ProgressStrip
 from app.settings_flow import SettingsFlow
 from app.sources import SourceRef
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._password_tries: dict[str, tuple[LibraryRow, str]] = {}
         self.indexing = IndexingController(worker, self)
         self.library = LibraryController(worker, self.indexing, config.collection, self)
+        self.pending_files = PendingFiles(self.indexing, config.data_dir, self)
         self.chat = ChatController(worker, self)
         self.store = ConversationStore(config.data_dir)
         self.history = ChatHistory(self.store, config.collection)
@@ -120,10 +122,8 @@ class MainWindow(QMainWindow):
         )
         if not self.models_ready:
             self.statusBar().showMessage(self.loading_hint, 8000)
-        if count := self.library.read_again(info.read_by_older_readers):
-            self.statusBar().showMessage((self.tr("This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).")
-                                          if count == 1 else self.tr("This version of Faro reads tables better: reading {n} documents again "
-                                                                     "(they answer as before meanwhile).").format(n=number(count))), 15000)
+        if note := self.library.resume(info.read_by_older_readers, self.pending_files.left_waiting):
+            self.statusBar().showMessage(note, 15000)
 
     @property
     def loading_hint(self) -> str:
@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_layout.save()
+        self.pending_files.stop()
         self.indexing.cancel()
         self.chat.stop()
         if self.settings.reindex_cancel is not None:

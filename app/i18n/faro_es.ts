@@ -484,6 +484,29 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
     </message>
 </context>
 <context>
+    <name>LibraryController</name>
+    <message>
+        <location filename="../library_controller.py" line="80" />
+        <source>Going on with 1 file that was waiting to be indexed when Faro closed.</source>
+        <translation>Se continúa con 1 archivo que esperaba a indexarse cuando Faro se cerró.</translation>
+    </message>
+    <message>
+        <location filename="../library_controller.py" line="81" />
+        <source>Going on with {n} files that were waiting to be indexed when Faro closed.</source>
+        <translation>Se continúa con {n} archivos que esperaban a indexarse cuando Faro se cerró.</translation>
+    </message>
+    <message>
+        <location filename="../library_controller.py" line="83" />
+        <source>This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).</source>
+        <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer 1 documento (mientras tanto responde como antes).</translation>
+    </message>
+    <message>
+        <location filename="../library_controller.py" line="84" />
+        <source>This version of Faro reads tables better: reading {n} documents again (they answer as before meanwhile).</source>
+        <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer {n} documentos (mientras tanto responden como antes).</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <location filename="../library_panel.py" line="55" />
@@ -716,16 +739,6 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
         <location filename="../window.py" line="119" />
         <source>Loading the language models…</source>
         <translation>Cargando los modelos de lenguaje…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="124" />
-        <source>This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).</source>
-        <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer 1 documento (mientras tanto responde como antes).</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="125" />
-        <source>This version of Faro reads tables better: reading {n} documents again (they answer as before meanwhile).</source>
-        <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer {n} documentos (mientras tanto responden como antes).</translation>
     </message>
     <message>
         <location filename="../window.py" line="126" />

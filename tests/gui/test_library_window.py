@@ -254,3 +254,33 @@ def test_a_library_read_by_an_earlier_faro_is_read_again_in_the_background(make_
         r.path == manual.path and r.reader > 0 and r.status == "ready" for r in window.library.records))
     assert statuses(window) == {"manual.pdf": "ready", "notes.md": "ready"}
     wait_for(qtbot, lambda: window.statusBar().currentMessage() == "Indexing finished: 1 read again.")
+
+
+def test_files_waiting_when_faro_closed_are_indexed_at_the_next_start(make_window, documents, qtbot, tmp_path):
+    from app.pending_files import FILE_NAME, load_pending
+
+    window = make_window(embedder=SlowEmbedder(delay=1.0))
+    window.add_paths([str(documents)])
+    wait_for(qtbot, lambda: window.indexing.waiting_files())
+    window.close()
+    names = {"manual.pdf", "notes.md"}
+    saved = load_pending(tmp_path / "data" / FILE_NAME)
+    assert saved and {p.rsplit("/", 1)[-1] for p in saved["default"]} <= names
+    again = make_window()
+    assert "Going on with" in again.statusBar().currentMessage()
+    wait_for(qtbot, lambda: statuses(again) == {name: "ready" for name in names})
+    wait_for(qtbot, lambda: not (tmp_path / "data" / FILE_NAME).exists())
+
+
+def test_the_list_of_waiting_files_skips_files_gone_and_survives_damage(tmp_path):
+    from app.pending_files import load_pending, save_pending
+
+    kept, gone = tmp_path / "kept.pdf", tmp_path / "gone.pdf"
+    kept.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "pending-files.json"
+    save_pending(path, {"default": [str(kept), str(gone)], "other": []})
+    assert load_pending(path) == {"default": [str(kept)]}
+    path.write_text("{not json", encoding="utf-8")
+    assert load_pending(path) == {}
+    save_pending(path, {"default": []})
+    assert not path.exists()
