@@ -153,10 +153,10 @@ class IndexingController(QObject):
         return [f.path for f in waiting if f.collection == collection]
 
     def waiting_files(self) -> dict[str, list[str]]:
-        """Per collection, every file not indexed yet, the running group's included (those queued with a password left
-        out)."""
+        """Per collection, every file not indexed yet, the running group's unfinished ones included (those queued with a
+        password left out)."""
         waiting: dict[str, list[str]] = {}
-        for item in self._group + self._pending:
+        for item in self._group[self._group_counted :] + self._pending:
             if item.password is None:
                 waiting.setdefault(item.collection, []).append(item.path)
         return waiting

@@ -173,7 +173,7 @@ class LibraryTableModel(QAbstractTableModel):
             return row.name
         if column == 1:
             if row.read_before:
-                return self.tr("Re-reading…")
+                return self.tr("Updating…")
             return self.tr("Needs password") if row.needs_password else self.tr(STATUS_TEXT.get(row.status, row.status))
         if column == 2:
             return language_label(row.language)

@@ -639,8 +639,8 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
     </message>
     <message>
         <location filename="../library_model.py" line="171" />
-        <source>Re-reading…</source>
-        <translation>Releyendo…</translation>
+        <source>Updating…</source>
+        <translation>Actualizando…</translation>
     </message>
     <message>
         <location filename="../library_model.py" line="168" />

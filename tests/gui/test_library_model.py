@@ -128,5 +128,5 @@ def test_a_ready_document_read_again_still_counts_as_ready_with_its_passages():
                               queued=["/d/b.pdf"], indexing="/d/a.pdf"))
     rows = {model.data(model.index(r, 0)): r for r in range(model.rowCount())}
     again, retried = rows["a.pdf"], rows["b.pdf"]
-    assert model.data(model.index(again, 1)) == "Re-reading…" and model.data(model.index(again, 4)) == "7"
+    assert model.data(model.index(again, 1)) == "Updating…" and model.data(model.index(again, 4)) == "7"
     assert model.data(model.index(retried, 1)) == "Queued" and model.data(model.index(retried, 4)) == ""
