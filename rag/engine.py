@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
+from rag.answer.abstention import library_answers
 from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
 from rag.answer.grounded import GroundedAnswer, locate_evidence
 from rag.answer.language import guess_language, message, passages_language
-from rag.answer.prompt import keyword_coverage, min_relevance, names_found, relevance
-from rag.answer.question_kind import content_words
 from rag.config import Config, default_data_dir
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.ingest.discovery import discover
@@ -256,17 +255,10 @@ class Engine:
             return Answer(question, message("empty", self.interface_language), (), abstained=True)
         hits, best_dense = self._search(collection, question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index(collection)
-        about = content_words(question)
         passages = passages_language([hits[0].text]) if hits else None
-        across = passages not in (None, language)
-        # The question in its own language: a short one ("¿Qué cantó Lady Gaga?") is too short to detect it from.
-        asked = set(keyword.tokenize(about, language))
-        rarity = None if across else keyword.rarity(asked)
-        coverage = max((keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), language if across else "", rarity)
-                        for h in hits[:3]), default=0.0)
-        named = names_found(question, [h.text for h in hits[:3]])
-        if not hits or relevance(best_dense, coverage, not across, named) < min_relevance(self.config.min_relevance, language, passages):
+        if not library_answers(question, language, passages, hits, best_dense, keyword, self.config.min_relevance):
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
+        across = passages not in (None, language)
         pool = hits + self.document_passages(question, hits, collection)
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across)
         evidence = locate_evidence(selection, self.document_text)

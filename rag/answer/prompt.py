@@ -1,13 +1,12 @@
-"""Builds the prompt from numbered sources, decides when to abstain, and maps [n] markers to citations."""
+"""Builds the prompt from numbered sources and maps [n] markers to citations."""
 from __future__ import annotations
 
 import os
 import re
 import unicodedata
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from rag.answer.language import message
-from rag.glossary import shared_across_languages
 from rag.types import Citation, Hit
 
 EVIDENCE_SYSTEM_PROMPT = (
@@ -86,76 +85,6 @@ def _flat(text: str) -> str:
 
 def _overlaps(sentence: str, quote: str) -> bool:
     return quote in sentence or (len(sentence) >= 12 and sentence in quote)
-
-
-# Within one language the keywords count by rarity and a little more: XQuAD English questions abstained 5.2% → 4.6%,
-# Spanish 2.0% → 1.3%, with fewer off-topic questions answered over the Spanish library (5 → 1 of 50).
-RARE_WORD_WEIGHT = 0.55
-SHARE_WEIGHT = 0.5
-# A name of two or more words from the question ("Lady Gaga", "Halford Mackinder") printed in a best passage says the
-# library is about what is asked, whatever the embedder makes of it: XQuAD English abstained 4.6% → 3.9%, English over
-# the Spanish library 21.2% → 20.3%; none of 50 off-topic questions more answered (0.05 to 0.10 alike; 0.15 answered one).
-NAME_FOUND_BONUS = 0.08
-_NAME = re.compile(r"(?<![.!?¿¡]\s)(?<!^)(?<![¿¡])\b([A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+(?:de |of |the )?[A-ZÁÉÍÓÚÑ][\w’'-]+)+)")
-
-
-def relevance(best_dense: float, coverage: float, by_rarity: bool = False, name_found: bool = False) -> float:
-    """How well the library matches a question: best passage cosine plus about half the share of keywords found
-    (``by_rarity``: a share weighed by how rare each keyword is, see ``keyword_coverage``), and a little more when a
-    best passage prints a name the question gives (``name_found``, see ``names_found``).
-
-    Calibrated on sec10q and Spanish policy questions against off-topic ones: answerable questions scored 0.76 or
-    more, off-topic ones 0.50 or less (Spanish off-topic questions reach 0.45 on cosine alone with MiniLM).
-    """
-    return best_dense + (RARE_WORD_WEIGHT if by_rarity else SHARE_WEIGHT) * coverage + (NAME_FOUND_BONUS if name_found else 0.0)
-
-
-def names_found(question: str, texts: Sequence[str]) -> bool:
-    """Whether one of ``texts`` prints a name of two or more capitalised words that the question gives, not as its
-    first word ("What did Lady Gaga sing?")."""
-    return any(name in text for name in _NAME.findall(question) for text in texts)
-
-
-# The bundled embedder is English-only: any two Spanish texts look alike to it (off-topic Spanish questions reached
-# 0.64 on the Spanish XQuAD library, answerable ones 0.67 and more in 98% of cases), so other languages need more.
-OTHER_LANGUAGE_MARGIN = 0.05
-# Across languages (an English question over Spanish passages) it sees little likeness at all: answerable English
-# questions over the Spanish XQuAD library had a median relevance of 0.55 (60% under 0.6, and the evidence then held the
-# answer about half the time), off-topic English questions there reached 0.49 at most; Spanish off-topic questions over
-# English libraries 0.23.
-CROSS_LANGUAGE_DISCOUNT = 0.1
-
-
-def min_relevance(base: float, language: str, passages: str | None = None) -> float:
-    """The relevance a question in ``language`` needs before Faro answers it from passages in language ``passages``
-    (``base`` for English over English)."""
-    if passages is not None and passages != language:
-        return base - CROSS_LANGUAGE_DISCOUNT
-    return base if language == "en" else base + OTHER_LANGUAGE_MARGIN
-
-
-# A word found only as a cognate or a translation counts for less: English questions over the Spanish XQuAD library
-# abstained 23.9% (cognates alone), 16.7% (translations in full) and 21.2% (at 0.75), while 3, 4 and 3 of 40 off-topic
-# questions got an answer there.
-TRANSLATED_WORD_WEIGHT = 0.75
-
-
-def keyword_coverage(asked: set[str], found: set[str], across_languages: str = "", rarity: Mapping[str, float] | None = None) -> float:
-    """Share of the question's keywords ``asked`` among a text's ``found``; ``across_languages`` (the question's
-    language, when the text is in the other) also counts cognates and glossary translations, for less.
-
-    With ``rarity`` (same language only) each keyword counts by how rare it is in the library, so a question's rare
-    name ("Mackinder") found says more than a common word ("born"), and an unknown word weighs most against."""
-    if not asked:
-        return 0.0
-    exact = asked & found
-    if rarity is not None and not across_languages:
-        total = sum(rarity[word] for word in asked)
-        return sum(rarity[word] for word in exact) / total if total > 0 else 0.0
-    if not across_languages:
-        return len(exact) / len(asked)
-    translated = shared_across_languages(asked, found, across_languages) - exact
-    return (len(exact) + TRANSLATED_WORD_WEIGHT * len(translated)) / len(asked)
 
 
 def cite(answer: str, sources: Sequence[Hit], tokenize: Callable[[str], list[str]]) -> tuple[str, tuple[Citation, ...]]:

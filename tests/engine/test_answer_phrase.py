@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rag.answer.answer_phrase import answer_phrase, row_figure
 from rag.answer.language import passages_language
-from rag.answer.prompt import keyword_coverage, min_relevance
+from rag.answer.abstention import keyword_coverage, min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.glossary import shared_across_languages
 from rag.answer.passage_units import row_cells, row_label

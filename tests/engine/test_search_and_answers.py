@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.prompt import cite, keyword_coverage, names_found, relevance
+from rag.answer.abstention import keyword_coverage, names_found, relevance
+from rag.answer.prompt import cite
 from rag.retrieval.fusion import fuse
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
