@@ -31,7 +31,7 @@ _PUBLIC = {
     "passage_location": "rag.types",
     "DoctorReport": "rag.store.doctor",
     "StepHook": "rag.store.library",
-    "SavedTexts": "rag.store.library",
+    "SavedTexts": "rag.store.saved_texts",
     "run_cli": ("rag.cli", "main"),
     "enforce_offline": "rag.offline",
     "setup_logging": "rag.logs",
@@ -78,7 +78,8 @@ if TYPE_CHECKING:
     from rag.progress import CancelToken, Progress, ProgressCallback
     from rag.status import Status
     from rag.store.doctor import DoctorReport
-    from rag.store.library import SavedTexts, StepHook
+    from rag.store.library import StepHook
+    from rag.store.saved_texts import SavedTexts
     from rag.types import (
         Answer,
         DocumentRecord,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
+from rag.analysis import spell_out
 from rag.answer.question_kind import content_words
 from rag.glossary import shared_across_languages
 from rag.store.keyword_index import KeywordIndex
@@ -21,7 +22,7 @@ def library_answers(question: str, language: str, passages: str | None, hits: Se
         return False
     across = passages not in (None, language)
     # The question in its own language: a short one ("¿Qué cantó Lady Gaga?") is too short to detect it from.
-    asked = set(keyword.tokenize(content_words(question), language))
+    asked = set(keyword.tokenize(content_words(spell_out(question)), language))
     rarity = None if across else keyword.rarity(asked)
     best = hits[:CHECKED_PASSAGES]
     coverage = max(keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), language if across else "", rarity)

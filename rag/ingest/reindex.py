@@ -53,7 +53,7 @@ def reindex_collection(
             header = index_header(Path(record.path), document)
             texts = [index_text(header, c) for c in chunks]
             vectors = embed_all(embedder, texts, cancel)
-            ids = [chunk_id(record.doc_id, record.content_hash, c.ordinal) for c in chunks]
+            ids = [chunk_id(record.doc_id, record.content_hash, c.ordinal, record.reader) for c in chunks]
             store.add(new_store, ids, vectors, [record.doc_id] * len(ids))
             rebuilt.append(Reindexed(record, ids, chunks, texts, vectors, document_language(c.text for c in chunks)))
     except BaseException:

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +14,10 @@ from rag.store.data_folder import prepare_data_dir
 from rag.store.keyword_index import KeywordIndex
 from rag.store.lock import DataFolderLock
 from rag.store.recovery import active_vector_folder, rebuild_vector_store, remove_stale_vector_folders, vector_store_is_readable
+from rag.store import replacement
 from rag.store.registry import Registry
+from rag.store.replacement import Replacement
+from rag.store.saved_texts import STAGED_SUFFIX, SavedTexts
 from rag.store.vectors import Store
 from rag.types import Chunk, DocumentRecord, ExtractedDocument
 
@@ -39,9 +40,10 @@ def store_name_for(collection: str) -> str:
     return "faro-" + hashlib.sha1(collection.encode("utf-8")).hexdigest()[:16]
 
 
-def chunk_id(doc_id: str, content_hash: str, ordinal: int) -> str:
-    """A passage's id: its document, the version of the file it came from, its place in the document."""
-    return f"{doc_id}-{content_hash[:8]}-{ordinal:05d}"
+def chunk_id(doc_id: str, content_hash: str, ordinal: int, reader: int = 1) -> str:
+    """A passage's id: its document, the version of the file it came from, its place in the document, and the version
+    of the reader that read it when later than the first (a file read again gets new ids beside the old ones)."""
+    return f"{doc_id}-{content_hash[:8]}-{ordinal:05d}" + (f"-r{reader}" if reader > 1 else "")
 
 
 def document_id(collection: str, path: str) -> str:
@@ -58,32 +60,6 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-class SavedTexts:
-    """The texts Faro extracted, one JSON file per document, written atomically and never changed in place.
-
-    Reading one is safe from any thread (the desktop app's viewer reads them without waiting for the engine).
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def path(self, doc_id: str) -> Path:
-        return self.folder / f"{doc_id}.json"
-
-    def read(self, doc_id: str) -> ExtractedDocument | None:
-        try:
-            return ExtractedDocument.from_json(json.loads(self.path(doc_id).read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError):
-            return None
-
-    def save(self, doc_id: str, document: ExtractedDocument) -> None:
-        """Keep the extracted text, so the viewer can show it and a re-index needs no re-parse."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f"{doc_id}.json.tmp"
-        tmp.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path(doc_id))
-
-
 @dataclass
 class NewVersion:
     """A document ready to be committed: its final record, its text and its passages with their index texts."""
@@ -96,7 +72,7 @@ class NewVersion:
 
     @property
     def chunk_ids(self) -> list[str]:
-        return [chunk_id(self.record.doc_id, self.record.content_hash, c.ordinal) for c in self.chunks]
+        return [chunk_id(self.record.doc_id, self.record.content_hash, c.ordinal, self.record.reader) for c in self.chunks]
 
 
 @dataclass
@@ -181,6 +157,7 @@ class Library:
         if not vector_store_is_readable(self.registry, lambda: self.store, self.store_name):
             self.rebuild_vector_store()
         remove_stale_vector_folders(self.registry, self.data_dir)
+        replacement.complete_interrupted(self.registry, self.store, self.texts)
         self.remove_half_indexed()
 
     def remove_half_indexed(self) -> None:
@@ -221,23 +198,37 @@ class Library:
         self._forget_text(record.doc_id)
 
     def commit(self, collection: str, versions: Sequence[NewVersion], vectors) -> None:
-        """Registry says 'indexing' → old vectors out, new vectors in → saved texts → passages and 'ready' in one
-        transaction. A crash anywhere in between leaves the documents 'indexing', which the next start removes whole.
+        """Save embedded documents. A new document: registry says 'indexing' → vectors in → saved text → passages and
+        'ready' in one transaction; a crash in between leaves it 'indexing', which the next start removes whole.
 
-        A failure to write rolls the documents back and raises ``DataFolderError``.
+        A document that is ready keeps its reading until the new one is saved (``replacement``): the replacement is
+        recorded → new vectors in beside the old → new text staged → passages switched in the transaction → old
+        vectors out. A crash before the switch leaves the old reading, after it the new one (the next start finishes).
+
+        A failure to write undoes the batch (new documents removed, ready ones as they were) and raises
+        ``DataFolderError``.
         """
         self.on_step("commit.begin")
         store_name = self.store_name(collection)
-        self.mark_indexing(collection, [v.record for v in versions])
         ids = [v.chunk_ids for v in versions]
+        swaps = self._replacements(store_name, versions, ids)
+        fresh = [v for v in versions if v.record.doc_id not in swaps]
+        if fresh:
+            self.mark_indexing(collection, [v.record for v in fresh])
         try:
-            for version in versions:
+            if swaps:
+                replacement.begin(self.registry, list(swaps.values()))
+            for version in fresh:
                 if version.replaces_vectors:
                     self.store.delete_document(store_name, version.record.doc_id)
             owners = [v.record.doc_id for v in versions for _ in v.chunks]
             self.store.add(store_name, [cid for chunk_ids in ids for cid in chunk_ids], vectors, owners)
             for version in versions:
-                self.save_text(version.record.doc_id, version.document)
+                if version.record.doc_id in swaps:
+                    self.texts.stage(version.record.doc_id, version.document)
+                    self.on_step("saved_text")
+                else:
+                    self.save_text(version.record.doc_id, version.document)
             with self.registry.transaction():
                 offset = 0
                 for version, chunk_ids in zip(versions, ids):
@@ -247,20 +238,34 @@ class Library:
                     self.registry.upsert_document(version.record)
                 self.registry.bump_generation(collection)
         except Exception as exc:  # a full disk, a read-only folder, a store error: leave no half-indexed document
-            self.roll_back([v.record for v in versions])
+            self.roll_back([v.record for v in fresh], list(swaps.values()))
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise DataFolderError(
                 f"Faro could not save to its data folder ({reason}). Free some disk space or check the folder, "
                 "then add the files again."
             ) from exc
+        for item in swaps.values():  # a failure here is finished at the next start
+            replacement.finish(self.registry, self.store, self.texts, item)
         self.on_step("commit.end")
 
-    def roll_back(self, records: Sequence[DocumentRecord]) -> None:
-        """Best effort: remove documents whose commit failed, as the next start's recovery would."""
+    def _replacements(self, store_name: str, versions: Sequence[NewVersion], ids: list[list[str]]) -> dict[str, Replacement]:
+        """The versions that replace a ready document's passages under other ids: those keep their reading meanwhile."""
+        swaps = {}
+        for version, new_ids in zip(versions, ids):
+            previous = self.registry.document(version.record.doc_id)
+            old_ids = self.registry.chunk_ids_of(version.record.doc_id) if previous and previous.status == Status.READY else []
+            if old_ids and not set(old_ids) & set(new_ids):
+                swaps[version.record.doc_id] = Replacement(version.record.doc_id, store_name, tuple(old_ids), tuple(new_ids))
+        return swaps
+
+    def roll_back(self, records: Sequence[DocumentRecord], replacements: Sequence[Replacement] = ()) -> None:
+        """Best effort: remove new documents whose commit failed and undo replacements, as the next start would."""
         try:
             for record in records:
                 self.forget(replace(record, status=Status.INDEXING))
-        except Exception:  # what is left 'indexing' is removed at the next start
+            for item in replacements:
+                replacement.abandon(self.registry, self.store, self.texts, item)
+        except Exception:  # what is left 'indexing' or half-replaced is put right at the next start
             log.exception("Could not take out a batch whose commit failed")
 
     def switch_index(self, collection: str, new_store: str, rebuilt: Sequence[Reindexed], unreadable, model_id: str) -> None:
@@ -306,6 +311,7 @@ class Library:
             if record is None or record.status != Status.READY:
                 orphans.append(path)
         orphans.extend(folder.glob("*.json.tmp"))
+        orphans.extend(p for p in folder.glob("*" + STAGED_SUFFIX) if not self.registry.meta_with_prefix(replacement.PENDING))
         return orphans
 
     def _forget_text(self, doc_id: str) -> None:

@@ -221,6 +221,13 @@ class Registry:
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def delete_meta(self, key: str) -> None:
+        self._db.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+    def meta_with_prefix(self, prefix: str) -> dict[str, str]:
+        rows = self._db.execute("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+        return {row["key"]: row["value"] for row in rows}
+
     def delete_chunks(self, doc_id: str) -> None:
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
 

@@ -7,6 +7,7 @@ It prints one event per line, flushed at once, so that its parent can SIGKILL it
                           store.<method>.begin/end, chroma.upsert.end, saved_text, registry.<status>, ...
                           (the engine's own steps come through its step hook: chunk, commit, saved_text)
   CHECK <json>            invariant violations of the library as found right after opening it
+  READY <json>            the names of the documents ready right after opening it
   INGEST-START            the ingest begins
   PAUSE <mark>            (--pause-at) the Nth occurrence of that mark was reached; the process waits to be killed
   DONE <json>             the ingest finished: every document's status and content hash
@@ -125,12 +126,16 @@ def main(argv: list[str] | None = None) -> int:
             return super().embed(texts)
 
     if args.skip_recovery:
+        import rag.store.replacement
+
         Library.remove_half_indexed = lambda self: None
+        rag.store.replacement.complete_interrupted = lambda *args: None
     config = Config(data_dir=Path(args.data_dir), chunk_tokens=CHUNK_TOKENS, chunk_overlap=CHUNK_OVERLAP, parse_timeout_s=60)
     marker("begin")
     engine = Engine(config, embedder=MarkedEmbedder(), generator=FakeGenerator(), on_step=marker)
     marker.context = "check"
     print("CHECK " + json.dumps(library_violations(engine)), flush=True)
+    print("READY " + json.dumps(sorted(Path(r.path).name for r in engine.documents() if r.status == "ready")), flush=True)
     marker.context = "ingest"
     print("INGEST-START", flush=True)
     marker("start")

@@ -22,20 +22,27 @@ from pathlib import Path
 from tests.documents import REPO, SHARED
 
 
-# Steps of the commit protocol, killed in this order, each on the first document of a run (a changed file whose
-# previous version is indexed). "open:..." kills the restart itself, while it removes a half-indexed document.
+# Steps of the commit protocol, killed in this order, each on the first document of a run: a changed file whose
+# previous version is indexed (its old reading must stay until the new one is saved), or with "new:" a file never
+# indexed before. "open:..." kills the restart itself, while it puts right what the kill before left.
 PAUSE_POINTS = (
     "ingest:reading#1",
     "ingest:embed#2",
     "ingest:txn.open#1",
     "ingest:txn.commit#1",
-    "ingest:store.delete_document.end#1",
     "ingest:chroma.upsert#1",
     "ingest:store.add.end#1",
-    "open:store.delete_document.end#1",
+    "open:store.delete_ids.end#1",
     "ingest:saved_text#1",
     "ingest:registry.replace_chunks#1",
     "ingest:txn.commit#2",
+    "ingest:store.delete_ids.begin#1",
+    "ingest:store.delete_ids.end#1",
+    "new:ingest:txn.open#1",
+    "new:ingest:store.add.end#1",
+    "open:store.delete_document.end#1",
+    "new:ingest:saved_text#1",
+    "new:ingest:txn.commit#2",
     "ingest:registry.duplicate#1",
 )
 CHANGING_DOCUMENTS = 12
@@ -56,6 +63,7 @@ class Kill:
     phase: str
     violations: list[str] = field(default_factory=list)
     stray_workers: int = 0
+    ready_before: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -112,6 +120,11 @@ class Documents:
         tmp = path.with_name("tmp-" + name)
         _write(tmp, paragraphs)
         os.replace(tmp, path)
+
+    def add_new(self) -> None:
+        """A file never indexed before, named to be read first."""
+        name = f"a{len([n for n in self.versions if n.startswith('a')]):02d}.txt"
+        self.rewrite(name)
 
     def rewrite_some(self) -> None:
         names = sorted(self.versions)
@@ -259,8 +272,12 @@ def run_campaign(workdir: Path, random_kills: int = 20, seed: int | None = None,
     problems = _run_problems(calibration, "calibration")
     log(f"first ingest, uninterrupted: {seconds:.1f} s")
 
-    for number, pause_at in enumerate(PAUSE_POINTS):
-        documents.rewrite(documents.changing_name(CHANGING_DOCUMENTS - 1 - number % CHANGING_DOCUMENTS))
+    for number, aim in enumerate(PAUSE_POINTS):
+        pause_at = aim.removeprefix("new:")
+        if aim.startswith("new:"):
+            documents.add_new()
+        else:
+            documents.rewrite(documents.changing_name(CHANGING_DOCUMENTS - 1 - number % CHANGING_DOCUMENTS))
         child = Child(library, documents.folder, pause_at)
         kill = campaign.kill_when(child, lambda c: c.wait_for("PAUSE", 120) is not None, f"at {pause_at}")
         if kill.phase == "not reached":
@@ -303,8 +320,12 @@ class _Campaign:
         check = child.value("CHECK")
         if check is None:
             return
+        ready = set(child.value("READY") or [])
         for kill in self.unchecked:
             kill.violations.extend(check)
+            lost = sorted(set(kill.ready_before) - ready)
+            if lost:  # no kill may take a ready document out of the library (a changed file keeps its old reading)
+                kill.violations.append(f"ready before the kill, not after it: {lost}")
         self.unchecked.clear()
 
     def kill_when(self, child: Child, ready, aim: str) -> Kill:
@@ -315,7 +336,7 @@ class _Campaign:
         phase = child.last_mark() if reached else "not reached"
         if child.value("DONE") is not None:
             phase = "after the ingest finished"
-        kill = Kill(len(self.kills), aim, phase, stray_workers=stray)
+        kill = Kill(len(self.kills), aim, phase, stray_workers=stray, ready_before=child.value("READY") or [])
         self.kills.append(kill)
         self.unchecked.append(kill)
         return kill

@@ -34,15 +34,17 @@ def test_kills_at_every_step_and_at_random_moments_leave_a_consistent_library(tm
     assert not broken, f"seed {result.seed}: {broken}"
     assert result.final_violations == []
     assert result.violation_count == 0
-    aimed = {point.split("#")[0] for point in PAUSE_POINTS}
+    aimed = {point.removeprefix("new:").split("#")[0] for point in PAUSE_POINTS}
     assert aimed <= set(result.phases()), "every aimed step was actually killed"
 
 
 def test_the_check_sees_a_half_indexed_document_when_recovery_is_skipped(tmp_path):
-    """The invariant check can fail: without recovery, a kill between the vector write and the registry commit shows."""
+    """The invariant check can fail: without recovery, a kill between the vector write and the registry commit shows
+    (a new file left 'indexing', new vectors of both files with no passage); the changed file's old reading stays."""
     documents = Documents(tmp_path / "docs", random.Random(3))
     library = tmp_path / "library"
     Child(library, documents.folder).finish()
+    documents.add_new()
     documents.rewrite(documents.changing_name(0))
     killed = Child(library, documents.folder, "ingest:store.add.end#1")
     assert killed.wait_for("PAUSE", 120) is not None, killed.stderr_tail()
@@ -54,10 +56,12 @@ def test_the_check_sees_a_half_indexed_document_when_recovery_is_skipped(tmp_pat
     violations = unrecovered.value("CHECK")
     assert any("left 'indexing'" in v for v in violations), violations
     assert any("orphan vectors" in v for v in violations), violations
+    assert documents.changing_name(0) in unrecovered.value("READY")
 
     recovered = Child(library, documents.folder)
     recovered.finish()
     assert recovered.value("CHECK") == [] and recovered.value("FINAL") == [], recovered.stderr_tail()
+    assert documents.changing_name(0) in recovered.value("READY") and "a00.txt" not in recovered.value("READY")
 
 
 def test_a_kill_during_the_first_ingest_still_records_the_embedding_model(tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.abstention import keyword_coverage, names_found, relevance
+from rag.answer.abstention import keyword_coverage, library_answers, names_found, relevance
 from rag.answer.prompt import cite
 from rag.retrieval.fusion import fuse
 from rag.store.keyword_index import KeywordIndex
@@ -149,3 +149,13 @@ def test_prompt_injection_in_a_document_cannot_change_the_citations(tmp_path, fa
 def test_empty_collection_says_to_add_documents(fake_engine):
     answer = fake_engine().ask("What is the policy?")
     assert answer.abstained and "Add PDF or Word files" in answer.text
+
+
+def test_an_abbreviation_counts_as_the_words_it_stands_for_when_deciding_to_answer(tmp_path, fake_engine):
+    engine = fake_engine(chunk_tokens=32, chunk_overlap=0)
+    make_pdf(tmp_path / "results.pdf", ["Research and development expenses were $2,040 million in the second quarter."])
+    engine.ingest([tmp_path])
+    keyword = engine.keyword_index()
+    hits, _ = engine._search(engine.collection, "research and development", 3, "fused")
+    assert library_answers("What were the R&D expenses?", "en", "en", hits, 0.3, keyword, 0.6)
+    assert not library_answers("What were the XYZ expenses?", "en", "en", hits, 0.3, keyword, 0.6)
