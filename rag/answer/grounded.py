@@ -145,8 +145,8 @@ class GroundedAnswer:
         text, citations = cite(raw, used, self.tokenize)
         sources = {n: h.text for n, h in enumerate(used, start=1)}
         evidence = [e.text for e in self.evidence]
-        source_words = vocabulary([*sources.values(), *evidence], self.language)
-        checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_words, self.language)
+        source_units = vocabulary([*sources.values(), *evidence], self.language)
+        checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_units, self.language)
                   else c for c in check_sentences(text, sources, evidence)]
         if not checks and not stopped:
             return self.evidence_only("")

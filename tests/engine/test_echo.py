@@ -54,3 +54,18 @@ def test_an_unsourced_sentence_is_marked_and_a_sourced_one_kept(tmp_path, fake_e
     answer = engine.ask("How often is the seal replaced?")
     assert [c.supported for c in answer.sentences] == [True, False]
     assert "Customers love the colour. (not found in your documents)" in answer.text
+
+
+def test_a_sentence_stitched_from_words_all_over_the_sources_is_off_them():
+    filing = ("The Company's fiscal year is the 52- or 53-week period that ends on the last Saturday of September. "
+              "There were no significant changes to the Company's accounting policies during the quarter. "
+              "Certain items in prior periods were reclassified to conform to the current presentation. "
+              "Management's estimates include the elimination of intercompany accounts and transactions.")
+    sources = vocabulary([filing], "en")
+    question = "What accounting policy changes did Apple disclose?"
+    stitched = "Apple has made significant changes to its accounting policies, including the elimination of certain items [1]."
+    assert off_the_sources(stitched, question, sources, "en")
+    assert not off_the_sources("There were no significant changes to the accounting policies during the quarter [1].",
+                               question, sources, "en")
+    assert not off_the_sources(stitched, question, vocabulary([filing.replace(". ", ", ")], "en"), "en"), \
+        "the same words in one sentence are what it says"
