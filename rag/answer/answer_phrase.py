@@ -26,7 +26,7 @@ _NUMBER_WORDS = (
     "uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|"
     "dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|docena"
 )
-_SCALE = r"(?:\s+(?:thousand|million|billion|trillion|mil millones|millones|millón|millon|mil|billones))?"
+_SCALE = r"(?:\s+(?:thousand|million|billion|trillion|mil millones|millones|millón|millon|mil|billones)\b)?"
 _UNIT = (
     r"(?:\s*%|\s+(?:percent|por ciento|per cent)"
     r"|\s+(?:operating\s+)?(?:hours?|horas?|days?|días?|dias?|weeks?|semanas?|months?|meses|mes|years?|años?|minutes?"
@@ -35,7 +35,7 @@ _UNIT = (
 )
 # A figure, not part of a name ("Form 10-Q", "KX-440") nor a period ("three months ended").
 _AMOUNT = re.compile(
-    rf"(?:(?:[$€£]\s?)?(?<![\w.,-])\d[\d,.]*(?:\d)?(?!\d|[-/]\w)|\b(?:{_NUMBER_WORDS})\b)"
+    rf"(?:(?:[$€£]\s?)?(?<![\w.,-])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?![\d])|\d[\d,.]*(?:\d)?)(?!\d|[-/]\w)|\b(?:{_NUMBER_WORDS})\b)"
     r"(?!\s+(?:months?|weeks?|years?|meses|semanas|años)\s+(?:ended|ending|terminad))" + _SCALE + _UNIT, re.I
 )
 _CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
@@ -81,6 +81,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         return ""
     anchors = _anchors(asked, fold(text))
     person = bool(re.search(r"\b(?:who|quien|quienes)\b", asked))
+    wants = next((measure for cue, measure in _MEASURES if re.search(cue, asked)), None)
     clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
     most = max((count for _, _, count in clauses), default=0)
     dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
@@ -89,9 +90,14 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         span = _clean(match.group(), kind)
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
             continue
-        if any(start <= match.start() < end for start, end in dates):
+        if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in _ARTICLES):
             continue
-        distance = min((abs(match.start() - a) for a in anchors), default=0)
+        if pattern is _AMOUNT:  # from either end of the figure ("24 to 10 with 3 min 8 s left")
+            distance = min((min(abs(match.start() - a), abs(match.end() - a)) for a in anchors), default=0)
+        else:
+            distance = min((abs(match.start() - a) for a in anchors), default=0)
+        if kind == AMOUNT and wants and not wants.search(span):
+            distance += OTHER_MEASURE_CHARS
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
             distance += AFTER_PREPOSITION_CHARS
         if kind == NAME and person and _NOT_A_PERSON.search(span):
@@ -101,6 +107,20 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         if distance < best_distance:
             best, best_distance = span, distance
     return best
+
+
+# "Un", "una", "one" are articles far more often than the amount asked ("una ventaja de 24 a 10"). With spaced thousands
+# ("158 349 hogares") and the measures below, XQuAD token F1 of the short answer: Spanish amounts 0.44 → 0.50, English
+# 0.47 → 0.53 (all questions 0.324 → 0.333 and 0.318 → 0.326).
+_ARTICLES = frozenset({"un", "una", "uno", "one"})
+# A question that asks for money or a share wants a figure with a currency or a percent sign: "5 millones de dólares",
+# not "cinco años"; "90 %", not "los ochenta".
+_MEASURES = (
+    (r"\b(?:percent\w*|porcentaje|por ciento|share|proportion|proporcion)\b", re.compile(r"%|percent|por ciento", re.I)),
+    (r"\b(?:money|dinero|cost\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b",
+     re.compile(r"[$€£]|dollars?|d[oó]lares|euros?|pounds|libras|million|billion|millones|mil\b", re.I)),
+)
+OTHER_MEASURE_CHARS = 120
 
 
 def _anchors(asked: str, folded: str) -> list[int]:

@@ -195,3 +195,18 @@ def test_the_latest_quarter_is_the_newest_column_whatever_the_column_order():
     row = ("Net Sales: AWS | Three Months Ended September 30, 2022: 20,538 | Three Months Ended September 30, 2023: 23,059 | "
            "Nine Months Ended September 30, 2022: 58,100")
     assert answer_phrase("What was the revenue from AWS in the latest quarter?", AMOUNT, row, row=True).startswith("23,059")
+
+
+def test_an_amount_keeps_its_spaced_thousands_and_an_article_is_no_amount():
+    census = "Había 158 349 hogares, de los cuales 68 511 (el 43,3 %) tenían hijos menores de 18 años."
+    assert answer_phrase("¿Cuántos hogares había?", AMOUNT, census) == "158 349"
+    lead = "Fowler completó una conversión de 2 puntos, otorgando una ventaja a Denver de 24 a 10 con 3 min 8 s en el marcador."
+    assert answer_phrase("¿Cuántos puntos valió la conversión?", AMOUNT, lead) == "2 puntos"
+    assert answer_phrase("¿Cuántas millas cuadradas afectó?", AMOUNT, "Afectó a unos 1 160 000 000 millas cuadradas.") == "1 160 000 000 millas"
+
+
+def test_money_and_shares_are_answered_by_figures_with_their_currency_or_percent_sign():
+    merger = "DuMont habría recibido durante cinco años, según el plan de fusión de la red, un pago de 5 millones de dólares."
+    assert answer_phrase("¿Cuánto dinero habría recibido DuMont?", AMOUNT, merger) == "5 millones"
+    audience = "Los telespectadores de los ochenta veían sobre todo las grandes cadenas, que sumaban el 90 % del total."
+    assert answer_phrase("¿Qué porcentaje de telespectadores tenían las cadenas?", AMOUNT, audience) == "90 %"
