@@ -31,6 +31,9 @@ _ASKING = (
            r"\bque (?:empresa|persona|nombre|equipo|ciudad|pais|jugador|poeta|escritor|autor|cientifico|quimico|"
            r"fisico|rey|reina|presidente|organizacion|compania)\b|\bcomo se llama(?:ba)?\b|\bnamed?\b"),
 )
+# A question that opens with "what" or "how" asks that: a later "when" joins a clause ("What happens to the norm when a
+# number is multiplied by p?", "¿Qué sucede cuando...?").
+_OPENING = r"(?:what|which|how|where|who|why|que|cual|cuales|como|donde|quien|quienes|por que)\b"
 # Words that ask for a reason, not a figure ("what was the chief factor affecting operating income?").
 _EXPLAINING = (r"\bwhy\b|\bdr[io]ve|\bdrivers?\b|\bfactors?\b|\breasons?\b|\bcontribut|\binfluenc|\bhow did .* (?:affect|impact)|"
                r"\bwhat (?:effects?|impacts?)\b|\bpor que\b|\bmotivos?\b|\bcausas?\b|\bcomo afect")
@@ -74,7 +77,8 @@ def question_kind(question: str) -> str:
     folded = fold(question).strip(" ¿¡")
     if re.search(_FREQUENCY_CUES, folded):
         return FREQUENCY
-    found = [(m.start(), kind) for kind, pattern in _ASKING for m in [re.search(pattern, folded)] if m]
+    found = [(m.start(), kind) for kind, pattern in _ASKING for m in [re.search(pattern, folded)] if m
+             and not (kind == DATE and m.start() > 0 and re.match(_OPENING, folded) and m.group() in ("when", "cuando"))]
     if found:
         return min(found)[1]
     explaining = re.search(_EXPLAINING, folded)

@@ -84,6 +84,9 @@ def test_the_earliest_asking_word_decides_the_kind():
     assert question_kind("¿Qué jugador tuvo el mayor número de intercepciones?") == NAME
     assert question_kind("For Q2 2023, what was the chief factor affecting Microsoft's operating income?") == REASON
     assert question_kind("What was Apple's cash flow from operating activities?") == AMOUNT
+    assert question_kind("What happens to the norm when a number is multiplied by p?") == OTHER, "a later 'when' joins a clause"
+    assert question_kind("¿Qué sucede con la norma cuando un número se multiplica por p?") == OTHER
+    assert question_kind("When was Sky Digital launched?") == question_kind("¿Cuándo abrió el mercado?") == DATE
 
 
 def test_questions_in_another_language_than_the_embedder_s_need_more_relevance():
