@@ -27,13 +27,13 @@ class ReplyLimit:
             return
         ends = [m.end() for m in _SENTENCE_END.finditer(self.raw)]
         sentences = _split(self.raw, ends)
-        seen = set()
+        seen: list[set[str]] = []
         for index, sentence in enumerate(sentences):
-            key = " ".join(re.sub(r"\[\d+\]", "", sentence).casefold().split())
-            if key in seen:
+            words = set(re.findall(r"[^\W\d_]{3,}|\d+", re.sub(r"\[\d+\]", "", sentence).casefold()))
+            if any(_repeats(words, earlier) for earlier in seen):
                 self.raw, self.done = self.raw[: ends[index - 1]], True
                 return
-            seen.add(key)
+            seen.append(words)
         if len(ends) >= self.max_sentences:
             self.raw, self.done = self.raw[: ends[self.max_sentences - 1]], True
 
@@ -41,6 +41,15 @@ class ReplyLimit:
     def text(self) -> str:
         """The reply without a copied source label at its start ("[1] (manual.pdf, p. 51)")."""
         return _LEADING_LABEL.sub("", self.raw.strip()).strip()
+
+
+# A sentence written again with a word or two changed ("La historia de la expansión..." after "El historia de la
+# expansión...") is a repeat too.
+REPEAT_SHARE = 0.8
+
+
+def _repeats(words: set[str], earlier: set[str]) -> bool:
+    return bool(words) and len(words & earlier) >= REPEAT_SHARE * len(words | earlier)
 
 
 def _split(text: str, ends: list[int]) -> list[str]:

@@ -24,6 +24,14 @@ def test_a_repeated_sentence_ends_the_reply_and_numbers_with_points_do_not_split
     assert limit.done and limit.text == "The seal lasts 1.5 years [1]. Check it daily."
 
 
+def test_a_sentence_written_again_with_a_word_changed_is_a_repeat_but_other_figures_are_not():
+    text = ("La historia de la expansión fue necesaria para el estado [1]. El historia de la expansión fue necesaria para "
+            "el estado [1]. Más texto.")
+    assert _fed(text).text == "La historia de la expansión fue necesaria para el estado [1]."
+    figures = "Revenue was 81,797 in Q3 2023 [1]. Revenue was 82,959 in Q3 2022 [1]."
+    assert _fed(figures).text == figures
+
+
 def test_the_reply_stops_after_the_most_sentences_allowed_and_a_short_one_is_kept_whole():
     limit = _fed("Net sales were 81,797. Two is here. Three is here. Four is here. ", max_sentences=2)
     assert limit.done and limit.text == "Net sales were 81,797. Two is here."
