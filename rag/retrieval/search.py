@@ -31,6 +31,7 @@ class Searcher:
         self.library = library
         self._embedder = embedder
         self._names: dict[str, tuple[int, DocumentNames]] = {}
+        self._last_query = None
 
     def search(self, collection: str, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
         """The ``k`` best passages for ``query`` (``mode``: fused, dense or keyword) and the best dense score."""
@@ -57,7 +58,9 @@ class Searcher:
 
     def document_passages(self, collection: str, question: str, hits: list[Hit]) -> list[Hit]:
         """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
-        return document_passages(self.library.registry, self.library.keyword_index(collection), question, hits)
+        store, store_name = self.library.store, self.library.store_name(collection)
+        return document_passages(self.library.registry, self.library.keyword_index(collection), question, hits,
+                                 lambda ids: store.vectors(store_name, ids), self._query_vector(spell_out(question)))
 
     def _by_named_documents(self, collection: str, query: str, ranked: list[Scored]) -> list[Scored]:
         """When the question names documents ("Apple's latest 10-Q"), all their passages first, ranked by what the
@@ -78,10 +81,15 @@ class Searcher:
         return within + [s for s in ranked if s.chunk_id not in first]
 
     def _query_vector(self, text: str):
-        """A question's vector, with the embedder's query prompt when it has one (e5-style models)."""
+        """A question's vector, with the embedder's query prompt when it has one (e5-style models); the last one is
+        kept, as the evidence pool asks for it again."""
         embedder = self._embedder()
+        if self._last_query is not None and self._last_query[:2] == (text, id(embedder)):
+            return self._last_query[2]
         embed_query = getattr(embedder, "embed_query", None)
-        return embed_query(text) if embed_query else embedder.embed([text])[0]
+        vector = embed_query(text) if embed_query else embedder.embed([text])[0]
+        self._last_query = (text, id(embedder), vector)
+        return vector
 
     def _complete_scores(self, collection, query, vector, dense, keyword):
         """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""
