@@ -310,7 +310,7 @@ class Library:
             record = self.registry.document(path.name[: -len(".json")])
             if record is None or record.status != Status.READY:
                 orphans.append(path)
-        orphans.extend(folder.glob("*.json.tmp"))
+        orphans.extend(folder.glob("*.tmp"))
         orphans.extend(p for p in folder.glob("*" + STAGED_SUFFIX) if not self.registry.meta_with_prefix(replacement.PENDING))
         return orphans
 

@@ -30,20 +30,14 @@ class SavedTexts:
 
     def save(self, doc_id: str, document: ExtractedDocument) -> None:
         """Keep the extracted text, so the viewer can show it and a re-index needs no re-parse."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f"{doc_id}.json.tmp"
-        tmp.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path(doc_id))
+        self._write(self.path(doc_id), document)
 
     def staged_path(self, doc_id: str) -> Path:
         return self.folder / f"{doc_id}{STAGED_SUFFIX}"
 
     def stage(self, doc_id: str, document: ExtractedDocument) -> None:
         """Write a new reading of a document beside the one its passages point into now (see ``promote``)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f"{doc_id}{STAGED_SUFFIX}.tmp"
-        tmp.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.staged_path(doc_id))
+        self._write(self.staged_path(doc_id), document)
 
     def promote(self, doc_id: str) -> None:
         """The staged reading becomes the document's text (nothing happens when none is staged)."""
@@ -53,3 +47,10 @@ class SavedTexts:
 
     def discard_staged(self, doc_id: str) -> None:
         self.staged_path(doc_id).unlink(missing_ok=True)
+
+    def _write(self, path: Path, document: ExtractedDocument) -> None:
+        """Whole or not at all: a temporary file (``*.tmp``, an orphan if a crash leaves it) renamed over ``path``."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
