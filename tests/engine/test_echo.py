@@ -69,3 +69,13 @@ def test_a_sentence_stitched_from_words_all_over_the_sources_is_off_them():
                                question, sources, "en")
     assert not off_the_sources(stitched, question, vocabulary([filing.replace(". ", ", ")], "en"), "en"), \
         "the same words in one sentence are what it says"
+
+
+def test_a_sentence_that_adds_a_clause_from_another_sentence_is_off_the_sources():
+    sources = vocabulary(["The weakness in foreign currencies had an unfavorable impact on Europe net sales. "
+                          "Wearables net sales rose, partially offset by lower net sales of accessories."], "en")
+    question = "How did exchange rates affect Apple's net sales?"
+    assert off_the_sources("The weakness in foreign currencies had an unfavorable impact on Europe, partially offset "
+                           "by accessories [1].", question, sources, "en"), "two thirds of it in one sentence"
+    assert not off_the_sources("The weakness in foreign currencies had an unfavorable impact on Europe [1].", question,
+                               sources, "en")
