@@ -48,7 +48,9 @@ ALIGNED_SHARE = 0.75
 
 
 def off_the_sources(sentence: str, question: str, source_units: list[set[str]], language: str) -> bool:
-    """Whether no single sentence or row of the sources (``vocabulary``) holds most of the sentence's own words (those
-    not in the question)."""
+    """Whether no single sentence or row of the sources (``vocabulary``) holds three quarters of the sentence's own
+    words (those not in the question), or all but one of them when it has only a few."""
     own = _words(sentence, language) - _words(question, language)
-    return bool(own) and max((len(own & unit) for unit in source_units), default=0) < ALIGNED_SHARE * len(own)
+    found = max((len(own & unit) for unit in source_units), default=0)
+    short_and_whole = found >= 2 and len(own) - found == 1  # "Use 40 Nm [1]." : one word of its own is no stitch
+    return bool(own) and found < ALIGNED_SHARE * len(own) and not short_and_whole

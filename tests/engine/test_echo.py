@@ -79,3 +79,11 @@ def test_a_sentence_that_adds_a_clause_from_another_sentence_is_off_the_sources(
                            "by accessories [1].", question, sources, "en"), "two thirds of it in one sentence"
     assert not off_the_sources("The weakness in foreign currencies had an unfavorable impact on Europe [1].", question,
                                sources, "en")
+
+
+def test_a_short_answer_with_one_word_of_its_own_is_not_a_stitch():
+    sources = vocabulary(["Torque the flange bolts to 40 Nm."], "en")
+    question = "What torque for the flange bolts?"
+    assert not off_the_sources("Use 40 Nm [1].", question, sources, "en")
+    assert off_the_sources("Use 40 Nm with grease [1].", question, sources, "en")
+    assert off_the_sources("Use grease [1].", question, sources, "en"), "one word found is not enough"
