@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.background import BackgroundCall
-from rag import FaroError, leaves_private_network, load_api_key, ServerGenerator
+from rag import FaroError, leaves_private_network, load_api_key, server_models
 
 EXAMPLE_URL = "http://localhost:8080/v1"
 
@@ -69,7 +69,7 @@ class ServerSettings(QWidget):
         self._show_result(tr("Connecting to {0}…").format(url), error=False)
 
         def check() -> list[str]:
-            return ServerGenerator(url, "", key or load_api_key(url), connect_timeout_s=5).list_models()
+            return server_models(url, key or None)
 
         self._check = BackgroundCall(check, self)
         self._check.done.connect(self._models_listed)

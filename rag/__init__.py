@@ -54,7 +54,8 @@ _PUBLIC = {
     "load_api_key": "rag.models.api_keys",
     "save_api_key": "rag.models.api_keys",
     "ServerGenerator": "rag.models.server_generator",
-    "leaves_private_network": "rag.models.server_generator",
+    "leaves_private_network": "rag.models.server_address",
+    "server_models": "rag.models.server_address",
 }
 
 __all__ = sorted(_PUBLIC)
@@ -73,7 +74,8 @@ if TYPE_CHECKING:
     from rag.models.discovery import describe as describe_model_file, find_models, FoundModel
     from rag.models.fit import estimate_fit, gpu_free_memory_bytes, human_parameters, human_size
     from rag.models.gguf import GgufInfo, read_gguf_info
-    from rag.models.server_generator import leaves_private_network, ServerGenerator
+    from rag.models.server_address import leaves_private_network, server_models
+    from rag.models.server_generator import ServerGenerator
     from rag.offline import enforce_offline
     from rag.progress import CancelToken, Progress, ProgressCallback
     from rag.status import Status

@@ -12,10 +12,9 @@ def print_models(data_dir: str | None, folders: list[str], server_url: str | Non
     """Print the models (a table, or JSON with ``as_json``); returns the exit status."""
     config = Config.load(default_data_dir(data_dir))
     if server_url:
-        from rag.models.api_keys import load_api_key
-        from rag.models.server_generator import ServerGenerator
+        from rag.models.server_address import server_models
 
-        names = ServerGenerator(server_url, "", load_api_key(server_url)).list_models()
+        names = server_models(server_url, connect_timeout_s=10.0)
         print(json.dumps(names, indent=2) if as_json else "\n".join(names))
         return 0
     models = find_models([*config.model_folders, *folders])

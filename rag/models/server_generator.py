@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import json
 import socket
 import time
@@ -12,20 +11,7 @@ from urllib.parse import urlsplit
 from rag.errors import ServerError
 from rag.progress import CancelToken
 
-PRIVATE_SUFFIXES = (".local", ".lan", ".internal", ".home.arpa", ".localdomain")
 KeySource = Callable[[], "str | None"]
-
-
-def leaves_private_network(server_url: str) -> bool:
-    """Whether ``server_url`` names a host outside this computer and the private networks (so passages travel outside)."""
-    host = (urlsplit(server_url).hostname or "").lower().rstrip(".")
-    if not host or host == "localhost" or host.endswith(".localhost"):
-        return False
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return "." in host and not host.endswith(PRIVATE_SUFFIXES)
-    return not (address.is_private or address.is_loopback or address.is_link_local)
 
 
 class ServerGenerator:

@@ -13,7 +13,8 @@ from keyring.backends import fail
 from rag.config import Config
 from rag.errors import ConfigError, ServerError
 from rag.models.api_keys import NO_STORE, load_api_key, save_api_key
-from rag.models.server_generator import ServerGenerator, leaves_private_network
+from rag.models.server_address import leaves_private_network
+from rag.models.server_generator import ServerGenerator
 from tests.llama_server import free_port
 
 MESSAGES = [{"role": "user", "content": "Hi"}]

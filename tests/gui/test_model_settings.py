@@ -112,3 +112,43 @@ def test_window_answers_through_a_real_server_and_recovers_when_it_dies(make_win
     finally:
         server.kill()
         keyring.set_keyring(previous)
+
+
+def test_the_desktop_app_loads_no_http_code_until_a_server_is_used(tmp_path):
+    """The window and the Settings dialog, server page included, start without the HTTP client; Test connection
+    (``server_models``) loads it."""
+    import subprocess
+    import sys
+
+    from tests.documents import REPO
+
+    script = f"""
+import sys
+from pathlib import Path
+from app.main import application, build_window
+from app.settings_dialog import SettingsDialog
+from rag.config import Config
+from tests.fakes import FakeEmbedder, FakeGenerator
+from rag.engine import Engine
+qt = application()
+config = Config(data_dir=Path({str(tmp_path / 'data')!r}))
+window = build_window(config, lambda: Engine(config, embedder=FakeEmbedder(), generator=FakeGenerator()))
+window.show()
+dialog = SettingsDialog(config, False, window)
+dialog.show()
+qt.processEvents()
+print("before", "rag.models.server_generator" in sys.modules, "http.client" in sys.modules)
+from rag import FaroError, server_models
+try:
+    server_models("http://127.0.0.1:9/v1", connect_timeout_s=1)
+except FaroError:
+    pass
+print("after", "rag.models.server_generator" in sys.modules)
+window.close()
+"""
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FARO_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    assert "before False False" in lines, result.stdout
+    assert "after True" in lines, "the check can see the module load"
