@@ -1,8 +1,6 @@
 """What evidence is chosen from: the fused hits and the best document's closest passages, by words and by meaning."""
 from __future__ import annotations
 
-from typing import Callable
-
 import numpy as np
 
 from rag.retrieval.fusion import Scored, to_hits
@@ -22,18 +20,19 @@ DOCUMENT_CLOSEST = 24
 
 
 def document_passages(registry: Registry, keyword: KeywordIndex, question: str, hits: list[Hit],
-                      vectors: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
                       question_vector: np.ndarray | None = None) -> list[Hit]:
     """The best document's passages that share most words with the question, beyond ``hits`` (the table row that
-    answers often ranks low across the whole library), then those closest to ``question_vector`` among the rest."""
+    answers often ranks low across the whole library), then those closest to ``question_vector`` among the rest (by
+    the vectors the registry keeps with each passage)."""
     known = {h.chunk_id for h in hits}
-    ids = [row["chunk_id"] for row in registry.chunks_of(hits[0].doc_id) if row["chunk_id"] not in known]
-    scores = keyword.score(question, ids)
+    rows = {row["chunk_id"]: row for row in registry.chunks_of(hits[0].doc_id) if row["chunk_id"] not in known}
+    scores = keyword.score(question, list(rows))
     best = sorted(((s, cid) for cid, s in scores.items() if s > 0), reverse=True)[:DOCUMENT_PASSAGES]
     chosen = [Scored(cid, 0.0, 0.0, s) for s, cid in best]
-    if vectors is not None and question_vector is not None:
+    if question_vector is not None:
         taken = {cid for _, cid in best}
-        found = vectors([cid for cid in ids if cid not in taken])
-        closest = sorted(((float(v @ question_vector), cid) for cid, v in found.items()), reverse=True)[:DOCUMENT_CLOSEST]
+        rest = [(cid, row["vector"]) for cid, row in rows.items() if cid not in taken and row["vector"]]
+        closest = sorted(((float(np.frombuffer(vector, dtype=np.float32) @ question_vector), cid) for cid, vector in rest),
+                         reverse=True)[:DOCUMENT_CLOSEST]
         chosen += [Scored(cid, 0.0, s, 0.0) for s, cid in closest]
     return to_hits(chosen, registry.chunk_rows(s.chunk_id for s in chosen))

@@ -58,9 +58,8 @@ class Searcher:
 
     def document_passages(self, collection: str, question: str, hits: list[Hit]) -> list[Hit]:
         """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
-        store, store_name = self.library.store, self.library.store_name(collection)
         return document_passages(self.library.registry, self.library.keyword_index(collection), question, hits,
-                                 lambda ids: store.vectors(store_name, ids), self._query_vector(spell_out(question)))
+                                 self._query_vector(spell_out(question)))
 
     def _by_named_documents(self, collection: str, query: str, ranked: list[Scored]) -> list[Scored]:
         """When the question names documents ("Apple's latest 10-Q"), all their passages first, ranked by what the

@@ -157,7 +157,7 @@ class Library:
         if not vector_store_is_readable(self.registry, lambda: self.store, self.store_name):
             self.rebuild_vector_store()
         remove_stale_vector_folders(self.registry, self.data_dir)
-        replacement.complete_interrupted(self.registry, self.store, self.texts)
+        replacement.complete_interrupted(self.registry, lambda: self.store, self.texts)
         self.remove_half_indexed()
 
     def remove_half_indexed(self) -> None:
@@ -244,8 +244,11 @@ class Library:
                 f"Faro could not save to its data folder ({reason}). Free some disk space or check the folder, "
                 "then add the files again."
             ) from exc
-        for item in swaps.values():  # a failure here is finished at the next start
-            replacement.finish(self.registry, self.store, self.texts, item)
+        for item in swaps.values():
+            try:
+                replacement.finish(self.registry, self.store, self.texts, item)
+            except Exception:  # the new reading is saved; what is left to tidy is finished at the next start
+                log.exception("Could not finish replacing document %s; the next start will", item.doc_id)
         self.on_step("commit.end")
 
     def _replacements(self, store_name: str, versions: Sequence[NewVersion], ids: list[list[str]]) -> dict[str, Replacement]:

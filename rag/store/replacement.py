@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from rag.store.registry import Registry
 from rag.store.saved_texts import SavedTexts
@@ -54,9 +55,12 @@ def abandon(registry: Registry, store: Store, texts: SavedTexts, item: Replaceme
     registry.delete_meta(PENDING + item.doc_id)
 
 
-def complete_interrupted(registry: Registry, store: Store, texts: SavedTexts) -> None:
-    """At opening: finish each replacement whose passages were switched before a crash, abandon the others."""
-    for key, value in registry.meta_with_prefix(PENDING).items():
+def complete_interrupted(registry: Registry, open_store: Callable[[], Store], texts: SavedTexts) -> None:
+    """At opening: finish each replacement whose passages were switched before a crash, abandon the others (the
+    vector store is opened only when there is one)."""
+    pending = registry.meta_with_prefix(PENDING)
+    store = open_store() if pending else None
+    for key, value in pending.items():
         item = Replacement.from_json(key[len(PENDING):], value)
         switched = bool(item.new_ids) and set(registry.chunk_ids_of(item.doc_id)) == set(item.new_ids)
         (finish if switched else abandon)(registry, store, texts, item)

@@ -91,3 +91,22 @@ def test_a_kill_after_the_switch_is_finished_when_the_library_opens(tmp_path, fa
     assert "9931" in _reading(reopened, doc_id) and "4512" not in _reading(reopened, doc_id)
     assert not set(old_ids) & reopened.store.ids(reopened.store_name())
     assert _leftovers(reopened) == [] and library_violations(reopened) == []
+
+
+def test_a_failure_while_tidying_after_the_switch_keeps_the_new_reading_and_the_next_start_finishes(
+        tmp_path, fake_engine, monkeypatch):
+    engine, notes, doc_id, old_ids = _indexed(tmp_path, fake_engine)
+    notes.write_text(NEW, encoding="utf-8")
+
+    def store_busy(self, *args, **kwargs):
+        raise RuntimeError("the vector store is busy")
+
+    monkeypatch.setattr(ChromaStore, "delete_ids", store_busy)
+    assert engine.ingest([notes]).outcomes[0].status == "indexed"
+    assert "9931" in " ".join(row["text"] for row in engine.library.registry.chunks_of(doc_id))
+    engine.close()
+    monkeypatch.undo()
+
+    reopened = fake_engine()
+    assert "9931" in _reading(reopened, doc_id) and "4512" not in _reading(reopened, doc_id)
+    assert _leftovers(reopened) == [] and library_violations(reopened) == []

@@ -173,8 +173,6 @@ def test_the_evidence_pool_holds_the_best_document_s_passages_closest_in_meaning
     registry, keyword = engine.library.registry, engine.keyword_index()
     by_words = document_passages(registry, keyword, question, hits)
     assert answer not in {h.chunk_id for h in by_words}, "it shares no word with the question"
-    store, name = engine.store, engine.store_name()
-    by_meaning = document_passages(registry, keyword, question, hits, lambda ids: store.vectors(name, ids),
-                                   engine.embedder.embed([question])[0])
+    by_meaning = document_passages(registry, keyword, question, hits, engine.embedder.embed([question])[0])
     assert answer in {h.chunk_id for h in by_meaning}
     assert answer in {h.chunk_id for h in engine.document_passages(question, hits)}
