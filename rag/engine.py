@@ -260,7 +260,10 @@ class Engine:
             return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
         across = passages not in (None, language)
         pool = hits + self.document_passages(question, hits, collection)
-        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across)
+        # The bundled embedder reads English only (see MEANING_WEIGHT).
+        closeness = self._searcher.closeness(question) if language == passages == "en" else None
+        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across,
+                                    similarity=closeness)
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)

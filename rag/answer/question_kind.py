@@ -62,6 +62,13 @@ _MONTHS = (
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 )
 _DATE_TEXT = re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
+# Numbers written as words ("two universities", "cinco años"; not "one", "uno", "una", which are mostly articles), and
+# the questions for which a small number is the answer ("How many universities?", "How long is the warranty?"): XQuAD
+# evidence holding the answer, Spanish 256 → 257 of 306, English 256 → 258, sec10q unchanged.
+_SPELLED_NUMBER = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                             r"hundreds?|thousands?|dozens?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+                             r"veinte|treinta|cuarenta|cincuenta|cien|cientos?|miles)\b")
+_COUNTING = re.compile(r"\bhow (?:many|long|old)\b|\bcuant[oa]s\b|\bcuanto tiempo\b|\bque edad\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+")
 
 
@@ -94,7 +101,10 @@ def offers(kind: str, text: str, question: str = "") -> float:
         return 1.0 if _FREQUENCY_TEXT.search(folded) and _FIGURE.search(text) else 0.6 if _FREQUENCY_TEXT.search(folded) else 0.0
     if kind == AMOUNT:
         figures = [f for f in _FIGURE.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", f.strip(".,"))]
-        return 1.0 if _MONEY_OR_PERCENT.search(text) or len(figures) >= 1 and any(len(f) >= 3 for f in figures) else 0.3 if figures else 0.0
+        if _MONEY_OR_PERCENT.search(text) or any(len(f) >= 3 for f in figures):
+            return 1.0
+        small = bool(figures) or bool(_SPELLED_NUMBER.search(folded))
+        return (1.0 if _COUNTING.search(fold(question)) else 0.3) if small else 0.0
     if kind == DATE:
         return 1.0 if _DATE_TEXT.search(folded) else 0.0
     if kind == REASON:

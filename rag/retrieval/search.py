@@ -1,7 +1,7 @@
 """Search: dense and keyword candidates, each scored both ways, fused, then re-ranked by the documents they name."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from rag.analysis import spell_out
 from rag.models.embedder import Embedder
@@ -60,6 +60,12 @@ class Searcher:
         """The passages of the best document (``hits[0]``'s) that evidence is also chosen from."""
         return document_passages(self.library.registry, self.library.keyword_index(collection), question, hits,
                                  self._query_vector(spell_out(question)))
+
+    def closeness(self, question: str) -> Callable[[list[str]], Sequence[float]]:
+        """The cosine of each of some texts to ``question``, by the embedder that searched for it."""
+        vector = self._query_vector(spell_out(question))
+        embedder = self._embedder()
+        return lambda texts: embedder.embed(texts) @ vector
 
     def _by_named_documents(self, collection: str, query: str, ranked: list[Scored]) -> list[Scored]:
         """When the question names documents ("Apple's latest 10-Q"), all their passages first, ranked by what the

@@ -254,3 +254,32 @@ def test_a_proportion_shows_the_part_and_the_whole_it_is_a_share_of():
                                 [_hit(statement)], Terms("en", evidence_stopwords()))
     shown = [c.unit.text.split(" |")[0] for c in selection.chosen]
     assert shown[0] == "Revenue: Data Center" and "Total revenue" in shown
+
+
+NEWCASTLE = (
+    "Folk metal band Skyclad, often regarded as the first folk metal band, also formed in the city after the break-up "
+    "of a thrash metal band. The first metal festival in the city was held in 1982. Many black metal fans travel to "
+    "the city for it. Venom, reckoned by many to be the originators of black metal and extremely influential to the "
+    "extreme metal scene as a whole, formed in the city in 1979."
+)
+BLACK_METAL = "What band is considered by many to be the first black metal group?"
+
+
+def test_meaning_brings_in_a_paraphrase_the_keywords_miss():
+    def close_to_venom(texts):
+        return [1.0 if text.startswith("Venom") else 0.0 for text in texts]
+
+    plain = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()))
+    assert plain.chosen[0].unit.text.startswith("Folk metal band Skyclad")
+    assert not any(c.unit.text.startswith("Venom") for c in plain.chosen)
+    by_meaning = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()), similarity=close_to_venom)
+    assert any(c.unit.text.startswith("Venom") for c in by_meaning.chosen)
+
+
+def test_a_number_in_words_answers_how_long_or_how_many():
+    warranty = ("The pump motor warranty card must be kept with the pump; a motor without its warranty card is repaired "
+                "at cost. The motor is covered for five years from the day of installation. The pump housing carries "
+                "no warranty.")
+    assert _best("How long does the warranty on the pump motor last?", warranty).startswith("The motor is covered for five years")
+    campus = "La universidad ocupa el antiguo convento. La ciudad tiene dos universidades y un conservatorio."
+    assert _best("¿Cuántas universidades tiene la ciudad?", campus, language="es").startswith("La ciudad tiene dos")

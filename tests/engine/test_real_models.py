@@ -121,3 +121,14 @@ def test_bundled_model_answers_a_manual_question_with_a_number_from_the_document
         if not sentence.supported:
             assert "(not found in your documents)" in answer.text
     assert re.search(r"1,?800", answer.evidence[0].text)
+
+
+def test_the_bundled_embedder_finds_the_evidence_worded_otherwise():
+    from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
+    from tests.engine.test_evidence import BLACK_METAL, NEWCASTLE, _hit
+
+    embedder = SentenceTransformerEmbedder(bundled_embedding_path(), model_id="all-MiniLM-L6-v2")
+    question = embedder.embed([BLACK_METAL])[0]
+    selection = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()),
+                                similarity=lambda texts: embedder.embed(texts) @ question)
+    assert any(c.unit.text.startswith("Venom") for c in selection.chosen)
