@@ -88,14 +88,14 @@ OTHER_DOCUMENT_LABEL = 0.5
 CONTEXT_SHARE = 0.75
 # Meaning, where the embedder reads the language: the best units also earn this share of their cosine to the question,
 # which finds a paraphrase the keywords miss ("reckoned by many to be the originators of black metal" for "considered
-# by many to be the first black metal group"). English questions over English passages, 12 units: XQuAD English
-# evidence holding the answer 256 → 265 of 306 (0.3: 262), sec10q single-chunk 34 → 33 of 76. Not for a figure asked
-# for: its best units are table rows, which the embedder reads poorly and which cost most to embed (sec10q evidence
-# p50 110 → 218 ms with them). The bundled embedder is English-only: on Spanish it chose worse (256 → 252 of 306).
-MEANING_CANDIDATES = 12
+# by many to be the first black metal group"). English questions over English passages, the best 6 units read by
+# their first 200 characters: XQuAD English evidence holding the answer 258 → 265 of 306, sec10q single-chunk 34 → 33
+# of 76, multi-chunk 8 → 9 of 54 (12 units: 267, 33 and 8, for twice the time: 40 ms against 16 for the embedding).
+# Not for a figure asked for: its best units are table rows, which the embedder reads poorly. The bundled embedder is
+# English-only: on Spanish it chose worse (256 → 252 of 306).
+MEANING_CANDIDATES = 6
 MEANING_WEIGHT = 0.5
-# A long unit is read by its beginning: the same choices, and 12 units embed in 47 ms (p95 79) instead of 58 (163).
-MEANING_CHARS = 300
+MEANING_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -215,8 +215,9 @@ def select_evidence(
               if n == 0 or c.unit.kind == ROW else c
               for n, c in enumerate(_table(scored) if _BREAKDOWN.search(fold(question)) else
                                     _choose(scored, kind, limit, bool(_COMPARES.search(question))))]
-    best = chosen[0]
-    weak = best.coverage < WEAK_COVERAGE
+    # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
+    # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24).
+    weak = max(c.coverage for c in chosen) < WEAK_COVERAGE
     return Selection(tuple(chosen), weak, kind)
 
 
