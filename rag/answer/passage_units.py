@@ -20,6 +20,10 @@ _PERIOD_WORDS = frozenset(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 )
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
+# A date's day and year are not figure cells ("For the Quarter Ended September 30, 2023" is a title, not a row).
+_DATE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                   r"\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|"
+                   r"agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+(?:19|20)\d\d\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def is_table_row(line: str) -> bool:
     cells = [c for c in _CELL_SPLIT.split(stripped) if c]
     if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells[1:])) <= 80 and len(cells[0]) <= 240:
         return not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)
-    figures = _NUMBER_CELL.findall(stripped)
+    figures = _NUMBER_CELL.findall(_DATE.sub(" ", stripped))
     label = _NUMBER_CELL.sub(" ", stripped).strip()
     words = re.findall(r"[^\W\d_]{2,}", label)
     if stripped.endswith((".", ":")) and len(figures) < 3:

@@ -283,3 +283,8 @@ def test_a_number_in_words_answers_how_long_or_how_many():
     assert _best("How long does the warranty on the pump motor last?", warranty).startswith("The motor is covered for five years")
     campus = "La universidad ocupa el antiguo convento. La ciudad tiene dos universidades y un conservatorio."
     assert _best("¿Cuántas universidades tiene la ciudad?", campus, language="es").startswith("La ciudad tiene dos")
+
+
+def test_a_title_with_a_date_is_a_sentence_not_a_row_with_the_day_as_its_figure():
+    units = split_units("For the Quarter Ended September 30, 2023\nNet income 22,291 17,556\nEl saldo al 30 de septiembre de 2023 1.234 5.678")
+    assert [u.kind for u in units] == ["sentence", ROW, ROW]
