@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from rag.answer.claims import check_sentences, dates, figure_found, figures
-from rag.answer.echo import off_the_sources, vocabulary, without_echoes
+from rag.answer.echo import off_the_sources, repeated_quote, vocabulary, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
 from rag.answer.passage_units import page_span
@@ -154,6 +154,11 @@ class GroundedAnswer:
         if checks and (not any(c.supported for c in checks) or (short and not mentions(" ".join(c.text for c in checks), short))):
             answer = self.evidence_only(message("no_match", self.language), stopped)
             return Answer(**{**answer.__dict__, "sentences": tuple(checks)})
+        repeats = [repeated_quote(c.text, self.question, evidence, self.language) if c.supported else None for c in checks]
+        if 0 not in repeats:  # the model chose another quote than the best one: the evidence speaks for itself
+            checks = [c for c, repeat in zip(checks, repeats) if repeat is None]
+            if not checks:
+                return self.evidence_only("", stopped)
         marked = " ".join(_marked(c, self.language) for c in checks)
         note = message("weak", self.language) if self.weak else ""
         return Answer(self.question, marked, citations, abstained=False, closest=tuple(used), stopped=stopped,

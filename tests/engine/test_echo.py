@@ -2,7 +2,7 @@
 answer, and a sentence whose words are in none of the sources is not shown as sourced."""
 from __future__ import annotations
 
-from rag.answer.echo import off_the_sources, vocabulary, without_echoes
+from rag.answer.echo import off_the_sources, repeated_quote, vocabulary, without_echoes
 from rag.answer.language import message
 from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
@@ -87,3 +87,29 @@ def test_a_short_answer_with_one_word_of_its_own_is_not_a_stitch():
     assert not off_the_sources("Use 40 Nm [1].", question, sources, "en")
     assert off_the_sources("Use 40 Nm with grease [1].", question, sources, "en")
     assert off_the_sources("Use grease [1].", question, sources, "en"), "one word found is not enough"
+
+
+VENOM = ("Venom, reckoned by many to be the originators of black metal and extremely influential to the extreme metal "
+         "scene as a whole, formed in Newcastle in 1979.")
+SKYCLAD = ("Folk metal band Skyclad, often regarded as the first folk metal band, also formed in Newcastle after the "
+           "break-up of a thrash metal band.")
+ORIGINATORS = "Which band is seen by many as the originators of black metal?"
+
+
+def test_a_sentence_that_says_a_quote_again_is_a_repeat_but_a_short_answer_from_it_is_not():
+    copy = "The band Skyclad, often regarded as the first folk metal band, also formed in Newcastle after the break-up [1]."
+    assert repeated_quote(copy, ORIGINATORS, [VENOM, SKYCLAD], "en") == 1
+    assert repeated_quote("Venom is seen as the originator of black metal [1].", ORIGINATORS, [VENOM, SKYCLAD], "en") is None
+    assert repeated_quote("Use 40 Nm [1].", "What torque for the flange bolts?", ["Torque the flange bolts to 40 Nm."], "en") is None
+
+
+def test_a_model_that_copies_another_quote_than_the_best_is_not_shown(tmp_path, fake_engine):
+    make_pdf(tmp_path / "newcastle.pdf", [f"{VENOM} {SKYCLAD}"])
+    engine = fake_engine(generator=FakeGenerator(f"The band {SKYCLAD[:-1]} [1]."))
+    engine.ingest([tmp_path])
+    answer = engine.ask(ORIGINATORS)
+    assert answer.evidence[0].text == VENOM and any(e.text == SKYCLAD for e in answer.evidence)
+    assert answer.text == "" and not answer.abstained
+    agreeing = fake_engine(data_dir=tmp_path / "agreeing", generator=FakeGenerator(f"{VENOM[:-1]} [1]."))
+    agreeing.ingest([tmp_path])
+    assert agreeing.ask(ORIGINATORS).text.startswith("Venom, reckoned by many")
