@@ -4,17 +4,13 @@ from __future__ import annotations
 import re
 
 from rag.answer.passage_units import row_cells
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, fold
 
-_MONTH = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-)
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{_MONTH})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
-    rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
-    rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{_MONTH}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
+    rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
+    rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{MONTHS}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|(?:siglo|century)\s+[XVI]+|[XVI]+\s+(?:siglo|century)|\d{1,2}(?:st|nd|rd|th)\s+century"
     r"|(?:(?:the|los|las|la|el|de|in|en)\s+)?(?:1[0-9]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?|(?:(?:año|year)\s+)?\d{3,4}(?=\s*(?:a\.?\s?c|d\.?\s?c|bc|ad|ce)\b))\b",
@@ -64,7 +60,7 @@ _CLAUSE = re.compile(r"[^;]+")
 OTHER_CLAUSE_CHARS = 100
 _PERIOD = re.compile(r"\b(three|six|nine|twelve|tres|seis|nueve|doce)\s+(?:months|meses)(?:\s+ended|\s+terminados)?|"
                      r"\b(quarter|trimestre)\b|\b(year|fiscal year|ano|año)\s+(?:ended|terminado)\b", re.I)
-_HEADER_DATE = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\b|\b(?:19|20)\d\d\b", re.I)
+_HEADER_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b|\b(?:19|20)\d\d\b", re.I)
 _SPAN = {"three": 3, "tres": 3, "quarter": 3, "trimestre": 3, "six": 6, "seis": 6, "nine": 9, "nueve": 9,
          "twelve": 12, "doce": 12, "year": 12, "fiscal year": 12, "ano": 12, "año": 12}
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from rag.answer.prompt import split_sentences
+from rag.answer.question_kind import MONTHS
 
 SENTENCE, ITEM, ROW = "sentence", "item", "row"
 MAX_UNIT_CHARS = 600
@@ -21,9 +22,7 @@ _PERIOD_WORDS = frozenset(
 )
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A date's day and year are not figure cells ("For the Quarter Ended September 30, 2023" is a title, not a row).
-_DATE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-                   r"\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|"
-                   r"agosto|septiembre|octubre|noviembre|diciembre)\s+de\s+(?:19|20)\d\d\b", re.I)
+_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+de\s+(?:{MONTHS})\s+de\s+(?:19|20)\d\d\b", re.I)
 
 
 @dataclass(frozen=True)

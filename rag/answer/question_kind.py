@@ -57,11 +57,12 @@ _FREQUENCY_TEXT = re.compile(
 )
 _FIGURE = re.compile(r"\d[\d,.]*")
 _MONEY_OR_PERCENT = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:million|billion|millones|mil|thousand|euros?|dollars?|usd|eur)\b", re.I)
-_MONTHS = (
+# Month names in English and Spanish, for the patterns that find dates.
+MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 )
-_DATE_TEXT = re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
+_DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
 # Numbers written as words ("two universities", "cinco años"; not "one", "uno", "una", which are mostly articles), and
 # the questions for which a small number is the answer ("How many universities?", "How long is the warranty?"): XQuAD
 # evidence holding the answer, Spanish 256 → 257 of 306, English 256 → 258, sec10q unchanged.
