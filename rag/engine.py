@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
-from rag.answer.abstention import library_answers
+from rag.answer.abstention import evidence_answers, library_answers
 from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
 from rag.answer.grounded import GroundedAnswer, locate_evidence
 from rag.answer.language import guess_language, message, passages_language
@@ -256,14 +256,18 @@ class Engine:
         hits, best_dense = self._search(collection, question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index(collection)
         passages = passages_language([hits[0].text]) if hits else None
-        if not library_answers(question, language, passages, hits, best_dense, keyword, self.config.min_relevance):
-            return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
+        abstain = Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
+        if not hits:
+            return abstain
+        answers = library_answers(question, language, passages, hits, best_dense, keyword, self.config.min_relevance)
         across = passages not in (None, language)
         pool = hits + self.document_passages(question, hits, collection)
         # The bundled embedder reads English only (see MEANING_WEIGHT).
         closeness = self._searcher.closeness(question) if language == passages == "en" else None
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across,
                                     similarity=closeness)
+        if not answers and not (closeness and evidence_answers(selection, closeness)):
+            return abstain
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)

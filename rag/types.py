@@ -59,6 +59,15 @@ class ExtractedDocument:
     def page_count(self) -> int | None:
         return len(self.pages) if self.kind in ("pdf", "image") else None
 
+    def section_at(self, page_index: int, offset: int) -> tuple[str, ...]:
+        """The section path in force at ``offset`` of page ``page_index`` (() before the first heading)."""
+        path: tuple[str, ...] = ()
+        for mark in self.sections:
+            if (mark.page_index, mark.offset) > (page_index, offset):
+                break
+            path = mark.path
+        return path
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.passage_units import row_cells
+from rag.answer.passage_units import PERIOD_WORDS, row_cells
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, fold
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
@@ -27,7 +27,8 @@ _UNIT = (
     r"(?:\s*%|\s+(?:percent|por ciento|per cent)"
     r"|\s+(?:operating\s+)?(?:hours?|horas?|days?|días?|dias?|weeks?|semanas?|months?|meses|mes|years?|años?|minutes?"
     r"|minutos?|seconds?|segundos?|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
-    r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos)\b)?"
+    r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos|characters|caracteres|digits|dígitos|bar|kw"
+    r"|degrees(?: celsius| fahrenheit)?|grados(?: celsius)?|litres|liters|litros)\b)?"
 )
 # A figure, not part of a name ("Form 10-Q", "KX-440") nor a period ("three months ended").
 _AMOUNT = re.compile(
@@ -186,6 +187,10 @@ def _context_headers(context: str, count: int) -> list[str]:
     return [" ".join([periods[c * len(periods) // count], dates[c]]) if periods else dates[c] for c in range(count)]
 
 
+# A column the question names by a word of its header ("internacional" for "Nacional | Internacional") comes first.
+NAMED_COLUMN = 4.0
+
+
 def _column(asked: str, headers: list[str]) -> int:
     """The column whose header has the period the question asks and the year it names (the newest when it names
     none), else the nearest year; a quarter when it names no period, which counts for less than the year
@@ -196,10 +201,13 @@ def _column(asked: str, headers: list[str]) -> int:
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", asked)}
     if not years:  # "the latest quarter", or no period named at all: the newest column
         years = {max((int(y) for h in headers for y in re.findall(r"\b(?:19|20)\d\d\b", h)), default=0)} - {0}
+    asked_words = set(_WORD.findall(asked))
     best, best_score = 0, -1.0
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
         score = weight if period in (wanted, 0) else 0.0
+        named = {w for w in _WORD.findall(fold(header)) if len(w) > 3 and w not in PERIOD_WORDS and not w.isdigit()}
+        score += NAMED_COLUMN if named & asked_words else 0.0
         found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
         if years and found:
             score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))

@@ -36,9 +36,18 @@ def locate_evidence(selection: Selection, document_text: Callable[[str], Extract
             documents[hit.doc_id] = document_text(hit.doc_id)
         page, start, end = _page_offsets(hit, unit.start, unit.end, documents[hit.doc_id])
         page, start, end = _exact_span(unit.text, documents[hit.doc_id], page, start, end)
-        result.append(Evidence(unit.text, unit.kind, hit.source, page, hit.section, hit.chunk_id, hit.doc_id, start, end,
-                               candidate.score, context=unit.context, answer=candidate.answer))
+        result.append(Evidence(unit.text, unit.kind, hit.source, page, _section(hit, documents[hit.doc_id], page, start),
+                               hit.chunk_id, hit.doc_id, start, end, candidate.score, context=unit.context,
+                               answer=candidate.answer))
     return result
+
+
+def _section(hit: Hit, document: ExtractedDocument | None, page: int | None, start: int) -> str:
+    """The heading the quote sits under: a passage's section is the one most of it is in, often another."""
+    numbers = [p.number for p in document.pages] if document else []
+    if page not in numbers or not document.sections:
+        return hit.section
+    return " > ".join(document.section_at(numbers.index(page), start)) or hit.section
 
 
 def _page_offsets(hit: Hit, start: int, end: int, document: ExtractedDocument | None) -> tuple[int | None, int, int]:

@@ -14,7 +14,7 @@ MAX_UNIT_CHARS = 600
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+)")
 _NUMBER_CELL = re.compile(r"(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w])|(?<!\w)[—–-](?!\w)")
 _HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
-_PERIOD_WORDS = frozenset(
+PERIOD_WORDS = frozenset(
     "three six nine twelve months month weeks week ended ending year years quarter quarters fiscal as of at and "
     "january february march april may june july august september october november december "
     "tres seis nueve doce meses mes terminados terminado año años trimestre al de "
@@ -22,6 +22,9 @@ _PERIOD_WORDS = frozenset(
 )
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A date's day and year are not figure cells ("For the Quarter Ended September 30, 2023" is a title, not a row).
+# A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
+# Treasury" does not.
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]")
 _DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+de\s+(?:{MONTHS})\s+de\s+(?:19|20)\d\d\b", re.I)
 
 
@@ -52,6 +55,8 @@ def is_table_row(line: str) -> bool:
     cells = [c for c in _CELL_SPLIT.split(stripped) if c]
     if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells[1:])) <= 80 and len(cells[0]) <= 240:
         return not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)
+    if _SENTENCE_BREAK.search(stripped):
+        return False
     figures = _NUMBER_CELL.findall(_DATE.sub(" ", stripped))
     label = _NUMBER_CELL.sub(" ", stripped).strip()
     words = re.findall(r"[^\W\d_]{2,}", label)
@@ -82,7 +87,9 @@ def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
             figure = _NUMBER_CELL.search(value)
             if figure:
                 written = figure.group().lstrip("$€£ ").strip()
-                cells.append((header.strip(), written + ("%" if value.rstrip().endswith("%") and "%" not in written else "")))
+                unit = "%" if value.rstrip().endswith("%") and "%" not in written else (
+                    " €" if value[figure.end():].lstrip().startswith("€") else "")
+                cells.append((header.strip(), written + unit))
         return cells
     return [("", cell.lstrip("$€£ ").strip()) for cell in _NUMBER_CELL.findall(row[_label_end(row):])]
 
@@ -91,7 +98,7 @@ def _is_header(line: str) -> bool:
     """A table's column header: periods and dates only (``Three Months Ended``, ``July 1, 2023 June 25, 2022``)."""
     if not _HEADER_HINT.search(line) or re.search(r"\d,\d{3}|[$€£%]", line):
         return False
-    others = [w for w in re.findall(r"[^\W\d_]+", line.lower()) if w not in _PERIOD_WORDS]
+    others = [w for w in re.findall(r"[^\W\d_]+", line.lower()) if w not in PERIOD_WORDS]
     return len(others) <= 1
 
 
@@ -131,7 +138,7 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:])))
             continue
-        if _ITEM_START.match(line):
+        if _ITEM_START.match(line) and not (block and _unclosed(text[block[-1][0] : block[-1][1]])):
             flush()
             block.append((start, end))
             units.extend(_item(text, block))
@@ -144,6 +151,11 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         block.append((start, end))
     flush()
     return tuple(u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text))
+
+
+def _unclosed(line: str) -> bool:
+    """A line that opens a parenthesis it does not close: the next line ("65) and no longer…") goes on with it."""
+    return line.count("(") > line.count(")")
 
 
 def _is_heading(line: str, following: str) -> bool:

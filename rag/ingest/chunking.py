@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
-from rag.types import Chunk, ExtractedDocument, PageText, SectionMark
+from rag.types import Chunk, ExtractedDocument, PageText
 
 _UNIT_BREAK = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
@@ -38,7 +38,7 @@ def chunk_document(document: ExtractedDocument, tokenizer: Tokenizer, max_tokens
     for page_index, (page, spans) in enumerate(zip(document.pages, all_spans)):
         starts = [s for s, _ in spans]
         for start, end in _unit_spans(page):
-            units.extend(_fit_unit(page.text, page_index, start, end, starts, max_tokens, document.sections))
+            units.extend(_fit_unit(page.text, page_index, start, end, starts, max_tokens, document))
     return _pack(document, units, max_tokens, overlap)
 
 
@@ -93,9 +93,9 @@ def _count(starts: list[int], start: int, end: int) -> int:
     return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
 
-def _fit_unit(text, page_index, start, end, starts, max_tokens, sections) -> list[_Unit]:
+def _fit_unit(text, page_index, start, end, starts, max_tokens, document) -> list[_Unit]:
     """One unit, or several if it is longer than a passage: split at line breaks, then by token windows."""
-    section = _section_at(sections, page_index, start)
+    section = document.section_at(page_index, start)
     tokens = _count(starts, start, end)
     if tokens <= max_tokens:
         return [_Unit(page_index, start, end, tokens, section)]
@@ -103,7 +103,7 @@ def _fit_unit(text, page_index, start, end, starts, max_tokens, sections) -> lis
     if len(lines) > 1:
         result = []
         for line_start, line_end in lines:
-            result.extend(_fit_unit(text, page_index, line_start, line_end, starts, max_tokens, sections))
+            result.extend(_fit_unit(text, page_index, line_start, line_end, starts, max_tokens, document))
         return result
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     result = []
@@ -115,16 +115,6 @@ def _fit_unit(text, page_index, start, end, starts, max_tokens, sections) -> lis
             char_end -= 1
         result.append(_Unit(page_index, char_start, char_end, window_end - window, section))
     return result
-
-
-def _section_at(sections: Sequence[SectionMark], page_index: int, offset: int) -> tuple[str, ...]:
-    path: tuple[str, ...] = ()
-    for mark in sections:
-        if (mark.page_index, mark.offset) <= (page_index, offset):
-            path = mark.path
-        else:
-            break
-    return path
 
 
 def _pack(document: ExtractedDocument, units: list[_Unit], max_tokens: int, overlap: int) -> list[Chunk]:

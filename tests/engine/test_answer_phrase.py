@@ -213,3 +213,9 @@ def test_money_and_shares_are_answered_by_figures_with_their_currency_or_percent
     assert answer_phrase("¿Cuánto dinero habría recibido DuMont?", AMOUNT, merger) == "5 millones"
     audience = "Los telespectadores de los ochenta veían sobre todo las grandes cadenas, que sumaban el 90 % del total."
     assert answer_phrase("¿Qué porcentaje de telespectadores tenían las cadenas?", AMOUNT, audience) == "90 %"
+
+
+def test_the_column_the_question_names_gives_the_figure_with_its_currency():
+    row = "Dieta diaria (comidas) | Nacional: 45 € | Internacional: 70 €"
+    assert row_figure("¿Cuánto es la dieta diaria en un viaje internacional?", row) == "70 € (Internacional)"
+    assert row_figure("¿Cuánto es la dieta diaria en un viaje nacional?", row) == "45 € (Nacional)"

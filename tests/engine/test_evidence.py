@@ -288,3 +288,26 @@ def test_a_number_in_words_answers_how_long_or_how_many():
 def test_a_title_with_a_date_is_a_sentence_not_a_row_with_the_day_as_its_figure():
     units = split_units("For the Quarter Ended September 30, 2023\nNet income 22,291 17,556\nEl saldo al 30 de septiembre de 2023 1.234 5.678")
     assert [u.kind for u in units] == ["sentence", ROW, ROW]
+
+
+def test_a_wrapped_pdf_line_with_figures_is_prose_and_an_open_parenthesis_goes_on():
+    """PDF lines end where the page did: "minute at 3.2 bar. Maximum operating pressure: 16 bar. Motor: 5.5 kW, 400 V…"
+    was taken for a table row, and "65) and no longer than 5 metres." for a list item, so the quotes began mid-sentence."""
+    text = ("The KX-440 is a coolant pump. Rated flow: 440 litres per\n"
+            "minute at 3.2 bar. Maximum operating pressure: 16 bar. Motor: 5.5 kW, 400 V three-phase, 50 Hz. Operating\n"
+            "temperature range: -10 to 60 degrees Celsius.\n"
+            "The suction pipe must be as wide as the pump inlet (DN\n"
+            "65) and no longer than 5 metres. Never run the pump dry.")
+    units = [u.text for u in split_units(text)]
+    assert "Maximum operating pressure: 16 bar." in units
+    assert "Rated flow: 440 litres per minute at 3.2 bar." in units
+    assert "The suction pipe must be as wide as the pump inlet (DN 65) and no longer than 5 metres." in units
+    assert all(u.kind != ROW for u in split_units(text))
+    assert [u.kind for u in split_units("Net sales 81,797 82,959\nU.S. Treasury securities 1,234 2,345")] == [ROW, ROW]
+
+
+def test_how_a_question_is_asked_is_not_what_it_is_about():
+    """"¿Puedo volar en business?" shared "puede" with the telework sentence and chose it."""
+    telework = "El personal puede teletrabajar hasta dos días por semana, previo acuerdo con su responsable."
+    flights = "Los vuelos se reservan en clase turista. Se permite la clase business solo en vuelos de más de seis horas."
+    assert _best("¿Puedo volar en business?", telework, flights, language="es").startswith("Se permite la clase business")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rag.errors import ModelError
-from tests.documents import make_pdf
+from tests.documents import make_docx, make_pdf
 from tests.fakes import FakeGenerator
 
 QUESTION = "How often must the impeller seal of the KX-440 pump be replaced?"
@@ -163,3 +163,40 @@ def test_a_short_spanish_question_is_read_in_spanish_and_answered(fake_engine, t
     engine.ingest([tmp_path / "docs"])
     answer = engine.ask("¿Qué cantó Lady Gaga?")
     assert not answer.abstained and "himno nacional" in answer.evidence[0].text
+
+
+def test_a_quote_is_cited_under_its_own_heading_not_its_passage_s(fake_engine, tmp_path):
+    """A passage is filed under the section most of it is in; the quote's heading is the one it sits under."""
+    (tmp_path / "docs").mkdir()
+    make_docx(tmp_path / "docs" / "viajes.docx", [
+        ("h1", "Política de viajes"),
+        ("h2", "Aprobación de los viajes"),
+        ("p", "Todo viaje debe ser aprobado previamente por el responsable directo del empleado."),
+        ("h2", "Transporte"),
+        ("p", "Los vuelos se reservan en clase turista. Se permite la clase business solo en vuelos de más de seis horas "
+              "de duración. El uso del vehículo propio se compensa a 0,26 € por kilómetro. Los taxis se reembolsan cuando "
+              "no exista transporte público razonable."),
+    ])
+    engine = fake_engine(generator=MissingModel(), min_relevance=0.0)
+    engine.ingest([tmp_path / "docs"])
+    answer = engine.ask("¿Quién aprueba previamente cada viaje del empleado?")
+    quote = answer.evidence[0]
+    assert quote.text.startswith("Todo viaje debe ser aprobado")
+    assert quote.section == "Política de viajes > Aprobación de los viajes"
+    assert engine.search("viaje aprobado responsable")[0].section.endswith("Transporte")
+
+
+def test_an_english_quote_close_to_the_question_in_meaning_answers_it():
+    from rag.answer.abstention import QUOTE_CLOSENESS, evidence_answers
+    from rag.answer.evidence import Candidate, Selection
+    from rag.answer.passage_units import SENTENCE, Unit
+    from rag.types import Hit
+
+    hit = Hit("c1", "d1", "/docs/policy.pdf", "x", 1.0, 0.3, 1.0, 1, 1, 0, 1, "")
+
+    def selection(coverage):
+        return Selection((Candidate(hit, Unit(SENTENCE, 0, 1, "USB devices must not be connected."), 1.0, coverage),), False, "yes/no")
+
+    assert evidence_answers(selection(0.3), lambda texts: [QUOTE_CLOSENESS + 0.01])
+    assert not evidence_answers(selection(0.3), lambda texts: [QUOTE_CLOSENESS - 0.05])
+    assert not evidence_answers(selection(0.0), lambda texts: [0.9]), "a quote holding none of the question's words"

@@ -83,7 +83,7 @@ def test_docx_keeps_body_order_tables_and_section_paths(tmp_path):
     document = load_document(path)
     text = document.pages[0].text
     assert document.page_count is None
-    assert text.index("25 days") < text.index("Year | Days") < text.index("2024 | 5") < text.index("expire")
+    assert text.index("25 days") < text.index("Year | Days") < text.index("2024 | Days: 5") < text.index("expire")
     paths = [mark.path for mark in document.sections]
     assert ("Vacation policy", "Carry-over") in paths
     assert ("Travel",) in paths
@@ -120,3 +120,14 @@ def test_files_are_read_by_content_not_by_name(tmp_path):
     with pytest.raises(DamagedFile):
         (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n....")
         load_document(tmp_path / "photo.png")
+
+
+def test_a_word_table_under_a_header_row_names_each_figure_by_its_column(tmp_path):
+    path = make_docx(tmp_path / "viajes.docx", [
+        ("table", [["Concepto", "Nacional", "Internacional"], ["Dieta diaria", "45 €", "70 €"], ["Hotel en Madrid", "150 €", "—"]]),
+        ("table", [["Pump", "KX-440"], ["Flow", "440 l/min"]]),
+    ])
+    lines = load_document(path).pages[0].text.splitlines()
+    assert "Dieta diaria | Nacional: 45 € | Internacional: 70 €" in lines
+    assert "Hotel en Madrid | Nacional: 150 € | —" in lines
+    assert "Pump | KX-440" in lines and "Flow | 440 l/min" in lines, "a first row with figures is no header"

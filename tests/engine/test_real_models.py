@@ -132,3 +132,38 @@ def test_the_bundled_embedder_finds_the_evidence_worded_otherwise():
     selection = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()),
                                 similarity=lambda texts: embedder.embed(texts) @ question)
     assert any(c.unit.text.startswith("Venom") for c in selection.chosen)
+
+
+SECURITY_POLICY = [
+    "Information Security Policy\nVersion 3.1, approved by the Board on 12 September 2023. Owner: Chief Information "
+    "Security Officer.\n\n1. Passwords and sign-in\nPasswords must be at least 14 characters long. Do not reuse a password "
+    "you use anywhere else. Multi-factor authentication is mandatory for email, VPN and all cloud applications. Passwords "
+    "are changed only when there is a sign of compromise; there is no periodic expiry.\n\n2. Devices\nCompany laptops are "
+    "encrypted with BitLocker and lock automatically after 5 minutes of inactivity. Personal USB storage devices must not "
+    "be connected to company computers. A lost or stolen device must be reported to the IT Service Desk within 24 hours.",
+    "3. Email and phishing\nReport suspicious emails with the Report Phishing button in Outlook. Never enter your password "
+    "on a page reached from a link in an email.\n\n4. Breaches\nBreaching this policy may lead to disciplinary action.",
+]
+
+
+def test_a_sentence_close_in_meaning_answers_a_question_its_page_matches_too_little(tmp_path):
+    """The page about passwords and devices matches "my own USB stick" too little as a whole (Faro said the documents
+    did not answer); the one sentence that does is close enough in meaning to the question."""
+    from rag.answer import abstention
+    from rag.config import Config
+    from rag.engine import Engine
+    from tests.documents import make_pdf
+    from tests.engine.test_grounded_answers import MissingModel
+
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "security.pdf", SECURITY_POLICY)
+    question = "Can I use my own USB stick on my work computer?"
+    with Engine(Config(data_dir=tmp_path / "data", n_threads=2), generator=MissingModel()) as engine:
+        engine.ingest([tmp_path / "docs"])
+        hits, best = engine._search(engine.collection, question, 24, "fused")
+        by_pages = abstention.library_answers(question, "en", "en", hits, best, engine.keyword_index(), engine.config.min_relevance)
+        answer = engine.ask(question)
+        off_topic = engine.ask("How do I reset my home wifi router password?")
+    assert not by_pages, "the passages alone no longer fail this question: the test proves nothing"
+    assert not answer.abstained and answer.evidence[0].text.startswith("Personal USB storage devices must not")
+    assert off_topic.abstained

@@ -8,8 +8,8 @@ from typing import Callable, Iterator
 
 PageReport = Callable[[int, int, str], None]
 # Raised whenever a reader gets more out of the same file, so that libraries read by an earlier Faro read those
-# files again: PDF 2 keeps table rows whole with their column headers.
-READER_VERSIONS = {"pdf": 2}
+# files again: PDF 2 keeps table rows whole with their column headers; Word 2 names each figure by its column.
+READER_VERSIONS = {"pdf": 2, "docx": 2}
 
 
 def reader_version(kind: str) -> int:
