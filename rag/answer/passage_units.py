@@ -21,11 +21,12 @@ PERIOD_WORDS = frozenset(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 )
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
-# A date's day and year are not figure cells ("For the Quarter Ended September 30, 2023" is a title, not a row).
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]")
-_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+de\s+(?:{MONTHS})\s+de\s+(?:19|20)\d\d\b", re.I)
+# A date's day and year are not figure cells ("For the Quarter Ended September 30, 2023", "Revision C - March 2024" are
+# titles, not rows).
+_DATE = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\b(?:\d{{1,2}}\s+)?de\s+(?:{MONTHS})\s+de\s+(?:19|20)\d\d\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rag.answer.evidence import Terms, select_evidence
 from rag.answer.evidence import evidence_stopwords
-from rag.answer.passage_units import ROW, page_span, split_units
+from rag.answer.passage_units import ROW, SENTENCE, page_span, split_units
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, REASON, YES_NO, question_kind
 from rag.types import Hit
 
@@ -311,3 +311,8 @@ def test_how_a_question_is_asked_is_not_what_it_is_about():
     telework = "El personal puede teletrabajar hasta dos días por semana, previo acuerdo con su responsable."
     flights = "Los vuelos se reservan en clase turista. Se permite la clase business solo en vuelos de más de seis horas."
     assert _best("¿Puedo volar en business?", telework, flights, language="es").startswith("Se permite la clase business")
+
+
+def test_a_title_with_a_month_and_year_is_not_a_table_row():
+    units = split_units("Operating manual, revision C - March 2024\nNotes due March 2024 1,000 2,000")
+    assert [(u.kind, u.text[:5]) for u in units] == [(SENTENCE, "Opera"), (ROW, "Notes")]

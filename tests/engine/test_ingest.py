@@ -152,11 +152,12 @@ def test_files_an_older_reader_read_are_read_again_and_keep_their_reading_when_t
     registry = engine.library.registry
     manual = next(r for r in engine.documents() if r.path.endswith("manual.pdf"))
     assert manual.reader == reader_version("pdf") and engine.read_by_older_readers() == {}
-    for record in engine.documents():  # as an earlier Faro left them: only the PDF reader has changed since
+    policy = next(r for r in engine.documents() if r.path.endswith("policy.docx"))
+    for record in engine.documents():  # as an earlier Faro left them: the PDF and Word readers have changed since
         registry.upsert_document(replace(record, reader=0))
-    assert engine.read_by_older_readers() == {engine.collection: [manual.path]}
+    assert engine.read_by_older_readers() == {engine.collection: sorted([manual.path, policy.path])}
     statuses = {os.path.basename(o.path): o.status for o in engine.ingest([folder]).outcomes}
-    assert statuses["manual.pdf"] == "reread" and statuses["notes.txt"] == statuses["policy.docx"] == "unchanged"
+    assert statuses["manual.pdf"] == statuses["policy.docx"] == "reread" and statuses["notes.txt"] == "unchanged"
     assert engine.read_by_older_readers() == {} and engine.search("seal every 500 hours", k=1)[0].source.endswith("manual.pdf")
 
     registry.upsert_document(replace(registry.document(manual.doc_id), reader=0))
