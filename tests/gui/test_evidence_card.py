@@ -72,5 +72,5 @@ def test_the_evidence_card_leads_with_the_short_answer_asked_for(make_window, tm
         window.ask("How high is the maximum operating pressure of the booster pump?")
     card = window.chat_panel.answer_cards()[-1]
     quote = card.evidence.quotes[0]
-    assert quote.ref.quote == FACT and quote.ref.answer == "sixteen"
-    assert quote.quote.text().startswith("<b>sixteen</b><br>")
+    assert quote.ref.quote == FACT and quote.ref.answer == "sixteen bar"
+    assert quote.quote.text().startswith("<b>sixteen bar</b><br>")
