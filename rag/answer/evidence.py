@@ -25,14 +25,14 @@ SPECIFIC_KEEP_RATIO = 0.86
 WEAK_COVERAGE = 0.25
 WEIGHTS = {"keywords": 0.52, "phrase": 0.12, "kind": 0.21, "rank": 0.15}
 # Words that say how a question is asked, not what it is about ("¿Puedo volar en business?" is not about "puede
-# teletrabajar").
+# teletrabajar"). "Must" and "should" stay: what a policy requires is often what is asked.
 _FILLER = frozenset(
     "what which how when where who whom whose why much many does did do was were is are has have "
     "cual cuales cuanto cuanta cuantos cuantas cuando donde quien quienes como "
     "report reported reports reporting latest recent recently most filing filings disclose disclosed mention mentioned "
     "provide provided specific specifically significant detail details according document documents state stated "
     "indica indicado segun documento documentos informe "
-    "can could may might must should puedo puede puedes podemos pueden poder podria debo debe debemos deben".split()
+    "can puedo puede puedes podemos pueden poder podria".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # PDF text sometimes loses the space between two capitalised words ("NorthAmerica" for "North America").
