@@ -266,12 +266,14 @@ class Engine:
         closeness = self._searcher.closeness(question) if language == passages == "en" else None
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across,
                                     similarity=closeness)
-        if not answers and not (closeness and evidence_answers(selection, closeness)):
+        # A quote close in meaning answers, and is not shown as "may not answer" for want of the question's words.
+        close_quote = bool(closeness) and (not answers or selection.weak) and evidence_answers(selection, closeness)
+        if not answers and not close_quote:
             return abstain
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)
-        grounded = GroundedAnswer(question, language, hits, evidence, selection.weak, keyword.tokenize)
+        grounded = GroundedAnswer(question, language, hits, evidence, selection.weak and not close_quote, keyword.tokenize)
         c = self.config
         return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
 

@@ -167,3 +167,27 @@ def test_a_sentence_close_in_meaning_answers_a_question_its_page_matches_too_lit
     assert not by_pages, "the passages alone no longer fail this question: the test proves nothing"
     assert not answer.abstained and answer.evidence[0].text.startswith("Personal USB storage devices must not")
     assert off_topic.abstained
+
+
+def test_a_quote_close_in_meaning_is_not_shown_as_may_not_answer(tmp_path):
+    """"How long is the warranty on the motor?" shares only "motor" with "The motor is covered for five years", so
+    the answer was hedged "this may not answer your question" though it does."""
+    from rag.config import Config
+    from rag.engine import Engine
+    from tests.documents import make_pdf
+    from tests.engine.test_grounded_answers import MissingModel
+
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "kx440.pdf", [
+        "3. Maintenance schedule\nLubricate the motor bearings every 500 operating hours. Replace the impeller seal every "
+        "1,800 operating hours. Replace the motor bearings every 20,000 operating hours or after five years, whichever "
+        "comes first.",
+        "4. Troubleshooting\nThe pump vibrates or is noisy: check the motor-pump alignment. The motor trips the overload "
+        "relay: check the supply voltage.\n\n5. Warranty\nThe motor is covered for five years from the date of delivery. "
+        "All other parts are covered for two years.",
+    ])
+    with Engine(Config(data_dir=tmp_path / "data", n_threads=2), generator=MissingModel()) as engine:
+        engine.ingest([tmp_path / "docs"])
+        answer = engine.ask("How long is the warranty on the motor?")
+    assert answer.evidence[0].text == "The motor is covered for five years from the date of delivery."
+    assert not answer.weak and "may not answer" not in answer.note
