@@ -197,7 +197,7 @@ class AnswerCard(QFrame):
             self.chips.addWidget(button)
         self.chips_box.setVisible(bool(exchange.sources))
         if exchange.abstained and exchange.closest:
-            self.closest.addWidget(QLabel("Closest passages:", objectName="muted"))
+            self.closest.addWidget(QLabel(self.tr("Closest passages:"), objectName="muted"))
             for ref in exchange.closest:
                 self.closest.addWidget(self._closest_row(ref))
             self.closest_box.show()

@@ -190,6 +190,11 @@ vLLM  http://localhost:8000/v1</translation>
 <context>
     <name>AnswerCard</name>
     <message>
+        <location filename="../chat_cards.py" line="200" />
+        <source>Closest passages:</source>
+        <translation>Pasajes más cercanos:</translation>
+    </message>
+    <message>
         <location filename="../chat_cards.py" line="41" />
         <source>Click to open it.</source>
         <translation>Pulse para abrirlo.</translation>
