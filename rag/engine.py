@@ -267,7 +267,7 @@ class Engine:
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across,
                                     similarity=closeness)
         # A quote close in meaning answers, and is not shown as "may not answer" for want of the question's words.
-        close_quote = bool(closeness) and (not answers or selection.weak) and evidence_answers(selection, closeness)
+        close_quote = closeness is not None and (not answers or selection.weak) and evidence_answers(selection, closeness)
         if not answers and not close_quote:
             return abstain
         evidence = locate_evidence(selection, self.document_text)
