@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.language import guess_language
 from rag.answer.passage_units import PERIOD_WORDS, row_cells
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, fold
 
@@ -77,6 +78,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     if pattern is None:
         return ""
     anchors = _anchors(asked, fold(text))
+    # Spanish "once" is eleven, English "once" a time.
+    not_a_number = _ARTICLES | ({"once"} if guess_language(question) == "en" else set())
     person = bool(re.search(r"\b(?:who|quien|quienes)\b", asked))
     wants = next((measure for cue, measure in _MEASURES if re.search(cue, asked)), None)
     clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
@@ -87,7 +90,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         span = _clean(match.group(), kind)
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
             continue
-        if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in _ARTICLES):
+        if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in not_a_number):
             continue
         if pattern is _AMOUNT:  # from either end of the figure ("24 to 10 with 3 min 8 s left")
             distance = min((min(abs(match.start() - a), abs(match.end() - a)) for a in anchors), default=0)

@@ -130,7 +130,8 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             headers.append(" ".join(line.split()))
             continue
-        following = text[spans[number + 1][0] : spans[number + 1][1]].strip() if number + 1 < len(spans) else ""
+        # The next line with words: a title stands alone before its paragraph ("Fresno, California", a blank line).
+        following = next((text[a:b].strip() for a, b in spans[number + 1 :] if text[a:b].strip()), "")
         after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
         if after_sentence and _is_heading(line, following):
             flush()

@@ -219,3 +219,9 @@ def test_the_column_the_question_names_gives_the_figure_with_its_currency():
     row = "Dieta diaria (comidas) | Nacional: 45 € | Internacional: 70 €"
     assert row_figure("¿Cuánto es la dieta diaria en un viaje internacional?", row) == "70 € (Internacional)"
     assert row_figure("¿Cuánto es la dieta diaria en un viaje nacional?", row) == "45 € (Nacional)"
+
+
+def test_english_once_is_a_time_and_spanish_once_is_eleven():
+    assert answer_phrase("How many pharmacists work in the UK?", AMOUNT,
+                         "A pharmacy technician once qualified has to register as a professional.") == ""
+    assert answer_phrase("¿Cuántos partidos ganó el equipo?", AMOUNT, "El equipo ganó once partidos en la temporada.") == "once"

@@ -316,3 +316,10 @@ def test_how_a_question_is_asked_is_not_what_it_is_about():
 def test_a_title_with_a_month_and_year_is_not_a_table_row():
     units = split_units("Operating manual, revision C - March 2024\nNotes due March 2024 1,000 2,000")
     assert [(u.kind, u.text[:5]) for u in units] == [(SENTENCE, "Opera"), (ROW, "Notes")]
+
+
+def test_a_title_standing_alone_before_its_paragraph_is_no_quote():
+    """"Fresno, California", a blank line, then the article: the title was quoted as the answer to "Who designed the
+    Fresno water tower?" (close in meaning, and holding "Fresno")."""
+    units = split_units('Fresno, California\n\nThe "West Side" of Fresno is one of the oldest neighborhoods in the city.')
+    assert [u.text for u in units] == ['The "West Side" of Fresno is one of the oldest neighborhoods in the city.']
