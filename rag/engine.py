@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
-from rag.answer.abstention import evidence_answers, library_answers
+from rag.answer.abstention import QUOTE_CLOSENESS, library_answers, may_not_answer, quote_closeness
 from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
 from rag.answer.grounded import GroundedAnswer, locate_evidence
 from rag.answer.language import guess_language, message, passages_language
@@ -266,14 +266,14 @@ class Engine:
         closeness = self._searcher.closeness(question) if language == passages == "en" else None
         selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across,
                                     similarity=closeness)
-        # A quote close in meaning answers, and is not shown as "may not answer" for want of the question's words.
-        close_quote = closeness is not None and (not answers or selection.weak) and evidence_answers(selection, closeness)
-        if not answers and not close_quote:
+        # A quote close in meaning answers, one far from it may not (English only, see QUOTE_CLOSENESS).
+        closest_quote = quote_closeness(selection, closeness) if closeness is not None else None
+        if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
             return abstain
         evidence = locate_evidence(selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)
-        grounded = GroundedAnswer(question, language, hits, evidence, selection.weak and not close_quote, keyword.tokenize)
+        grounded = GroundedAnswer(question, language, hits, evidence, may_not_answer(selection, closest_quote), keyword.tokenize)
         c = self.config
         return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
 

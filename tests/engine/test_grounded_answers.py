@@ -186,17 +186,21 @@ def test_a_quote_is_cited_under_its_own_heading_not_its_passage_s(fake_engine, t
     assert engine.search("viaje aprobado responsable")[0].section.endswith("Transporte")
 
 
-def test_an_english_quote_close_to_the_question_in_meaning_answers_it():
-    from rag.answer.abstention import QUOTE_CLOSENESS, evidence_answers
+def test_the_closest_quote_decides_by_meaning_unless_a_figure_is_asked():
+    from rag.answer.abstention import HEDGE_CLOSENESS, QUOTE_CLOSENESS, may_not_answer, quote_closeness
     from rag.answer.evidence import Candidate, Selection
     from rag.answer.passage_units import SENTENCE, Unit
     from rag.types import Hit
 
     hit = Hit("c1", "d1", "/docs/policy.pdf", "x", 1.0, 0.3, 1.0, 1, 1, 0, 1, "")
 
-    def selection(coverage):
-        return Selection((Candidate(hit, Unit(SENTENCE, 0, 1, "USB devices must not be connected."), 1.0, coverage),), False, "yes/no")
+    def selection(coverage, kind="yes/no", weak=False):
+        return Selection((Candidate(hit, Unit(SENTENCE, 0, 1, "USB devices must not be connected."), 1.0, coverage),), weak, kind)
 
-    assert evidence_answers(selection(0.3), lambda texts: [QUOTE_CLOSENESS + 0.01])
-    assert not evidence_answers(selection(0.3), lambda texts: [QUOTE_CLOSENESS - 0.05])
-    assert not evidence_answers(selection(0.0), lambda texts: [0.9]), "a quote holding none of the question's words"
+    assert quote_closeness(selection(0.3), lambda texts: [0.61]) == 0.61
+    assert quote_closeness(selection(0.0), lambda texts: [0.9]) == 0.0, "a quote holding none of the question's words"
+    assert may_not_answer(selection(0.1, weak=True), None), "without the embedder's measure, keywords decide"
+    assert not may_not_answer(selection(0.1, weak=True), HEDGE_CLOSENESS + 0.01)
+    assert may_not_answer(selection(0.9), HEDGE_CLOSENESS - 0.01), "all the words, far in meaning"
+    assert not may_not_answer(selection(0.9, "amount"), 0.1), "a table row's figure: keywords decide"
+    assert may_not_answer(selection(0.1, "amount", weak=True), QUOTE_CLOSENESS - 0.01)
