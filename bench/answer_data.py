@@ -34,6 +34,26 @@ OFF_TOPIC = (
     "¿Cómo se prepara un buen gazpacho andaluz?",
 )
 
+# Questions about the topics of the English XQuAD articles that the articles do not answer (each checked against the
+# text): the hardest case for "the documents do not answer", as the library is about what is asked.
+NEAR_TOPIC = (
+    "Who designed the Fresno water tower?", "What is the population of Newcastle's twin city?",
+    "When did Newcastle United last win the league?", "Who was the mayor of Jacksonville in 1990?",
+    "How tall is the tallest tree in the Amazon?", "What vaccine prevents the Black Death today?",
+    "How many MSPs does the Green Party have?", "What is the GDP of Fresno?",
+    "Which Super Bowl 50 commercial was the most expensive?", "What did Martin Luther eat for breakfast?",
+    "How many pharmacists work in the UK?", "What is the oxygen content of the atmosphere of Mars?",
+    "When was the first Huguenot church in New York built?", "What was Kublai Khan's favourite food?",
+    "How much did the Apollo 1 spacecraft cost?", "What is the tallest building in Jacksonville?",
+    "Which civil disobedience leader won a Nobel Prize in 2010?", "What is the largest private school in Germany?",
+    "How many goals did Newcastle United score in 2015?", "Who painted the ceiling of the Scottish Parliament?",
+    "What is the boiling point of oxygen in Fahrenheit?", "Which Doctor Who actor was born in Fresno?",
+    "How many Huguenots live in France today?", "What is the name of Fresno's airport?",
+    "Who built the first steam engine in Newcastle?", "How much rain falls in the Amazon each year?",
+    "What is the capital of the Yuan dynasty's Korea province?", "Who was Denver's head coach in Super Bowl 40?",
+    "What did the IPCC say about sea levels in 2021?",
+)
+
 
 @dataclass(frozen=True)
 class Reference:

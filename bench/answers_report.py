@@ -38,6 +38,9 @@ def summary_lines(data: dict) -> list[str]:
             lines.append(f"  {run:<28} {group:<26} evidence {s['evidence_contains']:.1%}  final {s['final_contains']:.1%}"
                          f"  considered {s['pool_has_answer']:.1%}  abstained {s['abstained']:.1%}  ({s['questions']} q)")
     lines.append(f"  off-topic abstained: {data['off_topic']['abstained']}")
+    if near := data.get("near_topic"):
+        lines.append(f"  unanswered questions on the library's topics: abstained {near['abstained']:.0%}, "
+                     f"\"may not answer\" {near['hedged']:.0%}, answered as if answered {near['answered']:.0%}")
     lines.append(f"  evidence latency on {data['latency']['passages']} passages: p50 {data['latency']['p50_ms']:.0f} ms,"
                  f" p95 {data['latency']['p95_ms']:.0f} ms")
     return lines
@@ -64,6 +67,10 @@ def markdown_lines(data: dict) -> list[str]:
     off = data["off_topic"]
     lines += [f"Off-topic questions ({off['questions']}, English and Spanish) abstained: "
               + ", ".join(f"{k} library {v:.0%}" for k, v in off["abstained"].items()) + ".", ""]
+    if near := data.get("near_topic"):
+        lines += [f"Questions on the English XQuAD articles' topics that they do not answer ({near['questions']}, such as "
+                  f"\"Who designed the Fresno water tower?\"): abstained {near['abstained']:.0%}, shown with \"this may not "
+                  f"answer your question\" {near['hedged']:.0%}, answered as if the documents did {near['answered']:.0%}.", ""]
     lat = data["latency"]
     lines += [f"Time from Ask to the evidence on the SciFact library ({lat['passages']} passages, {lat['questions']} "
               f"questions, no model): p50 {lat['p50_ms']:.0f} ms, p95 {lat['p95_ms']:.0f} ms.", ""]
