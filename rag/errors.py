@@ -90,6 +90,12 @@ class DataFolderError(FaroError):
     kind = "data-folder"
 
 
+class NotEnoughSpace(FaroError):
+    """The disk is too full for a file Faro must write (a prepared model); freeing space and trying again helps."""
+
+    kind = "disk-space"
+
+
 class ConfigError(FaroError):
     """A setting has a value Faro cannot use."""
 

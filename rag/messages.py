@@ -132,6 +132,9 @@ SPANISH = {
     'Use it in full precision: Settings → Embedding model → Full precision (embedding_backend = "torch").':
         'Úselo con precisión completa: Ajustes → Modelo de embeddings → Precisión completa (embedding_backend = "torch").',
     "{} needs the package '{}'. Install it with: pip install {}": "{0} necesita el paquete '{1}'. Instálelo con: pip install {2}",
+    "{} needs about {} MB of free disk space in {}, and {} MB are free. Free some space and try again.":
+        "{0} necesita unos {1} MB de espacio libre en disco en {2}, y hay {3} MB libres. Libere espacio y vuelva a intentarlo.",
+    "Preparing the answer model": "La preparación del modelo de respuestas",
     "The fast (ONNX) embedding model": "El modelo de embeddings rápido (ONNX)",
     "Preparing the fast (ONNX) embedding model": "La preparación del modelo de embeddings rápido (ONNX)",
     "{} has {} layers; choose at most that many GPU layers (or 'all').":

@@ -12,6 +12,7 @@ import numpy as np
 
 from rag.child_process import prepare_child
 from rag.errors import FaroError, MissingDependency, ModelError
+from rag.models.disk_space import require_free_space
 from rag.logs import output_to_log
 from rag.models.embedding_model import INT8_SUFFIX, load_tokenizer, max_seq_length, token_spans
 from rag.offline import enforce_offline
@@ -22,6 +23,9 @@ OPSET = 17
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 # Per-channel 7-bit weights: cosine ≥ 0.99 to the torch model; plain per-tensor QInt8 drifts to about 0.93.
 QUANTIZATION = "qint8pc7"
+# The full-precision export (about 90 MB for MiniLM) and its int8 copy (23 MB) are both on disk for a moment; a full
+# disk otherwise failed inside the exporter with "Failed to find proper ai.onnx domain".
+EXPORT_SPACE = 300 * 2**20
 USE_TORCH = 'Use it in full precision: Settings → Embedding model → Full precision (embedding_backend = "torch").'
 
 
@@ -170,6 +174,7 @@ def export_int8(model_dir: Path, target: Path) -> Path:
     except ImportError as exc:
         raise MissingDependency(exc.name or "onnx", "Preparing the fast (ONNX) embedding model") from exc
     target.parent.mkdir(parents=True, exist_ok=True)
+    require_free_space(target.parent, EXPORT_SPACE, "Preparing the fast (ONNX) embedding model")
     fp32 = target.with_name(f"{target.stem}.{os.getpid()}.fp32.onnx")
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:

@@ -5,9 +5,13 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from rag.models.cpu_load import LoadWatch
+from rag.models.disk_space import require_free_space
 
 SELF_TEST_PROMPT = "Faro checks that the language model runs on this processor. " * 6
 BATCH_TOKENS = 512
+# A Q8_0 copy of a 4-bit model is about 1.9 times its size; a full disk otherwise made llama.cpp fail the conversion
+# with no reason given.
+Q8_0_SPACE_FACTOR = 2
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ def requantize_q8_0(source: str, target: str) -> str:
     if os.path.isfile(target):
         return target
     os.makedirs(os.path.dirname(target), exist_ok=True)
+    require_free_space(os.path.dirname(target), Q8_0_SPACE_FACTOR * os.path.getsize(source), "Preparing the answer model")
     partial = f"{target}.{os.getpid()}.tmp"
     params = llama_cpp.llama_model_quantize_default_params()
     params.ftype = llama_cpp.LLAMA_FTYPE_MOSTLY_Q8_0

@@ -8,6 +8,7 @@ import time
 from typing import Any, Callable, Iterator, Protocol
 
 from rag.child_process import prepare_child, start_child
+from rag.errors import FaroError
 from rag.progress import CancelToken
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ def _serve(connection, settings: Any, factory: BackendFactory, parent_pid: int) 
         backend = factory(settings)
         backend.self_test()
     except Exception as exc:  # a Python-level load error is reported; a native crash kills the process instead
-        connection.send(("failed", f"{type(exc).__name__}: {exc}"))
+        connection.send(("failed", str(exc) if isinstance(exc, FaroError) else f"{type(exc).__name__}: {exc}"))
         return
     connection.send(("ready", backend.describe()))
     while True:

@@ -79,6 +79,14 @@ class FailsToLoad(EchoBackend):
         raise ValueError("not a valid model file")
 
 
+class DiskFull(EchoBackend):
+    def self_test(self) -> None:
+        from rag.errors import NotEnoughSpace
+
+        raise NotEnoughSpace("Preparing the answer model needs about 200 MB of free disk space in /data, and 5 MB are "
+                             "free. Free some space and try again.")
+
+
 def real_llama_crashing_on_first_decode_unless_safe(settings):
     """The real llama.cpp backend on a processor whose fast kernels crash: segfaults unless loaded in safe mode."""
     from rag.models.llama_backend import LlamaBackend

@@ -93,6 +93,16 @@ def test_a_python_level_load_error_is_a_model_error_with_its_reason(tmp_path):
     generator.close()
 
 
+def test_a_faro_error_in_the_model_process_reaches_the_user_as_written(tmp_path):
+    generator = _generator(tmp_path, fakes.DiskFull)
+    with pytest.raises(ModelError) as raised:
+        generator.load()
+    assert str(raised.value).endswith(": Preparing the answer model needs about 200 MB of free disk space in /data, and "
+                                      "5 MB are free. Free some space and try again.")
+    assert "NotEnoughSpace" not in str(raised.value), "no Python class name in a message for the user"
+    generator.close()
+
+
 def test_stop_ends_generation_within_200_ms_even_before_the_first_token(tmp_path):
     slow_prompt = functools.partial(fakes.EchoBackend, first_piece_delay_s=1.5, delay_s=0.3)
     generator = _generator(tmp_path, slow_prompt)
