@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from rag.analysis import document_language
-from rag.answer.abstention import QUOTE_CLOSENESS, library_answers, may_not_answer, quote_closeness
-from rag.answer.evidence import POOL_PASSAGES, Terms, evidence_stopwords, select_evidence
+from rag.answer.choice import choose_evidence
+from rag.answer.evidence import POOL_PASSAGES
 from rag.answer.grounded import GroundedAnswer, locate_evidence
-from rag.answer.language import guess_language, message, passages_language
+from rag.answer.language import guess_language, message
 from rag.config import Config, default_data_dir
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.ingest.discovery import discover
@@ -255,25 +255,15 @@ class Engine:
             return Answer(question, message("empty", self.interface_language), (), abstained=True)
         hits, best_dense = self._search(collection, question, POOL_PASSAGES, "fused")
         keyword = self.keyword_index(collection)
-        passages = passages_language([hits[0].text]) if hits else None
-        abstain = Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
-        if not hits:
-            return abstain
-        answers = library_answers(question, language, passages, hits, best_dense, keyword, self.config.min_relevance)
-        across = passages not in (None, language)
-        pool = hits + self.document_passages(question, hits, collection)
-        # The bundled embedder reads English only (see MEANING_WEIGHT).
-        closeness = self._searcher.closeness(question) if language == passages == "en" else None
-        selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=across,
-                                    similarity=closeness)
-        # A quote close in meaning answers, one far from it may not (English only, see QUOTE_CLOSENESS).
-        closest_quote = quote_closeness(selection, closeness) if closeness is not None else None
-        if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
-            return abstain
-        evidence = locate_evidence(selection, self.document_text)
+        choice = choose_evidence(question, language, hits, best_dense, keyword, self.config.min_relevance,
+                                 lambda: self.document_passages(question, hits, collection),
+                                 lambda: self._searcher.closeness(question))
+        if choice.selection is None:
+            return Answer(question, message("abstain", self.interface_language), (), abstained=True, closest=tuple(hits[:3]))
+        evidence = locate_evidence(choice.selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)
-        grounded = GroundedAnswer(question, language, hits, evidence, may_not_answer(selection, closest_quote), keyword.tokenize)
+        grounded = GroundedAnswer(question, language, hits, evidence, choice.weak, keyword.tokenize)
         c = self.config
         return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
 
