@@ -22,6 +22,13 @@ def shared_across_languages(asked: set[str], found: set[str], language: str) -> 
             or stems.get(t, frozenset()) & prefixes}
 
 
+def same_meaning(asked: set[str], found: set[str], language: str) -> set[str]:
+    """The question's stems ``asked`` (Snowball, ``language``) not in a text's stems ``found`` but whose synonyms are:
+    words on the same side of one glossary line ("certificate, note"; "vacation, holiday")."""
+    synonyms = _synonym_stems(language)
+    return {t for t in asked - found if synonyms.get(t, frozenset()) & found}
+
+
 def translations(word: str) -> frozenset[str]:
     """The glossary's words for ``word`` (folded) in the other language, whichever language it is in."""
     return _pairs().get(fold(word), frozenset())
@@ -51,6 +58,20 @@ def _translated_stems(language: str) -> dict[str, frozenset[str]]:
         for word in source:
             result.setdefault(stem(word), set()).update(other(w)[:PREFIX_LETTERS] for w in target if " " not in w)
     return {key: frozenset(value) for key, value in result.items()}
+
+
+@lru_cache(maxsize=2)
+def _synonym_stems(language: str) -> dict[str, frozenset[str]]:
+    """Stem → the stems of the other words on its side of a glossary line, in ``language``."""
+    import Stemmer
+
+    stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
+    result: dict[str, set[str]] = {}
+    for english, spanish in _entries():
+        stems = {stem(w) for w in (spanish if language == "es" else english) if " " not in w}
+        for word in stems:
+            result.setdefault(word, set()).update(stems - {word})
+    return {key: frozenset(value) for key, value in result.items() if value}
 
 
 @lru_cache(maxsize=1)

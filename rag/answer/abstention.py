@@ -6,6 +6,7 @@ from typing import Callable, Mapping, Sequence
 
 from rag.analysis import spell_out
 from rag.answer.evidence import FIGURES, Selection
+from rag.answer.passage_units import ROW
 from rag.answer.question_kind import content_words
 from rag.glossary import shared_across_languages
 from rag.store.keyword_index import KeywordIndex
@@ -15,21 +16,26 @@ from rag.types import Hit
 CHECKED_PASSAGES = 3
 
 
-def library_answers(question: str, language: str, passages: str | None, hits: Sequence[Hit], best_dense: float,
-                    keyword: KeywordIndex, base: float) -> bool:
-    """Whether the ``hits`` found for ``question`` (in ``language``; its best passage in ``passages``) are close enough
-    to answer it rather than abstain; ``base`` is the relevance English needs over English (``Config.min_relevance``)."""
+def library_answers(question: str, language: str, languages: Mapping[str, str | None], hits: Sequence[Hit],
+                    best_dense: float, keyword: KeywordIndex, base: float) -> bool:
+    """Whether the ``hits`` found for ``question`` (in ``language``; ``languages`` gives each document's) are close
+    enough to answer it rather than abstain; ``base`` is the relevance English needs over English
+    (``Config.min_relevance``). Each best passage is judged in its own document's language: a mixed library's Spanish
+    policy may answer an English question that its English handbook ranked above does not."""
     if not hits:
         return False
-    across = passages not in (None, language)
     # The question in its own language: a short one ("¿Qué cantó Lady Gaga?") is too short to detect it from.
     asked = set(keyword.tokenize(content_words(spell_out(question)), language))
-    rarity = None if across else keyword.rarity(asked)
     best = hits[:CHECKED_PASSAGES]
-    coverage = max(keyword_coverage(asked, set(keyword.tokenize(h.text + " " + h.source)), language if across else "", rarity)
-                   for h in best)
     named = names_found(question, [h.text for h in best])
-    return relevance(best_dense, coverage, not across, named) >= min_relevance(base, language, passages)
+    for hit in best:
+        passages = languages.get(hit.doc_id)
+        across = passages not in (None, language)
+        rarity = None if across else keyword.rarity(asked)
+        coverage = keyword_coverage(asked, set(keyword.tokenize(hit.text + " " + hit.source)), language if across else "", rarity)
+        if relevance(best_dense, coverage, not across, named) >= min_relevance(base, language, passages):
+            return True
+    return False
 
 
 # Within one language the keywords count by rarity and a little more: XQuAD English questions abstained 5.2% → 4.6%,
@@ -124,9 +130,11 @@ def quote_closeness(selection: Selection, closeness: Callable[[list[str]], Seque
 
 def may_not_answer(selection: Selection, closest_quote: float | None) -> bool:
     """Whether the evidence should be shown as "this may not answer your question": by meaning when the question's
-    best quote was measured (``closest_quote``, see ``quote_closeness``) and asks no figure, else by keywords."""
+    best quote was measured (``closest_quote``, see ``quote_closeness``) and asks no figure, else by keywords (also
+    when the best quote is a table row, which the embedder reads poorly: "3.0 m to 4.5 m 1,600 kg" for "What is the
+    load capacity at 4 m lift height?" scored 0.41)."""
     if closest_quote is None:
         return selection.weak
-    if selection.kind in FIGURES:
+    if selection.kind in FIGURES or (selection.chosen and selection.chosen[0].unit.kind == ROW):
         return selection.weak and closest_quote < QUOTE_CLOSENESS
     return closest_quote < HEDGE_CLOSENESS

@@ -5,7 +5,7 @@ import re
 
 from rag.answer.language import guess_language
 from rag.answer.passage_units import PERIOD_WORDS, row_cells
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, fold
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, VERB_MONTHS, fold
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
 _DATE = re.compile(
@@ -31,9 +31,9 @@ _UNIT = (
     r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos|characters|caracteres|digits|dígitos|bar|kw"
     r"|degrees(?: celsius| fahrenheit)?|grados(?: celsius)?|litres|liters|litros)\b)?"
 )
-# A figure, not part of a name ("Form 10-Q", "KX-440") nor a period ("three months ended").
+# A figure, not part of a name ("Form 10-Q", "KX-440"), a time of day ("02:00") nor a period ("three months ended").
 _AMOUNT = re.compile(
-    rf"(?:(?:[$€£]\s?)?(?<![\w.,-])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?![\d])|\d[\d,.]*(?:\d)?)(?!\d|[-/]\w)|\b(?:{_NUMBER_WORDS})\b)"
+    rf"(?:(?:[$€£]\s?)?(?<![\w.,:-])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?![\d])|\d[\d,.]*(?:\d)?)(?!\d|[-/]\w|:\d)|\b(?:{_NUMBER_WORDS})\b)"
     r"(?!\s+(?:months?|weeks?|years?|meses|semanas|años)\s+(?:ended|ending|terminad))" + _SCALE + _UNIT, re.I
 )
 _CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
@@ -89,6 +89,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     for match in pattern.finditer(text):
         span = _clean(match.group(), kind)
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
+            continue
+        if kind == DATE and VERB_MONTHS.fullmatch(match.group().strip()):
             continue
         if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in not_a_number):
             continue
@@ -192,6 +194,11 @@ def _context_headers(context: str, count: int) -> list[str]:
 
 # A column the question names by a word of its header ("internacional" for "Nacional | Internacional") comes first.
 NAMED_COLUMN = 4.0
+# The question's word for a common column header ("When does work finish on Friday?" asks the "End" column).
+_SAME_COLUMN = {"finish": "end", "finishes": "end", "ends": "end", "close": "end", "closes": "end", "until": "end",
+                "begin": "start", "begins": "start", "starts": "start", "open": "start", "opens": "start",
+                "termina": "fin", "acaba": "fin", "salida": "fin", "empieza": "inicio", "comienza": "inicio",
+                "entrada": "inicio", "abre": "apertura", "cierra": "cierre"}
 
 
 def _column(asked: str, headers: list[str]) -> int:
@@ -209,8 +216,8 @@ def _column(asked: str, headers: list[str]) -> int:
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
         score = weight if period in (wanted, 0) else 0.0
-        named = {w for w in _WORD.findall(fold(header)) if len(w) > 3 and w not in PERIOD_WORDS and not w.isdigit()}
-        score += NAMED_COLUMN if named & asked_words else 0.0
+        named = {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
+        score += NAMED_COLUMN if named & (asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words}) else 0.0
         found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
         if years and found:
             score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))

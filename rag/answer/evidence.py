@@ -5,12 +5,12 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import AbstractSet, Callable, Sequence
 
 from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
-from rag.glossary import shared_across_languages
+from rag.glossary import same_meaning, shared_across_languages
 from rag.answer.passage_units import ROW, SENTENCE, Unit, row_label, split_units
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
@@ -32,7 +32,7 @@ _FILLER = frozenset(
     "report reported reports reporting latest recent recently most filing filings disclose disclosed mention mentioned "
     "provide provided specific specifically significant detail details according document documents state stated "
     "indica indicado segun documento documentos informe "
-    "can puedo puede puedes podemos pueden poder podria".split()
+    "can puedo puede puedes podemos pueden poder podria name named called nombre llamado llamada llama".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # PDF text sometimes loses the space between two capitalised words ("NorthAmerica" for "North America").
@@ -145,7 +145,7 @@ def evidence_stopwords() -> frozenset[str]:
 
 
 def select_evidence(
-    question: str, hits: Sequence[Hit], terms: Terms, limit: int = MAX_EVIDENCE, across_languages: bool = False,
+    question: str, hits: Sequence[Hit], terms: Terms, limit: int = MAX_EVIDENCE, across_languages: bool | AbstractSet[str] = False,
     similarity: Callable[[list[str]], Sequence[float]] | None = None,
 ) -> Selection:
     """The units of ``hits`` that best answer ``question``: keywords (weighted by rarity in the pool), phrases,
@@ -154,8 +154,8 @@ def select_evidence(
     ``similarity`` gives each text's cosine to the question (the embedder's), when it reads their language: the best
     units are scored by meaning too, unless a figure is asked for (``MEANING_WEIGHT``).
 
-    ``across_languages`` when the passages are in another language than the question: cognates and glossary
-    translations then count as the question's words (``glossary``).
+    ``across_languages`` when the passages are in another language than the question (or the ids of the documents
+    that are): cognates and glossary translations then count as the question's words (``glossary``).
 
     Years and quarters name the document rather than the answer, so they count for little. The question's words found
     in most passages of the best document (the company in its own filing) once counted for little too: leaving that
@@ -183,8 +183,10 @@ def select_evidence(
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
-        if across_languages:
+        if across_languages is True or (across_languages and hit.doc_id in across_languages):
             present |= shared_across_languages(set(weights), present, terms.language)
+        else:
+            present |= same_meaning(set(weights), present, terms.language)
         if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
         coverage = sum(w for t, w in weights.items() if t in present) / total

@@ -11,8 +11,11 @@ from rag.answer.question_kind import MONTHS
 
 SENTENCE, ITEM, ROW = "sentence", "item", "row"
 MAX_UNIT_CHARS = 600
+# A line this short with one figure, followed by a capitalised line, is a field of a list or table (see ``_is_field``).
+FIELD_CHARS = 80
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+)")
-_NUMBER_CELL = re.compile(r"(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w])|(?<!\w)[—–-](?!\w)")
+# A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
+_NUMBER_CELL = re.compile(r"(?<![\w.,:])\d{1,2}:\d\d(?![\w:])|(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w:])|(?<!\w)[—–-](?!\w)")
 _HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
 PERIOD_WORDS = frozenset(
     "three six nine twelve months month weeks week ended ending year years quarter quarters fiscal as of at and "
@@ -114,6 +117,8 @@ def _split_units(text: str) -> tuple[Unit, ...]:
     units: list[Unit] = []
     block: list[tuple[int, int]] = []
     headers: list[str] = []
+    # A title just before figures ("Lift height  Rated capacity") names what they are: their context.
+    caption = ""
 
     def flush() -> None:
         if block:
@@ -133,13 +138,19 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         # The next line with words: a title stands alone before its paragraph ("Fresno, California", a blank line).
         following = next((text[a:b].strip() for a, b in spans[number + 1 :] if text[a:b].strip()), "")
         after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
+        if after_sentence and _is_field(line, following):
+            flush()
+            units.append(Unit(ITEM, *_trim(text, start, end), context=caption))
+            continue
         if after_sentence and _is_heading(line, following):
             flush()
+            caption = " ".join(line.split())
             continue
         if is_table_row(line):
             flush()
-            units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:])))
+            units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
             continue
+        caption = ""
         if _ITEM_START.match(line) and not (block and _unclosed(text[block[-1][0] : block[-1][1]])):
             flush()
             block.append((start, end))
@@ -158,6 +169,19 @@ def _split_units(text: str) -> tuple[Unit, ...]:
 def _unclosed(line: str) -> bool:
     """A line that opens a parenthesis it does not close: the next line ("65) and no longer…") goes on with it."""
     return line.count("(") > line.count(")")
+
+
+def _is_field(line: str, following: str) -> bool:
+    """A short line that states one figure, a specification or a one-figure table row ("Potencia nominal: 24 kW",
+    "Limpieza del quemador  Cada 12 meses"), before a line that does not go on with it (one starting in lower case):
+    kept whole, not taken for a title nor run into the next line."""
+    stripped = line.strip()
+    if len(stripped) > FIELD_CHARS or not stripped[:1].isupper() or _ITEM_START.match(stripped) or is_table_row(stripped):
+        return False
+    if stripped.endswith((",", ";", "(")) or _SENTENCE_BREAK.search(stripped) or following[:1].islower():
+        return False
+    figures = [f for f in _NUMBER_CELL.findall(_DATE.sub(" ", stripped)) if re.search(r"\d", f)]
+    return len(figures) == 1 and not re.fullmatch(r"\(?(?:19|20)\d\d\)?", figures[0].strip())
 
 
 def _is_heading(line: str, following: str) -> bool:

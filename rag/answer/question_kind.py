@@ -62,6 +62,8 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 )
+# English "may" and "march" in lower case are verbs ("Employees may work remotely"), not months.
+VERB_MONTHS = re.compile(r"\b(?:may|march)\b")
 _DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
 # Numbers written as words ("two universities", "cinco años"; not "one", "uno", "una", which are mostly articles), and
 # the questions for which a small number is the answer ("How many universities?", "How long is the warranty?"): XQuAD
@@ -107,7 +109,7 @@ def offers(kind: str, text: str, question: str = "") -> float:
         small = bool(figures) or bool(_SPELLED_NUMBER.search(folded))
         return (1.0 if _COUNTING.search(fold(question)) else 0.3) if small else 0.0
     if kind == DATE:
-        return 1.0 if _DATE_TEXT.search(folded) else 0.0
+        return 1.0 if _DATE_TEXT.search(fold(VERB_MONTHS.sub(" ", text))) else 0.0
     if kind == REASON:
         return 1.0 if _REASON_TEXT.search(folded) else 0.3
     if kind == NAME:

@@ -225,3 +225,19 @@ def test_english_once_is_a_time_and_spanish_once_is_eleven():
     assert answer_phrase("How many pharmacists work in the UK?", AMOUNT,
                          "A pharmacy technician once qualified has to register as a professional.") == ""
     assert answer_phrase("¿Cuántos partidos ganó el equipo?", AMOUNT, "El equipo ganó once partidos en la temporada.") == "once"
+
+
+def test_a_time_of_day_is_neither_a_duration_nor_cut_in_two():
+    """"How long are backups kept?" answered "02" (from "a las 02:00"), and the Friday row's finishing time "08"."""
+    backups = "Los servidores se copian cada noche a las 02:00 y las copias se conservan durante 30 días."
+    assert answer_phrase("How long are backups kept?", AMOUNT, backups) == "30 días"
+    friday = "Friday | Start: 08:00 | End: 14:00"
+    assert row_figure("What time does work finish on Friday?", friday) == "14:00 (End)"
+    assert row_figure("When does work start on Friday?", friday) == "08:00 (Start)"
+
+
+def test_an_english_question_finds_its_words_in_a_spanish_policy_through_the_glossary():
+    terms = Terms("en", evidence_stopwords())
+    asked = set(terms("How often must passwords be changed and how long are backups kept?"))
+    found = set(Terms("es", evidence_stopwords())("Las contraseñas deben cambiarse cada 90 días. Las copias se conservan 30 días."))
+    assert {"password", "chang", "backup", "kept"} <= shared_across_languages(asked, found, "en")

@@ -323,3 +323,55 @@ def test_a_title_standing_alone_before_its_paragraph_is_no_quote():
     Fresno water tower?" (close in meaning, and holding "Fresno")."""
     units = split_units('Fresno, California\n\nThe "West Side" of Fresno is one of the oldest neighborhoods in the city.')
     assert [u.text for u in units] == ['The "West Side" of Fresno is one of the oldest neighborhoods in the city.']
+
+
+BOILER = ("2. Especificaciones técnicas\n"
+          "Potencia nominal: 24 kW\n"
+          "Temperatura máxima de ida: 80 °C\n"
+          "Peso en vacío: 32 kg\n"
+          "3. Mantenimiento\n"
+          "Tarea Frecuencia\n"
+          "Limpieza del quemador Cada 12 meses\n"
+          "Revisión del ánodo de magnesio Cada 24 meses\n"
+          "Sustitución de juntas del intercambiador Cada 5 años\n"
+          "4. Códigos de error")
+
+
+def test_a_short_line_stating_one_figure_is_a_unit_of_its_own_not_a_title():
+    """A manual's specification list and a table of one figure per row: "Potencia nominal: 24 kW" was dropped as a
+    title (short, before a capitalised line), and "¿Cuál es la potencia de la caldera?" quoted a safety sentence."""
+    texts = [u.text for u in split_units(BOILER)]
+    for line in BOILER.split("\n")[1:4] + BOILER.split("\n")[6:9]:
+        assert line in texts
+    assert _best("¿Cuál es la potencia de la caldera?", BOILER, language="es") == "Potencia nominal: 24 kW"
+    assert _best("¿Cada cuánto hay que limpiar el quemador?", BOILER, language="es") == "Limpieza del quemador Cada 12 meses"
+
+
+def test_a_wrapped_line_ending_in_a_figure_still_runs_into_its_sentence():
+    units = [u.text for u in split_units("The seal must be replaced every\n1,800 operating hours. The filter\nMaximum 16 bar")]
+    assert units[0] == "The seal must be replaced every 1,800 operating hours."
+    assert "Maximum 16 bar" not in units
+
+
+def test_english_may_in_lower_case_is_a_verb_not_the_month():
+    """"When do I need a doctor's note?" quoted "Employees may work remotely…" for its "month", with "may" as the answer."""
+    assert _best("When was the pump installed?", "Operators may install a second pump.\nThe pump was installed after the old "
+                 "one failed.").startswith("The pump was installed")
+    assert _best("When did the office open?", "The office opened in May 2019. Staff may park outside.").startswith("The office opened")
+
+
+def test_a_title_over_figures_names_them():
+    """"Lift height  Rated capacity" over "3.0 m to 4.5 m 1,600 kg": the rows hold none of the question's words, so the
+    best quote was "Never exceed the rated capacity…" and the answer was flagged "may not answer"."""
+    forklift = ("Load capacity\nLift height Rated capacity\nUp to 3.0 m 2,000 kg\n3.0 m to 4.5 m 1,600 kg\n"
+                "Never exceed the rated capacity shown on the data plate.")
+    units = {u.text: u for u in split_units(forklift)}
+    assert units["3.0 m to 4.5 m 1,600 kg"].context == "Lift height Rated capacity"
+    selection = select_evidence("What is the load capacity at 4 m lift height?", [_hit(forklift)], Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.kind == ROW and not selection.weak
+
+
+def test_a_synonym_on_one_side_of_a_glossary_line_counts_as_the_question_s_word():
+    handbook = ("A doctor's certificate is required for absences longer than three consecutive working days.\n"
+                "The company doctor visits the office on Tuesdays.")
+    assert _best("When do I need a doctor's note?", handbook).startswith("A doctor's certificate")

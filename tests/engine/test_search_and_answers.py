@@ -158,8 +158,9 @@ def test_an_abbreviation_counts_as_the_words_it_stands_for_when_deciding_to_answ
     engine.ingest([tmp_path])
     keyword = engine.keyword_index()
     hits, _ = engine._search(engine.collection, "research and development", 3, "fused")
-    assert library_answers("What were the R&D expenses?", "en", "en", hits, 0.3, keyword, 0.6)
-    assert not library_answers("What were the XYZ expenses?", "en", "en", hits, 0.3, keyword, 0.6)
+    english = {h.doc_id: "en" for h in hits}
+    assert library_answers("What were the R&D expenses?", "en", english, hits, 0.3, keyword, 0.6)
+    assert not library_answers("What were the XYZ expenses?", "en", english, hits, 0.3, keyword, 0.6)
 
 
 def test_the_evidence_pool_holds_the_best_document_s_passages_closest_in_meaning_even_without_shared_words(tmp_path, fake_engine):
@@ -176,3 +177,23 @@ def test_the_evidence_pool_holds_the_best_document_s_passages_closest_in_meaning
     by_meaning = document_passages(registry, keyword, question, hits, engine.embedder.embed([question])[0])
     assert answer in {h.chunk_id for h in by_meaning}
     assert answer in {h.chunk_id for h in engine.document_passages(question, hits)}
+
+
+def test_a_mixed_library_reads_each_document_in_its_own_language(tmp_path, fake_engine):
+    """An English question whose answer is in the library's Spanish policy, below its English handbook: the handbook's
+    language was taken for the whole library, so the Spanish passage had to share the question's English words and the
+    question was answered "the documents do not answer"."""
+    engine = fake_engine(chunk_tokens=64, chunk_overlap=0)
+    make_docx(tmp_path / "handbook.docx", [
+        ("h1", "Employee handbook"),
+        ("p", "Full-time employees are entitled to 25 working days of paid annual leave per calendar year. "
+              "Up to 5 unused days may be carried over to the next year."),
+    ])
+    make_docx(tmp_path / "protocolo.docx", [
+        ("h1", "Protocolo de seguridad informática"),
+        ("p", "Las contraseñas deben tener al menos 12 caracteres. Deben cambiarse cada 90 días y no pueden reutilizarse."),
+    ])
+    engine.ingest([tmp_path])
+    answer = engine.ask("How often must passwords be changed?")
+    assert not answer.abstained
+    assert answer.evidence[0].text == "Deben cambiarse cada 90 días y no pueden reutilizarse."
