@@ -5,13 +5,14 @@ import re
 
 from rag.answer.language import guess_language
 from rag.answer.passage_units import PERIOD_WORDS, row_cells
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, VERB_MONTHS, fold
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, VERB_MONTHS, WEEKDAYS, fold
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
     rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
     rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{MONTHS}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
+    rf"|(?:(?:every|each|on|cada|los|el)\s+)?(?:{WEEKDAYS}|miércoles|sábado)s?"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|(?:siglo|century)\s+[XVI]+|[XVI]+\s+(?:siglo|century)|\d{1,2}(?:st|nd|rd|th)\s+century"
     r"|(?:(?:the|los|las|la|el|de|in|en)\s+)?(?:1[0-9]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?|(?:(?:año|year)\s+)?\d{3,4}(?=\s*(?:a\.?\s?c|d\.?\s?c|bc|ad|ce)\b))\b",

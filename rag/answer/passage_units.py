@@ -11,6 +11,9 @@ from rag.answer.question_kind import MONTHS
 
 SENTENCE, ITEM, ROW = "sentence", "item", "row"
 MAX_UNIT_CHARS = 600
+# A title of more than six words is in title case ("Standard Operating Procedure - Chemical Laboratory Safety").
+TITLE_WORDS = 12
+_SMALL_WORDS = frozenset("a an and as at by for in of on or the to de del la las los el en y o para por con".split())
 # A line this short with one figure, followed by a capitalised line, is a field of a list or table (see ``_is_field``).
 FIELD_CHARS = 80
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+)")
@@ -23,6 +26,8 @@ PERIOD_WORDS = frozenset(
     "tres seis nueve doce meses mes terminados terminado año años trimestre al de "
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 )
+# The words after a cell's figure that say what it counts ("years after termination", "km", "páginas").
+_CELL_UNIT = re.compile(r"[^\W\d_][^\W\d_ ./²°-]*(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.
@@ -82,8 +87,9 @@ def _label_end(row: str) -> int:
 
 
 def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
-    """A table row's cells as (column header, figure) in column order: headers from ``Header: figure`` cells, or the
-    figures after the label alone (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers."""
+    """A table row's cells as (column header, figure) in column order: headers from ``Header: figure`` cells, with the
+    words after the figure when they are its unit (``10 years``, ``15.000 km``), or the figures after the label alone
+    (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers."""
     if " | " in row:
         cells = []
         for cell in row.split(" | ")[1:]:
@@ -91,8 +97,9 @@ def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
             figure = _NUMBER_CELL.search(value)
             if figure:
                 written = figure.group().lstrip("$€£ ").strip()
+                rest = value[figure.end():].strip()
                 unit = "%" if value.rstrip().endswith("%") and "%" not in written else (
-                    " €" if value[figure.end():].lstrip().startswith("€") else "")
+                    " €" if rest.startswith("€") else f" {rest}" if _CELL_UNIT.fullmatch(rest) else "")
                 cells.append((header.strip(), written + unit))
         return cells
     return [("", cell.lstrip("$€£ ").strip()) for cell in _NUMBER_CELL.findall(row[_label_end(row):])]
@@ -185,10 +192,18 @@ def _is_field(line: str, following: str) -> bool:
 
 
 def _is_heading(line: str, following: str) -> bool:
-    """A short line without closing punctuation before a capitalised line: a title, not part of a sentence."""
+    """A short line (or a longer one in title case) without closing punctuation before a capitalised line: a title,
+    not part of a sentence."""
     stripped = line.strip()
-    return (len(stripped.split()) <= 6 and not stripped.endswith((".", ",", ";", ":", "!", "?"))
+    return ((len(stripped.split()) <= 6 or _title_case(stripped)) and not stripped.endswith((".", ",", ";", ":", "!", "?"))
             and following[:1].isupper() and not is_table_row(line))
+
+
+def _title_case(line: str) -> bool:
+    """Up to ``TITLE_WORDS`` words, all capitalised but the small ones, and no figure ("Standard Operating Procedure -
+    Chemical Laboratory Safety", "Política de Uso de Vehículos"; not "For the Quarter Ended September 30, 2023")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
+    return 0 < len(words) <= TITLE_WORDS and all(w[0].isupper() for w in words) and not re.search(r"\d", line)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:

@@ -64,7 +64,9 @@ MONTHS = (
 )
 # English "may" and "march" in lower case are verbs ("Employees may work remotely"), not months.
 VERB_MONTHS = re.compile(r"\b(?:may|march)\b")
-_DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
+# Days of the week, folded: "collected every Thursday" answers "when".
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo"
+_DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b(?:{WEEKDAYS})s?\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
 # Numbers written as words ("two universities", "cinco años"; not "one", "uno", "una", which are mostly articles), and
 # the questions for which a small number is the answer ("How many universities?", "How long is the warranty?"): XQuAD
 # evidence holding the answer, Spanish 256 → 257 of 306, English 256 → 258, sec10q unchanged.

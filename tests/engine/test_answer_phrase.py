@@ -241,3 +241,11 @@ def test_an_english_question_finds_its_words_in_a_spanish_policy_through_the_glo
     asked = set(terms("How often must passwords be changed and how long are backups kept?"))
     found = set(Terms("es", evidence_stopwords())("Las contraseñas deben cambiarse cada 90 días. Las copias se conservan 30 días."))
     assert {"password", "chang", "backup", "kept"} <= shared_across_languages(asked, found, "en")
+
+
+def test_a_table_figure_keeps_the_words_that_say_what_it_counts():
+    """"How long must invoices be kept?" showed "→ 10 (Retention period)" for a cell reading "10 years"."""
+    assert row_figure("How long must invoices be kept?", "Invoices | Retention period: 10 years") == "10 years (Retention period)"
+    assert row_figure("¿Cada cuántos kilómetros se cambia el aceite?", "Cambio de aceite | Intervalo: 15.000 km") == "15.000 km (Intervalo)"
+    assert row_figure("What were total net sales?", "Total net sales | July 1, 2023: $ 81,797 | June 25, 2022: 82,959") == "81,797 (July 1, 2023)"
+    assert answer_phrase("When is waste collected?", DATE, "Waste containers are collected every Thursday by the team.") == "every Thursday"

