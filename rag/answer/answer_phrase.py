@@ -171,6 +171,9 @@ def _is_name(text: str, start: int, span: str) -> bool:
 def row_figure(question: str, text: str, context: str = "") -> str:
     """A table row's figure for the period the question asks (three, six or nine months, a year, the year named),
     with its column header; the first figure when the headers say nothing."""
+    named_text = _named_text_cell(fold(question), text, context)
+    if named_text:
+        return named_text
     cells = row_cells(text, context)
     if not cells:
         return ""
@@ -180,6 +183,25 @@ def row_figure(question: str, text: str, context: str = "") -> str:
     column = _column(fold(question), headers) if headers[0] else 0
     header, figure = headers[column], cells[column][1]
     return f"{figure} ({header})" if header else figure
+
+
+def _named_text_cell(asked: str, row: str, header_row: str) -> str:
+    """The words of the row's cell under the column the question names, when that column holds words, not figures,
+    and no figure column is named too ("Which hotel should I book in New York?" → "Hudson Suites (Preferred hotel)")."""
+    headers, cells = header_row.split(" | "), row.split(" | ")
+    if len(headers) != len(cells) or len(cells) < 2:
+        return ""
+    asked_words = set(_WORD.findall(asked))
+    asked_words |= {_SAME_COLUMN.get(w, w) for w in asked_words}
+    named = [(header, cell) for header, cell in zip(headers[1:], cells[1:]) if _header_words(header) & asked_words]
+    if len(named) != 1 or re.search(r"\d", named[0][1]):
+        return ""
+    header, cell = named[0]
+    return f"{cell.rpartition(': ')[2].strip()} ({header.strip()})"
+
+
+def _header_words(header: str) -> set[str]:
+    return {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
 
 
 def _context_headers(context: str, count: int) -> list[str]:
@@ -217,8 +239,7 @@ def _column(asked: str, headers: list[str]) -> int:
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
         score = weight if period in (wanted, 0) else 0.0
-        named = {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
-        score += NAMED_COLUMN if named & (asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words}) else 0.0
+        score += NAMED_COLUMN if _header_words(header) & (asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words}) else 0.0
         found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
         if years and found:
             score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))

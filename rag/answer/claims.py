@@ -38,7 +38,11 @@ _UNITS = {
     "kg": "kg", "kilograms": "kg", "kilogramos": "kg", "liters": "l", "litres": "l", "litros": "l", "cycles": "cyc",
     "ciclos": "cyc", "shares": "sh", "acciones": "sh", "employees": "emp", "empleados": "emp", "bar": "bar", "psi": "psi",
     "mm": "mm", "cm": "cm", "°c": "c", "ºc": "c", "°f": "f", "v": "v", "volts": "v", "voltios": "v", "rpm": "rpm",
+    "eur": "eur", "euro": "eur", "euros": "eur", "usd": "usd", "dollars": "usd", "dolares": "usd", "gbp": "gbp",
+    "pounds": "gbp", "libras": "gbp",
 }
+# A currency sign before or after a figure is its unit too: "210 euros" is not the "£210" of the sources.
+_CURRENCY_BEFORE = {"$": "usd", "€": "eur", "£": "gbp"}
 # Quoted names and quoted sentences: a model that puts a sentence in quotes claims it is the documents' own words.
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,400})[”\"»]")
 _FOOTER = re.compile(r"(?:\bpage|\bpágina|\bpagina|\bpág\.?)\s*\d+(?:\s*(?:of|de)\s*\d+)?|\|\s*\d{1,4}\s*$|^\s*\d{1,4}\s*\|", re.I)
@@ -97,7 +101,9 @@ def figures(text: str) -> list[Figure]:
         scale_match = _SCALE_AFTER.match(rest)
         scale = _SCALES[scale_match.group(1).lower()] if scale_match else 1.0
         after = rest[scale_match.end():] if scale_match else rest
-        found.append(Figure(match.group("num"), values, decimals, scale, _unit_after(after), bool(match.group("after"))))
+        sign = text[max(0, match.start() - 2):match.start()].strip()[-1:]
+        unit = _unit_after(after) or _CURRENCY_BEFORE.get(sign, "") or _CURRENCY_BEFORE.get(after.lstrip()[:1], "")
+        found.append(Figure(match.group("num"), values, decimals, scale, unit, bool(match.group("after"))))
     return found
 
 

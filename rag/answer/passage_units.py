@@ -16,7 +16,7 @@ TITLE_WORDS = 12
 _SMALL_WORDS = frozenset("a an and as at by for in of on or the to de del la las los el en y o para por con".split())
 # A line this short with one figure, followed by a capitalised line, is a field of a list or table (see ``_is_field``).
 FIELD_CHARS = 80
-_ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+)")
+_ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
 _NUMBER_CELL = re.compile(r"(?<![\w.,:])\d{1,2}:\d\d(?![\w:])|(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w:])|(?<!\w)[—–-](?!\w)")
 _HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
@@ -153,6 +153,10 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             caption = " ".join(line.split())
             continue
+        if " | " in line and not re.search(r"\d", line) and is_table_row(following):
+            flush()  # a Word table's header row: it names the columns of the rows below, and answers nothing
+            caption = " ".join(line.split())
+            continue
         if is_table_row(line):
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
@@ -185,7 +189,7 @@ def _is_field(line: str, following: str) -> bool:
     stripped = line.strip()
     if len(stripped) > FIELD_CHARS or not stripped[:1].isupper() or _ITEM_START.match(stripped) or is_table_row(stripped):
         return False
-    if stripped.endswith((",", ";", "(")) or _SENTENCE_BREAK.search(stripped) or following[:1].islower():
+    if stripped.endswith((".", ",", ";", "(")) or _SENTENCE_BREAK.search(stripped) or following[:1].islower():
         return False
     figures = [f for f in _NUMBER_CELL.findall(_DATE.sub(" ", stripped)) if re.search(r"\d", f)]
     return len(figures) == 1 and not re.fullmatch(r"\(?(?:19|20)\d\d\)?", figures[0].strip())

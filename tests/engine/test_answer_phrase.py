@@ -6,7 +6,7 @@ from rag.answer.language import passages_language
 from rag.answer.abstention import keyword_coverage, min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.glossary import shared_across_languages
-from rag.answer.passage_units import row_cells, row_label
+from rag.answer.passage_units import row_cells, row_label, split_units
 from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, REASON, question_kind
 from rag.types import Hit
 
@@ -249,3 +249,16 @@ def test_a_table_figure_keeps_the_words_that_say_what_it_counts():
     assert row_figure("¿Cada cuántos kilómetros se cambia el aceite?", "Cambio de aceite | Intervalo: 15.000 km") == "15.000 km (Intervalo)"
     assert row_figure("What were total net sales?", "Total net sales | July 1, 2023: $ 81,797 | June 25, 2022: 82,959") == "81,797 (July 1, 2023)"
     assert answer_phrase("When is waste collected?", DATE, "Waste containers are collected every Thursday by the team.") == "every Thursday"
+
+
+def test_a_word_table_header_row_is_no_quote_and_names_the_column_of_words_asked_for():
+    """The price list's header row "City | Maximum rate per night | Preferred hotel" was quoted as evidence, and
+    "Which hotel should I book in New York?" was answered with the rate, the only column holding a figure."""
+    table = ("City | Maximum rate per night | Preferred hotel\n"
+             "London | Maximum rate per night: 210 GBP | Thames Inn\n"
+             "New York | Maximum rate per night: 320 USD | Hudson Suites")
+    units = split_units(table)
+    assert [u.text.split(" | ")[0] for u in units] == ["London", "New York"]
+    new_york = units[1]
+    assert row_figure("Which hotel should I book in New York?", new_york.text, new_york.context) == "Hudson Suites (Preferred hotel)"
+    assert row_figure("What is the maximum hotel rate in New York?", new_york.text, new_york.context) == "320 USD (Maximum rate per night)"

@@ -68,3 +68,12 @@ def test_each_sentence_is_checked_against_the_sources_it_cites_or_the_evidence()
     assert [c.supported for c in checks] == [True, False, True]
     assert checks[1].checked_against == (2,) and checks[1].missing == ("45.50",)
     assert checks[2].checked_against == (1, 2)
+
+
+def test_a_figure_in_another_currency_than_the_sources_is_not_supported():
+    """"The maximum hotel rate in London is 210 euros per night" was shown as sourced; the price list says 210 GBP."""
+    prices = ["London | Maximum rate per night: 210 GBP | Thames Inn", "Dieta | Internacional: 70 €"]
+    assert unsupported_claims("The maximum hotel rate in London is 210 euros per night. [1]", prices) == ["210"]
+    assert unsupported_claims("The rate in London is £210 a night, and the diet 70 euros.", prices) == []
+    assert unsupported_claims("The diet is 70 dollars.", prices) == ["70"]
+    assert unsupported_claims("Net sales were $81,797 million.", ["Total net sales 81,797 82,959"]) == []

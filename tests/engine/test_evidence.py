@@ -389,3 +389,10 @@ def test_a_day_of_the_week_answers_when():
     sop = ("In case of a chemical spill larger than 1 litre, evacuate the room and call extension 2222.\n"
            "Waste containers are collected every Thursday by the environmental services team.")
     assert _best("When is chemical waste collected?", sop).startswith("Waste containers are collected every Thursday")
+
+
+def test_a_numbered_step_is_one_item_with_its_number():
+    """"Step 2. Unscrew the filter cover" was cut at "Step 2." and quoted without its step number."""
+    steps = "Step 1. Switch off the compressor.\nStep 2. Unscrew the filter cover (two 10 mm bolts).\nPaso 3: Cambie el filtro."
+    assert [u.text for u in split_units(steps)] == ["Step 1. Switch off the compressor.",
+                                                    "Step 2. Unscrew the filter cover (two 10 mm bolts).", "Paso 3: Cambie el filtro."]
