@@ -11,7 +11,7 @@ from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
 from rag.glossary import same_meaning, shared_across_languages
-from rag.answer.passage_units import ROW, SENTENCE, Unit, row_label, split_units
+from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, row_label, split_units
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
 
@@ -311,4 +311,7 @@ def _choose(scored: list[Candidate], kind: str, limit: int, compares: bool = Fal
         other_document = candidate.hit.doc_id != best.hit.doc_id and candidate.coverage < best.coverage
         if all(candidate.unit.text != c.unit.text for c in chosen) and not other_document:
             chosen.append(candidate)
+    # Steps of one list read in their order ("Step 1…", "Step 2…").
+    if len(chosen) > 1 and all(c.unit.kind == ITEM and c.hit.chunk_id == best.hit.chunk_id for c in chosen):
+        chosen.sort(key=lambda c: c.unit.start)
     return chosen

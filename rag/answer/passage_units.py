@@ -124,7 +124,8 @@ def _split_units(text: str) -> tuple[Unit, ...]:
     units: list[Unit] = []
     block: list[tuple[int, int]] = []
     headers: list[str] = []
-    # A title just before figures ("Lift height  Rated capacity") names what they are: their context.
+    # A title just before figures or list items ("Lift height  Rated capacity", "Replacing the air filter") names what
+    # they are: their context.
     caption = ""
 
     def flush() -> None:
@@ -161,17 +162,17 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
             continue
-        caption = ""
         if _ITEM_START.match(line) and not (block and _unclosed(text[block[-1][0] : block[-1][1]])):
             flush()
             block.append((start, end))
-            units.extend(_item(text, block))
+            units.extend(_item(text, block, caption))
             block.clear()
             continue
         if units and units[-1].kind == ITEM and not block and not line[:1].isupper():
             last = units.pop()
-            units.append(Unit(ITEM, last.start, end, " ".join(text[last.start : end].split())))
+            units.append(Unit(ITEM, last.start, end, " ".join(text[last.start : end].split()), last.context))
             continue
+        caption = ""
         block.append((start, end))
     flush()
     return tuple(u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text))
@@ -218,9 +219,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, " ".join(text[start:end].split())
 
 
-def _item(text: str, block: list[tuple[int, int]]) -> list[Unit]:
+def _item(text: str, block: list[tuple[int, int]], caption: str) -> list[Unit]:
     start, end, flat = _trim(text, block[0][0], block[-1][1])
-    return [Unit(ITEM, start, end, flat)]
+    return [Unit(ITEM, start, end, flat, caption)]
 
 
 def _sentences(text: str, start: int, end: int) -> list[Unit]:

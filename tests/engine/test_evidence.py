@@ -396,3 +396,15 @@ def test_a_numbered_step_is_one_item_with_its_number():
     steps = "Step 1. Switch off the compressor.\nStep 2. Unscrew the filter cover (two 10 mm bolts).\nPaso 3: Cambie el filtro."
     assert [u.text for u in split_units(steps)] == ["Step 1. Switch off the compressor.",
                                                     "Step 2. Unscrew the filter cover (two 10 mm bolts).", "Paso 3: Cambie el filtro."]
+
+
+def test_the_steps_under_a_title_answer_how_in_their_order():
+    """"How do I replace the air filter?" quoted only "The air filter must be replaced every 500 operating hours": the
+    steps under "2 Replacing the air filter" hold none of the question's words but their title's."""
+    manual = ("1 Daily checks\n- Drain the condensate from the air receiver.\n\n2 Replacing the air filter\n"
+              "Step 1. Switch off the compressor and lock out the main isolator.\n"
+              "Step 2. Unscrew the filter cover (two 10 mm bolts).\n"
+              "Step 3. Replace the element with part AF-750 and refit the cover.\n"
+              "The air filter must be replaced every 500 operating hours, or every 250 hours in dusty sites.")
+    selection = select_evidence("How do I replace the air filter?", [_hit(manual)], Terms("en", evidence_stopwords()))
+    assert [c.unit.text[:6] for c in selection.chosen] == ["Step 1", "Step 2", "Step 3"]
