@@ -14,6 +14,8 @@ MAX_UNIT_CHARS = 600
 # A title of more than six words is in title case ("Standard Operating Procedure - Chemical Laboratory Safety").
 TITLE_WORDS = 12
 _SMALL_WORDS = frozenset("a an and as at by for in of on or the to de del la las los el en y o para por con".split())
+# A field's figure ends it, but for a unit of a few words ("Cada 12 meses", "8.000 páginas", "24 kW").
+FIELD_UNIT_WORDS = 3
 # A line this short with one figure, followed by a capitalised line, is a field of a list or table (see ``_is_field``).
 FIELD_CHARS = 80
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
@@ -64,7 +66,7 @@ def is_table_row(line: str) -> bool:
     cells = [c for c in _CELL_SPLIT.split(stripped) if c]
     if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells[1:])) <= 80 and len(cells[0]) <= 240:
         return not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)
-    if _SENTENCE_BREAK.search(stripped):
+    if _SENTENCE_BREAK.search(stripped) or re.search(r"\d[.!?]\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[a-záéíóúñ]", stripped):
         return False
     figures = _NUMBER_CELL.findall(_DATE.sub(" ", stripped))
     label = _NUMBER_CELL.sub(" ", stripped).strip()
@@ -146,6 +148,9 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         # The next line with words: a title stands alone before its paragraph ("Fresno, California", a blank line).
         following = next((text[a:b].strip() for a, b in spans[number + 1 :] if text[a:b].strip()), "")
         after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
+        if not after_sentence and line.lstrip()[:1].isdigit() and not _unclosed(line):
+            block.append((start, end))  # a wrapped sentence going on with a figure ("en el teléfono" / "600 123 456. El…")
+            continue
         if after_sentence and _is_field(line, following):
             flush()
             units.append(Unit(ITEM, *_trim(text, start, end), context=caption))
@@ -192,8 +197,11 @@ def _is_field(line: str, following: str) -> bool:
         return False
     if stripped.endswith((".", ",", ";", "(")) or _SENTENCE_BREAK.search(stripped) or following[:1].islower():
         return False
-    figures = [f for f in _NUMBER_CELL.findall(_DATE.sub(" ", stripped)) if re.search(r"\d", f)]
-    return len(figures) == 1 and not re.fullmatch(r"\(?(?:19|20)\d\d\)?", figures[0].strip())
+    blanked = _DATE.sub(lambda m: " " * len(m.group()), stripped)
+    figures = [f for f in _NUMBER_CELL.finditer(blanked) if re.search(r"\d", f.group())]
+    if len(figures) != 1 or re.fullmatch(r"\(?(?:19|20)\d\d\)?", figures[0].group().strip()):
+        return False
+    return len(blanked[figures[0].end():].split()) <= FIELD_UNIT_WORDS
 
 
 def _is_heading(line: str, following: str) -> bool:

@@ -1,4 +1,4 @@
-"""Ends the model's reply where a short answer is complete: after a few sentences, a repeat, or a copied source header."""
+"""Ends the model's reply where a short answer is complete: after a few sentences, a repeat, a loop, or a copied source header."""
 from __future__ import annotations
 
 import re
@@ -26,6 +26,10 @@ class ReplyLimit:
             self.raw, self.done = self.raw[: header.start()], True
             return
         ends = [m.end() for m in _SENTENCE_END.finditer(self.raw)]
+        loop = _LOOP.search(self.raw)
+        if loop:  # the sentence that went round in circles is dropped whole
+            self.raw, self.done = self.raw[: max([e for e in ends if e <= loop.start()], default=0)], True
+            return
         sentences = _split(self.raw, ends)
         seen: list[set[str]] = []
         for index, sentence in enumerate(sentences):
@@ -43,6 +47,8 @@ class ReplyLimit:
         return _LEADING_LABEL.sub("", self.raw.strip()).strip()
 
 
+# A few words written three times running ("de la ciudad de la ciudad de la ciudad…"): the model is in a loop.
+_LOOP = re.compile(r"(?<!\S)((?:\S+\s+){1,6}?)\1\1", re.UNICODE)
 # A sentence written again with a word or two changed ("La historia de la expansión..." after "El historia de la
 # expansión...") is a repeat too.
 REPEAT_SHARE = 0.8

@@ -408,3 +408,13 @@ def test_the_steps_under_a_title_answer_how_in_their_order():
               "The air filter must be replaced every 500 operating hours, or every 250 hours in dusty sites.")
     selection = select_evidence("How do I replace the air filter?", [_hit(manual)], Terms("en", evidence_stopwords()))
     assert [c.unit.text[:6] for c in selection.chosen] == ["Step 1", "Step 2", "Step 3"]
+
+
+def test_a_wrapped_sentence_going_on_with_a_figure_stays_one_sentence():
+    """The PDF line "600 123 456. El botiquín se encuentra…" was taken for a table row: the accident sentence was quoted
+    without its phone number, and "¿Dónde está el botiquín?" with "600 123 456." in front."""
+    text = ("En caso de accidente llame al 112 y avise al coordinador de seguridad, el señor Martín Ruiz, en el teléfono\n"
+            "600 123 456. El botiquín se encuentra en la caseta de control.")
+    assert [u.text for u in split_units(text)] == [
+        "En caso de accidente llame al 112 y avise al coordinador de seguridad, el señor Martín Ruiz, en el teléfono 600 123 456.",
+        "El botiquín se encuentra en la caseta de control."]

@@ -48,3 +48,13 @@ def test_a_copied_source_label_at_the_start_is_dropped():
     limit = _fed("[1] (2023 Q3 NVDA.pdf, p. 51) There has been no adoption of new accounting pronouncements [1].")
     assert limit.text == "There has been no adoption of new accounting pronouncements [1]."
     assert _fed("(see the manual) Replace it [1].").text == "(see the manual) Replace it [1]."
+
+
+def test_a_reply_going_round_in_circles_ends_before_the_looping_sentence():
+    """"El siguiente documento de la ciudad de la ciudad de la ciudad…" filled the rest of the reply."""
+    limit = ReplyLimit()
+    for piece in "El horario es de 7:00 a 15:00 [1]. El siguiente documento de la ciudad de la ciudad de la ciudad de la".split(" "):
+        limit.add(piece + " ")
+        if limit.done:
+            break
+    assert limit.done and limit.text == "El horario es de 7:00 a 15:00 [1]."
