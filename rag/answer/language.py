@@ -42,6 +42,8 @@ def _hints(text: str) -> tuple[int, int]:
 MESSAGES = {
     "en": {
         "abstain": "The documents in this collection do not answer this question. The closest passages are listed below.",
+        "abstain_other_language": "The documents in this collection do not answer this question. The closest passages "
+                                  "are listed below; they are in {other}, so asking in {other} may find more.",
         "empty": "This collection has no indexed documents yet. Add PDF or Word files first.",
         "write": "Answer the question in one or two short sentences, using the evidence first. Copy every number "
                  "exactly as the sources write it and cite the source of each statement like [1]. Answer in English.",
@@ -56,6 +58,8 @@ MESSAGES = {
     },
     "es": {
         "abstain": "Los documentos de esta colección no responden a esta pregunta. Abajo están los pasajes más cercanos.",
+        "abstain_other_language": "Los documentos de esta colección no responden a esta pregunta. Abajo están los pasajes "
+                                  "más cercanos; están en {other}: preguntar en {other} puede encontrar más.",
         "empty": "Esta colección todavía no tiene documentos indexados. Añada primero archivos PDF o Word.",
         "write": "Responde a la pregunta en una o dos frases cortas, usando primero la evidencia. Copia cada número "
                  "tal como lo escriben las fuentes y cita la fuente de cada afirmación así: [1]. Responde en español.",
@@ -70,6 +74,19 @@ MESSAGES = {
         "weak": "Puede que esto no responda a su pregunta: se muestran los pasajes más cercanos.",
     },
 }
+
+
+LANGUAGE_NAMES = {"en": {"en": "English", "es": "Spanish"}, "es": {"en": "inglés", "es": "español"}}
+
+
+def abstain_message(question_language: str, passages: str | None, interface: str) -> str:
+    """Why there is no answer; when the closest passages are in the other language (``passages``), the hint to ask in
+    theirs: the bundled embedding model reads English only, and a question finds other-language passages by the
+    words the languages share."""
+    if passages in (None, question_language):
+        return message("abstain", interface)
+    names = LANGUAGE_NAMES.get(interface, LANGUAGE_NAMES["en"])
+    return message("abstain_other_language", interface, other=names[passages])
 
 
 def message(key: str, language: str, **values: object) -> str:

@@ -262,3 +262,8 @@ def test_a_word_table_header_row_is_no_quote_and_names_the_column_of_words_asked
     new_york = units[1]
     assert row_figure("Which hotel should I book in New York?", new_york.text, new_york.context) == "Hudson Suites (Preferred hotel)"
     assert row_figure("What is the maximum hotel rate in New York?", new_york.text, new_york.context) == "320 USD (Maximum rate per night)"
+
+
+def test_a_duration_keeps_its_kind_of_days():
+    sentence = "Requests for other software go through the service desk and take up to five working days."
+    assert answer_phrase("How long does a software request take?", AMOUNT, sentence) == "five working days"

@@ -197,3 +197,20 @@ def test_a_mixed_library_reads_each_document_in_its_own_language(tmp_path, fake_
     answer = engine.ask("How often must passwords be changed?")
     assert not answer.abstained
     assert answer.evidence[0].text == "Deben cambiarse cada 90 días y no pueden reutilizarse."
+
+
+def test_an_abstention_over_passages_in_the_other_language_suggests_asking_in_theirs(tmp_path, fake_engine):
+    """"Who pays traffic fines?" over a Spanish policy saying "Las multas de tráfico son responsabilidad del conductor":
+    the glossary has no "fines", the bundled embedder reads English only, and the user was told only that the
+    documents do not answer."""
+    engine = fake_engine(chunk_tokens=64, chunk_overlap=0, language="en")
+    make_docx(tmp_path / "flota.docx", [
+        ("h1", "Política de uso de vehículos"),
+        ("p", "El vehículo no puede ser conducido por familiares del empleado. Las multas de tráfico son responsabilidad del conductor."),
+    ])
+    engine.ingest([tmp_path])
+    answer = engine.ask("Who pays traffic fines?")
+    assert answer.abstained and answer.text.endswith("they are in Spanish, so asking in Spanish may find more.")
+    engine.apply_config(engine.config.replace(language="es"))
+    assert engine.ask("Who pays traffic fines?").text.endswith("están en español: preguntar en español puede encontrar más.")
+    assert not engine.ask("¿Quién paga las multas de tráfico?").abstained
