@@ -161,7 +161,8 @@ def test_a_sentence_close_in_meaning_answers_a_question_its_page_matches_too_lit
     with Engine(Config(data_dir=tmp_path / "data", n_threads=2), generator=MissingModel()) as engine:
         engine.ingest([tmp_path / "docs"])
         hits, best = engine._search(engine.collection, question, 24, "fused")
-        by_pages = abstention.library_answers(question, "en", "en", hits, best, engine.keyword_index(), engine.config.min_relevance)
+        english = {h.doc_id: "en" for h in hits}
+        by_pages = abstention.library_answers(question, "en", english, hits, best, engine.keyword_index(), engine.config.min_relevance)
         answer = engine.ask(question)
         off_topic = engine.ask("How do I reset my home wifi router password?")
     assert not by_pages, "the passages alone no longer fail this question: the test proves nothing"
