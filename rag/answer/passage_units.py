@@ -16,7 +16,8 @@ TITLE_WORDS = 12
 _SMALL_WORDS = frozenset("a an and as at by for in of on or the to de del la las los el en y o para por con".split())
 # A field's figure ends it, but for a unit of a few words ("Cada 12 meses", "8.000 páginas", "24 kW").
 FIELD_UNIT_WORDS = 3
-# A line this short with one figure, followed by a capitalised line, is a field of a list or table (see ``_is_field``).
+# A line this short with one figure at its end, not going on in the next line, is a field of a list or table
+# (see ``_is_field``).
 FIELD_CHARS = 80
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.

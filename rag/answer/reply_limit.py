@@ -26,7 +26,7 @@ class ReplyLimit:
             self.raw, self.done = self.raw[: header.start()], True
             return
         ends = [m.end() for m in _SENTENCE_END.finditer(self.raw)]
-        loop = _LOOP.search(self.raw)
+        loop = _LOOP.search(self.raw, max(0, len(self.raw) - LOOP_CHARS))
         if loop:  # the sentence that went round in circles is dropped whole
             self.raw, self.done = self.raw[: max([e for e in ends if e <= loop.start()], default=0)], True
             return
@@ -49,6 +49,8 @@ class ReplyLimit:
 
 # A few words written three times running ("de la ciudad de la ciudad de la ciudad…"): the model is in a loop.
 _LOOP = re.compile(r"(?<!\S)((?:\S+\s+){1,6}?)\1\1", re.UNICODE)
+# Only the reply's end is searched, as each piece arrives: a loop shows there first.
+LOOP_CHARS = 300
 # A sentence written again with a word or two changed ("La historia de la expansión..." after "El historia de la
 # expansión...") is a repeat too.
 REPEAT_SHARE = 0.8
