@@ -179,9 +179,12 @@ def row_figure(question: str, text: str, context: str = "") -> str:
         return ""
     headers = [h for h, _ in cells]
     if not any(headers) and context:
-        headers = _context_headers(context, len(cells))
+        named = context.split(" | ")[1:]  # a header row of words over a row of figures alone
+        headers = named if len(named) == len(cells) and " | " in text else _context_headers(context, len(cells))
     column = _column(fold(question), headers) if headers[0] else 0
     header, figure = headers[column], cells[column][1]
+    if not re.search(r"\d", figure):  # a dash: the row has no figure there
+        return ""
     return f"{figure} ({header})" if header else figure
 
 

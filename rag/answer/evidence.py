@@ -49,6 +49,8 @@ ANNOUNCES_PENALTY = 0.12
 # The best document is the right one 97% of the time on sec10q (several filings of one company say similar things).
 TOP_DOCUMENT_BONUS = 1.0
 BOILERPLATE_PENALTY = 0.15
+# A question in the documents (a FAQ's "Can I use the VPN on my personal phone?") asks; the sentence after it answers.
+QUESTION_PENALTY = 0.5
 # A unit made only of the question's own words (a heading such as "Super Bowl 50") repeats it and answers nothing.
 ECHO_PENALTY = 0.5
 # A table row answers when its own label is what the question names ("Net cash from operations" for "net cash from
@@ -203,6 +205,7 @@ def select_evidence(
                 fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
+            QUESTION_PENALTY if unit.text.endswith("?") else 0.0) + (
             ECHO_PENALTY if unit.kind != ROW and set(found) <= set(wanted) else 0.0) + (
             BOILERPLATE_PENALTY if unit.text in boilerplate else 0.0) + (
             EARLIER_YEARS_PENALTY if asked_years and unit.kind != ROW and _only_earlier(unit.text, asked_years) else 0.0)

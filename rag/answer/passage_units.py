@@ -70,6 +70,8 @@ def is_table_row(line: str) -> bool:
     if _SENTENCE_BREAK.search(stripped) or re.search(r"\d[.!?]\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[a-záéíóúñ]", stripped):
         return False
     figures = _NUMBER_CELL.findall(_DATE.sub(" ", stripped))
+    if not any(re.search(r"\d", f) and not re.fullmatch(r"\(?(?:19|20)\d\d\)?", f.strip()) for f in figures):
+        return False  # a title with a year and a dash ("Canteen menu prices - 2025")
     label = _NUMBER_CELL.sub(" ", stripped).strip()
     words = re.findall(r"[^\W\d_]{2,}", label)
     if stripped.endswith((".", ":")) and len(figures) < 3:

@@ -267,3 +267,13 @@ def test_a_word_table_header_row_is_no_quote_and_names_the_column_of_words_asked
 def test_a_duration_keeps_its_kind_of_days():
     sentence = "Requests for other software go through the service desk and take up to five working days."
     assert answer_phrase("How long does a software request take?", AMOUNT, sentence) == "five working days"
+
+
+def test_a_header_row_of_words_names_the_columns_of_a_pdf_table_of_figures():
+    """"How much is the menu of the day for visitors?" answered 6.50 EUR, the employees' price: the PDF table's rows
+    hold figures alone and their header row of words was not used."""
+    table = "Item | Employees | Visitors\nMenu of the day | 6.50 EUR | 11.00 EUR\nCoffee | 0.80 EUR | 1.50 EUR"
+    menu = split_units(table)[0]
+    assert menu.context == "Item | Employees | Visitors"
+    assert row_figure("How much is the menu of the day for visitors?", menu.text, menu.context) == "11.00 EUR (Visitors)"
+    assert row_figure("How much is the menu of the day for employees?", menu.text, menu.context) == "6.50 EUR (Employees)"

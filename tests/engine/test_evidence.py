@@ -418,3 +418,14 @@ def test_a_wrapped_sentence_going_on_with_a_figure_stays_one_sentence():
     assert [u.text for u in split_units(text)] == [
         "En caso de accidente llame al 112 y avise al coordinador de seguridad, el señor Martín Ruiz, en el teléfono 600 123 456.",
         "El botiquín se encuentra en la caseta de control."]
+
+
+def test_a_question_in_the_documents_is_not_the_answer_the_sentence_after_it_is():
+    """A FAQ: "Can I use the VPN on my own phone?" quoted the FAQ's own question, not its answer."""
+    faq = ("How do I connect from home?\n\nOpen the FortiClient app and sign in.\n\n"
+           "Can I use the VPN on my personal phone?\n\nNo. The VPN is only allowed on company-managed devices.")
+    assert _best("Can I use the VPN on my own phone?", faq) == "No. The VPN is only allowed on company-managed devices."
+
+
+def test_a_title_with_a_year_and_a_dash_is_not_a_table_row():
+    assert [u.kind for u in split_units("Canteen menu prices - 2025\nCoffee | 0.80 EUR | 1.50 EUR")] == [ROW]
