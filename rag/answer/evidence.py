@@ -82,6 +82,9 @@ _BREAKDOWN = re.compile(r"\bbreak ?down\b|\bbroken down\b|\bby (?:segment|region
                         r"\bdesglose\b|\bdesglosad|\bpor (?:segmento|region|producto|categoria|tipo)|\bcada (?:segmento|region|producto)|"
                         r"\bsegmentos\b")
 TABLE_ROWS = 8
+# A question that asks how to do something wants the steps of a list, in their order.
+_PROCEDURE = re.compile(r"\bhow (?:do|can|should|to)\b|\bsteps?\b|\bprocedure\b|\bcomo (?:se |puedo |debo |hago )|\bpasos?\b|"
+                        r"\bprocedimiento\b")
 TABLE_CANDIDATES = 30
 # A row of another document than the best one (another quarter's filing) earns this share of its label's fit.
 OTHER_DOCUMENT_LABEL = 0.5
@@ -218,10 +221,14 @@ def select_evidence(
         scored = _by_meaning(scored, similarity)
     # The short answer of a sentence after the first was seldom right (XQuAD token F1 0.09 Spanish, 0.20 English, against
     # 0.54 and 0.51 for the first): only the best sentence, and every table row (its own figure), carry one.
+    if _BREAKDOWN.search(fold(question)):
+        picked = _table(scored)
+    elif _PROCEDURE.search(fold(question)) and scored[0].unit.kind == ITEM and scored[0].unit.context:
+        picked = _steps(scored)
+    else:
+        picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
-              if n == 0 or c.unit.kind == ROW else c
-              for n, c in enumerate(_table(scored) if _BREAKDOWN.search(fold(question)) else
-                                    _choose(scored, kind, limit, bool(_COMPARES.search(question))))]
+              if n == 0 or c.unit.kind == ROW else c for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
     # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24).
     weak = max(c.coverage for c in chosen) < WEAK_COVERAGE
@@ -246,6 +253,14 @@ def _table(scored: list[Candidate]) -> list[Candidate]:
         return scored[:1]
     rows = [c for c in scored if c.hit.chunk_id == best.hit.chunk_id and c.unit.kind == ROW]
     return sorted(rows, key=lambda c: c.unit.start)[:TABLE_ROWS]
+
+
+def _steps(scored: list[Candidate]) -> list[Candidate]:
+    """The items of the list holding the best one (same passage, same title above them), in their order: "How do I
+    replace the air filter?" is answered by the steps under "Replacing the air filter", not by the best of them."""
+    best = scored[0]
+    items = [c for c in scored if c.hit.chunk_id == best.hit.chunk_id and c.unit.kind == ITEM and c.unit.context == best.unit.context]
+    return sorted(items, key=lambda c: c.unit.start)[:TABLE_ROWS]
 
 
 def _only_earlier(text: str, asked_years: list[int]) -> bool:
@@ -314,7 +329,4 @@ def _choose(scored: list[Candidate], kind: str, limit: int, compares: bool = Fal
         other_document = candidate.hit.doc_id != best.hit.doc_id and candidate.coverage < best.coverage
         if all(candidate.unit.text != c.unit.text for c in chosen) and not other_document:
             chosen.append(candidate)
-    # Steps of one list read in their order ("Step 1…", "Step 2…").
-    if len(chosen) > 1 and all(c.unit.kind == ITEM and c.hit.chunk_id == best.hit.chunk_id for c in chosen):
-        chosen.sort(key=lambda c: c.unit.start)
     return chosen

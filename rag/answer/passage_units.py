@@ -201,7 +201,9 @@ def _is_field(line: str, following: str) -> bool:
     if stripped.endswith((".", ",", ";", "(")) or _SENTENCE_BREAK.search(stripped) or following[:1].islower():
         return False
     blanked = _DATE.sub(lambda m: " " * len(m.group()), stripped)
-    figures = [f for f in _NUMBER_CELL.finditer(blanked) if re.search(r"\d", f.group())]
+    # A model name's number ("AC-75 Air Compressor", "KX-440") is no figure.
+    figures = [f for f in _NUMBER_CELL.finditer(blanked) if re.search(r"\d", f.group())
+               and not re.search(r"[^\W\d_]-$", blanked[: f.start()])]
     if len(figures) != 1 or re.fullmatch(r"\(?(?:19|20)\d\d\)?", figures[0].group().strip()):
         return False
     return len(blanked[figures[0].end():].split()) <= FIELD_UNIT_WORDS

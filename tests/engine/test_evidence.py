@@ -429,3 +429,9 @@ def test_a_question_in_the_documents_is_not_the_answer_the_sentence_after_it_is(
 
 def test_a_title_with_a_year_and_a_dash_is_not_a_table_row():
     assert [u.kind for u in split_units("Canteen menu prices - 2025\nCoffee | 0.80 EUR | 1.50 EUR")] == [ROW]
+
+
+def test_a_model_name_s_number_does_not_make_a_title_a_field():
+    """"AC-75 Air Compressor" was kept as a one-figure field and quoted for "What oil should I use in the compressor?"."""
+    manual = "AC-75 Air Compressor\n1 Daily checks\n- Check the oil level; top up with ISO VG 46 compressor oil."
+    assert [u.text for u in split_units(manual)] == ["- Check the oil level; top up with ISO VG 46 compressor oil."]
