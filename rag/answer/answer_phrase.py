@@ -12,6 +12,8 @@ _DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
     rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
     rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{MONTHS}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
+    r"|(?:from|between|de|entre)\s+(?:las\s+)?\d{1,2}[:.]\d\d\s+(?:to|and|until|a|y|hasta)\s+(?:las\s+)?\d{1,2}[:.]\d\d"
+    rf"(?:,?\s+(?:(?:from|de)\s+)?(?:{WEEKDAYS}|miércoles|sábado)\s+(?:to|a)\s+(?:{WEEKDAYS}|miércoles|sábado))?"
     rf"|(?:(?:every|each|on|cada|los|el)\s+)?(?:{WEEKDAYS}|miércoles|sábado)s?"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|(?:siglo|century)\s+[XVI]+|[XVI]+\s+(?:siglo|century)|\d{1,2}(?:st|nd|rd|th)\s+century"

@@ -277,3 +277,11 @@ def test_a_header_row_of_words_names_the_columns_of_a_pdf_table_of_figures():
     assert menu.context == "Item | Employees | Visitors"
     assert row_figure("How much is the menu of the day for visitors?", menu.text, menu.context) == "11.00 EUR (Visitors)"
     assert row_figure("How much is the menu of the day for employees?", menu.text, menu.context) == "6.50 EUR (Employees)"
+
+
+def test_a_time_range_answers_when_ahead_of_a_weekday():
+    """"When is the canteen open?" showed "→ Monday" above "…open from 12:30 to 15:30, Monday to Friday"."""
+    assert answer_phrase("When is the canteen open?", DATE, "The canteen is open from 12:30 to 15:30, Monday to Friday.") == \
+        "from 12:30 to 15:30, Monday to Friday"
+    assert answer_phrase("When can I collect my laptop?", DATE, "Collect your laptop from the IT desk between 9:00 and 11:00.") == \
+        "between 9:00 and 11:00"
