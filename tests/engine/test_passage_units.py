@@ -1,0 +1,107 @@
+"""How a passage is cut into quotes: sentences, list items, one-figure fields and table rows, with their offsets."""
+from __future__ import annotations
+
+from rag.answer.passage_units import ROW, SENTENCE, page_span, split_units
+
+
+def test_units_are_sentences_items_and_rows_with_offsets_into_the_passage():
+    text = "Steps\n- Close the inlet valve before you start.\n- Drain the pump\ncompletely.\nTotal 1,200 1,300 1,400\nAll done here. Next step follows."
+    units = split_units(text)
+    assert [u.kind for u in units] == ["item", "item", "row", "sentence", "sentence"]
+    assert units[1].text == "- Drain the pump completely."
+    for unit in units:
+        assert " ".join(text[unit.start : unit.end].split()) == unit.text
+
+
+def test_page_span_maps_passage_offsets_to_each_page_text():
+    first = "Header\n\n  Replace the seal every 1,800 hours. End of page one."
+    second = "  Page two starts here. Check the level daily.\nFooter"
+    passage = first[8:].strip() + "\n" + second[:46].strip()
+    start = passage.index("Check the level")
+    position, page_start, page_end = page_span([(0, first), (1, second)], 8, 46, start, start + 22)
+    assert position == 1 and second[page_start:page_end] == "Check the level daily."
+    start = passage.index("Replace")
+    position, page_start, page_end = page_span([(0, first), (1, second)], 8, 46, start, start + 35)
+    assert position == 0 and first[page_start:page_end] == "Replace the seal every 1,800 hours."
+
+
+def test_trademark_marks_between_sentences_do_not_glue_them():
+    passage = ("The Company also announced iOS 17, expected to be available in the fall of 2023. ® ® ® "
+               "The Company repurchased $18.0 billion of its common stock during the third quarter of 2023.")
+    texts = [u.text for u in split_units(passage)]
+    assert "The Company repurchased $18.0 billion of its common stock during the third quarter of 2023." in texts
+
+
+def test_a_title_with_a_date_is_a_sentence_not_a_row_with_the_day_as_its_figure():
+    units = split_units("For the Quarter Ended September 30, 2023\nNet income 22,291 17,556\nEl saldo al 30 de septiembre de 2023 1.234 5.678")
+    assert [u.kind for u in units] == ["sentence", ROW, ROW]
+
+
+def test_a_wrapped_pdf_line_with_figures_is_prose_and_an_open_parenthesis_goes_on():
+    """PDF lines end where the page did: "minute at 3.2 bar. Maximum operating pressure: 16 bar. Motor: 5.5 kW, 400 V…"
+    was taken for a table row, and "65) and no longer than 5 metres." for a list item, so the quotes began mid-sentence."""
+    text = ("The KX-440 is a coolant pump. Rated flow: 440 litres per\n"
+            "minute at 3.2 bar. Maximum operating pressure: 16 bar. Motor: 5.5 kW, 400 V three-phase, 50 Hz. Operating\n"
+            "temperature range: -10 to 60 degrees Celsius.\n"
+            "The suction pipe must be as wide as the pump inlet (DN\n"
+            "65) and no longer than 5 metres. Never run the pump dry.")
+    units = [u.text for u in split_units(text)]
+    assert "Maximum operating pressure: 16 bar." in units
+    assert "Rated flow: 440 litres per minute at 3.2 bar." in units
+    assert "The suction pipe must be as wide as the pump inlet (DN 65) and no longer than 5 metres." in units
+    assert all(u.kind != ROW for u in split_units(text))
+    assert [u.kind for u in split_units("Net sales 81,797 82,959\nU.S. Treasury securities 1,234 2,345")] == [ROW, ROW]
+
+
+def test_a_title_with_a_month_and_year_is_not_a_table_row():
+    units = split_units("Operating manual, revision C - March 2024\nNotes due March 2024 1,000 2,000")
+    assert [(u.kind, u.text[:5]) for u in units] == [(SENTENCE, "Opera"), (ROW, "Notes")]
+
+
+def test_a_title_standing_alone_before_its_paragraph_is_no_quote():
+    """"Fresno, California", a blank line, then the article: the title was quoted as the answer to "Who designed the
+    Fresno water tower?" (close in meaning, and holding "Fresno")."""
+    units = split_units('Fresno, California\n\nThe "West Side" of Fresno is one of the oldest neighborhoods in the city.')
+    assert [u.text for u in units] == ['The "West Side" of Fresno is one of the oldest neighborhoods in the city.']
+
+
+def test_a_wrapped_line_ending_in_a_figure_still_runs_into_its_sentence():
+    units = [u.text for u in split_units("The seal must be replaced every\n1,800 operating hours. The filter\nMaximum 16 bar")]
+    assert units[0] == "The seal must be replaced every 1,800 operating hours."
+    assert "Maximum 16 bar" not in units
+
+
+def test_a_long_title_in_title_case_is_not_glued_to_the_first_sentence():
+    """The lab procedure's quote began "Standard Operating Procedure - Chemical Laboratory Safety Personal protective
+    equipment Lab coats…": a title of seven words was taken for the start of a sentence, and the heading after it too."""
+    text = ("Standard Operating Procedure - Chemical Laboratory Safety\nPersonal protective equipment\n"
+            "Lab coats, safety glasses and nitrile gloves must be worn at all times in the laboratory.")
+    assert [u.text for u in split_units(text)] == ["Lab coats, safety glasses and nitrile gloves must be worn at all times in the laboratory."]
+
+
+def test_a_numbered_step_is_one_item_with_its_number():
+    """"Step 2. Unscrew the filter cover" was cut at "Step 2." and quoted without its step number."""
+    steps = "Step 1. Switch off the compressor.\nStep 2. Unscrew the filter cover (two 10 mm bolts).\nPaso 3: Cambie el filtro."
+    assert [u.text for u in split_units(steps)] == ["Step 1. Switch off the compressor.",
+                                                    "Step 2. Unscrew the filter cover (two 10 mm bolts).", "Paso 3: Cambie el filtro."]
+
+
+def test_a_wrapped_sentence_going_on_with_a_figure_stays_one_sentence():
+    """The PDF line "600 123 456. El botiquín se encuentra…" was taken for a table row: the accident sentence was quoted
+    without its phone number, and "¿Dónde está el botiquín?" with "600 123 456." in front."""
+    text = ("En caso de accidente llame al 112 y avise al coordinador de seguridad, el señor Martín Ruiz, en el teléfono\n"
+            "600 123 456. El botiquín se encuentra en la caseta de control.")
+    assert [u.text for u in split_units(text)] == [
+        "En caso de accidente llame al 112 y avise al coordinador de seguridad, el señor Martín Ruiz, en el teléfono 600 123 456.",
+        "El botiquín se encuentra en la caseta de control."]
+
+
+def test_a_title_with_a_year_and_a_dash_is_not_a_table_row():
+    assert [u.kind for u in split_units("Canteen menu prices - 2025\nCoffee | 0.80 EUR | 1.50 EUR")] == [ROW]
+
+
+def test_a_model_name_s_number_does_not_make_a_title_a_field():
+    """"AC-75 Air Compressor" was kept as a one-figure field and quoted for "What oil should I use in the compressor?"."""
+    manual = "AC-75 Air Compressor\nService Manual, Rev. B\n\n1 Daily checks\n- Check the oil level; top up with ISO VG 46 compressor oil."
+    texts = [u.text for u in split_units(manual)]
+    assert "AC-75 Air Compressor" not in texts and "- Check the oil level; top up with ISO VG 46 compressor oil." in texts
