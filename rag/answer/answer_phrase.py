@@ -14,7 +14,7 @@ _DATE = re.compile(
     rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{MONTHS}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
     r"|(?:from|between|de|entre)\s+(?:las\s+)?\d{1,2}[:.]\d\d\s+(?:to|and|until|a|y|hasta)\s+(?:las\s+)?\d{1,2}[:.]\d\d"
     rf"(?:,?\s+(?:(?:from|de)\s+)?(?:{WEEKDAYS}|miércoles|sábado)\s+(?:to|a)\s+(?:{WEEKDAYS}|miércoles|sábado))?"
-    rf"|(?:(?:every|each|on|cada|los|el)\s+)?(?:{WEEKDAYS}|miércoles|sábado)s?"
+    rf"|(?:(?:every|each|on|cada|los|el)\s+)?(?:{WEEKDAYS}|miércoles|sábado)s?(?!(?-i:\s+[A-Z]))"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|(?:siglo|century)\s+[XVI]+|[XVI]+\s+(?:siglo|century)|\d{1,2}(?:st|nd|rd|th)\s+century"
     r"|(?:(?:the|los|las|la|el|de|in|en)\s+)?(?:1[0-9]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?|(?:(?:año|year)\s+)?\d{3,4}(?=\s*(?:a\.?\s?c|d\.?\s?c|bc|ad|ce)\b))\b",

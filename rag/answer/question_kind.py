@@ -66,6 +66,9 @@ MONTHS = (
 VERB_MONTHS = re.compile(r"\b(?:may|march)\b")
 # Days of the week, folded: "collected every Thursday" answers "when".
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo"
+# A weekday before a capitalised word is part of a name ("Sunday Times"), not a day.
+WEEKDAY_IN_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lunes|Martes|Miércoles|"
+                             r"Jueves|Viernes|Sábado|Domingo)\s+[A-Z]\w*")
 _DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b(?:{WEEKDAYS})s?\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
 # Numbers written as words ("two universities", "cinco años"; not "one", "uno", "una", which are mostly articles), and
 # the questions for which a small number is the answer ("How many universities?", "How long is the warranty?"): XQuAD
@@ -111,7 +114,7 @@ def offers(kind: str, text: str, question: str = "") -> float:
         small = bool(figures) or bool(_SPELLED_NUMBER.search(folded))
         return (1.0 if _COUNTING.search(fold(question)) else 0.3) if small else 0.0
     if kind == DATE:
-        return 1.0 if _DATE_TEXT.search(fold(VERB_MONTHS.sub(" ", text))) else 0.0
+        return 1.0 if _DATE_TEXT.search(fold(WEEKDAY_IN_NAME.sub(" ", VERB_MONTHS.sub(" ", text)))) else 0.0
     if kind == REASON:
         return 1.0 if _REASON_TEXT.search(folded) else 0.3
     if kind == NAME:

@@ -285,3 +285,10 @@ def test_a_time_range_answers_when_ahead_of_a_weekday():
         "from 12:30 to 15:30, Monday to Friday"
     assert answer_phrase("When can I collect my laptop?", DATE, "Collect your laptop from the IT desk between 9:00 and 11:00.") == \
         "between 9:00 and 11:00"
+
+
+def test_a_weekday_in_a_name_is_no_date():
+    """"¿En qué año…?" showed "→ Sunday" for "el premio a la Universidad del Año de Sunday Times en el año 2000"."""
+    sentence = "Ganó el codiciado premio a la Universidad del Año de Sunday Times en el año 2000."
+    assert answer_phrase("¿En qué año ganó el premio?", DATE, sentence) != "Sunday"
+    assert answer_phrase("When is waste collected?", DATE, "Waste is collected on Monday by the team.") == "on Monday"
