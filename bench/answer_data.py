@@ -53,6 +53,22 @@ NEAR_TOPIC = (
     "What is the capital of the Yuan dynasty's Korea province?", "Who was Denver's head coach in Super Bowl 40?",
     "What did the IPCC say about sea levels in 2021?",
 )
+# The same for the Spanish XQuAD articles (each checked against their text), many of them the questions above in Spanish.
+NEAR_TOPIC_ES = (
+    "¿Quién diseñó la torre de agua de Fresno?", "¿Cuántos habitantes tiene Fresno?",
+    "¿Cuál es el nombre del aeropuerto de Fresno?", "¿Cuándo ganó la liga por última vez el Newcastle United?",
+    "¿Quién era el alcalde de Jacksonville en 1990?", "¿Qué altura tiene el árbol más alto del Amazonas?",
+    "¿Qué vacuna previene hoy la peste negra?", "¿Cuántos diputados tiene el Partido Verde en el Parlamento escocés?",
+    "¿Qué comía Martín Lutero en el desayuno?", "¿Cuántos farmacéuticos trabajan en el Reino Unido?",
+    "¿Cuánto oxígeno tiene la atmósfera de Marte?", "¿Cuál era la comida favorita de Kublai Kan?",
+    "¿Cuánto costó la nave Apolo 1?", "¿Cuál es el edificio más alto de Jacksonville?",
+    "¿Cuál es el colegio privado más grande de Alemania?", "¿Quién pintó el techo del Parlamento escocés?",
+    "¿Qué actor de Doctor Who nació en Fresno?", "¿Cuántos hugonotes viven hoy en Francia?",
+    "¿Cuánta lluvia cae en el Amazonas cada año?", "¿Quién fue el entrenador de Denver en la Super Bowl 40?",
+    "¿En qué año se fundó la Universidad de Chicago?", "¿Cuántos suscriptores tiene Sky en Alemania?",
+    "¿Qué dijo el IPCC sobre el nivel del mar en 2021?", "¿Cuál es el PIB de Fresno?",
+    "¿Cuántos goles marcó el Newcastle United en 2015?",
+)
 
 
 @dataclass(frozen=True)

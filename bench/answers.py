@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from bench.answer_data import MULTI_CHUNK, NEAR_TOPIC, OFF_TOPIC, SINGLE_CHUNK, Reference, sec10q_questions, xquad_questions
+from bench.answer_data import MULTI_CHUNK, NEAR_TOPIC, NEAR_TOPIC_ES, OFF_TOPIC, SINGLE_CHUNK, Reference, sec10q_questions, xquad_questions
 from bench.answer_scoring import exact_match, sec10q_contains, span_contained, token_f1, token_recall
 from bench.metrics import mean, median, percentile
 from bench.workspace import Workspace
@@ -245,18 +245,21 @@ def _off_topic(ws: Workspace, backend: str) -> dict:
 
 
 def _near_topic(ws: Workspace, backend: str) -> dict:
-    """Questions about the English XQuAD articles' topics that they do not answer: abstained, shown as "may not
-    answer", or answered as if they did."""
+    """Questions about the XQuAD articles' topics that they do not answer, per library language: abstained, shown as
+    "may not answer", or answered as if they did."""
     from bench.faro_pipeline import open_engine
 
-    engine = open_engine(ws.ensure("xquad-en", f"faro-{backend}"), backend, ws.threads, ws.models_dir, generator=NoModel())
-    try:
-        answers = [engine.ask(q) for q in NEAR_TOPIC]
-    finally:
-        engine.close()
-    return {"questions": len(NEAR_TOPIC), "abstained": mean(1.0 if a.abstained else 0.0 for a in answers),
-            "hedged": mean(1.0 if a.weak and not a.abstained else 0.0 for a in answers),
-            "answered": mean(0.0 if a.abstained or a.weak else 1.0 for a in answers)}
+    result = {}
+    for dataset, questions in (("xquad-en", NEAR_TOPIC), ("xquad-es", NEAR_TOPIC_ES)):
+        engine = open_engine(ws.ensure(dataset, f"faro-{backend}"), backend, ws.threads, ws.models_dir, generator=NoModel())
+        try:
+            answers = [engine.ask(q) for q in questions]
+        finally:
+            engine.close()
+        result[dataset] = {"questions": len(questions), "abstained": mean(1.0 if a.abstained else 0.0 for a in answers),
+                           "hedged": mean(1.0 if a.weak and not a.abstained else 0.0 for a in answers),
+                           "answered": mean(0.0 if a.abstained or a.weak else 1.0 for a in answers)}
+    return result
 
 
 def _evidence_latency(ws: Workspace, backend: str) -> dict:

@@ -1,12 +1,14 @@
 """Chooses a question's evidence among the passages found, or decides that the library does not answer it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from rag.answer.abstention import QUOTE_CLOSENESS, library_answers, may_not_answer, quote_closeness
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
+from rag.answer.passage_units import ROW
+from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
 
@@ -15,10 +17,12 @@ Closeness = Callable[[list[str]], Sequence[float]]
 
 @dataclass(frozen=True)
 class Choice:
-    """The evidence chosen (None: the library does not answer) and whether it may not answer the question."""
+    """The evidence chosen (None: the library does not answer), whether it may not answer the question, and what the
+    question names or counts that the passages found do not mention ("" when they mention all)."""
 
     selection: Selection | None
     weak: bool = False
+    unmentioned: str = ""
 
 
 def document_languages(hits: Sequence[Hit]) -> dict[str, str | None]:
@@ -42,9 +46,40 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
     # The bundled embedder reads English only (see MEANING_WEIGHT and QUOTE_CLOSENESS).
     similarity = closeness() if language == languages[hits[0].doc_id] == "en" else None
     other = frozenset(doc for doc, passages in languages.items() if passages not in (None, language))
-    selection = select_evidence(question, pool, Terms(language, evidence_stopwords()), across_languages=other,
+    terms = Terms(language, evidence_stopwords())
+    selection = select_evidence(question, pool, terms, across_languages=other,
                                 similarity=similarity)
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
     if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
         return Choice(None)
+    missing, selection = _unmentioned(question, language, pool, languages, selection, terms)
+    if missing:  # a figure or name in the quotes would answer something else
+        return Choice(selection, True, missing)
     return Choice(selection, may_not_answer(selection, closest_quote))
+
+
+def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: dict[str, str | None],
+                 selection: Selection, terms: Terms) -> tuple[str, Selection]:
+    """A name the question gives that no passage of ``pool`` in its language holds, or the thing it asks about that
+    no quote of ``selection`` in its language names ("" when neither, or when the best passage is in another
+    language); and ``selection`` without the short answers that answer something else: all of them when something is
+    unmentioned, else a sentence's figure or name with the thing named nowhere near it."""
+    if languages.get(pool[0].doc_id) != language:  # across languages names and things are written otherwise
+        return "", selection
+    same_language = [h.text + " " + h.source for h in pool if languages.get(h.doc_id) in (None, language)]
+    name = unmentioned_name(question, terms, same_language)
+    thing = asked_thing(question)
+    if not name and thing:
+        ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
+        # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").
+        if ours and not any(c.unit.kind == ROW or holds_thing(thing, c.unit.text + " " + c.unit.context, terms, language)
+                            for c in ours):
+            name = thing
+    if name:
+        return name, replace(selection, chosen=tuple(replace(c, answer="") for c in selection.chosen))
+    if thing and selection.chosen and selection.chosen[0].answer and selection.chosen[0].unit.kind != ROW:
+        first = selection.chosen[0]
+        at = first.unit.text.find(first.answer)
+        if at >= 0 and not holds_thing(thing, first.unit.text, terms, language, (at, at + len(first.answer))):
+            return "", replace(selection, chosen=(replace(first, answer=""),) + selection.chosen[1:])
+    return "", selection

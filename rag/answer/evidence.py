@@ -35,6 +35,9 @@ _FILLER = frozenset(
     "can puedo puede puedes podemos pueden poder podria name named called nombre llamado llamada llama".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# "In what year", "¿En qué año?" ask for a year: the answer's sentence gives one ("se fundó en 1969"), seldom the word.
+_ASKING_PERIOD = re.compile(r"\b(?:what|which)\s+(?:year|month|century|decade)\b|"
+                            r"\bqu[eé]\s+(?:año|mes|siglo|década|decada)\b", re.I)
 # PDF text sometimes loses the space between two capitalised words ("NorthAmerica" for "North America").
 _JOINED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Years and quarters say which document, not which sentence: retrieval has used them.
@@ -167,7 +170,7 @@ def select_evidence(
     to the pool's word rarity held the reference in one more sec10q answer and 0.3-0.7 points more XQuAD answers.
     """
     kind = question_kind(question)
-    wanted = terms(question)
+    wanted = terms(_ASKING_PERIOD.sub(" ", question))
     candidates = _candidates(hits)
     if not candidates or not wanted:
         return Selection((), True, kind)

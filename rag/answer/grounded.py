@@ -99,17 +99,26 @@ class GroundedAnswer:
     """One question's evidence, and the model's answer written from it."""
 
     def __init__(self, question: str, language: str, hits: Sequence[Hit], evidence: Sequence[Evidence], weak: bool,
-                 tokenize: Callable[[str], list[str]]) -> None:
+                 tokenize: Callable[[str], list[str]], unmentioned: str = "") -> None:
         self.question = question
         self.language = language
         self.hits = list(hits)
         self.evidence = list(evidence)
         self.weak = weak
         self.tokenize = tokenize
+        self.unmentioned = unmentioned
+
+    def _weak_note(self) -> str:
+        """Why the evidence may not answer: what the question asks that the passages never mention, when known."""
+        if not self.weak:
+            return ""
+        if self.unmentioned:
+            return message("unmentioned", self.language, word=self.unmentioned)
+        return message("weak", self.language)
 
     def evidence_only(self, note: str, stopped: bool = False) -> Answer:
         """The evidence as the answer (no model, or nothing the model wrote matched the documents)."""
-        notes = [n for n in (message("weak", self.language) if self.weak else "", note) if n]
+        notes = [n for n in (self._weak_note(), note) if n]
         return Answer(self.question, "", (), abstained=False, closest=tuple(self.hits[:SUPPORTING_PASSAGES]),
                       stopped=stopped, evidence=tuple(self.evidence), note=" ".join(notes), weak=self.weak)
 
@@ -169,7 +178,7 @@ class GroundedAnswer:
             if not checks:
                 return self.evidence_only("", stopped)
         marked = " ".join(_marked(c, self.language) for c in checks)
-        note = message("weak", self.language) if self.weak else ""
+        note = self._weak_note()
         return Answer(self.question, marked, citations, abstained=False, closest=tuple(used), stopped=stopped,
                       evidence=tuple(self.evidence), sentences=tuple(checks), note=note, weak=self.weak)
 

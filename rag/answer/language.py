@@ -55,6 +55,8 @@ MESSAGES = {
                          "answer the question are shown; ask again for a written answer.",
         "not_found": "not found in your documents",
         "weak": "This may not answer your question: the closest passages found are shown.",
+        "unmentioned": "The passages found do not mention “{word}”, so this may not answer your question: the closest "
+                       "passages are shown.",
     },
     "es": {
         "abstain": "Los documentos de esta colección no responden a esta pregunta. Abajo están los pasajes más cercanos.",
@@ -72,6 +74,8 @@ MESSAGES = {
                          "respuesta escrita.",
         "not_found": "no aparece en sus documentos",
         "weak": "Puede que esto no responda a su pregunta: se muestran los pasajes más cercanos.",
+        "unmentioned": "Los pasajes encontrados no mencionan «{word}», así que puede que esto no responda a su "
+                       "pregunta: se muestran los pasajes más cercanos.",
     },
 }
 

@@ -1,0 +1,98 @@
+"""What a question names or counts that the passages found never mention: a sentence about Fresno's roads, with a
+41 in it, does not answer "¿Cuántos habitantes tiene Fresno?", nor a library without Chicago "¿… la Universidad de
+Chicago?"."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from rag.answer.question_kind import fold
+from rag.glossary import same_meaning
+
+Stems = Callable[[str], list[str]]
+
+# A run of capitalised words ("Universidad de Chicago", "Partido Verde", "PIB") after the question's first word.
+_NAME_RUN = re.compile(
+    r"(?<![\w’'-])(?<!^)(?<![¿¡])[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:(?:de|del|of|the)\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*)*")
+# A name's last word needs three letters or more to be told apart ("UK", "SP" are written many ways).
+NAME_MIN_LETTERS = 3
+
+_W = r"[^\W\d_]+"
+# The thing a question asks about, by how it is asked: "How many X", "¿Cuántos X?", "¿Cuánta X?" (counted), "the name
+# of X", "el nombre del X", "What is the X of…", "¿Cuál es la X de…?". Spanish "cuánto" is left out: a verb follows it
+# as often as a noun ("¿Cuánto costó…?"), and "cuántos"/"cuántas" count plural nouns, which end in -s ("¿Cuántos
+# murieron?" counts no noun).
+_ASKED_THING = tuple(re.compile(pattern) for pattern in (
+    rf"\bhow (?:many|much)\s+(?P<thing>{_W})",
+    rf"\bcuanta\s+(?P<thing>{_W})|\bcuant(?:os|as)\s+(?P<plural>{_W}s)\b",
+    rf"\bname of (?:the |a |an )?(?:{_W}['’]s )?(?P<thing>{_W})",
+    rf"\bnombre (?:de la |de los |de las |del |de )(?P<thing>{_W})",
+    rf"^\s*(?:what|which) (?:is|was|are|were) the (?P<thing>{_W}) of\b",
+    rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<thing>{_W}) (?:de|del)\b",
+))
+# Words in those places that name no thing (names, aims, results, shares: an answer gives them without the word), and
+# measures, which a figure's unit answers in any words ("How many years…?" by "from 1754 to 1763", "How much money…?"
+# by "$5 million").
+_NOT_A_THING = frozenset(
+    "did does do is are was were has have had will would can could should must of the a an more less fewer "
+    "larger bigger higher longer greater smaller lower further farther later earlier metric square cubic "
+    "name surname nickname title nombre apellido apodo titulo "
+    "goal purpose aim objective meaning role function reason cause effect result outcome ratio proportion percentage "
+    "share rate size number amount total value objetivo proposito finalidad funcion papel significado razon causa "
+    "efecto resultado proporcion porcentaje tasa tamano numero cantidad valor "
+    "time times year years month months week weeks day days hour hours minute minutes second seconds people money "
+    "km kilometers kilometres miles meters metres feet kilograms kg tons pounds dollars euros percent points "
+    "de del la las los el veces anos meses semanas dias horas minutos segundos personas kilometros millas metros "
+    "pies kilos kilogramos toneladas libras dolares puntos price prices cost costs fee fees charge precio precios "
+    "coste costes costo costos tarifa tarifas importe".split()
+)
+
+# A thing defined by the clause after it ("the name of the process which confirms…") is answered by what it is ("the
+# AKS test"), seldom by its word.
+_DEFINED = re.compile(r"\s+(?:who|whom|which|that|whose|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b")
+
+
+def unmentioned_name(question: str, stems: Stems, texts: Iterable[str]) -> str:
+    """A name ``question`` gives (capitalised words, not its first word) whose last word none of ``texts`` holds, as
+    the question writes it; "" when every name is there. ``stems`` are the question language's word stems."""
+    folded = [fold(text) for text in texts]
+    if not folded:
+        return ""
+    for run in _NAME_RUN.findall(question):
+        words = [w for w in run.split() if stems(w)]
+        if not words or len(fold(words[-1])) < NAME_MIN_LETTERS:
+            continue
+        word = re.sub(r"['’]s$", "", fold(words[-1]))
+        held = re.compile(rf"\b(?:{re.escape(word)}|{re.escape(stems(word)[-1])})")  # "Germany", "germani"
+        if not any(held.search(text) for text in folded):
+            return words[-1]
+    return ""
+
+
+def asked_thing(question: str) -> str:
+    """The word for the thing ``question`` asks about ("habitantes" in "¿Cuántos habitantes tiene Fresno?", "airport"
+    in "What is the name of Fresno's airport?"), as the question writes it; "" when it names none, or a measure."""
+    folded = fold(question)
+    for pattern in _ASKED_THING:
+        match = pattern.search(folded)
+        word = match and (match.group("thing") or match.groupdict().get("plural"))
+        if word and word not in _NOT_A_THING and not _DEFINED.match(folded, match.end()):
+            return question[match.start(match.lastgroup): match.end(match.lastgroup)]
+    return ""
+
+
+def holds_thing(thing: str, text: str, stems: Stems, language: str, near: tuple[int, int] | None = None) -> bool:
+    """Whether ``text`` names ``thing`` (a question's word in ``language``, as is ``text``): its stem, or a synonym
+    from the glossary ("habitantes" and "población"); with ``near`` (a span of ``text``, the figure or name given as
+    the answer), within ``NEAR_CHARS`` of it: "la carretera estatal 99 … centros de población" gives no population."""
+    wanted = set(stems(thing))
+    if not wanted:
+        return True
+    start, end = near if near else (0, len(text))
+    around = text[max(0, start - NEAR_CHARS): end + NEAR_CHARS] if near else text
+    found = set(stems(around))
+    return bool(wanted & found) or bool(same_meaning(wanted, found, language))
+
+
+# How far from the short answer its thing must be named: "population was estimated at 853,382", "853 382 habitantes".
+NEAR_CHARS = 50

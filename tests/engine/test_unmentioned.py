@@ -1,0 +1,97 @@
+"""A question about a name or thing the passages found never mention gets "may not answer", not a figure from them."""
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.evidence import Terms, evidence_stopwords
+from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name
+from tests.documents import make_docx
+
+SPANISH = Terms("es", evidence_stopwords())
+ENGLISH = Terms("en", evidence_stopwords())
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("¿Cuántos habitantes tiene Fresno?", "habitantes"),
+    ("¿Cuánta lluvia cae en el Amazonas cada año?", "lluvia"),
+    ("How many pharmacists work in the UK?", "pharmacists"),
+    ("What is the name of Fresno's airport?", "airport"),
+    ("¿Cuál es el nombre del aeropuerto de Fresno?", "aeropuerto"),
+    ("What is the population of Newcastle's twin city?", "population"),
+    ("¿Cuál es el PIB de Fresno?", "PIB"),
+    # Measures, prices and shares are given by a figure's unit, whatever the words.
+    ("How many years did the war last?", ""),
+    ("How much money did the film make?", ""),
+    ("What is the price of the salad bar per kg?", ""),
+    ("What was the ratio of British settlers to French?", ""),
+    # "Cuántos" before a verb counts no noun; a thing defined by a clause is answered by what it is.
+    ("¿Cuántos murieron en la epidemia?", ""),
+    ("What is the name of the process which confirms the primality of a number?", ""),
+    ("¿Cuál es el nombre de los asuntos que están fuera de su competencia?", ""),
+])
+def test_the_thing_a_question_asks_about_is_found_by_how_it_is_asked(question, thing):
+    assert asked_thing(question) == thing
+
+
+def test_a_name_no_passage_holds_is_reported_as_the_question_writes_it():
+    passages = ["La Universidad de Northumbria se estableció en 1969.", "Ganó el premio de Sunday Times en el año 2000."]
+    assert unmentioned_name("¿En qué año se fundó la Universidad de Chicago?", SPANISH, passages) == "Chicago"
+    assert unmentioned_name("¿En qué año se fundó la Universidad de Northumbria?", SPANISH, passages) == ""
+    # The stem and the word both count ("Germany" is stemmed "germani"); a question's first word is no name.
+    assert unmentioned_name("What are private schools in Germany called?", ENGLISH, ["Schools in Germany are..."]) == ""
+    assert unmentioned_name("Which Doctor Who actor was born here?", ENGLISH, ["The Doctor travels."]) == ""
+    # Two-letter names are written too many ways ("UK", "U.K.", "United Kingdom") to tell.
+    assert unmentioned_name("How many pharmacists work in the UK?", ENGLISH, ["Pharmacists in Britain."]) == ""
+
+
+def test_a_thing_counts_only_when_named_near_the_figure_given_as_the_answer():
+    road = ("A Fresno se puede acceder por la carretera estatal 99, la principal autopista norte/sur que conecta los "
+            "principales centros de población del Valle Central.")
+    at = road.index("99")
+    assert holds_thing("habitantes", road, SPANISH, "es")  # "población" is a synonym, somewhere in the sentence
+    assert not holds_thing("habitantes", road, SPANISH, "es", (at, at + 2))
+    census = "Según el censo de 2010, la ciudad tenía una población de 494 665 personas."
+    at = census.index("494")
+    assert holds_thing("habitantes", census, SPANISH, "es", (at, at + 7))
+
+
+def test_a_count_of_something_the_passages_never_mention_is_hedged_without_a_figure(tmp_path, fake_engine):
+    engine = fake_engine(chunk_tokens=64, chunk_overlap=0, language="es")
+    make_docx(tmp_path / "villaverde.docx", [
+        ("h1", "Villaverde"),
+        ("p", "Villaverde se encuentra al oeste de la autopista 41 y al sur de la avenida Nielsen. "
+              "El barrio de Villaverde es uno de los más antiguos de la ciudad."),
+    ])
+    engine.ingest([tmp_path])
+    answer = engine.ask("¿Cuántos habitantes tiene el barrio de Villaverde?")
+    assert not answer.abstained and answer.weak
+    assert not any(e.answer for e in answer.evidence)  # not "→ 41"
+    assert "no mencionan «habitantes»" in answer.note
+
+
+def test_a_count_the_passages_state_is_answered_with_its_figure(tmp_path, fake_engine):
+    engine = fake_engine(chunk_tokens=64, chunk_overlap=0, language="es")
+    make_docx(tmp_path / "villaverde.docx", [
+        ("h1", "Villaverde"),
+        ("p", "Villaverde se encuentra al oeste de la autopista 41. Villaverde tiene 12 500 habitantes según el censo."),
+    ])
+    engine.ingest([tmp_path])
+    answer = engine.ask("¿Cuántos habitantes tiene Villaverde?")
+    assert not answer.weak
+    assert answer.evidence[0].answer.startswith("12 500")
+
+
+def test_a_question_about_a_name_the_library_never_mentions_is_hedged(tmp_path, fake_engine):
+    engine = fake_engine(chunk_tokens=64, chunk_overlap=0, language="es")
+    make_docx(tmp_path / "universidades.docx", [
+        ("h1", "Universidades de Newcastle"),
+        ("p", "La Universidad de Northumbria se fundó en 1969 como politécnico. "
+              "Ganó el premio a la Universidad del Año en el año 2000."),
+    ])
+    engine.ingest([tmp_path])
+    answer = engine.ask("¿En qué año se fundó la Universidad de Chicago?")
+    assert answer.abstained or (answer.weak and not any(e.answer for e in answer.evidence))
+    if not answer.abstained:
+        assert "«Chicago»" in answer.note
+    named = engine.ask("¿En qué año se fundó la Universidad de Northumbria?")
+    assert not named.weak and named.evidence[0].answer == "1969"
