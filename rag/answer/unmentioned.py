@@ -11,9 +11,10 @@ from rag.glossary import same_meaning
 
 Stems = Callable[[str], list[str]]
 
-# A run of capitalised words ("Universidad de Chicago", "Partido Verde", "PIB") after the question's first word.
+# A run of capitalised words ("Universidad de Chicago", "Partido Verde", "PIB") after the question's first word, and
+# the number that may be part of it ("Super Bowl 40", "Apollo 1"; not a year, nor after a possessive: "ABC's 2001").
 _NAME_RUN = re.compile(
-    r"(?<![\w’'-])(?<!^)(?<![¿¡])[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:(?:de|del|of|the)\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*)*")
+    r"(?<![\w’'-])(?<!^)(?<![¿¡])([A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:(?:de|del|of|the)\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*)*)(?<!['’]s)(?<!['’])(?:\s+(?!1\d\d\d\b|20\d\d\b)(\d+)\b)?")
 # A name's last word needs three letters or more to be told apart ("UK", "SP" are written many ways).
 NAME_MIN_LETTERS = 3
 
@@ -53,19 +54,22 @@ _DEFINED = re.compile(r"\s+(?:who|whom|which|that|whose|where|que|quien|quienes|
 
 
 def unmentioned_name(question: str, stems: Stems, texts: Iterable[str]) -> str:
-    """A name ``question`` gives (capitalised words, not its first word) whose last word none of ``texts`` holds, as
-    the question writes it; "" when every name is there. ``stems`` are the question language's word stems."""
+    """A name ``question`` gives (capitalised words, not its first word, with the number that may follow: "Super Bowl
+    40") whose last word none of ``texts`` holds, as the question writes it; "" when every name is there. ``stems``
+    are the question language's word stems."""
     folded = [fold(text) for text in texts]
     if not folded:
         return ""
-    for run in _NAME_RUN.findall(question):
+    for run, number in _NAME_RUN.findall(question):
         words = [w for w in run.split() if stems(w)]
         if not words or len(fold(words[-1])) < NAME_MIN_LETTERS:
             continue
-        word = re.sub(r"['’]s$", "", fold(words[-1]))
-        held = re.compile(rf"\b(?:{re.escape(word)}|{re.escape(stems(word)[-1])})")  # "Germany", "germani"
+        word = re.sub(r"['’]s?$", "", fold(words[-1])).split("-")[0]
+        # An English plural ("Huguenots" for "Huguenot"); not after a vowel: "Marte" is not "martes" (Tuesdays).
+        plural = "(?:e?s)?" if word[-1] not in "aeiou" else ""
+        held = re.compile(rf"\b{re.escape(word)}{plural}\b" + (rf"\s+{number}\b" if number else ""))
         if not any(held.search(text) for text in folded):
-            return words[-1]
+            return f"{words[-1]} {number}" if number else words[-1]
     return ""
 
 

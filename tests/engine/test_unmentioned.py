@@ -44,6 +44,19 @@ def test_a_name_no_passage_holds_is_reported_as_the_question_writes_it():
     assert unmentioned_name("How many pharmacists work in the UK?", ENGLISH, ["Pharmacists in Britain."]) == ""
 
 
+def test_a_name_is_matched_as_a_word_with_its_number_and_english_plural():
+    bowls = ["Denver won Super Bowl 50.", "John Elway won Super Bowl XXXIII."]
+    assert unmentioned_name("Who was Denver's head coach in Super Bowl 40?", ENGLISH, bowls) == "Bowl 40"
+    assert unmentioned_name("Who was Denver's coach in Super Bowl 50?", ENGLISH, bowls) == ""
+    # A year or a number after a possessive is not part of the name.
+    assert unmentioned_name("What did Denver's 2015 defense allow?", ENGLISH, bowls) == ""
+    assert unmentioned_name("How many games did the Panthers' defense win?", ENGLISH, ["The Panthers won."]) == ""
+    assert unmentioned_name("When did the first Huguenot arrive?", ENGLISH, ["Huguenots fled France."]) == ""
+    # "Marte" is not "martes" (Tuesdays), although both stem to "mart".
+    sessions = ["Las comisiones se reúnen los martes y los jueves."]
+    assert unmentioned_name("¿Cuánto oxígeno tiene la atmósfera de Marte?", SPANISH, sessions) == "Marte"
+
+
 def test_a_thing_counts_only_when_named_near_the_figure_given_as_the_answer():
     road = ("A Fresno se puede acceder por la carretera estatal 99, la principal autopista norte/sur que conecta los "
             "principales centros de población del Valle Central.")
