@@ -167,7 +167,7 @@ def _is_name(text: str, start: int, span: str) -> bool:
     at_start = not before or before[-1] in ".!?:;\"“(¿¡"
     if at_start and (len(span.split()) == 1 or first in _SENTENCE_START):
         return False
-    return not span.isdigit() and sum(c.isalpha() for c in span) >= 2
+    return not span[:1].isdigit() and sum(c.isalpha() for c in span) >= 2  # "1,000 EUR" is no name
 
 
 def row_figure(question: str, text: str, context: str = "") -> str:

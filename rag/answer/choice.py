@@ -61,23 +61,23 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
 def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: dict[str, str | None],
                  selection: Selection, terms: Terms) -> tuple[str, Selection]:
     """A name the question gives that no passage of ``pool`` in its language holds, or the thing it asks about that
-    no quote of ``selection`` in its language names ("" when neither, or when the best passage is in another
-    language); and ``selection`` without the short answers that answer something else: all of them when something is
+    no quote of ``selection`` names, in its language or translated, when some quote is in its language ("" when
+    neither); and ``selection`` without the short answers that answer something else: all of them when something is
     unmentioned, else a sentence's figure or name with the thing named nowhere near it."""
-    if languages.get(pool[0].doc_id) != language:  # across languages names and things are written otherwise
-        return "", selection
+    # Across languages names and things are written otherwise: names are looked for when the best passage is in the
+    # question's language, things in the quotes that are.
     same_language = [h.text + " " + h.source for h in pool if languages.get(h.doc_id) in (None, language)]
-    name = unmentioned_name(question, terms, same_language)
+    name = unmentioned_name(question, terms, same_language) if languages.get(pool[0].doc_id) == language else ""
     thing = asked_thing(question)
-    if not name and thing:
-        ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
-        # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").
-        if ours and not any(c.unit.kind == ROW or holds_thing(thing, c.unit.text + " " + c.unit.context, terms, language)
-                            for c in ours):
-            name = thing
+    ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
+    # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").
+    if not name and thing and ours and not any(
+            c.unit.kind == ROW or holds_thing(thing, c.unit.text + " " + c.unit.context, terms, language,
+                                              across=c not in ours) for c in selection.chosen):
+        name = thing
     if name:
         return name, replace(selection, chosen=tuple(replace(c, answer="") for c in selection.chosen))
-    if thing and selection.chosen and selection.chosen[0].answer and selection.chosen[0].unit.kind != ROW:
+    if thing and ours and ours[0] is selection.chosen[0] and ours[0].answer and ours[0].unit.kind != ROW:
         first = selection.chosen[0]
         at = first.unit.text.find(first.answer)
         if at >= 0 and not holds_thing(thing, first.unit.text, terms, language, (at, at + len(first.answer))):

@@ -282,6 +282,11 @@ def _label_fit(row: str, wanted: set[str], neutral: set[str], terms: Terms) -> f
     return fit
 
 
+# A question that only asks what to do about the sentence before it ("What should I do?", "¿Qué debo hacer?").
+_WHAT_TO_DO = re.compile(r"(?:what|¿\s*qu[eé])\s+(?:can|should|must|do|shall|debo|puedo|hago|tengo que|hay que|se debe)"
+                         r"(?:\s+(?:i|we|you))?(?:\s+(?:do|hacer))?\s*\?", re.I)
+
+
 def _candidates(hits: Sequence[Hit]) -> list[tuple[Hit, Unit, int, str]]:
     """Every unit of every passage, once (neighbouring passages overlap), with its passage's rank and, for a
     sentence, the unit before it in the passage; page headers and footers left out."""
@@ -295,7 +300,10 @@ def _candidates(hits: Sequence[Hit]) -> list[tuple[Hit, Unit, int, str]]:
             if key not in seen and not copies_furniture(unit.text, repeated):
                 seen.add(key)
                 result.append((hit, unit, rank, before if unit.kind == SENTENCE else ""))
-            before = unit.text
+            # A FAQ's question may take two sentences ("My laptop was stolen. What should I do?"): both are the
+            # answer's context when the second only asks.
+            follow_up = _WHAT_TO_DO.fullmatch(unit.text) and before and not before.endswith("?")
+            before = f"{before} {unit.text}" if follow_up else unit.text
     return result
 
 

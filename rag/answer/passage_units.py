@@ -151,14 +151,19 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         # The next line with words: a title stands alone before its paragraph ("Fresno, California", a blank line).
         following = next((text[a:b].strip() for a, b in spans[number + 1 :] if text[a:b].strip()), "")
         after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
+        if _NUMBERED_HEADING.match(line) and following[:1].isupper():
+            flush()  # "1 Datos técnicos", "4.2 Meals": a section's title, not a sentence going on with a figure
+            caption = " ".join(line.split())
+            continue
         if not after_sentence and line.lstrip()[:1].isdigit() and not _unclosed(line):
             block.append((start, end))  # a wrapped sentence going on with a figure ("en el teléfono" / "600 123 456. El…")
             continue
-        if after_sentence and _is_field(line, following):
+        in_list = bool(units) and units[-1].kind == ITEM and not block
+        if after_sentence and _is_field(line, following, in_list):
             flush()
             units.append(Unit(ITEM, *_trim(text, start, end), context=caption))
             continue
-        if after_sentence and _is_heading(line, following):
+        if after_sentence and (_is_heading(line, following) or _asks_before_items(line, following)):
             flush()
             caption = " ".join(line.split())
             continue
@@ -191,22 +196,49 @@ def _unclosed(line: str) -> bool:
     return line.count("(") > line.count(")")
 
 
-def _is_field(line: str, following: str) -> bool:
+def _is_field(line: str, following: str, in_list: bool = False) -> bool:
     """A short line that states one figure, a specification or a one-figure table row ("Potencia nominal: 24 kW",
     "Limpieza del quemador  Cada 12 meses"), before a line that does not go on with it (one starting in lower case):
-    kept whole, not taken for a title nor run into the next line."""
+    kept whole, not taken for a title nor run into the next line. In a list of such lines (``in_list``: the line
+    before was one, or the next is one) a field may hold two figures and a longer unit ("Presión de agua de entrada
+    de 2 a 6 bar", "Capacidad de carga 25 kg de ropa seca")."""
+    figures = _field_figures(line)
+    if figures is None or following[:1].islower():
+        return False
+    if len(figures) == 1 and len(figures[0][1].split()) <= FIELD_UNIT_WORDS:
+        return True
+    listed = in_list or (following[:1].isupper() and bool(_field_figures(following)))
+    return listed and len(figures) <= 2 and len(figures[-1][1].split()) <= LIST_FIELD_UNIT_WORDS
+
+
+# In a list of specifications, the words after a field's last figure ("kg de ropa seca").
+LIST_FIELD_UNIT_WORDS = 5
+# A section's number and title ("1 Datos técnicos", "4.2 Meals", "3. Troubleshooting"): no other figure, no end stop.
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÁÉÍÓÚÑ][^\d.!?:;,]{0,60}$")
+
+
+def _field_figures(line: str) -> list[tuple[str, str]] | None:
+    """A short capitalised line's figures, each with the text after it; None when the line is no field (too long,
+    a sentence, a list item, a table row, or no figure but a year or a model name's number)."""
     stripped = line.strip()
     if len(stripped) > FIELD_CHARS or not stripped[:1].isupper() or _ITEM_START.match(stripped) or is_table_row(stripped):
-        return False
-    if stripped.endswith((".", ",", ";", "(")) or _SENTENCE_BREAK.search(stripped) or following[:1].islower():
-        return False
+        return None
+    if stripped.endswith((".", ",", ";", "(")) or _SENTENCE_BREAK.search(stripped):
+        return None
     blanked = _DATE.sub(lambda m: " " * len(m.group()), stripped)
     # A model name's number ("AC-75 Air Compressor", "KX-440") is no figure.
     figures = [f for f in _NUMBER_CELL.finditer(blanked) if re.search(r"\d", f.group())
                and not re.search(r"[^\W\d_]-$", blanked[: f.start()])]
-    if len(figures) != 1 or re.fullmatch(r"\(?(?:19|20)\d\d\)?", figures[0].group().strip()):
-        return False
-    return len(blanked[figures[0].end():].split()) <= FIELD_UNIT_WORDS
+    if not figures or any(re.fullmatch(r"\(?(?:19|20)\d\d\)?", f.group().strip()) for f in figures):
+        return None
+    return [(f.group(), blanked[f.end():]) for f in figures]
+
+
+def _asks_before_items(line: str, following: str) -> bool:
+    """A FAQ's question over the steps or list that answer it ("How do I reset my password?" / "Step 1. …"): their
+    title."""
+    stripped = line.strip()
+    return stripped.endswith("?") and len(stripped.split()) <= TITLE_WORDS and bool(_ITEM_START.match(following))
 
 
 def _is_heading(line: str, following: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from typing import Callable, Iterable
 
 from rag.answer.question_kind import fold
-from rag.glossary import same_meaning
+from rag.glossary import same_meaning, shared_across_languages
 
 Stems = Callable[[str], list[str]]
 
@@ -26,7 +26,9 @@ _W = r"[^\W\d_]+"
 _ASKED_THING = tuple(re.compile(pattern) for pattern in (
     rf"\bhow (?:many|much)\s+(?P<thing>{_W})",
     rf"\bcuanta\s+(?P<thing>{_W})|\bcuant(?:os|as)\s+(?P<plural>{_W}s)\b",
-    rf"\bname of (?:the |a |an )?(?:{_W}['’]s )?(?P<thing>{_W})",
+    rf"\bname of (?:the |a |an )?(?:{_W}['’]s )?(?P<thing>{_W}(?:[ -]{_W}){{0,3}}?)"
+    r"(?=\s+(?:of|in|on|at|for|from|to|by|that|which|who|whose|where|is|was|are|were|did|does|do|[^\W\d_]+ed)\b|"
+    r"\s*[?.,]|\s*$)",
     rf"\bnombre (?:de la |de los |de las |del |de )(?P<thing>{_W})",
     rf"^\s*(?:what|which) (?:is|was|are|were) the (?P<thing>{_W}) of\b",
     rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<thing>{_W}) (?:de|del)\b",
@@ -80,21 +82,26 @@ def asked_thing(question: str) -> str:
     for pattern in _ASKED_THING:
         match = pattern.search(folded)
         word = match and (match.group("thing") or match.groupdict().get("plural"))
+        word = word and re.split(r"[ -]", word)[-1]  # English names the thing last: "the guest Wi-Fi network"
         if word and word not in _NOT_A_THING and not _DEFINED.match(folded, match.end()):
-            return question[match.start(match.lastgroup): match.end(match.lastgroup)]
+            return question[match.end(match.lastgroup) - len(word): match.end(match.lastgroup)]
     return ""
 
 
-def holds_thing(thing: str, text: str, stems: Stems, language: str, near: tuple[int, int] | None = None) -> bool:
-    """Whether ``text`` names ``thing`` (a question's word in ``language``, as is ``text``): its stem, or a synonym
-    from the glossary ("habitantes" and "población"); with ``near`` (a span of ``text``, the figure or name given as
-    the answer), within ``NEAR_CHARS`` of it: "la carretera estatal 99 … centros de población" gives no population."""
+def holds_thing(thing: str, text: str, stems: Stems, language: str, near: tuple[int, int] | None = None,
+                across: bool = False) -> bool:
+    """Whether ``text`` names ``thing`` (a question's word in ``language``): its stem, or a synonym from the glossary
+    ("habitantes" and "población"), or, ``across`` languages, a translation or cognate; with ``near`` (a span of
+    ``text``, the figure or name given as the answer), within ``NEAR_CHARS`` of it: "la carretera estatal 99 …
+    centros de población" gives no population."""
     wanted = set(stems(thing))
     if not wanted:
         return True
     start, end = near if near else (0, len(text))
     around = text[max(0, start - NEAR_CHARS): end + NEAR_CHARS] if near else text
     found = set(stems(around))
+    if across:
+        return bool(shared_across_languages(wanted, found, language))
     return bool(wanted & found) or bool(same_meaning(wanted, found, language))
 
 

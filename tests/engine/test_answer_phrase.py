@@ -77,6 +77,9 @@ def test_a_name_answer_is_not_the_question_s_own_name_nor_one_after_a_prepositio
     assert answer_phrase("Who designed the KX-440 pump?", NAME,
                          "The KX-440 pump was designed by Hartmann Engineering in Bremen.") == "Hartmann Engineering"
     assert answer_phrase("What is the castle called?", OTHER, "The castle was called Afranji.") == ""
+    # A figure's digits and its currency are no name ("1,000 EUR" gave "000 EUR").
+    assert answer_phrase("¿Quién tiene que aprobar un gasto de más de 1.000 euros?", NAME,
+                         "Expenses above 1,000 EUR need the approval of the department director.") == ""
 
 
 def test_the_earliest_asking_word_decides_the_kind():

@@ -333,3 +333,11 @@ def test_a_question_in_the_documents_is_not_the_answer_the_sentence_after_it_is(
     faq = ("How do I connect from home?\n\nOpen the FortiClient app and sign in.\n\n"
            "Can I use the VPN on my personal phone?\n\nNo. The VPN is only allowed on company-managed devices.")
     assert _best("Can I use the VPN on my own phone?", faq) == "No. The VPN is only allowed on company-managed devices."
+
+
+def test_a_faq_answer_after_a_question_in_two_sentences_answers_it():
+    """"Who do I call if my laptop is stolen?" quoted "My laptop was stolen." and not the answer after "What should I
+    do?", which shares no word with the question."""
+    faq = ("My laptop was stolen. What should I do?\nReport it at once to the Security desk (extension 3300), who will "
+           "lock the device remotely.\nWhat is the guest Wi-Fi?\nVisitors can use the network Visitantes-Net.")
+    assert _best("Who do I call if my laptop is stolen?", faq).startswith("Report it at once")

@@ -105,3 +105,22 @@ def test_a_model_name_s_number_does_not_make_a_title_a_field():
     manual = "AC-75 Air Compressor\nService Manual, Rev. B\n\n1 Daily checks\n- Check the oil level; top up with ISO VG 46 compressor oil."
     texts = [u.text for u in split_units(manual)]
     assert "AC-75 Air Compressor" not in texts and "- Check the oil level; top up with ISO VG 46 compressor oil." in texts
+
+
+def test_a_numbered_section_title_and_a_list_of_specifications_are_not_one_sentence():
+    """A washer manual's spec list ran into one 250-character "sentence" from its title to the next paragraph: "1 Datos
+    técnicos" went on the line before as a wrapped sentence, and lines with two figures or a longer unit were no fields."""
+    manual = ("Manual de uso y mantenimiento\n1 Datos técnicos\nCapacidad de carga 25 kg de ropa seca\n"
+              "Presión de agua de entrada de 2 a 6 bar\nPotencia de calentamiento 18 kW\n2 Mantenimiento\n"
+              "El filtro de pelusa debe limpiarse al final de cada turno.")
+    units = {u.text: u for u in split_units(manual)}
+    assert units["Capacidad de carga 25 kg de ropa seca"].context == "1 Datos técnicos"
+    assert units["Presión de agua de entrada de 2 a 6 bar"].kind == "item"
+    assert units["El filtro de pelusa debe limpiarse al final de cada turno."].kind == SENTENCE
+
+
+def test_a_faq_question_over_steps_is_their_title():
+    faq = ("How do I reset my password?\nStep 1. Go to the password page.\nStep 2. Enter your employee number.\n"
+           "What is the guest Wi-Fi?\nVisitors can use the network Visitantes-Net.")
+    steps = [u for u in split_units(faq) if u.text.startswith("Step")]
+    assert [u.context for u in steps] == ["How do I reset my password?"] * 2

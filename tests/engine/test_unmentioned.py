@@ -16,6 +16,8 @@ ENGLISH = Terms("en", evidence_stopwords())
     ("¿Cuánta lluvia cae en el Amazonas cada año?", "lluvia"),
     ("How many pharmacists work in the UK?", "pharmacists"),
     ("What is the name of Fresno's airport?", "airport"),
+    ("What is the name of the guest Wi-Fi network?", "network"),
+    ("What is the name of the French colony established in 1564?", "colony"),
     ("¿Cuál es el nombre del aeropuerto de Fresno?", "aeropuerto"),
     ("What is the population of Newcastle's twin city?", "population"),
     ("¿Cuál es el PIB de Fresno?", "PIB"),
