@@ -12,7 +12,7 @@ from rag.analysis import document_language
 from rag.answer.choice import choose_evidence
 from rag.answer.evidence import POOL_PASSAGES
 from rag.answer.grounded import GroundedAnswer, locate_evidence
-from rag.answer.language import abstain_message, guess_language, message, passages_language
+from rag.answer.language import abstain_message, guess_language, message, shared_language
 from rag.config import Config, default_data_dir
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.ingest.discovery import discover
@@ -259,7 +259,7 @@ class Engine:
                                  lambda: self.document_passages(question, hits, collection),
                                  lambda: self._searcher.closeness(question))
         if choice.selection is None:
-            why = abstain_message(language, passages_language([h.text for h in hits[:3]]), self.interface_language)
+            why = abstain_message(language, shared_language([h.text for h in hits[:3]]), self.interface_language)
             return Answer(question, why, (), abstained=True, closest=tuple(hits[:3]))
         evidence = locate_evidence(choice.selection, self.document_text)
         if on_evidence:

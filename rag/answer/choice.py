@@ -8,7 +8,7 @@ from rag.answer.abstention import QUOTE_CLOSENESS, library_answers, may_not_answ
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
-from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name
+from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name, unmentioned_subject
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
 
@@ -67,7 +67,10 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     # Across languages names and things are written otherwise: names are looked for when the best passage is in the
     # question's language, things in the quotes that are.
     same_language = [h.text + " " + h.source for h in pool if languages.get(h.doc_id) in (None, language)]
-    name = unmentioned_name(question, terms, same_language) if languages.get(pool[0].doc_id) == language else ""
+    ours_first = languages.get(pool[0].doc_id) == language
+    name = ""
+    if ours_first:
+        name = unmentioned_name(question, terms, same_language) or unmentioned_subject(question, same_language)
     thing = asked_thing(question)
     ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
     # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").

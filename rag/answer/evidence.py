@@ -12,6 +12,7 @@ from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
 from rag.glossary import same_meaning, shared_across_languages
 from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, row_label, split_units
+from rag.answer.unmentioned import asked_thing
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
 
@@ -188,6 +189,7 @@ def select_evidence(
     # The words of each unit, found once: the sentence before a sentence is usually a unit of the pool too.
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     asked_years = [int(y) for y in _YEAR.findall(question)]
+    thing = set(terms(asked_thing(question)))
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
@@ -212,7 +214,7 @@ def select_evidence(
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
             QUESTION_PENALTY if unit.text.endswith("?") else 0.0) + (
-            ECHO_PENALTY if unit.kind != ROW and set(found) <= set(wanted) else 0.0) + (
+            ECHO_PENALTY if unit.kind != ROW and _echoes(unit, found, wanted, kind, terms, thing) else 0.0) + (
             BOILERPLATE_PENALTY if unit.text in boilerplate else 0.0) + (
             EARLIER_YEARS_PENALTY if asked_years and unit.kind != ROW and _only_earlier(unit.text, asked_years) else 0.0)
         score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
@@ -305,6 +307,19 @@ def _candidates(hits: Sequence[Hit]) -> list[tuple[Hit, Unit, int, str]]:
             follow_up = _WHAT_TO_DO.fullmatch(unit.text) and before and not before.endswith("?")
             before = f"{before} {unit.text}" if follow_up else unit.text
     return result
+
+
+def _echoes(unit: Unit, found: list[str], wanted: list[str], kind: str, terms: Terms, thing: set[str]) -> bool:
+    """Whether a unit's words (with its title's) are all the question's; or a field's own words, but for its figures,
+    when no figure is asked and they are not the ``thing`` asked about ("Isopropyl alcohol 99%", a safety data sheet's
+    title, for "At what temperature should isopropyl alcohol be stored?"; not "Flash point 12 °C" for "What is the
+    flash point of isopropyl alcohol?")."""
+    if set(found) <= set(wanted):
+        return True
+    if unit.kind != ITEM or kind in FIGURES:
+        return False
+    words = {w for w in terms(unit.text) if not w[:1].isdigit()}
+    return words <= set(wanted) and not words & thing
 
 
 def _boilerplate(candidates: list[tuple[Hit, Unit, int, str]]) -> set[str]:

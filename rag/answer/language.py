@@ -33,6 +33,12 @@ def passages_language(texts: Sequence[str]) -> str | None:
     return "es" if spanish > english else "en"
 
 
+def shared_language(texts: Sequence[str]) -> str | None:
+    """The language of every one of ``texts`` that has one; None when they differ or none has one."""
+    found = {passages_language([text]) for text in texts} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
 def _hints(text: str) -> tuple[int, int]:
     """How many common Spanish and English words ``text`` holds."""
     words = _WORD.findall(text.lower())

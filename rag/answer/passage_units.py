@@ -66,7 +66,7 @@ def is_table_row(line: str) -> bool:
         return False
     cells = [c for c in _CELL_SPLIT.split(stripped) if c]
     if len(cells) >= 2 and any(re.search(r"\d", c) for c in cells) and max(map(len, cells[1:])) <= 80 and len(cells[0]) <= 240:
-        return not re.search(r"[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)
+        return not re.search(r"[^\W\d_]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]", stripped)  # prose, not an initial ("J. Romero")
     if _SENTENCE_BREAK.search(stripped) or re.search(r"\d[.!?]\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[a-záéíóúñ]", stripped):
         return False
     figures = _NUMBER_CELL.findall(_DATE.sub(" ", stripped))

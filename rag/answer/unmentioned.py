@@ -30,7 +30,7 @@ _ASKED_THING = tuple(re.compile(pattern) for pattern in (
     r"(?=\s+(?:of|in|on|at|for|from|to|by|that|which|who|whose|where|is|was|are|were|did|does|do|[^\W\d_]+ed)\b|"
     r"\s*[?.,]|\s*$)",
     rf"\bnombre (?:de la |de los |de las |del |de )(?P<thing>{_W})",
-    rf"^\s*(?:what|which) (?:is|was|are|were) the (?P<thing>{_W}) of\b",
+    rf"^\s*(?:what|which) (?:is|was|are|were) the (?P<thing>{_W}(?: {_W})?) of\b",
     rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<thing>{_W}) (?:de|del)\b",
 ))
 # Words in those places that name no thing (names, aims, results, shares: an answer gives them without the word), and
@@ -73,6 +73,27 @@ def unmentioned_name(question: str, stems: Stems, texts: Iterable[str]) -> str:
         if not any(held.search(text) for text in folded):
             return f"{words[-1]} {number}" if number else words[-1]
     return ""
+
+
+# What "the X of Y" asks about: its Y ("acetone" in "What is the boiling point of acetone?").
+_SUBJECT = (
+    re.compile(rf"^\s*(?:what|which) (?:is|was|are|were) the (?:{_W} )?(?P<x>{_W}) of (?:the |a |an )?(?P<subject>{_W})"),
+    re.compile(rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<x>{_W}) (?:de|del) (?:la |los |las |el )?(?P<subject>{_W})"),
+)
+
+
+def unmentioned_subject(question: str, texts: Iterable[str]) -> str:
+    """The Y of a question "What is the X of Y?" when none of ``texts`` holds it as a word, as the question writes it;
+    "" when they do or the question is not so asked."""
+    folded = fold(question)
+    match = next((m for m in (p.search(folded) for p in _SUBJECT) if m), None)
+    if not match or match.group("x") in _NOT_A_THING or len(match.group("subject")) < NAME_MIN_LETTERS:
+        return ""  # "the name of the process which…" names no subject
+    word = match.group("subject")
+    held = re.compile(rf"\b{re.escape(word)}{'(?:e?s)?' if word[-1] not in 'aeiou' else ''}\b")
+    if any(held.search(fold(text)) for text in texts):
+        return ""
+    return question[match.start("subject"): match.end("subject")]
 
 
 def asked_thing(question: str) -> str:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from rag.answer.answer_phrase import answer_phrase, row_figure
-from rag.answer.language import passages_language
+from rag.answer.language import passages_language, shared_language
 from rag.answer.abstention import keyword_coverage, min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.glossary import shared_across_languages
 from rag.answer.passage_units import row_cells, row_label, split_units
-from rag.answer.question_kind import AMOUNT, DATE, NAME, OTHER, REASON, question_kind
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, OTHER, REASON, question_kind
 from rag.types import Hit
 
 GROSS_MARGIN = ("Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885 | "
@@ -295,3 +295,19 @@ def test_a_weekday_in_a_name_is_no_date():
     sentence = "Ganó el codiciado premio a la Universidad del Año de Sunday Times en el año 2000."
     assert answer_phrase("¿En qué año ganó el premio?", DATE, sentence) != "Sunday"
     assert answer_phrase("When is waste collected?", DATE, "Waste is collected on Monday by the team.") == "on Monday"
+
+
+def test_a_frequency_in_words_answers_how_often_when_no_interval_has_a_figure():
+    """"How often is the configuration backed up?" showed "→ 14" from "the last 14 backups are kept"."""
+    backup = "The configuration is backed up automatically every night at 02:00 and the last 14 backups are kept."
+    assert answer_phrase("How often is the configuration backed up?", FREQUENCY, backup) == "every night"
+    drills = "Se realizan dos simulacros de evacuación al año, uno de ellos sin previo aviso."
+    assert answer_phrase("How often are evacuation drills held?", FREQUENCY, drills) == "dos simulacros de evacuación al año"
+    seal = "Replace the impeller seal every 1,800 operating hours. Check the coolant level daily."
+    assert answer_phrase("How often must the impeller seal be replaced?", FREQUENCY, seal) == "1,800 operating hours"
+
+
+def test_the_hint_to_ask_in_the_other_language_needs_every_closest_passage_in_it():
+    spanish, english = "Los martes son presenciales para todos los equipos.", "The default user is admin and the password is changeme."
+    assert shared_language([spanish, spanish]) == "es"
+    assert shared_language([english, spanish]) is None

@@ -341,3 +341,13 @@ def test_a_faq_answer_after_a_question_in_two_sentences_answers_it():
     faq = ("My laptop was stolen. What should I do?\nReport it at once to the Security desk (extension 3300), who will "
            "lock the device remotely.\nWhat is the guest Wi-Fi?\nVisitors can use the network Visitantes-Net.")
     assert _best("Who do I call if my laptop is stolen?", faq).startswith("Report it at once")
+
+
+def test_a_document_s_title_field_is_no_answer_to_what_it_asks_about_it():
+    """A safety data sheet's title "Isopropyl alcohol 99%" (a line with one figure) answered every question about
+    isopropyl alcohol; "Flash point 12 °C" still answers its flash point."""
+    sds = ("SAFETY DATA SHEET\nIsopropyl alcohol 99%\nSection 7: Handling and storage\n"
+           "Store in a well-ventilated place below 25 °C, away from sources of ignition.\n"
+           "Section 9: Physical and chemical properties\nFlash point 12 °C\nBoiling point 82 °C")
+    assert _best("At what temperature should isopropyl alcohol be stored?", sds).startswith("Store in")
+    assert _best("What is the flash point of isopropyl alcohol?", sds) == "Flash point 12 °C"

@@ -124,3 +124,12 @@ def test_a_faq_question_over_steps_is_their_title():
            "What is the guest Wi-Fi?\nVisitors can use the network Visitantes-Net.")
     steps = [u for u in split_units(faq) if u.text.startswith("Step")]
     assert [u.context for u in steps] == ["How do I reset my password?"] * 2
+
+
+def test_a_pdf_table_row_with_a_person_s_initial_is_a_row_not_prose():
+    """A maintenance log ran into one "sentence": "J. Romero" looked like a sentence ending before a capital."""
+    log = ("Fecha | Equipo | Intervención | Técnico\n12/01/2026 AC-75 n.º1 Cambio de filtro de aire | J. Romero\n"
+           "03/02/2026 AC-75 n.º2 Cambio de aceite | L. Vidal")
+    units = split_units(log)
+    assert [u.kind for u in units] == [ROW, ROW]
+    assert units[1].text == "03/02/2026 AC-75 n.º2 Cambio de aceite | L. Vidal"

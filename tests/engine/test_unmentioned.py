@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.evidence import Terms, evidence_stopwords
-from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name
+from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name, unmentioned_subject
 from tests.documents import make_docx
 
 SPANISH = Terms("es", evidence_stopwords())
@@ -57,6 +57,15 @@ def test_a_name_is_matched_as_a_word_with_its_number_and_english_plural():
     # "Marte" is not "martes" (Tuesdays), although both stem to "mart".
     sessions = ["Las comisiones se reúnen los martes y los jueves."]
     assert unmentioned_name("¿Cuánto oxígeno tiene la atmósfera de Marte?", SPANISH, sessions) == "Marte"
+
+
+def test_the_subject_of_what_is_the_x_of_y_must_be_in_the_passages():
+    sds = ["Isopropyl alcohol 99%", "Boiling point 82 °C"]
+    assert unmentioned_subject("What is the boiling point of acetone?", sds) == "acetone"
+    assert unmentioned_subject("What is the boiling point of isopropyl alcohol?", sds) == ""
+    assert unmentioned_subject("¿Cuál es la densidad del etanol?", ["Densidad 0,785 g/cm3"]) == "etanol"
+    # "The name of the process which…" asks for a name, not about the process.
+    assert unmentioned_subject("What is the name of the process which confirms primality?", sds) == ""
 
 
 def test_a_thing_counts_only_when_named_near_the_figure_given_as_the_answer():
