@@ -202,7 +202,8 @@ def select_evidence(
         coverage = sum(w for t, w in weights.items() if t in present) / total
         if previous:
             around = present | set(known.get(previous) or terms(previous))
-            coverage += CONTEXT_SHARE * (sum(w for t, w in weights.items() if t in around) / total - coverage)
+            share = 1.0 if previous.endswith("?") else CONTEXT_SHARE  # a FAQ's answer is about the question before it
+            coverage += share * (sum(w for t, w in weights.items() if t in around) / total - coverage)
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0

@@ -305,6 +305,8 @@ def test_a_frequency_in_words_answers_how_often_when_no_interval_has_a_figure():
     assert answer_phrase("How often are evacuation drills held?", FREQUENCY, drills) == "dos simulacros de evacuación al año"
     seal = "Replace the impeller seal every 1,800 operating hours. Check the coolant level daily."
     assert answer_phrase("How often must the impeller seal be replaced?", FREQUENCY, seal) == "1,800 operating hours"
+    oil = "Maintenance: change the engine oil and the oil filter every 250 running hours."
+    assert answer_phrase("How often should the oil be changed?", FREQUENCY, oil) == "250 running hours"
 
 
 def test_the_hint_to_ask_in_the_other_language_needs_every_closest_passage_in_it():

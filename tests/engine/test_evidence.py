@@ -351,3 +351,11 @@ def test_a_document_s_title_field_is_no_answer_to_what_it_asks_about_it():
            "Section 9: Physical and chemical properties\nFlash point 12 °C\nBoiling point 82 °C")
     assert _best("At what temperature should isopropyl alcohol be stored?", sds).startswith("Store in")
     assert _best("What is the flash point of isopropyl alcohol?", sds) == "Flash point 12 °C"
+
+
+def test_a_faq_answer_is_about_the_question_before_it():
+    """"Who is entitled to a company car?" quoted "All cars come with a Repsol fuel card." (a name, for "who") above
+    the answer to the FAQ's "Who can get a company car?"."""
+    faq = ("Who can get a company car?\nSales staff and field engineers who drive more than 20,000 km a year for work.\n"
+           "What fuel card do we use?\nAll cars come with a Repsol fuel card.")
+    assert _best("Who is entitled to a company car?", faq).startswith("Sales staff")
