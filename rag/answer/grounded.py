@@ -166,6 +166,10 @@ class GroundedAnswer:
         source_units = vocabulary([*sources.values(), *evidence], self.language)
         checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_units, self.language)
                   else c for c in check_sentences(text, sources, evidence)]
+        if self.unmentioned:  # "The boiling point of acetone is 82 °C" over a data sheet that never names acetone
+            named = re.compile(rf"\b{re.escape(fold(self.unmentioned))}\b")
+            checks = [replace(c, supported=False, missing=(*c.missing, self.unmentioned))
+                      if c.supported and named.search(fold(c.text)) else c for c in checks]
         if not checks and not stopped:
             return self.evidence_only("")
         short = self.evidence[0].answer if self.evidence else ""
