@@ -8,6 +8,7 @@ from rag.answer.abstention import QUOTE_CLOSENESS, library_answers, may_not_answ
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
+from rag.answer.question_kind import AMOUNT
 from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name, unmentioned_subject
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
@@ -52,10 +53,12 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
     if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
         return Choice(None)
-    missing, selection = _unmentioned(question, language, pool, languages, selection, terms)
+    missing, checked = _unmentioned(question, language, pool, languages, selection, terms)
     if missing:  # a figure or name in the quotes would answer something else
-        return Choice(selection, True, missing)
-    return Choice(selection, may_not_answer(selection, closest_quote))
+        return Choice(checked, True, missing)
+    # A count or amount dropped for being of something else leaves a quote that gives none of what is asked.
+    counted_elsewhere = checked != selection and selection.kind == AMOUNT
+    return Choice(checked, counted_elsewhere or may_not_answer(selection, closest_quote))
 
 
 def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: dict[str, str | None],
@@ -63,7 +66,8 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     """A name the question gives that no passage of ``pool`` in its language holds, or the thing it asks about that
     no quote of ``selection`` names, in its language or translated, when some quote is in its language ("" when
     neither); and ``selection`` without the short answers that answer something else: all of them when something is
-    unmentioned, else a sentence's figure or name with the thing named nowhere near it."""
+    unmentioned, else a sentence's figure or name with the thing named nowhere near it (then the quotes may not
+    answer)."""
     # Across languages names and things are written otherwise: names are looked for when the best passage is in the
     # question's language, things in the quotes that are.
     same_language = [h.text + " " + h.source for h in pool if languages.get(h.doc_id) in (None, language)]

@@ -98,6 +98,15 @@ def test_a_count_of_something_the_passages_never_mention_is_hedged_without_a_fig
     assert "no mencionan «habitantes»" in answer.note
 
 
+def test_a_figure_far_from_the_thing_counted_is_not_its_count(tmp_path, fake_engine):
+    """"¿Cuántos habitantes tiene Fresno?" showed "→ 99" from a road's number in a sentence about "centros de población"."""
+    engine = _library(fake_engine, tmp_path, "Villaverde", "Al barrio de Villaverde se puede acceder por la carretera "
+                      "estatal 99, la principal autopista norte/sur que conecta los principales centros de población del valle.")
+    answer = engine.ask("¿Cuántos habitantes tiene el barrio de Villaverde junto a la carretera estatal?")
+    assert not answer.abstained and answer.weak and not any(e.answer for e in answer.evidence)
+    assert "no mencionan" not in answer.note  # "población" is there, only not as the count
+
+
 def test_a_count_the_passages_state_is_answered_with_its_figure(tmp_path, fake_engine):
     engine = _library(fake_engine, tmp_path, "Villaverde", "Villaverde se encuentra al oeste de la autopista 41. "
                       "Villaverde tiene 12 500 habitantes según el censo.")
