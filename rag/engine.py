@@ -264,7 +264,8 @@ class Engine:
         evidence = locate_evidence(choice.selection, self.document_text)
         if on_evidence:
             on_evidence(evidence)
-        grounded = GroundedAnswer(question, language, hits, evidence, choice.weak, keyword.tokenize, choice.unmentioned)
+        grounded = GroundedAnswer(question, language, hits, evidence, choice.weak, keyword.tokenize, choice.unmentioned,
+                                  choice.entity)
         c = self.config
         return grounded.write(lambda: self.generator, c.max_tokens, c.temperature, c.top_k, on_token, on_status, cancel)
 

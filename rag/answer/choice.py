@@ -24,6 +24,9 @@ class Choice:
     selection: Selection | None
     weak: bool = False
     unmentioned: str = ""
+    # Whether ``unmentioned`` is a name or the question's subject ("Chicago", "acetone"), which no paraphrase stands
+    # for; a thing ("habitantes") may be there in other words.
+    entity: bool = False
 
 
 def document_languages(hits: Sequence[Hit]) -> dict[str, str | None]:
@@ -53,19 +56,20 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
     if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
         return Choice(None)
-    missing, checked = _unmentioned(question, language, pool, languages, selection, terms)
+    missing, entity, checked = _unmentioned(question, language, pool, languages, selection, terms)
     if missing:  # a figure or name in the quotes would answer something else
-        return Choice(checked, True, missing)
+        return Choice(checked, True, missing, entity)
     # A count or amount dropped for being of something else leaves a quote that gives none of what is asked.
     counted_elsewhere = checked != selection and selection.kind == AMOUNT
     return Choice(checked, counted_elsewhere or may_not_answer(selection, closest_quote))
 
 
 def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: dict[str, str | None],
-                 selection: Selection, terms: Terms) -> tuple[str, Selection]:
+                 selection: Selection, terms: Terms) -> tuple[str, bool, Selection]:
     """A name the question gives that no passage of ``pool`` in its language holds, or the thing it asks about that
     no quote of ``selection`` names, in its language or translated, when some quote is in its language ("" when
-    neither); and ``selection`` without the short answers that answer something else: all of them when something is
+    neither); whether it is a name (or the question's subject); and ``selection`` without the short answers that
+    answer something else: all of them when something is
     unmentioned, else a sentence's figure or name with the thing named nowhere near it (then the quotes may not
     answer)."""
     # Across languages names and things are written otherwise: names are looked for when the best passage is in the
@@ -78,15 +82,14 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     thing = asked_thing(question)
     ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
     # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").
-    if not name and thing and ours and not any(
-            c.unit.kind == ROW or holds_thing(thing, c.unit.text + " " + c.unit.context, terms, language,
-                                              across=c not in ours) for c in selection.chosen):
-        name = thing
-    if name:
-        return name, replace(selection, chosen=tuple(replace(c, answer="") for c in selection.chosen))
+    unnamed_thing = bool(thing and ours and not any(
+        c.unit.kind == ROW or holds_thing(thing, c.unit.text + " " + c.unit.context, terms, language, across=c not in ours)
+        for c in selection.chosen))
+    if name or unnamed_thing:
+        return name or thing, bool(name), replace(selection, chosen=tuple(replace(c, answer="") for c in selection.chosen))
     if thing and ours and ours[0] is selection.chosen[0] and ours[0].answer and ours[0].unit.kind != ROW:
         first = selection.chosen[0]
         at = first.unit.text.find(first.answer)
         if at >= 0 and not holds_thing(thing, first.unit.text, terms, language, (at, at + len(first.answer))):
-            return "", replace(selection, chosen=(replace(first, answer=""),) + selection.chosen[1:])
-    return "", selection
+            return "", False, replace(selection, chosen=(replace(first, answer=""),) + selection.chosen[1:])
+    return "", False, selection

@@ -189,7 +189,7 @@ def select_evidence(
     # The words of each unit, found once: the sentence before a sentence is usually a unit of the pool too.
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     asked_years = [int(y) for y in _YEAR.findall(question)]
-    thing = set(terms(asked_thing(question)))
+    thing = set(terms(asked_thing(question, compound=True)))
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)

@@ -99,7 +99,7 @@ class GroundedAnswer:
     """One question's evidence, and the model's answer written from it."""
 
     def __init__(self, question: str, language: str, hits: Sequence[Hit], evidence: Sequence[Evidence], weak: bool,
-                 tokenize: Callable[[str], list[str]], unmentioned: str = "") -> None:
+                 tokenize: Callable[[str], list[str]], unmentioned: str = "", entity: bool = False) -> None:
         self.question = question
         self.language = language
         self.hits = list(hits)
@@ -107,6 +107,7 @@ class GroundedAnswer:
         self.weak = weak
         self.tokenize = tokenize
         self.unmentioned = unmentioned
+        self.entity = entity  # a name or subject: a model sentence naming it is not about the sources
 
     def _weak_note(self) -> str:
         """Why the evidence may not answer: what the question asks that the passages never mention, when known."""
@@ -166,7 +167,7 @@ class GroundedAnswer:
         source_units = vocabulary([*sources.values(), *evidence], self.language)
         checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_units, self.language)
                   else c for c in check_sentences(text, sources, evidence)]
-        if self.unmentioned:  # "The boiling point of acetone is 82 °C" over a data sheet that never names acetone
+        if self.entity:  # "The boiling point of acetone is 82 °C" over a data sheet that never names acetone
             named = re.compile(rf"\b{re.escape(fold(self.unmentioned))}\b")
             checks = [replace(c, supported=False, missing=(*c.missing, self.unmentioned))
                       if c.supported and named.search(fold(c.text)) else c for c in checks]

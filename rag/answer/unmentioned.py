@@ -30,9 +30,12 @@ _ASKED_THING = tuple(re.compile(pattern) for pattern in (
     r"(?=\s+(?:of|in|on|at|for|from|to|by|that|which|who|whose|where|is|was|are|were|did|does|do|[^\W\d_]+ed)\b|"
     r"\s*[?.,]|\s*$)",
     rf"\bnombre (?:de la |de los |de las |del |de )(?P<thing>{_W})",
-    rf"^\s*(?:what|which) (?:is|was|are|were) the (?P<thing>{_W}(?: {_W})?) of\b",
+    rf"^\s*(?:what|which) (?:is|was|are|were) the (?P<thing>{_W}) of\b",
     rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<thing>{_W}) (?:de|del)\b",
 ))
+# "What is the flash point of…": a two-word thing, named by its last word. Too loose to say the passages never mention
+# it ("the pressure limit" is "the maximum operating pressure"), enough to tell the field that answers it.
+_COMPOUND_THING = re.compile(rf"^\s*(?:what|which) (?:is|was|are|were) the {_W} (?P<thing>{_W}) of\b")
 # Words in those places that name no thing (names, aims, results, shares: an answer gives them without the word), and
 # measures, which a figure's unit answers in any words ("How many years…?" by "from 1754 to 1763", "How much money…?"
 # by "$5 million").
@@ -96,11 +99,12 @@ def unmentioned_subject(question: str, texts: Iterable[str]) -> str:
     return question[match.start("subject"): match.end("subject")]
 
 
-def asked_thing(question: str) -> str:
+def asked_thing(question: str, compound: bool = False) -> str:
     """The word for the thing ``question`` asks about ("habitantes" in "¿Cuántos habitantes tiene Fresno?", "airport"
-    in "What is the name of Fresno's airport?"), as the question writes it; "" when it names none, or a measure."""
+    in "What is the name of Fresno's airport?"; with ``compound``, "point" in "What is the flash point of…?"), as the
+    question writes it; "" when it names none, or a measure."""
     folded = fold(question)
-    for pattern in _ASKED_THING:
+    for pattern in (*_ASKED_THING, _COMPOUND_THING) if compound else _ASKED_THING:
         match = pattern.search(folded)
         word = match and (match.group("thing") or match.groupdict().get("plural"))
         word = word and re.split(r"[ -]", word)[-1]  # English names the thing last: "the guest Wi-Fi network"

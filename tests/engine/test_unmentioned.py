@@ -36,6 +36,13 @@ def test_the_thing_a_question_asks_about_is_found_by_how_it_is_asked(question, t
     assert asked_thing(question) == thing
 
 
+def test_a_two_word_thing_is_too_loose_to_call_unmentioned():
+    """"What is the pressure limit of pump 1?" over "The maximum operating pressure of the booster pump is sixteen
+    bar" was hedged "do not mention “limit”", and the model's right answer marked as not found."""
+    assert asked_thing("What is the pressure limit of the booster pump?") == ""
+    assert asked_thing("What is the flash point of isopropyl alcohol?", compound=True) == "point"
+
+
 def test_a_name_no_passage_holds_is_reported_as_the_question_writes_it():
     passages = ["La Universidad de Northumbria se estableció en 1969.", "Ganó el premio de Sunday Times en el año 2000."]
     assert unmentioned_name("¿En qué año se fundó la Universidad de Chicago?", SPANISH, passages) == "Chicago"
