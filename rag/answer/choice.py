@@ -69,9 +69,8 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     """A name the question gives that no passage of ``pool`` in its language holds, or the thing it asks about that
     no quote of ``selection`` names, in its language or translated, when some quote is in its language ("" when
     neither); whether it is a name (or the question's subject); and ``selection`` without the short answers that
-    answer something else: all of them when something is
-    unmentioned, else a sentence's figure or name with the thing named nowhere near it (then the quotes may not
-    answer)."""
+    answer something else: all of them when something is unmentioned, else a sentence's figure or name with the
+    thing named nowhere near it."""
     # Across languages names and things are written otherwise: names are looked for when the best passage is in the
     # question's language, things in the quotes that are.
     same_language = [h.text + " " + h.source for h in pool if languages.get(h.doc_id) in (None, language)]
@@ -83,10 +82,11 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
     # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").
     unnamed_thing = bool(thing and ours and not any(
-        c.unit.kind == ROW or holds_thing(thing, c.unit.text + " " + c.unit.context, terms, language, across=c not in ours)
-        for c in selection.chosen))
+        c.unit.kind == ROW or holds_thing(thing, f"{c.unit.text} {c.unit.context}", terms, language,
+                                          across=c not in ours) for c in selection.chosen))
     if name or unnamed_thing:
-        return name or thing, bool(name), replace(selection, chosen=tuple(replace(c, answer="") for c in selection.chosen))
+        bare = tuple(replace(c, answer="") for c in selection.chosen)
+        return name or thing, bool(name), replace(selection, chosen=bare)
     if thing and ours and ours[0] is selection.chosen[0] and ours[0].answer and ours[0].unit.kind != ROW:
         first = selection.chosen[0]
         at = first.unit.text.find(first.answer)

@@ -1,6 +1,4 @@
-"""What a question names or counts that the passages found never mention: a sentence about Fresno's roads, with a
-41 in it, does not answer "¿Cuántos habitantes tiene Fresno?", nor a library without Chicago "¿… la Universidad de
-Chicago?"."""
+"""What a question names or asks about that the passages found never mention ("Chicago", "habitantes", "acetone")."""
 from __future__ import annotations
 
 import re
@@ -13,8 +11,10 @@ Stems = Callable[[str], list[str]]
 
 # A run of capitalised words ("Universidad de Chicago", "Partido Verde", "PIB") after the question's first word, and
 # the number that may be part of it ("Super Bowl 40", "Apollo 1"; not a year, nor after a possessive: "ABC's 2001").
+_CAPITALISED = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
 _NAME_RUN = re.compile(
-    r"(?<![\w’'-])(?<!^)(?<![¿¡])([A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:(?:de|del|of|the)\s+)?[A-ZÁÉÍÓÚÑ][\w’'-]*)*)(?<!['’]s)(?<!['’])(?:\s+(?!1\d\d\d\b|20\d\d\b)(\d+)\b)?")
+    rf"(?<![\w’'-])(?<!^)(?<![¿¡])({_CAPITALISED}(?:\s+(?:(?:de|del|of|the)\s+)?{_CAPITALISED})*)(?<!['’]s)(?<!['’])"
+    r"(?:\s+(?!1\d\d\d\b|20\d\d\b)(\d+)\b)?")
 # A name's last word needs three letters or more to be told apart ("UK", "SP" are written many ways).
 NAME_MIN_LETTERS = 3
 
@@ -70,18 +70,24 @@ def unmentioned_name(question: str, stems: Stems, texts: Iterable[str]) -> str:
         if not words or len(fold(words[-1])) < NAME_MIN_LETTERS:
             continue
         word = re.sub(r"['’]s?$", "", fold(words[-1])).split("-")[0]
-        # An English plural ("Huguenots" for "Huguenot"); not after a vowel: "Marte" is not "martes" (Tuesdays).
-        plural = "(?:e?s)?" if word[-1] not in "aeiou" else ""
-        held = re.compile(rf"\b{re.escape(word)}{plural}\b" + (rf"\s+{number}\b" if number else ""))
+        held = re.compile(_as_word(word) + (rf"\s+{number}\b" if number else ""))
         if not any(held.search(text) for text in folded):
             return f"{words[-1]} {number}" if number else words[-1]
     return ""
 
 
+def _as_word(word: str) -> str:
+    """A pattern for ``word`` (folded) as a whole word, or its English plural ("Huguenots" for "Huguenot"); not after a
+    vowel: "Marte" is not "martes" (Tuesdays)."""
+    return rf"\b{re.escape(word)}{'(?:e?s)?' if word[-1] not in 'aeiou' else ''}\b"
+
+
 # What "the X of Y" asks about: its Y ("acetone" in "What is the boiling point of acetone?").
 _SUBJECT = (
-    re.compile(rf"^\s*(?:what|which) (?:is|was|are|were) the (?:{_W} )?(?P<x>{_W}) of (?:the |a |an )?(?P<subject>{_W})"),
-    re.compile(rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<x>{_W}) (?:de|del) (?:la |los |las |el )?(?P<subject>{_W})"),
+    re.compile(rf"^\s*(?:what|which) (?:is|was|are|were) the (?:{_W} )?(?P<x>{_W}) of (?:the |a |an )?"
+               rf"(?P<subject>{_W})"),
+    re.compile(rf"^\s*¿?cual (?:es|era|fue|son|eran) (?:el|la|los|las) (?P<x>{_W}) (?:de|del) (?:la |los |las |el )?"
+               rf"(?P<subject>{_W})"),
 )
 
 
@@ -92,8 +98,7 @@ def unmentioned_subject(question: str, texts: Iterable[str]) -> str:
     match = next((m for m in (p.search(folded) for p in _SUBJECT) if m), None)
     if not match or match.group("x") in _NOT_A_THING or len(match.group("subject")) < NAME_MIN_LETTERS:
         return ""  # "the name of the process which…" names no subject
-    word = match.group("subject")
-    held = re.compile(rf"\b{re.escape(word)}{'(?:e?s)?' if word[-1] not in 'aeiou' else ''}\b")
+    held = re.compile(_as_word(match.group("subject")))
     if any(held.search(fold(text)) for text in texts):
         return ""
     return question[match.start("subject"): match.end("subject")]
@@ -122,9 +127,7 @@ def holds_thing(thing: str, text: str, stems: Stems, language: str, near: tuple[
     wanted = set(stems(thing))
     if not wanted:
         return True
-    start, end = near if near else (0, len(text))
-    around = text[max(0, start - NEAR_CHARS): end + NEAR_CHARS] if near else text
-    found = set(stems(around))
+    found = set(stems(text[max(0, near[0] - NEAR_CHARS): near[1] + NEAR_CHARS] if near else text))
     if across:
         return bool(shared_across_languages(wanted, found, language))
     return bool(wanted & found) or bool(same_meaning(wanted, found, language))
