@@ -107,7 +107,15 @@ class GroundedAnswer:
         self.weak = weak
         self.tokenize = tokenize
         self.unmentioned = unmentioned
-        self.entity = entity  # a name or subject: a model sentence naming it is not about the sources
+        self.entity = entity  # a name or subject, not a thing that other words may stand for
+
+    def _claims_unmentioned(self, sentence: str) -> bool:
+        """Whether a sentence of the model's says something of what the passages never mention: names the name or
+        subject ("The boiling point of acetone is 82 °C" over a data sheet without acetone), or gives a figure for the
+        thing ("Fresno tiene 41 habitantes"; a thing without a figure may be the passages' own words for it)."""
+        if not re.search(rf"\b{re.escape(fold(self.unmentioned))}\b", fold(sentence)):
+            return False
+        return self.entity or bool(figures(sentence))
 
     def _weak_note(self) -> str:
         """Why the evidence may not answer: what the question asks that the passages never mention, when known."""
@@ -167,10 +175,9 @@ class GroundedAnswer:
         source_units = vocabulary([*sources.values(), *evidence], self.language)
         checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_units, self.language)
                   else c for c in check_sentences(text, sources, evidence)]
-        if self.entity:  # "The boiling point of acetone is 82 °C" over a data sheet that never names acetone
-            named = re.compile(rf"\b{re.escape(fold(self.unmentioned))}\b")
+        if self.unmentioned:
             checks = [replace(c, supported=False, missing=(*c.missing, self.unmentioned))
-                      if c.supported and named.search(fold(c.text)) else c for c in checks]
+                      if c.supported and self._claims_unmentioned(c.text) else c for c in checks]
         if not checks and not stopped:
             return self.evidence_only("")
         short = self.evidence[0].answer if self.evidence else ""

@@ -141,3 +141,12 @@ def test_the_model_s_sentence_about_what_the_passages_never_mention_is_not_shown
     answer = engine.ask("What is the boiling point of acetone?")
     assert answer.weak and "do not mention “acetone”" in answer.note
     assert [(s.supported, s.missing) for s in answer.sentences] == [(False, ("acetone",))]
+
+
+def test_the_model_s_figure_for_a_thing_the_passages_never_mention_is_not_shown_as_sourced(tmp_path, fake_engine):
+    """"Villaverde tiene 41 habitantes [1]": the 41 is in the source (a motorway), the inhabitants are not."""
+    engine = _library(fake_engine, tmp_path, "Villaverde", "Villaverde se encuentra al oeste de la autopista 41 y al sur "
+                      "de la avenida Nielsen. El barrio de Villaverde es uno de los más antiguos de la ciudad.",
+                      generator=FakeGenerator("El barrio de Villaverde tiene 41 habitantes [1]."))
+    answer = engine.ask("¿Cuántos habitantes tiene el barrio de Villaverde?")
+    assert [(s.supported, s.missing) for s in answer.sentences] == [(False, ("habitantes",))]
