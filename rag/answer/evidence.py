@@ -319,7 +319,7 @@ def _echoes(unit: Unit, found: list[str], wanted: list[str], kind: str, terms: T
         return True
     if unit.kind != ITEM or kind in FIGURES:
         return False
-    words = {w for w in terms(unit.text) if not w[:1].isdigit()}
+    words = {w for w in (terms(unit.text) if unit.context else found) if not w[:1].isdigit()}
     return words <= set(wanted) and not words & thing
 
 

@@ -1,8 +1,10 @@
 """The short answer an evidence card carries: the table figure of the period asked, the date, amount or name asked."""
 from __future__ import annotations
 
+import pytest
+
 from rag.answer.answer_phrase import answer_phrase, row_figure
-from rag.answer.language import passages_language, shared_language
+from rag.answer.language import passages_language
 from rag.answer.abstention import keyword_coverage, min_relevance
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.glossary import shared_across_languages
@@ -297,19 +299,17 @@ def test_a_weekday_in_a_name_is_no_date():
     assert answer_phrase("When is waste collected?", DATE, "Waste is collected on Monday by the team.") == "on Monday"
 
 
-def test_a_frequency_in_words_answers_how_often_when_no_interval_has_a_figure():
-    """"How often is the configuration backed up?" showed "→ 14" from "the last 14 backups are kept"."""
-    backup = "The configuration is backed up automatically every night at 02:00 and the last 14 backups are kept."
-    assert answer_phrase("How often is the configuration backed up?", FREQUENCY, backup) == "every night"
-    drills = "Se realizan dos simulacros de evacuación al año, uno de ellos sin previo aviso."
-    assert answer_phrase("How often are evacuation drills held?", FREQUENCY, drills) == "dos simulacros de evacuación al año"
-    seal = "Replace the impeller seal every 1,800 operating hours. Check the coolant level daily."
-    assert answer_phrase("How often must the impeller seal be replaced?", FREQUENCY, seal) == "1,800 operating hours"
-    oil = "Maintenance: change the engine oil and the oil filter every 250 running hours."
-    assert answer_phrase("How often should the oil be changed?", FREQUENCY, oil) == "250 running hours"
-
-
-def test_the_hint_to_ask_in_the_other_language_needs_every_closest_passage_in_it():
-    spanish, english = "Los martes son presenciales para todos los equipos.", "The default user is admin and the password is changeme."
-    assert shared_language([spanish, spanish]) == "es"
-    assert shared_language([english, spanish]) is None
+@pytest.mark.parametrize("question, text, expected", [
+    # "→ 14" from "the last 14 backups are kept".
+    ("How often is the configuration backed up?",
+     "The configuration is backed up automatically every night at 02:00 and the last 14 backups are kept.", "every night"),
+    ("How often are evacuation drills held?", "Se realizan dos simulacros de evacuación al año, uno de ellos sin previo aviso.",
+     "dos simulacros de evacuación al año"),
+    # An interval with a figure still wins, with its unit.
+    ("How often must the impeller seal be replaced?",
+     "Replace the impeller seal every 1,800 operating hours. Check the coolant level daily.", "1,800 operating hours"),
+    ("How often should the oil be changed?", "Maintenance: change the engine oil and the oil filter every 250 running hours.",
+     "250 running hours"),
+])
+def test_a_frequency_in_words_answers_how_often_when_no_interval_has_a_figure(question, text, expected):
+    assert answer_phrase(question, FREQUENCY, text) == expected

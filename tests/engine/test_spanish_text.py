@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rag.analysis import detect_language, document_language, query_terms, terms
+from rag.answer.language import shared_language
 from rag.messages import SPANISH, interface_language, localize, system_language
 from rag.store.keyword_index import KeywordIndex
 from tests.documents import make_docx, make_pdf
@@ -135,3 +136,12 @@ def test_the_interface_language_follows_the_system_unless_set(environ, expected)
     assert system_language(environ) == expected
     assert interface_language("es") == "es" and interface_language("en") == "en"
     assert interface_language("auto", system=expected) == expected
+
+
+def test_the_hint_to_ask_in_the_other_language_needs_every_closest_passage_in_it():
+    """An English question over a mixed library was told "they are in Spanish" when two of its three closest passages
+    were Spanish and the one that mattered English."""
+    spanish = "Los martes son presenciales para todos los equipos."
+    english = "The default user is admin and the password is changeme."
+    assert shared_language([spanish, spanish]) == "es"
+    assert shared_language([english, spanish, spanish]) is None
