@@ -176,6 +176,8 @@ def _groups(ws: Workspace, xquad_every: int) -> dict[str, tuple[str, list[Refere
         "xquad en": ("xquad-en", xquad_questions(xquad / "xquad.en.json", "xquad en", xquad_every)),
         "xquad en over es library": ("xquad-es", xquad_questions(
             xquad / "xquad.en.json", "xquad en-es", xquad_every, spans_from=xquad / "xquad.es.json")),
+        "xquad es over en library": ("xquad-en", xquad_questions(
+            xquad / "xquad.es.json", "xquad es-en", xquad_every, spans_from=xquad / "xquad.en.json")),
     }
 
 

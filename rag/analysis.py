@@ -23,15 +23,17 @@ WINNING_SHARE = 0.6
 MIXED_SHARE = 0.2
 
 
-# Abbreviations whose letters alone are no words: "R&D expenditure" asks for the "research and development" row.
+# Abbreviations whose letters alone are no words: "R&D expenditure" asks for the "research and development" row;
+# and a verb whose two words match nothing ("How many shares did Apple buy back?" is about shares "repurchased").
 _ABBREVIATIONS = {"R&D": "research and development", "I+D": "investigación y desarrollo",
                   "SG&A": "selling, general and administrative", "P&L": "profit and loss"}
-_ABBREVIATION = re.compile(r"(?<!\w)(?:R&D|I\+D|SG&A|P&L)(?!\w)", re.I)
+_ABBREVIATION = re.compile(r"(?<!\w)(?:R&D|I\+D|SG&A|P&L|(?:buy|buys|buying|bought) back)(?!\w)", re.I)
 
 
 def spell_out(text: str) -> str:
-    """``text`` with the abbreviations no word search can match written in full ("R&D" → "research and development")."""
-    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group().upper()], text)
+    """``text`` with the abbreviations no word search can match written in full ("R&D" → "research and development",
+    "buy back" → "repurchase")."""
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS.get(m.group().upper(), "repurchase"), text)
 
 
 def fold(text: str) -> str:

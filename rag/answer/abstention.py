@@ -32,7 +32,11 @@ def library_answers(question: str, language: str, languages: Mapping[str, str | 
         passages = languages.get(hit.doc_id)
         across = passages not in (None, language)
         rarity = None if across else keyword.rarity(asked)
-        coverage = keyword_coverage(asked, set(keyword.tokenize(hit.text + " " + hit.source)), language if across else "", rarity)
+        text = hit.text + " " + hit.source
+        found = set(keyword.tokenize(text))
+        if across:  # and stemmed as the question is, for the names both languages share ("Thomas Davis")
+            found |= set(keyword.tokenize(text, language))
+        coverage = keyword_coverage(asked, found, language if across else "", rarity)
         if relevance(best_dense, coverage, not across, named) >= min_relevance(base, language, passages):
             return True
     return False

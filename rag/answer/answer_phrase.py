@@ -107,6 +107,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             distance = min((abs(match.start() - a) for a in anchors), default=0)
         if kind == AMOUNT and wants and not wants.search(span):
             distance += OTHER_MEASURE_CHARS
+        elif kind == AMOUNT and wants is _MONEY and not _CURRENCY.search(text[match.start(): match.end() + CURRENCY_AFTER]):
+            distance += NO_CURRENCY_CHARS
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
             distance += AFTER_PREPOSITION_CHARS
         if kind == NAME and person and _NOT_A_PERSON.search(span):
@@ -133,12 +135,17 @@ _EVERY_FIGURE = re.compile(r"\b(?:every|each|cada|per|por)\s+\d", re.I)
 _ARTICLES = frozenset({"un", "una", "uno", "one"})
 # A question that asks for money or a share wants a figure with a currency or a percent sign: "5 millones de dólares",
 # not "cinco años"; "90 %", not "los ochenta".
+_CURRENCY = re.compile(r"[$€£]|dollars?|d[oó]lares|euros?|pounds|libras", re.I)
+_MONEY = re.compile(_CURRENCY.pattern + r"|million|billion|millones|mil\b", re.I)
 _MEASURES = (
-    (r"\b(?:percent\w*|porcentaje|por ciento|share|proportion|proporcion)\b", re.compile(r"%|percent|por ciento", re.I)),
-    (r"\b(?:money|dinero|cost\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b",
-     re.compile(r"[$€£]|dollars?|d[oó]lares|euros?|pounds|libras|million|billion|millones|mil\b", re.I)),
+    (r"\b(?:percent\w*|porcentaje|por ciento|share of|proportion|proporcion)\b", re.compile(r"%|percent|por ciento", re.I)),
+    (r"\b(?:money|dinero|cost\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b", _MONEY),
 )
 OTHER_MEASURE_CHARS = 120
+# Money asked for: a sum with its currency before a count in millions ("$3.72 billion", not "8.3 million shares").
+NO_CURRENCY_CHARS = 100
+# The currency may follow the figure's scale: "5 millones de dólares".
+CURRENCY_AFTER = 14
 
 
 def _anchors(asked: str, folded: str) -> list[int]:

@@ -144,6 +144,11 @@ class Terms:
         text = _JOINED_WORDS.sub(" ", spell_out(text))
         return [self._stem(w) for w in _WORD.findall(fold(text)) if w not in self.stopwords and (len(w) > 1 or w.isdigit())]
 
+    def other(self) -> "Terms":
+        """The same analysis for text in the other language (English and Spanish), whose stems translations are
+        compared with."""
+        return Terms("en" if self.language == "es" else "es", self.stopwords)
+
 
 @lru_cache(maxsize=None)
 def evidence_stopwords() -> frozenset[str]:
@@ -175,7 +180,14 @@ def select_evidence(
     candidates = _candidates(hits)
     if not candidates or not wanted:
         return Selection((), True, kind)
-    unit_terms = [terms(u.text + " " + u.context) for _, u, _, _ in candidates]
+    # A passage in the other language is stemmed in its own ("sales" is "sale" in English, "sal" in Spanish), and in
+    # the question's for the names both share ("Manning" is "man" in English, "manning" in Spanish).
+    translated = terms.other() if across_languages else terms
+    def across(hit: Hit) -> bool:
+        return across_languages is True or bool(across_languages and hit.doc_id in across_languages)
+    def stems(hit: Hit, text: str) -> list[str]:
+        return translated(text) + terms(text) if across(hit) else terms(text)
+    unit_terms = [stems(h, u.text + " " + u.context) for h, u, _, _ in candidates]
     idf = _idf(unit_terms)
     identifiers = set(terms(" ".join(_IDENTIFIER.findall(question))))
     weights = {t: idf.get(t, math.log(1 + len(unit_terms))) * (IDENTIFIER_WEIGHT if t in identifiers else 1.0)
@@ -185,7 +197,7 @@ def select_evidence(
     boilerplate = _boilerplate(candidates)
     # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
     label_words = (set(wanted) - identifiers) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
-    neutral = set(terms(_NEUTRAL_LABEL))
+    neutral = set(terms(_NEUTRAL_LABEL)) | set(translated(_NEUTRAL_LABEL))
     # The words of each unit, found once: the sentence before a sentence is usually a unit of the pool too.
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     asked_years = [int(y) for y in _YEAR.findall(question)]
@@ -193,7 +205,7 @@ def select_evidence(
     pre: list[tuple[float, float, int]] = []
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found)
-        if across_languages is True or (across_languages and hit.doc_id in across_languages):
+        if across(hit):
             present |= shared_across_languages(set(weights), present, terms.language)
         else:
             present |= same_meaning(set(weights), present, terms.language)
@@ -201,14 +213,15 @@ def select_evidence(
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
         coverage = sum(w for t, w in weights.items() if t in present) / total
         if previous:
-            around = present | set(known.get(previous) or terms(previous))
+            around = present | set(known.get(previous) or stems(hit, previous))
             share = 1.0 if previous.endswith("?") else CONTEXT_SHARE  # a FAQ's answer is about the question before it
             coverage += share * (sum(w for t, w in weights.items() if t in around) / total - coverage)
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
         if unit.kind == ROW and kind in FIGURES:
-            label = _label_fit(unit.text, label_words, neutral, terms)
+            label = (_label_fit(unit.text, label_words, neutral, translated, terms.language) if across(hit)
+                     else _label_fit(unit.text, label_words, neutral, terms))
             label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
             if kind in (AMOUNT, DATE) and coverage > 0:
                 fit = max(fit, 0.8)
@@ -274,14 +287,16 @@ def _only_earlier(text: str, asked_years: list[int]) -> bool:
     return bool(years) and max(years) < min(asked_years)
 
 
-def _label_fit(row: str, wanted: set[str], neutral: set[str], terms: Terms) -> float:
-    """How much a row's label is what the question names: its last part counts most ("Total" and the like aside)."""
+def _label_fit(row: str, wanted: set[str], neutral: set[str], terms: Terms, asked_in: str = "") -> float:
+    """How much a row's label is what the question names: its last part counts most ("Total" and the like aside).
+    ``asked_in``: the question's language when the row is in the other one ("ventas netas" for "Net sales")."""
     label, leaf = row_label(row)
     fit = 0.0
     for text, weight in ((leaf, LABEL_WEIGHT), (label[: len(label) - len(leaf)], PARENT_LABEL_WEIGHT)):
         words = set(terms(text)) - neutral
         if words:
-            fit += weight * len(words & wanted) / len(words)
+            named = {w for w in words if shared_across_languages(wanted, {w}, asked_in)} if asked_in else words & wanted
+            fit += weight * len(named) / len(words)
     return fit
 
 

@@ -25,7 +25,9 @@ _ASKING = (
            r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b"),
     (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
-             r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b"),
+             r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b|"
+             r"\bcual(?:es)? (?:fue|fueron|es|son|era|eran) (?:el|la|los|las) (?:total|importe|cantidad|numero|porcentaje|"
+             r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas)\b"),
     (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
            r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"
            r"\bque (?:empresa|persona|nombre|equipo|ciudad|pais|jugador|poeta|escritor|autor|cientifico|quimico|"
@@ -45,7 +47,7 @@ _REASON_TEXT = re.compile(r"\bdue (?:primarily |mainly |largely )?to\b|\bdriven\
                           r"\bimpact(?:ed)?\b|\bdebido a\b|\bgracias a\b|\ba causa de\b|\bpor (?:eso|ello|lo que)\b|\bya que\b")
 # Words that say what a question is about, when no asking word decides.
 _TOPICAL = (AMOUNT, r"\bpercent|\bporcentaje\b|\bamount\b|\bmonto\b|\bimporte\b|\brevenue\b|\bmargin\b|\bcash\b|"
-                    r"\bsales\b|\bexpenses?\b|\bexpenditures?\b|\bspen(?:d|t|ding)\b|\bgastos?\b|\bincome\b|\bloss(?:es)?\b|\bprofits?\b|"
+                    r"\bsales\b|\bventas\b|\bingresos\b|\bmargen\b|\befectivo\b|\bexpenses?\b|\bexpenditures?\b|\bspen(?:d|t|ding)\b|\bgastos?\b|\bincome\b|\bloss(?:es)?\b|\bprofits?\b|"
                     r"\bearnings\b|\bperdidas?\b|\bbeneficios?\b|\bganancias?\b|\brate\b|\btasa\b|\bcost\b|\bcoste\b|\bcosto\b|\bprice\b|"
                     r"\bprecio\b")
 _YES_NO = r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|should|must)\b|^(?:hay|existe|tiene|es|puede)\b"

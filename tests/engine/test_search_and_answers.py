@@ -214,3 +214,15 @@ def test_an_abstention_over_passages_in_the_other_language_suggests_asking_in_th
     engine.apply_config(engine.config.replace(language="es"))
     assert engine.ask("Who pays traffic fines?").text.endswith("están en español: preguntar en español puede encontrar más.")
     assert not engine.ask("¿Quién paga las multas de tráfico?").abstained
+
+
+def test_a_spanish_question_over_an_english_passage_finds_the_names_both_write_alike(tmp_path, fake_engine):
+    engine = fake_engine(chunk_tokens=64, chunk_overlap=0)
+    make_pdf(tmp_path / "season.pdf", ["Thomas Davis had 5.5 sacks, 4 forced fumbles and 4 interceptions, while Luke Kuechly "
+                                       "led the team in tackles."])
+    engine.ingest([tmp_path])
+    keyword = engine.keyword_index()
+    hits, _ = engine._search(engine.collection, "Thomas Davis forced fumbles", 3, "fused")
+    english = {h.doc_id: "en" for h in hits}
+    assert library_answers("¿Cuántos balones sueltos forzados logró Thomas Davis?", "es", english, hits, 0.35, keyword, 0.6)
+    assert not library_answers("¿Cuántos balones sueltos forzados logró Peter Smith?", "es", english, hits, 0.35, keyword, 0.6)

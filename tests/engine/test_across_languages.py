@@ -1,0 +1,69 @@
+"""Questions in one language over documents in the other: the rows and names they share, and the figures asked for."""
+from __future__ import annotations
+
+import pytest
+
+from rag.analysis import spell_out
+from rag.answer.answer_phrase import answer_phrase
+from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
+from rag.answer.question_kind import AMOUNT, REASON, question_kind
+from rag.types import Hit
+
+SALES = (
+    "Services net sales increased during the third quarter of 2023 compared to the third quarter of 2022 due primarily "
+    "to higher net sales from advertising, cloud services and AppleCare.\n"
+    "Mac net sales decreased during the third quarter of 2023 compared to the third quarter of 2022 due primarily to "
+    "lower net sales of laptops.\n"
+    "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959 | "
+    "Nine Months Ended July 1, 2023: $293,787\n"
+    "Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885"
+)
+BUYBACKS = (
+    "During the third quarter and first nine months of fiscal year 2024, we repurchased 8.3 million and 15.9 million "
+    "shares of our common stock for $3.72 billion and $7.01 billion, respectively."
+)
+
+
+def _hits(text: str) -> list[Hit]:
+    return [Hit("c1", "d1", "/docs/10q.pdf", text, 1.0, 0.5, 1.0, 2, 2, 0, len(text), "")]
+
+
+@pytest.mark.parametrize("question, label, figure", [
+    ("¿Cuáles fueron las ventas netas de Apple en el tercer trimestre de 2023?", "Total net sales", "81,797"),
+    ("¿Cuál fue el margen bruto de Apple en el tercer trimestre de 2023?", "Total gross margin", "36,413"),
+])
+def test_a_spanish_question_finds_the_english_row_it_names_and_its_quarter(question, label, figure):
+    selection = select_evidence(question, _hits(SALES), Terms("es", evidence_stopwords()), across_languages=True)
+    assert selection.kind == AMOUNT
+    assert selection.chosen[0].unit.text.startswith(label)
+    assert selection.chosen[0].answer.startswith(figure)
+
+
+def test_spanish_questions_for_sales_margins_and_cash_ask_for_an_amount_but_not_their_causes():
+    assert question_kind("¿Cuáles fueron los ingresos de Microsoft en 2023?") == AMOUNT
+    assert question_kind("¿Cuánto efectivo tenía Amazon a final de septiembre?") == AMOUNT
+    assert question_kind("¿Por qué bajaron las ventas de Mac?") == REASON
+
+
+def test_a_phrasal_verb_is_searched_as_the_word_documents_use():
+    assert spell_out("How many shares did Apple buy back?") == "How many shares did Apple repurchase?"
+    rows = ("Mortgage- and asset-backed securities | July 1, 2023: 20,088\n"
+            "During the third quarter of 2023 the Company repurchased 102.7 million shares of its common stock.")
+    selection = select_evidence("How many shares did Apple buy back in Q3 2023?", _hits(rows), Terms("en", evidence_stopwords()))
+    assert "repurchased" in selection.chosen[0].unit.text
+
+
+@pytest.mark.parametrize("question", [
+    "How much did NVIDIA spend on share buybacks in the third quarter of fiscal 2024?",
+    "¿Cuánto dinero gastó NVIDIA en recompras de acciones en el tercer trimestre del año fiscal 2024?",
+])
+def test_money_asked_for_is_the_sum_with_its_currency_not_a_count_in_millions(question):
+    assert answer_phrase(question, AMOUNT, BUYBACKS) == "$3.72 billion"
+
+
+def test_a_name_is_found_in_a_passage_of_the_other_language_however_each_language_stems_it():
+    season = ("Thomas Davis se hizo con 5 capturas y media, 4 balones sueltos forzados y 4 intercepciones.\n"
+              "Luke Kuechly lideró al equipo en derribos, con 118 en toda la temporada.")
+    selection = select_evidence("How many forced fumbles did Thomas Davis have?", _hits(season), Terms("en", evidence_stopwords()),
+                                across_languages=True)
+    assert selection.chosen[0].unit.text.startswith("Thomas Davis")
