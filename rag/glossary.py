@@ -1,6 +1,7 @@
 """Words a question shares with text in the other language: cognates, and translations from a small glossary."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,16 +11,31 @@ GLOSSARY = Path(__file__).with_name("glossary_en_es.txt")
 # Stems are compared by their first five letters ("influenc" and "influy" are not, "interceptions" and
 # "intercepciones" are); four let "sello" (seal) find "selling" and "cambiar" (change) find "channel".
 PREFIX_LETTERS = 5
+# How English and Spanish spell one Latin or Greek word ("pharmacist" and "farmacéutico", "oxygen" and "oxígeno",
+# "Luther" and "Lutero", "nation" and "nación", "disobedience" and "desobediencia", "special" and "especial"): both
+# sides are written one way before their first letters are compared.
+_SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"ph", "f"), (r"th", "t"), (r"y", "i"), (r"(?<=.)ti(?=[aeiou])", "ci"), (r"^dis", "des"),
+    (r"^es(?=[bcdfgklmnpqstv])", "s"), (r"([a-z])\1", r"\1"),
+))
+
+
+def cognate_key(word: str) -> str:
+    """The first letters of ``word`` (folded) as both languages would spell them; "" when too short to compare."""
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word[:PREFIX_LETTERS] if len(word) >= PREFIX_LETTERS and not word.isdigit() else ""
 
 
 def shared_across_languages(asked: set[str], found: set[str], language: str) -> set[str]:
     """The question's stems ``asked`` that a text's stems ``found`` hold in some form: the same stem, a stem with the
-    same first five letters (a cognate), or, through the glossary, a translation ("night" and "noches"). ``language``
-    is the question's."""
+    same first five letters as both languages spell them (a cognate, ``cognate_key``), or, through the glossary, a
+    translation ("night" and "noches"). ``language`` is the question's."""
     prefixes = {w[:PREFIX_LETTERS] for w in found} | found
+    cognates = {cognate_key(w) for w in found} - {""}
     stems = _translated_stems(language)
     return {t for t in asked if t in found or (len(t) >= PREFIX_LETTERS and not t.isdigit() and t[:PREFIX_LETTERS] in prefixes)
-            or stems.get(t, frozenset()) & prefixes}
+            or cognate_key(t) in cognates or stems.get(t, frozenset()) & prefixes}
 
 
 def same_meaning(asked: set[str], found: set[str], language: str) -> set[str]:

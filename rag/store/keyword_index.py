@@ -12,7 +12,7 @@ from typing import Iterable
 import numpy as np
 
 from rag.analysis import detect_language, main_language, query_terms, query_words, terms
-from rag.glossary import PREFIX_LETTERS, translations
+from rag.glossary import cognate_key, translations
 
 log = logging.getLogger(__name__)
 
@@ -91,15 +91,16 @@ class KeywordIndex:
         return np.asarray(self._retriever.get_scores(wanted), dtype=np.float32)
 
     def _cognates(self, word: str) -> list[str]:
-        """Index terms sharing the first letters of a word the index lacks ("interceptions" → "intercepcion")."""
+        """Index terms sharing the first letters of a word the index lacks, as both languages spell them ("interceptions"
+        → "intercepcion", "pharmacists" → "farmaceut")."""
         if len(word) < COGNATE_MIN_LENGTH or word.isdigit():
             return []
         if self._prefixes is None:
             self._prefixes = {}
             for term in self._retriever.vocab_dict:
-                if len(term) >= PREFIX_LETTERS:
-                    self._prefixes.setdefault(term[:PREFIX_LETTERS], []).append(term)
-        return self._prefixes.get(word[:PREFIX_LETTERS], [])[:COGNATE_LIMIT]
+                if cognate_key(term):
+                    self._prefixes.setdefault(cognate_key(term), []).append(term)
+        return self._prefixes.get(cognate_key(word), [])[:COGNATE_LIMIT]
 
     def rarity(self, index_terms: Iterable[str]) -> dict[str, float]:
         """How rare each of ``index_terms`` is among the passages (BM25's inverse document frequency); a term no

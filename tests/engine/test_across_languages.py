@@ -7,6 +7,8 @@ from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.question_kind import AMOUNT, REASON, question_kind
+from rag.glossary import same_meaning, shared_across_languages
+from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
 
 SALES = (
@@ -67,3 +69,26 @@ def test_a_name_is_found_in_a_passage_of_the_other_language_however_each_languag
     selection = select_evidence("How many forced fumbles did Thomas Davis have?", _hits(season), Terms("en", evidence_stopwords()),
                                 across_languages=True)
     assert selection.chosen[0].unit.text.startswith("Thomas Davis")
+
+
+@pytest.mark.parametrize("english, spanish", [
+    ("pharmacists", "farmacéuticos"), ("oxygen", "oxígeno"), ("Luther", "Lutero"), ("national", "nacional"),
+    ("disobedience", "desobediencia"), ("special", "especial"),
+])
+def test_a_word_both_languages_take_from_latin_or_greek_is_shared_however_each_spells_it(english, spanish):
+    asked = set(Terms("en", evidence_stopwords())(english))
+    found = set(Terms("es", evidence_stopwords())(spanish))
+    assert shared_across_languages(asked, found, "en") == asked
+    assert not shared_across_languages(asked, set(Terms("es", evidence_stopwords())("la seguridad del edificio")), "en")
+
+
+def test_keyword_search_finds_a_passage_by_the_other_language_s_spelling_of_a_word(tmp_path):
+    index = KeywordIndex(tmp_path / "kw")
+    index.rebuild([("1", "Los farmacéuticos dispensan los medicamentos en la farmacia del hospital.", "es"),
+                   ("2", "Los médicos recetan los tratamientos en la consulta.", "es")], 1)
+    assert [cid for cid, _ in index.search("What do pharmacists do?", 5)] == ["1"]
+
+
+def test_the_glossary_holds_the_forms_of_measuring_that_spanish_stems_apart():
+    asked = set(Terms("es", evidence_stopwords())("¿Cómo se mide una muestra?"))
+    assert same_meaning(asked, set(Terms("es", evidence_stopwords())("Medición de la muestra: coloque la cubeta.")), "es")
