@@ -43,6 +43,11 @@ _ASKING_PERIOD = re.compile(r"\b(?:what|which)\s+(?:year|month|century|decade)\b
 _JOINED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Years and quarters say which document, not which sentence: retrieval has used them.
 _IDENTIFIER = re.compile(r"\b(?:(?:19|20)\d\d|Q[1-4]|10-[QK])\b")
+# A quarter in words too, when choosing: a statement's row gives it as "Three Months Ended Jul 1, 2023", a sentence about
+# another figure as "the second quarter of 2023" ("What was Intel's net income in the second quarter of 2023?" quoted
+# a subsidiary's net loss). Whether the quotes may not answer is still judged with its words in full.
+_QUARTER_IN_WORDS = re.compile(r"\b(?:first|second|third|fourth|primer|segundo|tercer|cuarto)\s+(?:fiscal\s+)?"
+                               r"(?:quarter|trimestre)\b", re.I)
 IDENTIFIER_WEIGHT = 0.25
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A sentence whose years are all before the one asked for speaks of an earlier period (last year's buybacks for
@@ -190,9 +195,12 @@ def select_evidence(
     unit_terms = [stems(h, u.text + " " + u.context) for h, u, _, _ in candidates]
     idf = _idf(unit_terms)
     identifiers = set(terms(" ".join(_IDENTIFIER.findall(question))))
-    weights = {t: idf.get(t, math.log(1 + len(unit_terms))) * (IDENTIFIER_WEIGHT if t in identifiers else 1.0)
-               for t in set(wanted)}
-    total = sum(weights.values()) or 1.0
+    quarters = set(terms(" ".join(_QUARTER_IN_WORDS.findall(question))))
+    plain = {t: idf.get(t, math.log(1 + len(unit_terms))) * (IDENTIFIER_WEIGHT if t in identifiers else 1.0)
+             for t in set(wanted)}
+    weights = {t: w * (IDENTIFIER_WEIGHT if t in quarters - identifiers else 1.0) for t, w in plain.items()}
+    def share(words: set[str], table: dict[str, float]) -> float:
+        return sum(w for t, w in table.items() if t in words) / (sum(table.values()) or 1.0)
     pairs = set(zip(wanted, wanted[1:]))
     boilerplate = _boilerplate(candidates)
     # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
@@ -211,11 +219,12 @@ def select_evidence(
             present |= same_meaning(set(weights), present, terms.language)
         if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
-        coverage = sum(w for t, w in weights.items() if t in present) / total
+        coverage, held = share(present, weights), share(present, plain)
         if previous:
             around = present | set(known.get(previous) or stems(hit, previous))
-            share = 1.0 if previous.endswith("?") else CONTEXT_SHARE  # a FAQ's answer is about the question before it
-            coverage += share * (sum(w for t, w in weights.items() if t in around) / total - coverage)
+            part = 1.0 if previous.endswith("?") else CONTEXT_SHARE  # a FAQ's answer is about the question before it
+            coverage += part * (share(around, weights) - coverage)
+            held += part * (share(around, plain) - held)
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
@@ -233,7 +242,7 @@ def select_evidence(
             EARLIER_YEARS_PENALTY if asked_years and unit.kind != ROW and _only_earlier(unit.text, asked_years) else 0.0)
         score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
                  + WEIGHTS["rank"] * prior)
-        pre.append((score, coverage, index))
+        pre.append((score, held, index))
     pre.sort(reverse=True)
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage) for score, coverage, i in pre]
     if similarity is not None and kind not in FIGURES:

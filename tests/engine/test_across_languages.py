@@ -18,7 +18,9 @@ SALES = (
     "lower net sales of laptops.\n"
     "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959 | "
     "Nine Months Ended July 1, 2023: $293,787\n"
-    "Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885"
+    "Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885\n"
+    "Cash | Adjusted Cost: $25,337 | July 1, 2023 Fair Value: $25,337\n"
+    "Effective tax rate | Three Months Ended July 1, 2023: 12.5 % | Three Months Ended June 25, 2022: 15.7 %"
 )
 BUYBACKS = (
     "During the third quarter and first nine months of fiscal year 2024, we repurchased 8.3 million and 15.9 million "
@@ -33,6 +35,7 @@ def _hits(text: str) -> list[Hit]:
 @pytest.mark.parametrize("question, label, figure", [
     ("¿Cuáles fueron las ventas netas de Apple en el tercer trimestre de 2023?", "Total net sales", "81,797"),
     ("¿Cuál fue el margen bruto de Apple en el tercer trimestre de 2023?", "Total gross margin", "36,413"),
+    ("¿Cuál fue el tipo impositivo efectivo de Apple en el tercer trimestre de 2023?", "Effective tax rate", "12.5"),
 ])
 def test_a_spanish_question_finds_the_english_row_it_names_and_its_quarter(question, label, figure):
     selection = select_evidence(question, _hits(SALES), Terms("es", evidence_stopwords()), across_languages=True)

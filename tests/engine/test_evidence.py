@@ -359,3 +359,14 @@ def test_a_faq_answer_is_about_the_question_before_it():
     faq = ("Who can get a company car?\nSales staff and field engineers who drive more than 20,000 km a year for work.\n"
            "What fuel card do we use?\nAll cars come with a Repsol fuel card.")
     assert _best("Who is entitled to a company car?", faq).startswith("Sales staff")
+
+
+def test_a_quarter_in_words_names_the_period_not_the_sentence_that_repeats_it():
+    texts = ["Net loss attributable to non-controlling interest in Arizona Fab was $3 million in the second quarter of 2023.",
+             "Intel's net income depends on factory loadings.", "Intel's net income is reported after taxes.",
+             "Net income (loss) attributable to Intel | Three Months Ended Jul 1, 2023: $1,481 | Three Months Ended Jul 2, "
+             "2022: $(454)"]
+    hits = [_hit(text, n, "d1") for n, text in enumerate(texts, start=1)]
+    selection = select_evidence("What was Intel's net income in the second quarter of 2023?", hits, Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Net income (loss) attributable to Intel")
+    assert selection.chosen[0].answer.startswith("1,481")
