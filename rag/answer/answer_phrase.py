@@ -6,6 +6,7 @@ import re
 from rag.answer.language import guess_language
 from rag.answer.passage_units import PERIOD_WORDS, row_cells
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, VERB_MONTHS, WEEKDAYS, fold
+from rag.answer.respectively import figures_out_of_place
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
 _DATE = re.compile(
@@ -92,6 +93,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
     most = max((count for _, _, count in clauses), default=0)
     dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
+    elsewhere = figures_out_of_place(question, text, [m.span() for m in pattern.finditer(text)]) if pattern is _AMOUNT else set()
     best, best_distance = "", float("inf")
     for match in pattern.finditer(text):
         span = _clean(match.group(), kind)
@@ -101,6 +103,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             continue
         if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in not_a_number):
             continue
+        if match.span() in elsewhere or (_REPORTING_PERIOD.search(text[: match.start()]) and _MONTHS.search(span)):
+            continue  # "8.3 million and 15.9 million … for the quarter and first nine months, respectively"
         if pattern is _AMOUNT:  # from either end of the figure ("24 to 10 with 3 min 8 s left")
             distance = min((min(abs(match.start() - a), abs(match.end() - a)) for a in anchors), default=0)
         else:
@@ -142,6 +146,9 @@ _MEASURES = (
     (r"\b(?:money|dinero|cost\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b", _MONEY),
 )
 OTHER_MEASURE_CHARS = 120
+# "The first nine months" is a reporting period, not an amount.
+_REPORTING_PERIOD = re.compile(r"\b(?:first|primeros)\s+$", re.I)
+_MONTHS = re.compile(r"(?:months?|meses)$", re.I)
 # Money asked for: a sum with its currency before a count in millions ("$3.72 billion", not "8.3 million shares").
 NO_CURRENCY_CHARS = 100
 # The currency may follow the figure's scale: "5 millones de dólares".

@@ -313,3 +313,20 @@ def test_a_weekday_in_a_name_is_no_date():
 ])
 def test_a_frequency_in_words_answers_how_often_when_no_interval_has_a_figure(question, text, expected):
     assert answer_phrase(question, FREQUENCY, text) == expected
+
+
+BUYBACKS = ("During the third quarter and first nine months of fiscal year 2024, we repurchased 8.3 million and 15.9 million "
+            "shares of our common stock for $3.72 billion and $7.01 billion, respectively.")
+LEASES = ("Operating lease expenses were $49 million and $44 million for the third quarter of fiscal years 2023 and 2022, "
+          "respectively, and $139 million and $125 million for the first nine months of fiscal years 2023 and 2022, respectively.")
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("How many shares did NVIDIA repurchase in the third quarter of fiscal 2024?", BUYBACKS, "8.3 million"),
+    ("How much did NVIDIA spend on buybacks in the first nine months of fiscal 2024?", BUYBACKS, "$7.01 billion"),
+    ("What were operating lease expenses in the third quarter of fiscal 2022?", LEASES, "$44 million"),
+    ("What were operating lease expenses in the first nine months of fiscal 2023?", LEASES, "$139 million"),
+    ("¿Cuántos días dura el periodo de prueba?", "El periodo de prueba son los primeros 30 días del contrato.", "30 días"),
+])
+def test_respectively_gives_each_figure_to_its_own_period_or_year(question, text, expected):
+    assert answer_phrase(question, AMOUNT, text) == expected
