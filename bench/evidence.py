@@ -140,7 +140,7 @@ def evidence(ws: Workspace, backends: list[str]) -> dict:
                 passage_hit = any(h.chunk_id in passages for h in hits)
                 page_hit = any(set(range(h.page_start or 0, (h.page_end or h.page_start or 0) + 1)) & pages for h in hits)
                 rows.append({"question": q.question, "type": q.chunk_type, "judged": True, "passage": passage_hit,
-                             "page": page_hit, "evidence_pages": sorted(pages)})
+                             "page": page_hit, "evidence_pages": sorted(pages), "evidence_passages": len(passages)})
         finally:
             engine.close()
         out["faro"][backend] = summarize(rows)
@@ -150,14 +150,19 @@ def evidence(ws: Workspace, backends: list[str]) -> dict:
 
 
 def summarize(rows: list[dict]) -> dict:
-    """passage@5 and page@5 over the judged questions: all, table and text."""
+    """passage@5 and page@5 over the judged questions: all, table and text. A question whose reference only a whole
+    page holds (no single passage carries enough of it) counts for page@5 alone; ``passage@5 (all judged)`` counts it
+    as a miss, as this measure did before 2026-12-06."""
     result = {}
     for group in ("all", "table", "text"):
         judged = [r for r in rows if r["judged"] and group in ("all", r["type"])]
+        by_passage = [r for r in judged if r.get("evidence_passages", 1)]
         result[group] = {
             "judged": len(judged),
             "unjudged": sum(1 for r in rows if not r["judged"] and group in ("all", r["type"])),
-            "passage@5": mean(1.0 if r["passage"] else 0.0 for r in judged) if judged else None,
+            "passage_judged": len(by_passage),
+            "passage@5": mean(1.0 if r["passage"] else 0.0 for r in by_passage) if by_passage else None,
+            "passage@5 (all judged)": mean(1.0 if r["passage"] else 0.0 for r in judged) if judged else None,
             "page@5": mean(1.0 if r["page"] else 0.0 for r in judged) if judged else None,
         }
     return result

@@ -83,10 +83,12 @@ def _evidence(data: dict) -> list[str]:
              f"passage@{data['top_k']}: a passage holding the reference answer (at least half of the answer's figures, or of its "
              f"distinctive words when it has no figures, and near the best passage of the filing) is among the first "
              f"{data['top_k']} results; page@{data['top_k']}: one of them lies on a page holding it. Questions whose filing "
-             "holds no such passage are not judged.", ""]
-    rows = [[f"faro-{b}", group, g["judged"], _f(g["passage@5"]), _f(g["page@5"])]
+             "holds neither are not judged; those whose reference only a whole page holds count for page@5 alone "
+             "(\"passage@5, all judged\" counts them as misses).", ""]
+    rows = [[f"faro-{b}", group, g["judged"], g.get("passage_judged", g["judged"]), _f(g["passage@5"]),
+             _f(g.get("passage@5 (all judged)", g["passage@5"])), _f(g["page@5"])]
             for b, groups in data["faro"].items() for group in ("all", "table", "text") for g in [groups[group]]]
-    return lines + _table(["pipeline", "chunk type", "judged", "passage@5", "page@5"], rows)
+    return lines + _table(["pipeline", "chunk type", "judged", "by passage", "passage@5", "passage@5, all judged", "page@5"], rows)
 
 
 def _tables(data: dict) -> list[str]:

@@ -44,7 +44,8 @@ def summary_lines(section: str, data: dict) -> list[str]:
         for backend, groups in data["faro"].items():
             for group in ("all", "table", "text"):
                 g = groups[group]
-                lines.append(f"  faro-{backend:<5} {group:<6} passage@5 {_f(g['passage@5'])}  page@5 {_f(g['page@5'])}"
+                lines.append(f"  faro-{backend:<5} {group:<6} passage@5 {_f(g['passage@5'])} of {g.get('passage_judged', g['judged'])}"
+                             f" ({_f(g.get('passage@5 (all judged)', g['passage@5']))} of all)  page@5 {_f(g['page@5'])}"
                              f"  ({g['judged']} judged, {g['unjudged']} without evidence in the filing)")
     elif section == "tables":
         lines.append(f"sec10q table rows: {data['pages']} pages holding the figures of {data['questions']} table questions")

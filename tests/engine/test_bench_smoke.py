@@ -9,6 +9,7 @@ import pytest
 
 from bench.cli import SECTIONS, main
 from bench.datasets import load_beir, load_single_doc_questions
+from bench.evidence import summarize
 from bench.metrics import dedupe, hit_at, ndcg_at, percentile, recall_at
 from bench.peer import peer_available
 from bench.targets import check
@@ -226,3 +227,12 @@ def test_targets_report_the_gap_when_missed():
     assert not by_name["First token, 4 × 256-token passages sent whole"].met
     assert by_name["First token, 4 × 256-token passages as Faro sends them (evidence first)"].met
     assert by_name["Prompt evaluation"].gap.startswith("short by 200")
+
+
+def test_a_question_only_a_whole_page_answers_counts_for_pages_not_passages():
+    rows = [{"type": "table", "judged": True, "passage": True, "page": True, "evidence_passages": 2},
+            {"type": "table", "judged": True, "passage": False, "page": True, "evidence_passages": 0},
+            {"type": "text", "judged": False}]
+    table = summarize(rows)["table"]
+    assert (table["judged"], table["passage_judged"], table["unjudged"]) == (2, 1, 0)
+    assert table["passage@5"] == 1.0 and table["passage@5 (all judged)"] == 0.5 and table["page@5"] == 1.0
