@@ -23,7 +23,11 @@ _LIST_JOINT = re.compile(r"\s*,?\s*(?:and|y|e)?\s*")
 
 def periods_in(text: str) -> list[str]:
     """The lengths of the periods ``text`` names, in order ("third quarter and first nine months" → quarter, nine)."""
-    return [match.lastgroup for match in _PERIOD.finditer(fold(text))]
+    return [length for length, _ in _periods_at(text)]
+
+
+def _periods_at(text: str) -> list[tuple[str, int]]:
+    return [(match.lastgroup, match.start()) for match in _PERIOD.finditer(fold(text))]
 
 
 def figures_out_of_place(question: str, text: str, figures: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -46,15 +50,16 @@ def figures_out_of_place(question: str, text: str, figures: Sequence[tuple[int, 
 
 def _clause_out_of_place(clause: str, offset: int, figures: list[tuple[int, int]], asked_periods: set[str],
                          asked_years: set[str]) -> set[tuple[int, int]]:
-    periods = periods_in(clause)
-    if periods and len(set(periods)) == 1 and asked_periods and not asked_periods & set(periods):
+    periods = _periods_at(clause)
+    lengths = {length for length, _ in periods}
+    if len(lengths) == 1 and asked_periods and not asked_periods & lengths:
         return set(figures)  # "$139 million for the first nine months" when the quarter is asked
+    years = [(m.group(), m.start()) for m in _YEAR.finditer(clause)]
     out = set()
     for group in _lists(clause, offset, figures):
-        keys = _keys(clause, group, periods, asked_periods, asked_years)
-        if keys is None:
-            continue
-        out |= {figure for figure, key in zip(group, keys) if not key}
+        first, last = group[0][0] - offset, group[-1][1] - offset
+        keys = _keys(periods, first, last, len(group), asked_periods) or _keys(years, first, last, len(group), asked_years)
+        out |= {figure for figure, key in zip(group, keys or ()) if not key}
     return out
 
 
@@ -69,13 +74,13 @@ def _lists(clause: str, offset: int, figures: list[tuple[int, int]]) -> list[lis
     return [group for group in groups if len(group) > 1]
 
 
-def _keys(clause: str, group: list[tuple[int, int]], periods: list[str], asked_periods: set[str],
-          asked_years: set[str]) -> list[bool] | None:
-    """Whether each figure of ``group`` is of the period or year asked, by the list of periods (or else of years)
-    of the same length in the clause; None when no such list tells them apart."""
-    if len(periods) == len(group) and len(set(periods)) == len(periods) and asked_periods & set(periods):
-        return [period in asked_periods for period in periods]
-    years = _YEAR.findall(clause)
-    if len(years) == len(group) and len(set(years)) == len(years) and asked_years & set(years):
-        return [year in asked_years for year in years]
+def _keys(named: list[tuple[str, int]], first: int, last: int, count: int, asked: set[str]) -> list[bool] | None:
+    """Whether each of ``count`` listed figures (from ``first`` to ``last`` in the clause) is of what is asked, by the
+    ``count`` different periods or years (``named``, with their places) written right after the list, or else right
+    before it (a title's "Third quarter 2026 report" further before is none of them); None when neither tells."""
+    after = [key for key, at in named if at >= last][:count]
+    before = [key for key, at in named if at < first][-count:]
+    for side in (after, before):
+        if len(side) == count and len(set(side)) == count and asked & set(side):
+            return [key in asked for key in side]
     return None

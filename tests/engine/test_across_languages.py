@@ -95,3 +95,13 @@ def test_keyword_search_finds_a_passage_by_the_other_language_s_spelling_of_a_wo
 def test_the_glossary_holds_the_forms_of_measuring_that_spanish_stems_apart():
     asked = set(Terms("es", evidence_stopwords())("¿Cómo se mide una muestra?"))
     assert same_meaning(asked, set(Terms("es", evidence_stopwords())("Medición de la muestra: coloque la cubeta.")), "es")
+
+
+@pytest.mark.parametrize("question, manual, expected", [
+    ("¿Qué par de apriete llevan los tornillos de la brida?", "Flange bolts 80 Nm\nHousing bolts 45 Nm", "Flange bolts"),
+    ("¿Cuántos días de vacaciones tengo al año?", "Full-time employees are entitled to 25 working days of paid annual "
+     "leave.\nExpense reports are submitted within 30 days.", "Full-time employees"),
+])
+def test_a_field_engineer_s_and_an_employee_s_spanish_words_find_the_english_manual_and_policy(question, manual, expected):
+    selection = select_evidence(question, _hits(manual), Terms("es", evidence_stopwords()), across_languages=True)
+    assert selection.chosen[0].unit.text.startswith(expected)

@@ -327,6 +327,8 @@ LEASES = ("Operating lease expenses were $49 million and $44 million for the thi
     ("What were operating lease expenses in the third quarter of fiscal 2022?", LEASES, "$44 million"),
     ("What were operating lease expenses in the first nine months of fiscal 2023?", LEASES, "$139 million"),
     ("¿Cuántos días dura el periodo de prueba?", "El periodo de prueba son los primeros 30 días del contrato.", "30 días"),
+    ("What was revenue in the third quarter of 2026?", "Third quarter 2026 report. Revenue was $48.2 million and $131.5 "
+     "million for the third quarter and first nine months of 2026, respectively.", "$48.2 million"),
 ])
 def test_respectively_gives_each_figure_to_its_own_period_or_year(question, text, expected):
     assert answer_phrase(question, AMOUNT, text) == expected
