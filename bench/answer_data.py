@@ -96,6 +96,18 @@ def _articles(json_path: Path) -> list[dict]:
     return json.loads(json_path.read_text(encoding="utf-8"))["data"]
 
 
+def mixed_xquad_questions(xquad: Path, asked: str, group: str, every: int = 1) -> list[Reference]:
+    """Every ``every``-th XQuAD question in ``asked`` ("en" or "es") over the mixed library (odd-numbered articles in
+    English, even-numbered ones in Spanish), with the spans of the language its article is held in."""
+    english = xquad_questions(xquad / "xquad.en.json", group)
+    spanish = xquad_questions(xquad / "xquad.es.json", group)
+    questions = []
+    for en, es in zip(english, spanish):
+        held = en if int(en.document[:2]) % 2 else es
+        questions.append(Reference((en if asked == "en" else es).question, held.document, held.answers, group))
+    return questions[::every]
+
+
 def xquad_questions(json_path: Path, group: str, every: int = 1, spans_from: Path | None = None) -> list[Reference]:
     """Every ``every``-th question of an XQuAD file, with its answer spans and the article's file stem.
 

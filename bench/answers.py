@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from bench.answer_data import MULTI_CHUNK, NEAR_TOPIC, NEAR_TOPIC_ES, OFF_TOPIC, SINGLE_CHUNK, Reference, sec10q_questions, xquad_questions
+from bench.answer_data import (MULTI_CHUNK, NEAR_TOPIC, NEAR_TOPIC_ES, OFF_TOPIC, SINGLE_CHUNK, Reference, mixed_xquad_questions,
+                               sec10q_questions, xquad_questions)
 from bench.answer_scoring import exact_match, sec10q_contains, span_contained, token_f1, token_recall
 from bench.metrics import mean, median, percentile
 from bench.workspace import Workspace
@@ -178,6 +179,8 @@ def _groups(ws: Workspace, xquad_every: int) -> dict[str, tuple[str, list[Refere
             xquad / "xquad.en.json", "xquad en-es", xquad_every, spans_from=xquad / "xquad.es.json")),
         "xquad es over en library": ("xquad-en", xquad_questions(
             xquad / "xquad.es.json", "xquad es-en", xquad_every, spans_from=xquad / "xquad.en.json")),
+        "xquad en, mixed library": ("xquad-mixed", mixed_xquad_questions(xquad, "en", "xquad mixed en", xquad_every)),
+        "xquad es, mixed library": ("xquad-mixed", mixed_xquad_questions(xquad, "es", "xquad mixed es", xquad_every)),
     }
 
 

@@ -73,6 +73,10 @@ class Workspace:
             beir = self.scifact()
             folder = write_corpus_files(beir, self.root / f"scifact-corpus-{len(beir.corpus)}")
             return sorted(folder / f"{doc_id}.txt" for doc_id in beir.corpus)
+        if dataset == "xquad-mixed":  # odd-numbered articles in English, even-numbered ones in Spanish
+            english = write_articles(self.xquad(), "en", self.root / "xquad-corpus-en")
+            spanish = write_articles(self.xquad(), "es", self.root / "xquad-corpus-es")
+            return _copied([e if n % 2 else s for n, (e, s) in enumerate(zip(english, spanish), 1)], self.root / "xquad-corpus-mixed")
         if dataset.startswith("xquad-"):
             language = dataset.removeprefix("xquad-")
             return write_articles(self.xquad(), language, self.root / f"xquad-corpus-{language}")
@@ -127,3 +131,15 @@ def ingest_with(pipeline: str, sources: list[Path], target: Path, threads: int, 
 
         return ingest(sources, target / "chroma", bundled_embedding_path(), threads)
     raise ValueError(f"Unknown pipeline {pipeline!r}")
+
+
+def _copied(paths: list[Path], folder: Path) -> list[Path]:
+    """``paths`` copied into ``folder`` (kept when unchanged), for a library made of files of several folders."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for path in paths:
+        copy = folder / path.name
+        if not copy.exists() or copy.read_bytes() != path.read_bytes():
+            shutil.copyfile(path, copy)
+        copies.append(copy)
+    return copies

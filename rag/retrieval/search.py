@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from rag.analysis import spell_out
+from rag.analysis import detect_language, spell_out
 from rag.models.embedder import Embedder
 from rag.retrieval.document_names import (
     DocumentNames,
@@ -45,10 +45,16 @@ class Searcher:
             dense = store.query(store_name, vector, max(CANDIDATES, k))
         if mode in ("fused", "keyword"):
             keyword = self.library.keyword_index(collection).search(query, max(CANDIDATES, k))
+        registry = self.library.registry
+        languages = None
         if mode == "fused":
             dense, keyword = self._complete_scores(collection, query, vector, dense, keyword)
-        ranked = rank(mode, dense, keyword)
-        registry = self.library.registry
+            # The bundled embedder reads English: to it a question in another language is close to every passage in
+            # that language, so there each language's passages are scored by meaning among themselves (see ``fuse``).
+            if detect_language(query) not in ("en", ""):
+                rows = registry.chunk_rows({cid for cid, _ in dense})
+                languages = {cid: row["language"].split(",")[0] for cid, row in rows.items()}
+        ranked = rank(mode, dense, keyword, languages=languages)
         if mode == "fused":
             ranked = self._by_named_documents(collection, query, ranked)
         ranked = ranked[: max(k * 2, k + 10)]

@@ -237,7 +237,7 @@ class Registry:
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             query = (
-                "SELECT c.*, d.path, d.title FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
+                "SELECT c.*, d.path, d.title, d.language FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
                 f"WHERE d.status = '{Status.READY}' AND c.chunk_id IN ({','.join('?' * len(part))})"
             )
             rows.update({r["chunk_id"]: r for r in self._db.execute(query, part)})

@@ -28,6 +28,16 @@ def test_fusion_combines_normalised_scores_and_keeps_one_sided_hits():
     assert fused["c"].dense == pytest.approx(0.1) and fused["c"].keyword == pytest.approx(12.0)
 
 
+def test_a_spanish_question_s_dense_scores_count_within_each_language_of_a_mixed_library():
+    dense = [("es1", 0.62), ("es2", 0.60), ("es3", 0.58), ("en1", 0.30), ("en2", 0.20), ("en3", 0.10)]
+    keyword = [("en1", 3.0), ("es1", 2.0), ("es2", 1.0)]
+    languages = {cid: cid[:2] for cid, _ in dense}
+    assert fuse(dense, keyword)[0].chunk_id == "es1"
+    assert fuse(dense, keyword, languages=languages)[0].chunk_id == "en1"
+    lone = {cid: "es" if cid != "en1" else "en" for cid, _ in dense}  # one English passage is no group of its own
+    assert {s.chunk_id: s.score for s in fuse(dense, keyword, languages=lone)}["en1"] < 1.0
+
+
 def test_keyword_search_folds_accents_and_ignores_spanish_and_english_stopwords(tmp_path):
     index = KeywordIndex(tmp_path / "kw")
     index.rebuild([("1", "La política de vacaciones: 22 días hábiles.", "es"), ("2", "The travel policy for trains.", "en")], 1)
