@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rag.analysis import fold
+from rag.analysis import fold, stopwords, words
 
 GLOSSARY = Path(__file__).with_name("glossary_en_es.txt")
 # Stems are compared by their first five letters ("influenc" and "influy" are not, "interceptions" and
@@ -43,6 +43,21 @@ def same_meaning(asked: set[str], found: set[str], language: str) -> set[str]:
     words on the same side of one glossary line ("certificate, note"; "vacation, holiday")."""
     synonyms = _synonym_stems(language)
     return {t for t in asked - found if synonyms.get(t, frozenset()) & found}
+
+
+def english_gloss(question: str) -> str:
+    """A Spanish ``question`` word by word in English where the glossary knows the word (up to three translations; other
+    words kept as written: names, figures, cognates), stopwords left out: what an English-only embedder can read."""
+    glossed = []
+    for word in words(question):
+        if word in stopwords("es"):
+            continue
+        english = sorted(w for w in translations(word) if " " not in w)[:GLOSS_TRANSLATIONS]
+        glossed += english or [word]
+    return " ".join(glossed)
+
+
+GLOSS_TRANSLATIONS = 3
 
 
 def translations(word: str) -> frozenset[str]:

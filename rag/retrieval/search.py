@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from rag.analysis import detect_language, spell_out
+from rag.glossary import english_gloss
 from rag.models.embedder import Embedder
 from rag.retrieval.document_names import (
     DocumentNames,
@@ -39,16 +40,19 @@ class Searcher:
         query = spell_out(query)
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
-        vector = None
+        vectors = []
         if mode in ("fused", "dense"):
-            vector = self._query_vector(query)
-            dense = store.query(store_name, vector, max(CANDIDATES, k))
+            vectors = [self._query_vector(query)]
+            gloss = english_gloss(query) if detect_language(query) == "es" else ""
+            if gloss:  # the English-only embedder reads English passages against the question's English words
+                vectors.append(self._embed_question(gloss))
+            dense = _best_of([store.query(store_name, v, max(CANDIDATES, k)) for v in vectors])
         if mode in ("fused", "keyword"):
             keyword = self.library.keyword_index(collection).search(query, max(CANDIDATES, k))
         registry = self.library.registry
         languages = None
         if mode == "fused":
-            dense, keyword = self._complete_scores(collection, query, vector, dense, keyword)
+            dense, keyword = self._complete_scores(collection, query, vectors, dense, keyword)
             # The bundled embedder reads English: to it a question in another language is close to every passage in
             # that language, so there each language's passages are scored by meaning among themselves (see ``fuse``).
             if detect_language(query) not in ("en", ""):
@@ -97,16 +101,20 @@ class Searcher:
         embedder = self._embedder()
         if self._last_query is not None and self._last_query[:2] == (text, id(embedder)):
             return self._last_query[2]
-        embed_query = getattr(embedder, "embed_query", None)
-        vector = embed_query(text) if embed_query else embedder.embed([text])[0]
+        vector = self._embed_question(text)
         self._last_query = (text, id(embedder), vector)
         return vector
 
-    def _complete_scores(self, collection, query, vector, dense, keyword):
+    def _embed_question(self, text: str):
+        embedder = self._embedder()
+        embed_query = getattr(embedder, "embed_query", None)
+        return embed_query(text) if embed_query else embedder.embed([text])[0]
+
+    def _complete_scores(self, collection, query, vectors, dense, keyword):
         """Give every candidate both scores, so fusion never treats "not in the other top list" as zero."""
         dense_ids, keyword_ids = {cid for cid, _ in dense}, {cid for cid, _ in keyword}
         missing_vectors = self.library.store.vectors(self.library.store_name(collection), sorted(keyword_ids - dense_ids))
-        dense = dense + [(cid, float(v @ vector)) for cid, v in missing_vectors.items()]
+        dense = dense + [(cid, max(float(v @ q) for q in vectors)) for cid, v in missing_vectors.items()]
         missing_keyword = self.library.keyword_index(collection).score(query, sorted(dense_ids - keyword_ids))
         return dense, keyword + list(missing_keyword.items())
 
@@ -117,3 +125,12 @@ class Searcher:
             cached = (generation, DocumentNames.build(self.library.registry.document_names(collection)))
             self._names[collection] = cached
         return cached[1]
+
+
+def _best_of(rankings: list[list[tuple[str, float]]]) -> list[tuple[str, float]]:
+    """One dense ranking from several query vectors' (the question's, its English gloss'): each passage's best score."""
+    best: dict[str, float] = {}
+    for ranking in rankings:
+        for cid, score in ranking:
+            best[cid] = max(score, best.get(cid, score))
+    return sorted(best.items(), key=lambda pair: pair[1], reverse=True)

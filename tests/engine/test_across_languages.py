@@ -7,7 +7,8 @@ from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.question_kind import AMOUNT, REASON, question_kind
-from rag.glossary import same_meaning, shared_across_languages
+from rag.glossary import english_gloss, same_meaning, shared_across_languages
+from rag.retrieval.search import _best_of
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
 
@@ -105,3 +106,14 @@ def test_the_glossary_holds_the_forms_of_measuring_that_spanish_stems_apart():
 def test_a_field_engineer_s_and_an_employee_s_spanish_words_find_the_english_manual_and_policy(question, manual, expected):
     selection = select_evidence(question, _hits(manual), Terms("es", evidence_stopwords()), across_languages=True)
     assert selection.chosen[0].unit.text.startswith(expected)
+
+
+def test_a_spanish_question_is_read_in_english_where_the_glossary_knows_its_words():
+    assert english_gloss("¿Qué temperatura máxima puede alcanzar el aceite?") == "temperature maxima puede alcanzar oil"
+    assert english_gloss("¿Cuántos balones sueltos forzados logró Thomas Davis?").endswith("thomas davis")
+
+
+def test_each_passage_keeps_its_best_score_of_the_question_and_its_gloss():
+    question = [("es1", 0.60), ("en1", 0.20)]
+    gloss = [("en1", 0.55), ("en2", 0.40), ("es1", 0.10)]
+    assert _best_of([question, gloss]) == [("es1", 0.60), ("en1", 0.55), ("en2", 0.40)]

@@ -107,6 +107,8 @@ def test_a_question_over_passages_in_the_other_language_needs_less_relevance():
     assert passages_language(["Lothar de Maizière was the last Prime Minister of the GDR and led it into unity."]) == "en"
     assert min_relevance(0.6, "en", passages_language(spanish)) < 0.6
     assert min_relevance(0.6, "es", passages_language(english)) < 0.6
+    # a Spanish question is read through its English gloss too, so over English passages it needs more
+    assert min_relevance(0.6, "es", "en") > min_relevance(0.6, "en", "es")
     assert min_relevance(0.6, "en", passages_language(english)) == 0.6
     figures = ["Ventas netas | 81.797 | 82.959"]
     assert passages_language(figures) is None and min_relevance(0.6, "es", passages_language(figures)) == min_relevance(0.6, "es")
