@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from bench.answer_data import (MULTI_CHUNK, NEAR_TOPIC, NEAR_TOPIC_ES, OFF_TOPIC, SINGLE_CHUNK, Reference, mixed_xquad_questions,
-                               sec10q_questions, xquad_questions)
+from bench.answer_data import (MORE_OFF_TOPIC_EN, MORE_OFF_TOPIC_ES, MULTI_CHUNK, NEAR_TOPIC, NEAR_TOPIC_ES, OFF_TOPIC, SINGLE_CHUNK,
+                               Reference, mixed_xquad_questions, sec10q_questions, xquad_questions)
 from bench.answer_scoring import exact_match, sec10q_contains, span_contained, token_f1, token_recall
 from bench.metrics import mean, median, percentile
 from bench.workspace import Workspace
@@ -239,14 +239,17 @@ def answers(ws: Workspace, backend: str, runs: Iterable[str], model: Path | None
 def _off_topic(ws: Workspace, backend: str) -> dict:
     from bench.faro_pipeline import open_engine
 
-    result = {}
-    for dataset in ("sec10q", "xquad-es"):
+    result, more = {}, {}
+    for dataset in ("sec10q", "xquad-es", "xquad-en", "scifact"):
         engine = open_engine(ws.ensure(dataset, f"faro-{backend}"), backend, ws.threads, ws.models_dir, generator=NoModel())
         try:
-            result[dataset] = mean(1.0 if engine.ask(q).abstained else 0.0 for q in OFF_TOPIC)
+            if dataset in ("sec10q", "xquad-es"):
+                result[dataset] = mean(1.0 if engine.ask(q).abstained else 0.0 for q in OFF_TOPIC)
+            more[dataset] = {language: mean(1.0 if engine.ask(q).abstained else 0.0 for q in questions)
+                             for language, questions in (("en", MORE_OFF_TOPIC_EN), ("es", MORE_OFF_TOPIC_ES))}
         finally:
             engine.close()
-    return {"questions": len(OFF_TOPIC), "abstained": result}
+    return {"questions": len(OFF_TOPIC), "abstained": result, "more_questions": len(MORE_OFF_TOPIC_ES), "more": more}
 
 
 def _near_topic(ws: Workspace, backend: str) -> dict:
@@ -255,13 +258,14 @@ def _near_topic(ws: Workspace, backend: str) -> dict:
     from bench.faro_pipeline import open_engine
 
     result = {}
-    for dataset, questions in (("xquad-en", NEAR_TOPIC), ("xquad-es", NEAR_TOPIC_ES)):
+    for name, dataset, questions in (("xquad-en", "xquad-en", NEAR_TOPIC), ("xquad-es", "xquad-es", NEAR_TOPIC_ES),
+                                     ("xquad-en, asked in Spanish", "xquad-en", NEAR_TOPIC_ES)):
         engine = open_engine(ws.ensure(dataset, f"faro-{backend}"), backend, ws.threads, ws.models_dir, generator=NoModel())
         try:
             answers = [engine.ask(q) for q in questions]
         finally:
             engine.close()
-        result[dataset] = {"questions": len(questions), "abstained": mean(1.0 if a.abstained else 0.0 for a in answers),
+        result[name] = {"questions": len(questions), "abstained": mean(1.0 if a.abstained else 0.0 for a in answers),
                            "hedged": mean(1.0 if a.weak and not a.abstained else 0.0 for a in answers),
                            "answered": mean(0.0 if a.abstained or a.weak else 1.0 for a in answers)}
     return result

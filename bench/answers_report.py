@@ -38,6 +38,8 @@ def summary_lines(data: dict) -> list[str]:
             lines.append(f"  {run:<28} {group:<26} evidence {s['evidence_contains']:.1%}  final {s['final_contains']:.1%}"
                          f"  considered {s['pool_has_answer']:.1%}  abstained {s['abstained']:.1%}  ({s['questions']} q)")
     lines.append(f"  off-topic abstained: {data['off_topic']['abstained']}")
+    if data["off_topic"].get("more"):
+        lines.append(f"  {data['off_topic']['more_questions']} more off-topic questions per language abstained: {data['off_topic']['more']}")
     for library, near in _near_topic(data).items():
         lines.append(f"  unanswered questions on the {library} library's topics: abstained {near['abstained']:.0%}, "
                      f"\"may not answer\" {near['hedged']:.0%}, answered as if answered {near['answered']:.0%}")
@@ -67,8 +69,12 @@ def markdown_lines(data: dict) -> list[str]:
     off = data["off_topic"]
     lines += [f"Off-topic questions ({off['questions']}, English and Spanish) abstained: "
               + ", ".join(f"{k} library {v:.0%}" for k, v in off["abstained"].items()) + ".", ""]
+    if off.get("more"):
+        lines += [f"{off['more_questions']} more off-topic questions in each language abstained: "
+                  + ", ".join(f"{k} library {v['en']:.0%} (English) and {v['es']:.0%} (Spanish)" for k, v in off["more"].items())
+                  + ".", ""]
     for library, near in _near_topic(data).items():
-        example = "¿Cuántos habitantes tiene Fresno?" if library == "xquad-es" else "Who designed the Fresno water tower?"
+        example = "Who designed the Fresno water tower?" if library == "xquad-en" else "¿Cuántos habitantes tiene Fresno?"
         lines += [f"Questions on the {library} articles' topics that they do not answer ({near['questions']}, such as "
                   f"\"{example}\"): abstained {near['abstained']:.0%}, shown with \"this may not answer your "
                   f"question\" {near['hedged']:.0%}, answered as if the documents did {near['answered']:.0%}.", ""]
@@ -154,6 +160,10 @@ def targets(data: dict) -> list[Target]:
                         False, " ms"))
     off = data["off_topic"]["abstained"]
     found.append(Target("Off-topic questions abstained", "≥ 0.90", min(off.values()), 0.90))
+    more = data["off_topic"].get("more")
+    if more:
+        found.append(Target("More off-topic questions abstained (each language, each library)", "≥ 0.90",
+                            min(v for rates in more.values() for v in rates.values()), 0.90))
     answerable = [s["abstained"] for s in evidence.values()]
     if answerable:
         found.append(Target("Answerable questions abstained", "≤ 0.05", max(answerable), 0.05, False))
