@@ -162,13 +162,18 @@ def test_empty_collection_says_to_add_documents(fake_engine):
     assert answer.abstained and "Add PDF or Word files" in answer.text
 
 
+def _english_library(engine, folder: Path, text: str, search: str) -> tuple[list[Hit], dict[str, str], object]:
+    """One English PDF of ``text`` ingested, the passages found for ``search``, their documents' language, the index."""
+    make_pdf(folder / "english.pdf", [text])
+    engine.ingest([folder])
+    hits, _ = engine._search(engine.collection, search, 3, "fused")
+    return hits, {h.doc_id: "en" for h in hits}, engine.keyword_index()
+
+
 def test_an_abbreviation_counts_as_the_words_it_stands_for_when_deciding_to_answer(tmp_path, fake_engine):
-    engine = fake_engine(chunk_tokens=32, chunk_overlap=0)
-    make_pdf(tmp_path / "results.pdf", ["Research and development expenses were $2,040 million in the second quarter."])
-    engine.ingest([tmp_path])
-    keyword = engine.keyword_index()
-    hits, _ = engine._search(engine.collection, "research and development", 3, "fused")
-    english = {h.doc_id: "en" for h in hits}
+    hits, english, keyword = _english_library(fake_engine(chunk_tokens=32, chunk_overlap=0), tmp_path,
+                                              "Research and development expenses were $2,040 million in the second quarter.",
+                                              "research and development")
     assert library_answers("What were the R&D expenses?", "en", english, hits, 0.3, keyword, 0.6)
     assert not library_answers("What were the XYZ expenses?", "en", english, hits, 0.3, keyword, 0.6)
 
@@ -227,12 +232,8 @@ def test_an_abstention_over_passages_in_the_other_language_suggests_asking_in_th
 
 
 def test_a_spanish_question_over_an_english_passage_finds_the_names_both_write_alike(tmp_path, fake_engine):
-    engine = fake_engine(chunk_tokens=64, chunk_overlap=0)
-    make_pdf(tmp_path / "season.pdf", ["Thomas Davis had 5.5 sacks, 4 forced fumbles and 4 interceptions, while Luke Kuechly "
-                                       "led the team in tackles."])
-    engine.ingest([tmp_path])
-    keyword = engine.keyword_index()
-    hits, _ = engine._search(engine.collection, "Thomas Davis forced fumbles", 3, "fused")
-    english = {h.doc_id: "en" for h in hits}
+    hits, english, keyword = _english_library(fake_engine(chunk_tokens=64, chunk_overlap=0), tmp_path,
+                                              "Thomas Davis had 5.5 sacks, 4 forced fumbles and 4 interceptions, while Luke "
+                                              "Kuechly led the team in tackles.", "Thomas Davis forced fumbles")
     assert library_answers("¿Cuántos balones sueltos forzados logró Thomas Davis?", "es", english, hits, 0.35, keyword, 0.6)
     assert not library_answers("¿Cuántos balones sueltos forzados logró Peter Smith?", "es", english, hits, 0.35, keyword, 0.6)
