@@ -124,6 +124,12 @@ def keyword_coverage(asked: set[str], found: set[str], across_languages: str = "
 # 12 → 5 of 306 at 0.44 (0.40: 4, and "What language is spoken in Brazil?" got an answer the library does not hold);
 # none of 48 off-topic questions over the English XQuAD and sec10q libraries answered (the highest reached 0.42).
 QUOTE_CLOSENESS = 0.44
+# And when they match it enough, its best quote may still be about something else entirely ("To estimate the lost
+# investment of domestically educated doctors migrating…" for "What is the capital of Australia?" over 5,183
+# biomedical abstracts, where "capital" is a common word): below this the library does not answer. No answerable
+# XQuAD English or sec10q question's quotes were below 0.30; of 42 English off-topic questions over SciFact, 11 were
+# shown, 4 of them below 0.28.
+UNRELATED_QUOTE = 0.28
 # Below this, the quotes for an English question that asks no figure "may not answer" it, whatever words they share:
 # XQuAD English, 20 of 301 answers so marked (13 right) against 0 before; sec10q 17 of 76 (4 right, the others 29 of
 # 59) against 8 (3 right); 11 of 24 questions on the same articles that they do not answer (against 0). Figures keep

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from rag.answer.abstention import QUOTE_CLOSENESS, library_answers, may_not_answer, quote_closeness
+from rag.answer.abstention import QUOTE_CLOSENESS, UNRELATED_QUOTE, library_answers, may_not_answer, quote_closeness
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
@@ -55,6 +55,9 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
                                 similarity=similarity)
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
     if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
+        return Choice(None)
+    read = closest_quote is not None and selection.chosen and languages.get(selection.chosen[0].hit.doc_id) == language
+    if read and closest_quote < UNRELATED_QUOTE:  # the embedder reads the first quote: it speaks of something else
         return Choice(None)
     missing, entity, checked = _unmentioned(question, language, pool, languages, selection, terms)
     if missing:  # a figure or name in the quotes would answer something else

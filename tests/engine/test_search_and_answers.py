@@ -237,3 +237,17 @@ def test_a_spanish_question_over_an_english_passage_finds_the_names_both_write_a
                                               "Kuechly led the team in tackles.", "Thomas Davis forced fumbles")
     assert library_answers("¿Cuántos balones sueltos forzados logró Thomas Davis?", "es", english, hits, 0.35, keyword, 0.6)
     assert not library_answers("¿Cuántos balones sueltos forzados logró Peter Smith?", "es", english, hits, 0.35, keyword, 0.6)
+
+
+def test_a_question_whose_best_quote_speaks_of_something_else_is_not_answered(tmp_path):
+    from rag.answer.choice import choose_evidence
+
+    index = KeywordIndex(tmp_path / "kw")
+    text = "The lost investment in human capital of doctors migrating from Australia was estimated at 2 billion dollars."
+    index.rebuild([("c1", text, "en")], 1)
+    hits = [Hit("c1", "d1", "/docs/abstract.txt", text, 1.0, 0.9, 1.0, 1, 1, 0, len(text), "")]
+    def ask(cosine: float):
+        return choose_evidence("What is the capital of Australia?", "en", hits, 0.9, index, 0.6, lambda: [],
+                               lambda: (lambda texts: [cosine] * len(texts)))
+    assert ask(0.1).selection is None
+    assert ask(0.6).selection is not None
