@@ -45,6 +45,10 @@ def same_meaning(asked: set[str], found: set[str], language: str) -> set[str]:
     return {t for t in asked - found if synonyms.get(t, frozenset()) & found}
 
 
+# A Spanish word the glossary knows is glossed by at most this many English words ("vacaciones": holiday, holidays, leave).
+GLOSS_TRANSLATIONS = 3
+
+
 def english_gloss(question: str) -> str:
     """A Spanish ``question`` word by word in English where the glossary knows the word (up to three translations; other
     words kept as written: names, figures, cognates), stopwords left out: what an English-only embedder can read."""
@@ -55,9 +59,6 @@ def english_gloss(question: str) -> str:
         english = sorted(w for w in translations(word) if " " not in w)[:GLOSS_TRANSLATIONS]
         glossed += english or [word]
     return " ".join(glossed)
-
-
-GLOSS_TRANSLATIONS = 3
 
 
 def translations(word: str) -> frozenset[str]:

@@ -127,8 +127,8 @@ QUOTE_CLOSENESS = 0.44
 # And when they match it enough, its best quote may still be about something else entirely ("To estimate the lost
 # investment of domestically educated doctors migrating…" for "What is the capital of Australia?" over 5,183
 # biomedical abstracts, where "capital" is a common word): below this the library does not answer. No answerable
-# XQuAD English or sec10q question's quotes were below 0.30; of 42 English off-topic questions over SciFact, 11 were
-# shown, 4 of them below 0.28.
+# XQuAD English or sec10q question's quotes were below 0.28 (two were below 0.30); of 42 English off-topic questions
+# over SciFact, 11 were shown, 4 of them below 0.28.
 UNRELATED_QUOTE = 0.28
 # Below this, the quotes for an English question that asks no figure "may not answer" it, whatever words they share:
 # XQuAD English, 20 of 301 answers so marked (13 right) against 0 before; sec10q 17 of 76 (4 right, the others 29 of

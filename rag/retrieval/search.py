@@ -41,9 +41,10 @@ class Searcher:
         dense: list[tuple[str, float]] = []
         keyword: list[tuple[str, float]] = []
         vectors = []
+        spanish = detect_language(query) == "es"
         if mode in ("fused", "dense"):
             vectors = [self._query_vector(query)]
-            gloss = english_gloss(query) if detect_language(query) == "es" else ""
+            gloss = english_gloss(query) if spanish else ""
             if gloss:  # the English-only embedder reads English passages against the question's English words
                 vectors.append(self._embed_question(gloss))
             dense = _best_of([store.query(store_name, v, max(CANDIDATES, k)) for v in vectors])
@@ -55,7 +56,7 @@ class Searcher:
             dense, keyword = self._complete_scores(collection, query, vectors, dense, keyword)
             # The bundled embedder reads English: to it a question in another language is close to every passage in
             # that language, so there each language's passages are scored by meaning among themselves (see ``fuse``).
-            if detect_language(query) not in ("en", ""):
+            if spanish:
                 rows = registry.chunk_rows({cid for cid, _ in dense})
                 languages = {cid: row["language"].split(",")[0] for cid, row in rows.items()}
         ranked = rank(mode, dense, keyword, languages=languages)
