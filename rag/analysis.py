@@ -26,14 +26,15 @@ MIXED_SHARE = 0.2
 # Abbreviations whose letters alone are no words: "R&D expenditure" asks for the "research and development" row;
 # and a verb whose two words match nothing ("How many shares did Apple buy back?" is about shares "repurchased").
 _ABBREVIATIONS = {"R&D": "research and development", "I+D": "investigación y desarrollo",
-                  "SG&A": "selling, general and administrative", "P&L": "profit and loss"}
-_ABBREVIATION = re.compile(r"(?<!\w)(?:R&D|I\+D|SG&A|P&L|(?:buy|buys|buying|bought) back)(?!\w)", re.I)
+                  "SG&A": "selling, general and administrative", "P&L": "profit and loss",
+                  **{f"{verb} BACK": "repurchase" for verb in ("BUY", "BUYS", "BUYING", "BOUGHT")}}
+_ABBREVIATION = re.compile(r"(?<!\w)(?:R&D|I\+D|SG&A|P&L|(?:buy|buys|buying|bought)\s+back)(?!\w)", re.I)
 
 
 def spell_out(text: str) -> str:
     """``text`` with the abbreviations no word search can match written in full ("R&D" → "research and development",
     "buy back" → "repurchase")."""
-    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS.get(m.group().upper(), "repurchase"), text)
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[" ".join(m.group().upper().split())], text)
 
 
 def fold(text: str) -> str:

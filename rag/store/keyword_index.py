@@ -98,8 +98,9 @@ class KeywordIndex:
         if self._prefixes is None:
             self._prefixes = {}
             for term in self._retriever.vocab_dict:
-                if cognate_key(term):
-                    self._prefixes.setdefault(cognate_key(term), []).append(term)
+                key = cognate_key(term)
+                if key:
+                    self._prefixes.setdefault(key, []).append(term)
         return self._prefixes.get(cognate_key(word), [])[:COGNATE_LIMIT]
 
     def rarity(self, index_terms: Iterable[str]) -> dict[str, float]:
