@@ -11,7 +11,7 @@ from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
 from rag.glossary import same_meaning, shared_across_languages
-from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, row_label, split_units
+from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label, split_units
 from rag.answer.unmentioned import asked_thing
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
@@ -371,13 +371,15 @@ def _choose(scored: list[Candidate], kind: str, limit: int, compares: bool = Fal
     specific = kind in (AMOUNT, DATE, FREQUENCY, NAME)
     room = max(1, limit - 1) if specific and not compares else limit
     keep = COMPARE_KEEP_RATIO if compares else SPECIFIC_KEEP_RATIO if specific else KEEP_RATIO
-    chosen = [best]
+    chosen, repeated = [best], 0
     for candidate in scored[1:]:
-        if len(chosen) >= room or candidate.score < keep * best.score:
+        if len(chosen) + repeated >= room or candidate.score < keep * best.score:
             break
         # Another document's unit comes along only when it holds as much of the question: a manual's interval
         # beside a filing's "each quarter" misleads (neutral on sec10q and XQuAD).
         other_document = candidate.hit.doc_id != best.hit.doc_id and candidate.coverage < best.coverage
-        if all(candidate.unit.text != c.unit.text for c in chosen) and not other_document:
+        if any(repeats(candidate.unit, c.unit) for c in chosen):  # its place is not given to a weaker unit
+            repeated += 1
+        elif not other_document:
             chosen.append(candidate)
     return chosen

@@ -19,6 +19,9 @@ FIELD_UNIT_WORDS = 3
 # A line this short with one figure at its end, not going on in the next line, is a field of a list or table
 # (see ``_is_field``).
 FIELD_CHARS = 80
+# Two sentences sharing this share of their words say the same thing.
+REPEATED_WORDS = 0.8
+_WORD = re.compile(r"[^\W_]+")
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
 _NUMBER_CELL = re.compile(r"(?<![\w.,:])\d{1,2}:\d\d(?![\w:])|(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w:])|(?<!\w)[—–-](?!\w)")
@@ -316,3 +319,22 @@ def page_span(passage_pages: Sequence[tuple[int, str]], char_start: int, char_en
             return number, offset, min(offset + (end - start), piece_start + lead + len(stripped))
         position += len(stripped) + 1
     return None
+
+
+def repeats(unit: Unit, other: Unit) -> bool:
+    """Whether ``unit`` says again what ``other`` says: the same text, the same sentence in two places of a filing
+    ("$18.7 billion remained of this $60.0 billion share repurchase program"), or a statement's row again in another
+    table. Rows need two shared figures: rows of one figure ("Inlet pressure: 16 bar", "Outlet pressure: 16 bar") may
+    say different things."""
+    if unit.text == other.text:
+        return True
+    if unit.kind == ROW and other.kind == ROW:
+        mine, theirs = _row_figures(unit), _row_figures(other)
+        shared = len(mine & theirs)
+        return shared >= 2 and shared * 2 >= min(len(mine), len(theirs))
+    mine, theirs = set(_WORD.findall(unit.text.lower())), set(_WORD.findall(other.text.lower()))
+    return len(mine & theirs) >= REPEATED_WORDS * len(mine | theirs)
+
+
+def _row_figures(unit: Unit) -> set[str]:
+    return {figure.strip("()%$ ").replace(",", "") for _, figure in row_cells(unit.text, unit.context)} - {"", "0", "-", "—", "–"}

@@ -370,3 +370,24 @@ def test_a_quarter_in_words_names_the_period_not_the_sentence_that_repeats_it():
     selection = select_evidence("What was Intel's net income in the second quarter of 2023?", hits, Terms("en", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("Net income (loss) attributable to Intel")
     assert selection.chosen[0].answer.startswith("1,481")
+
+
+def test_a_row_or_sentence_said_again_elsewhere_in_the_filing_is_quoted_once():
+    statement = ("Net income | Three Months Ended Jul 1, 2023: $1,481 | Three Months Ended Jul 2, 2022: $(454)\n"
+                 "Operating income | Three Months Ended Jul 1, 2023: $(1,016) | Three Months Ended Jul 2, 2022: $(700)")
+    summary = "Net income (loss) | Q2 2023 Amount: 1,481 | Q2 2022 Amount: (454)"
+    repurchases = ["As of September 30, 2023, $18.7 billion remained of this $60.0 billion share repurchase program.",
+                   "As of September 30, 2023, $18.7 billion remained of our $60 billion share repurchase program."]
+    terms = Terms("en", evidence_stopwords())
+    rows = select_evidence("What was the net income in the quarter?", [_hit(statement, 1), _hit(summary, 2)], terms)
+    figures = [c.unit.text for c in rows.chosen if "1,481" in c.unit.text]
+    sentences = select_evidence("How much remained of the share repurchase program?",
+                                [_hit(text, n) for n, text in enumerate(repurchases, start=1)], terms)
+    assert len(figures) == 1
+    assert len(sentences.chosen) == 1
+
+
+def test_rows_sharing_a_single_figure_are_not_repeats():
+    table = "Inlet pressure | Maximum: 16 bar\nOutlet pressure | Maximum: 16 bar"
+    selection = select_evidence("What are the inlet and outlet pressures?", [_hit(table)], Terms("en", evidence_stopwords()))
+    assert len(selection.chosen) == 2
