@@ -391,3 +391,12 @@ def test_rows_sharing_a_single_figure_are_not_repeats():
     table = "Inlet pressure | Maximum: 16 bar\nOutlet pressure | Maximum: 16 bar"
     selection = select_evidence("What are the inlet and outlet pressures?", [_hit(table)], Terms("en", evidence_stopwords()))
     assert len(selection.chosen) == 2
+
+
+def test_a_row_narrowed_by_a_label_the_question_does_not_name_yields_to_the_whole():
+    table = ("Americas: Net sales | Three Months Ended July 1, 2023: $35,383 | Three Months Ended June 25, 2022: $37,472\n"
+             "Japan: Net sales | Three Months Ended July 1, 2023: $4,821 | Three Months Ended June 25, 2022: $5,446\n"
+             "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959")
+    selection = select_evidence("What were Apple's net sales in the quarter ended July 1, 2023?", [_hit(table)],
+                                Terms("en", evidence_stopwords()))
+    assert [c.unit.text.split(" | ")[0] for c in selection.chosen] == ["Total net sales"]
