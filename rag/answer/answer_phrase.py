@@ -54,16 +54,21 @@ _WORD = re.compile(r"[^\W_]+")
 # A name after "of", "in", "de la"... is seldom the one asked for by "who" (the Pro Bowl of "tackle of the Pro Bowl").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|de|del|al|en|a|desde|hacia)\s+(?:(?:the|la|el|los|las)\s+)?$", re.I)
 AFTER_PREPOSITION_CHARS = 80
-# "Who" asks for a person: a prize, an event or a body named near the question's words is seldom the answer ("Lady
-# Gaga, the ... Academy Award nominee, sang the anthem").
+# "Who" asks for a person: a prize, an event, a body, an office or a figure named near the question's words is seldom the
+# answer ("Lady Gaga, the ... Academy Award nominee, sang the anthem"; "the German Federal Minister of the Interior").
 _NOT_A_PERSON = re.compile(
     r"\b(?:awards?|prizes?|grammys?|oscars?|[oó]scar|emmys?|nobel|bowls?|games?|league|conference|republic|"
     r"university|church|championship|cup|language|council|army|empire|kingdom|premios?|copa|liga|universidad|"
-    r"rep[uú]blica|iglesia|imperio|reino|campeonato|consejo|ej[eé]rcito|lengua)\b", re.I)
+    r"rep[uú]blica|iglesia|imperio|reino|campeonato|consejo|ej[eé]rcito|lengua|"
+    r"ministers?|ministros?|ministry|ministerio|bureau|mesa|association|asociaci[oó]n|federal|committee|comit[eé]|"
+    r"party|partido|government|gobierno|agency|agencia|department|departamento|parliament|parlamento|"
+    r"figures?|figuras?|tables?|tablas?|chapters?|cap[ií]tulos?)\b", re.I)
 # The answer sits in the clause that holds most of the question's words ("Lady Gaga ... sang the anthem; while
 # Marlee Matlin ... translated it").
 _CLAUSE = re.compile(r"[^;]+")
 OTHER_CLAUSE_CHARS = 100
+# A name that shares a word with the question names what is asked about rather than the answer.
+PARTLY_ASKED_CHARS = 80
 _PERIOD = re.compile(r"\b(three|six|nine|twelve|tres|seis|nueve|doce)\s+(?:months|meses)(?:\s+ended|\s+terminados)?|"
                      r"\b(quarter|trimestre)\b|\b(year|fiscal year|ano|año)\s+(?:ended|terminado)\b", re.I)
 _HEADER_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b|\b(?:19|20)\d\d\b", re.I)
@@ -99,6 +104,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         span = _clean(match.group(), kind)
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
             continue
+        if kind == NAME and _DATE.fullmatch(span):  # "October 8" is no name
+            continue
         if kind == DATE and VERB_MONTHS.fullmatch(match.group().strip()):
             continue
         if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in not_a_number):
@@ -117,6 +124,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             distance += AFTER_PREPOSITION_CHARS
         if kind == NAME and person and _NOT_A_PERSON.search(span):
             distance += AFTER_PREPOSITION_CHARS
+        if kind == NAME and _partly_asked(span, asked):
+            distance += PARTLY_ASKED_CHARS
         if any(start <= match.start() < end and count < most for start, end, count in clauses):
             distance += OTHER_CLAUSE_CHARS
         if distance < best_distance:
@@ -180,6 +189,13 @@ def _asked(span: str, asked: str) -> bool:
     words = _WORD.findall(fold(span))
     question = set(_WORD.findall(asked))
     return bool(words) and all(w in question or any(_same_word(w, q) for q in question) for w in words)
+
+
+def _partly_asked(span: str, asked: str) -> bool:
+    """Whether some word of a name is the question's: the question's own thing ("IPCC Bureau" for "Who was the first
+    chair of the IPCC?", "The Mask of Anarchy" for "Who wrote the poem The Mask of Anarchy?"), seldom its answer."""
+    question = set(_WORD.findall(asked))
+    return any(w in question or any(_same_word(w, q) for q in question) for w in _WORD.findall(fold(span)) if len(w) > 3)
 
 
 def _same_word(word: str, other: str) -> bool:

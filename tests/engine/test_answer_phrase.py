@@ -334,3 +334,19 @@ LEASES = ("Operating lease expenses were $49 million and $44 million for the thi
 ])
 def test_respectively_gives_each_figure_to_its_own_period_or_year(question, text, expected):
     assert answer_phrase(question, AMOUNT, text) == expected
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("¿Quién fue el último Primer Ministro de Alemania del Este?",
+     "El último Primer Ministro de la República Democrática Alemana (Oriental), Lothar de Maizière, es también "
+     "descendiente de una familia hugonote, al igual que el Ministro Federal del Interior alemán, Thomas de Maizière.",
+     "Maizière"),
+    ("Who was the final Prime Minister of East Germany?",
+     "The last Prime Minister of the (East) German Democratic Republic, Lothar de Maizière, is also a descendant of a "
+     "Huguenot family, as is the German Federal Minister of the Interior, Thomas de Maizière.", "Maizière"),
+    ("Who was the first chair of the IPCC?",
+     "Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election of the new "
+     "IPCC Bureau.", "Hoesung Lee"),
+])
+def test_who_is_answered_by_a_person_not_the_question_s_own_name_an_office_or_a_date(question, text, expected):
+    assert expected in answer_phrase(question, NAME, text)
