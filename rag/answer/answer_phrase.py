@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from rag.analysis import stopwords
 from rag.answer.language import guess_language
 from rag.answer.passage_units import PERIOD_WORDS, row_cells
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, VERB_MONTHS, WEEKDAYS, fold
@@ -118,6 +119,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             distance = min((abs(match.start() - a) for a in anchors), default=0)
         if kind == AMOUNT and wants and not wants.search(span):
             distance += OTHER_MEASURE_CHARS
+        elif kind == AMOUNT and not wants and _COUNTED.search(asked) and _PERCENT.search(span):
+            distance += OTHER_MEASURE_CHARS
         elif kind == AMOUNT and wants is _MONEY and not _CURRENCY.search(text[match.start(): match.end() + CURRENCY_AFTER]):
             distance += NO_CURRENCY_CHARS
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
@@ -155,6 +158,9 @@ _MEASURES = (
     (r"\b(?:money|dinero|cost\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b", _MONEY),
 )
 OTHER_MEASURE_CHARS = 120
+# "How many" counts: a percentage is another measure ("12,843 (8.1%)").
+_COUNTED = re.compile(r"\bhow many\b|\bcuant[oa]s\b")
+_PERCENT = re.compile(r"%|percent|por ciento", re.I)
 # "The first nine months" is a reporting period, not an amount.
 _REPORTING_PERIOD = re.compile(r"\b(?:first|primeros)\s+$", re.I)
 _MONTHS = re.compile(r"(?:months?|meses)$", re.I)
@@ -165,8 +171,10 @@ CURRENCY_AFTER = 14
 
 
 def _anchors(asked: str, folded: str) -> list[int]:
-    """Where the question's longer words (first five letters) occur in the text."""
-    stems = {w[:5] for w in _WORD.findall(asked) if len(w) > 3}
+    """Where the question's longer words (first five letters) occur in the text; not how it is asked ("there", "were",
+    "many": "There were 12,843 (8.1%) unmarried opposite-sex partnerships, and 1,388 (0.9%) same-sex married couples")."""
+    asking = stopwords("")
+    stems = {w[:5] for w in _WORD.findall(asked) if len(w) > 3 and w not in asking}
     return [m.start() for m in _WORD.finditer(folded) if m.group()[:5] in stems]
 
 

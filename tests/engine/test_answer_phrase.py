@@ -350,3 +350,14 @@ def test_respectively_gives_each_figure_to_its_own_period_or_year(question, text
 ])
 def test_who_is_answered_by_a_person_not_the_question_s_own_name_an_office_or_a_date(question, text, expected):
     assert expected in answer_phrase(question, NAME, text)
+
+
+def test_how_a_question_asks_is_no_anchor_for_its_figure():
+    text = ("There were 12,843 (8.1%) unmarried opposite-sex partnerships, and 1,388 (0.9%) same-sex married couples or "
+            "partnerships.")
+    assert answer_phrase("How many same-sex married couples or partnerships were there?", AMOUNT, text) == "1,388"
+
+
+def test_how_many_counts_rather_than_a_percentage():
+    assert answer_phrase("How many couples were there?", AMOUNT,
+                         "There were 8.1% unmarried couples, that is 12,843 households.") == "12,843"
