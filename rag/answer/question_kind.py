@@ -30,8 +30,13 @@ _ASKING = (
              r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas)\b"),
     (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
            r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"
+           r"\b(?:what|which) (?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)[a-z]+ )?(?:leader|governor|mayor|"
+           r"minister|pope|emperor|general|artist|painter|composer|architect|engineer|inventor|explorer|actor|actress|"
+           r"singer|musician|coach|quarterback|poet|writer|author|scientist|network)\b|"
            r"\bque (?:empresa|persona|nombre|equipo|ciudad|pais|jugador|poeta|escritor|autor|cientifico|quimico|"
-           r"fisico|rey|reina|presidente|organizacion|compania)\b|\bcomo se llama(?:ba)?\b|\bnamed?\b"),
+           r"fisico|rey|reina|presidente|organizacion|compania|lider|gobernador|alcalde|ministro|papa|emperador|"
+           r"general|artista|pintor|compositor|arquitecto|ingeniero|inventor|explorador|actor|actriz|cantante|musico|"
+           r"entrenador|mariscal|red|cadena)\b|\bcomo se llama(?:ba)?\b|\bnamed?\b"),
 )
 # A question that opens with "what" or "how" asks that: a later "when" joins a clause ("What happens to the norm when a
 # number is multiplied by p?", "¿Qué sucede cuando...?").

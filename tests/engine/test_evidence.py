@@ -52,6 +52,13 @@ def test_question_kinds_in_both_languages():
     assert question_kind("¿Por qué se disculpó el IPCC?") == REASON
 
 
+def test_a_question_for_a_kind_of_person_or_a_network_asks_for_a_name():
+    assert question_kind("What German poet was descended from Huguenots?") == NAME
+    assert question_kind("¿Qué líder de la reforma suiza fue estudiante de Lefevre?") == NAME
+    assert question_kind("Goldenson proposed a merger between UPT and what network?") == NAME
+    assert question_kind("What did the general manager approve?") != NAME
+
+
 def test_frequency_question_picks_the_sentence_with_the_interval():
     assert _best("How often must the impeller seal be replaced?", MANUAL) == (
         "Replace the impeller seal every 1,800 operating hours.")
