@@ -32,7 +32,7 @@ _SCALE = r"(?:\s+(?:thousand|million|billion|trillion|mil millones|millones|mill
 _UNIT = (
     r"(?:\s*%|\s+(?:percent|por ciento|per cent)"
     r"|\s+(?:(?:operating|running|engine|working|business|calendar|consecutive)\s+)?(?:hours?|horas?|days?|días?|dias?|weeks?|semanas?|months?|meses|mes|years?|años?|minutes?"
-    r"|minutos?|seconds?|segundos?|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
+    r"|minutos?|seconds?|segundos?|km/h|mph|m/s|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
     r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos|characters|caracteres|digits|dígitos|bar|kw"
     r"|degrees(?: celsius| fahrenheit)?|grados(?: celsius)?|litres|liters|litros)\b)?"
 )

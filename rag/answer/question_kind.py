@@ -26,8 +26,13 @@ _ASKING = (
     (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
              r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b|"
+             r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:(?:final|maximum|minimum|average|total|current|"
+             r"normal|nominal|rated|approximate) )?(?:temperature|speed|height|length|distance|population|area|size|"
+             r"weight|depth|elevation|altitude|wavelength|capacity|budget|salary|pressure|torque|voltage|frequency)\b|"
              r"\bcual(?:es)? (?:fue|fueron|es|son|era|eran) (?:el|la|los|las) (?:total|importe|cantidad|numero|porcentaje|"
-             r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas)\b"),
+             r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas|temperatura|velocidad|altura|longitud|"
+             r"distancia|poblacion|superficie|area|tamano|peso|profundidad|altitud|capacidad|presupuesto|salario|"
+             r"presion|tension|potencia)\b"),
     (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
            r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"
            r"\b(?:what|which) (?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)[a-z]+ )?(?:leader|governor|mayor|"

@@ -361,3 +361,14 @@ def test_how_a_question_asks_is_no_anchor_for_its_figure():
 def test_how_many_counts_rather_than_a_percentage():
     assert answer_phrase("How many couples were there?", AMOUNT,
                          "There were 8.1% unmarried couples, that is 12,843 households.") == "12,843"
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("What is the maximum speed inside the warehouse?", "The maximum speed inside the warehouse is 5 km/h.", "5 km/h"),
+    ("¿Cuál es la potencia nominal de la caldera?", "Potencia nominal: 24 kW", "24 kW"),
+    ("What was the population of Jacksonville in 2010?",
+     "As of 2010, the population of the city of Jacksonville was 821,784, and 1,345,596 in the metropolitan area.", "821,784"),
+])
+def test_a_measure_asked_by_its_name_is_answered_by_its_figure(question, text, expected):
+    assert question_kind(question) == AMOUNT
+    assert answer_phrase(question, AMOUNT, text) == expected
