@@ -6,7 +6,8 @@ import re
 from rag.analysis import stopwords
 from rag.answer.language import guess_language
 from rag.answer.passage_units import PERIOD_WORDS, row_cells
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, VERB_MONTHS, WEEKDAYS, fold
+from rag.answer.place import place_phrase
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold
 from rag.answer.respectively import figures_out_of_place
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
@@ -80,13 +81,14 @@ _SPAN = {"three": 3, "tres": 3, "quarter": 3, "trimestre": 3, "six": 6, "seis": 
 def answer_phrase(question: str, kind: str, text: str, context: str = "", row: bool = False) -> str:
     """The part of ``text`` that answers ``question``: for a table ``row`` the figure in the column of the period asked
     (``context`` is the table's column header), otherwise the nearest date, amount or name the question does not
-    already hold; "" when the kind asked for has no span or ``text`` holds none."""
+    already hold, or for "where" the place (``place_phrase``); "" when the kind asked for has no span or ``text`` holds
+    none."""
     if row:
         return row_figure(question, text, context)
     asked = fold(question)
     pattern = {DATE: _DATE, AMOUNT: _AMOUNT, FREQUENCY: _AMOUNT, NAME: _NAME}.get(kind)
     if pattern is None:
-        return ""
+        return place_phrase(question, text) if kind == OTHER else ""
     anchors = _anchors(asked, fold(text))
     if kind == FREQUENCY and not _EVERY_FIGURE.search(text):
         spoken = [(min((abs(m.start() - a) for a in anchors), default=0), m.group()) for m in _SPOKEN_FREQUENCY.finditer(text)]

@@ -372,3 +372,22 @@ def test_how_many_counts_rather_than_a_percentage():
 def test_a_measure_asked_by_its_name_is_answered_by_its_figure(question, text, expected):
     assert question_kind(question) == AMOUNT
     assert answer_phrase(question, AMOUNT, text) == expected
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("Where is the main power switch?",
+     "The main power switch is on the right side of the control cabinet, below the pressure gauge.",
+     "on the right side of the control cabinet"),
+    ("Where was an elected assembly to be set up under the Scotland Act 1978?",
+     "Under the terms of the Scotland Act 1978, an elected assembly would be set up in Edinburgh provided that the "
+     "majority of the Scottish electorate voted for it.", "in Edinburgh"),
+    ("¿Dónde se encuentra la llave de paso del gas?",
+     "La llave de paso del gas se encuentra debajo de la caldera, a la izquierda del sifón.", "debajo de la caldera"),
+    ("Where is the ABC jingle still in use?", "The old four-note theme tune is still used by ABC on Demand in 2015.", ""),
+    ("Where did France rebuild its empire?",
+     "France began in earnest to rebuild its empire after 1850, concentrating chiefly in North and West Africa.",
+     "in North and West Africa"),
+])
+def test_where_is_answered_by_the_phrase_of_place(question, text, expected):
+    assert question_kind(question) == OTHER
+    assert answer_phrase(question, OTHER, text) == expected

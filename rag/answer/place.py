@@ -1,0 +1,56 @@
+"""The place a "where" question asks for, inside a sentence: the phrase after a preposition of place ("in Edinburgh")."""
+from __future__ import annotations
+
+import re
+
+from rag.analysis import stopwords
+from rag.answer.question_kind import fold
+
+WHERE = re.compile(r"^\W*(?:where|from where|(?:en |a |de |hacia )?donde)\b")
+# A preposition of place, then up to five words to the next comma, clause or verb-like word.
+_PLACE = re.compile(
+    r"\b(?:in|at|on|near|along|inside|within|between|across|throughout|behind|under|underneath|beneath|below|above|"
+    r"beside|next to|outside|en|entre|cerca de|a lo largo de|dentro de|junto a|debajo de|detr[aá]s de|delante de|"
+    r"encima de|al lado de|fuera de|a la (?:izquierda|derecha) de|bajo)"
+    r"\s+((?:(?:the|a|an|el|la|los|las|un|una)\s+)?[^\W\d_][\w'’-]*(?:\s+(?:of|de|del|and|y|the|la|el)?\s*[^\W_][\w'’-]*){0,4})",
+    re.I)
+# Where the phrase stops: a word that starts a new clause or an example ("in Edinburgh provided that…", "entre P y
+# PSPACE como RP").
+_CLAUSE_WORD = re.compile(r"\s+(?:provided|but|while|which|who|that|where|when|because|if|and then|such as|like|including|"
+                          r"pero|que|donde|cuando|porque|si|mientras|siempre|como|incluido|incluidos)\b.*$", re.I)
+# A time or a manner is not a place ("in 1830", "in the summer of 1521", "in earnest", "en activo").
+_NOT_PLACE = re.compile(r"\b(?:1\d\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|"
+                   r"december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+                   r"spring|summer|autumn|fall|winter|primavera|verano|otono|invierno|century|siglo|year|ano|time|"
+                   r"tiempo|order|orden|addition|adicion|fact|general|particular|terms|virtud|earnest|activo|sola|solo|"
+                   r"total|part|parte|favor|favour|response|respuesta|practice|principle|contrast|short|summary|detail|"
+                   r"advance|those|these|estos|estas|esos|esas)\b", re.I)
+# A lower-case word between two capitalised ones belongs to a name ("ABC on Demand").
+_IN_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*\s+$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def place_phrase(question: str, text: str) -> str:
+    """The phrase of ``text`` that says where, for a "where" ``question``: a preposition of place and what follows it
+    (its last word not a stopword), nearest the question's words and not made of them; "" when none."""
+    asked = fold(question)
+    if not WHERE.search(asked):
+        return ""
+    asking = stopwords("")
+    question_words = {w for w in _WORD.findall(asked) if w not in asking}
+    anchors = [m.start() for m in _WORD.finditer(fold(text)) if m.group() in question_words]
+    best, best_distance = "", float("inf")
+    for match in _PLACE.finditer(text):
+        phrase = _CLAUSE_WORD.sub("", match.group(0)).rstrip(" ,.;:")
+        words = _WORD.findall(fold(phrase))
+        content = [w for w in words[1:] if w not in asking]
+        if not content or all(w in question_words for w in content) or _NOT_PLACE.search(fold(phrase)):
+            continue
+        if _IN_NAME.search(text[: match.start()]) and match.group(1)[:1].isupper() and match.group(0)[:1].islower():
+            continue
+        while words and words[-1] in asking:  # "in nursing homes, but" ends at "homes"
+            phrase = phrase[: fold(phrase).rfind(words.pop())].rstrip(" ,")
+        distance = min((abs(match.start() - a) for a in anchors), default=0)
+        if distance < best_distance:
+            best, best_distance = phrase, distance
+    return best
