@@ -137,6 +137,16 @@ UNRELATED_QUOTE = 0.28
 HEDGE_CLOSENESS = 0.5
 
 
+def quoted_in_full(question: str, language: str, selection: Selection, languages: Mapping[str, str | None],
+                   keyword: KeywordIndex) -> bool:
+    """Whether a quote of ``selection`` in the question's language holds every keyword of ``question``: "¿Dónde está el
+    termostato?" over "El termostato está en la pared del pasillo" is answered, however little the English-only
+    embedder makes of the short Spanish question against a page about several things (cosine 0.10)."""
+    asked = set(keyword.tokenize(content_words(spell_out(question)), language))
+    return bool(asked) and any(languages.get(c.hit.doc_id) == language and asked <= set(keyword.tokenize(c.unit.text, language))
+                               for c in selection.chosen)
+
+
 def quote_closeness(selection: Selection, closeness: Callable[[list[str]], Sequence[float]]) -> float:
     """The highest cosine to the question (``closeness``: the embedder's, of each text) among the quotes of
     ``selection`` that hold some of its keywords; 0 when none does."""

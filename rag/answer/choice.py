@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from rag.answer.abstention import QUOTE_CLOSENESS, UNRELATED_QUOTE, library_answers, may_not_answer, quote_closeness
+from rag.answer.abstention import (QUOTE_CLOSENESS, UNRELATED_QUOTE, library_answers, may_not_answer, quote_closeness,
+                                   quoted_in_full)
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
@@ -54,7 +55,8 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
     selection = select_evidence(question, pool, terms, across_languages=other,
                                 similarity=similarity)
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
-    if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
+    if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS and not (
+            similarity is None and quoted_in_full(question, language, selection, languages, keyword)):
         return Choice(None)
     read = closest_quote is not None and selection.chosen and languages.get(selection.chosen[0].hit.doc_id) == language
     if read and closest_quote < UNRELATED_QUOTE:  # the embedder reads the first quote: it speaks of something else

@@ -251,3 +251,20 @@ def test_a_question_whose_best_quote_speaks_of_something_else_is_not_answered(tm
                                lambda: (lambda texts: [cosine] * len(texts)))
     assert ask(0.1).selection is None
     assert ask(0.6).selection is not None
+
+
+def test_a_quote_in_the_question_s_language_holding_all_its_keywords_answers_it_whatever_the_cosine(tmp_path):
+    """"¿Dónde está el termostato?" over a boiler guide of four sentences, one passage: the English-only embedder gave
+    the short Spanish question a cosine of 0.10 to the whole page (0.05 here), and Faro said the documents do not answer."""
+    from rag.answer.choice import choose_evidence
+
+    index = KeywordIndex(tmp_path / "kw")
+    text = ("La caldera debe instalarse en un cuarto técnico ventilado. El termostato está en la pared del pasillo, junto a "
+            "la puerta de entrada. Las piezas de repuesto se guardan en el almacén.")
+    index.rebuild([("c1", text, "es")], 1)
+    hits = [Hit("c1", "d1", "/docs/guia.docx", text, 1.0, 0.05, 1.0, 1, 1, 0, len(text), "")]
+    def ask(question: str):
+        return choose_evidence(question, "es", hits, 0.05, index, 0.6, lambda: [], lambda: (lambda texts: [0.0] * len(texts)))
+    answered = ask("¿Dónde está el termostato?").selection
+    assert answered is not None and answered.chosen[0].unit.text.startswith("El termostato está en la pared")
+    assert ask("¿Dónde está el radiador?").selection is None
