@@ -7,17 +7,19 @@ from rag.analysis import stopwords
 from rag.answer.question_kind import fold
 
 WHERE = re.compile(r"^\W*(?:where|from where|(?:en |a |de |hacia )?donde)\b")
-# A preposition of place, then up to five words to the next comma, clause or verb-like word.
+_PREPOSITION = (r"in|at|on|near|along|inside|within|between|across|throughout|behind|under|underneath|beneath|below|"
+                r"above|beside|next to|outside|en|entre|cerca de|a lo largo de|dentro de|junto a|debajo de|detr[aá]s de|"
+                r"delante de|encima de|al lado de|fuera de|a la (?:izquierda|derecha) de|bajo")
+# A preposition of place, not a verb's particle before another ("sign in at the desk"), then up to seven words to the
+# next comma, clause or verb-like word.
 _PLACE = re.compile(
-    r"\b(?:in|at|on|near|along|inside|within|between|across|throughout|behind|under|underneath|beneath|below|above|"
-    r"beside|next to|outside|en|entre|cerca de|a lo largo de|dentro de|junto a|debajo de|detr[aá]s de|delante de|"
-    r"encima de|al lado de|fuera de|a la (?:izquierda|derecha) de|bajo)"
-    r"\s+((?:(?:the|a|an|el|la|los|las|un|una)\s+)?[^\W\d_][\w'’-]*(?:\s+(?:of|de|del|and|y|the|la|el)?\s*[^\W_][\w'’-]*){0,4})",
+    rf"\b(?:{_PREPOSITION})\s+(?!(?:{_PREPOSITION})\b)"
+    r"((?:(?:the|a|an|el|la|los|las|un|una)\s+)?[^\W\d_][\w'’-]*(?:\s+(?:of|de|del|and|y|the|la|el)?\s*[^\W_][\w'’-]*){0,6})",
     re.I)
 # Where the phrase stops: a word that starts a new clause or an example ("in Edinburgh provided that…", "entre P y
-# PSPACE como RP").
-_CLAUSE_WORD = re.compile(r"\s+(?:provided|but|while|which|who|that|where|when|because|if|and then|such as|like|including|"
-                          r"pero|que|donde|cuando|porque|si|mientras|siempre|como|incluido|incluidos)\b.*$", re.I)
+# PSPACE como RP"), or "and" before a lower-case word ("in the main lobby and wear a badge"; "North and West Africa" goes on).
+_CLAUSE_WORD = re.compile(r"\s+(?:(?i:provided|but|while|which|who|that|where|when|because|if|such as|like|including|"
+                          r"pero|que|donde|cuando|porque|si|mientras|siempre|como|incluido|incluidos)|(?:and|y)(?=\s+[a-záéíóúñ]))\b.*$")
 # A time or a manner is not a place ("in 1830", "in the summer of 1521", "in earnest", "en activo").
 _NOT_PLACE = re.compile(r"\b(?:1\d\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|"
                    r"december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
