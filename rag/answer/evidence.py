@@ -209,6 +209,7 @@ def select_evidence(
     # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
     label_words = (set(wanted) - identifiers) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
     neutral = set(terms(_NEUTRAL_LABEL)) | set(translated(_NEUTRAL_LABEL))
+    # The rows under no group label: a grouped row of the same name is a part of one of them (see ``_label_fit``).
     wholes = {_whole(unit.text) for _, unit, _, _ in candidates if unit.kind == ROW and len(set(row_label(unit.text))) == 1}
     # The words of each unit, found once: the sentence before a sentence is usually a unit of the pool too.
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}

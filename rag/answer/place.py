@@ -6,7 +6,7 @@ import re
 from rag.analysis import stopwords
 from rag.answer.question_kind import fold
 
-WHERE = re.compile(r"^\W*(?:where|from where|(?:en |a |de |hacia )?donde)\b")
+_WHERE = re.compile(r"^\W*(?:where|from where|(?:en |a |de |hacia )?donde)\b")
 _PREPOSITION = (r"in|at|on|near|along|inside|within|between|across|throughout|behind|under|underneath|beneath|below|"
                 r"above|beside|next to|outside|en|entre|cerca de|a lo largo de|dentro de|junto a|debajo de|detr[aá]s de|"
                 r"delante de|encima de|al lado de|fuera de|a la (?:izquierda|derecha) de|bajo")
@@ -21,12 +21,12 @@ _PLACE = re.compile(
 _CLAUSE_WORD = re.compile(r"\s+(?:(?i:provided|but|while|which|who|that|where|when|because|if|such as|like|including|"
                           r"pero|que|donde|cuando|porque|si|mientras|siempre|como|incluido|incluidos)|(?:and|y)(?=\s+[a-záéíóúñ]))\b.*$")
 # A time or a manner is not a place ("in 1830", "in the summer of 1521", "in earnest", "en activo").
-_NOT_PLACE = re.compile(r"\b(?:1\d\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|"
-                   r"december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-                   r"spring|summer|autumn|fall|winter|primavera|verano|otono|invierno|century|siglo|year|ano|time|"
-                   r"tiempo|order|orden|addition|adicion|fact|general|particular|terms|virtud|earnest|activo|sola|solo|"
-                   r"total|part|parte|favor|favour|response|respuesta|practice|principle|contrast|short|summary|detail|"
-                   r"advance|those|these|estos|estas|esos|esas)\b", re.I)
+_NOT_PLACE = re.compile(
+    r"\b(?:1\d\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|enero|"
+    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|spring|summer|autumn|fall|"
+    r"winter|primavera|verano|otono|invierno|century|siglo|year|ano|time|tiempo|order|orden|addition|adicion|fact|general|"
+    r"particular|terms|virtud|earnest|activo|sola|solo|total|part|parte|favor|favour|response|respuesta|practice|"
+    r"principle|contrast|short|summary|detail|advance|those|these|estos|estas|esos|esas)\b", re.I)
 # A lower-case word between two capitalised ones belongs to a name ("ABC on Demand").
 _IN_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*\s+$")
 _WORD = re.compile(r"[^\W_]+")
@@ -36,7 +36,7 @@ def place_phrase(question: str, text: str) -> str:
     """The phrase of ``text`` that says where, for a "where" ``question``: a preposition of place and what follows it
     (its last word not a stopword), nearest the question's words and not made of them; "" when none."""
     asked = fold(question)
-    if not WHERE.search(asked):
+    if not _WHERE.search(asked):
         return ""
     asking = stopwords("")
     question_words = {w for w in _WORD.findall(asked) if w not in asking}

@@ -28,7 +28,7 @@ _ASKING = (
              r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:(?:final|maximum|minimum|average|total|current|"
              r"normal|nominal|rated|approximate) )?(?:temperature|speed|height|length|distance|population|area|size|"
-             r"weight|depth|elevation|altitude|wavelength|capacity|budget|salary|pressure|torque|voltage|frequency)\b|"
+             r"weight|depth|elevation|altitude|wavelength|capacity|budget|salary|pressure|torque|voltage)\b|"
              r"\bcual(?:es)? (?:fue|fueron|es|son|era|eran) (?:el|la|los|las) (?:total|importe|cantidad|numero|porcentaje|"
              r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas|temperatura|velocidad|altura|longitud|"
              r"distancia|poblacion|superficie|area|tamano|peso|profundidad|altitud|capacidad|presupuesto|salario|"
