@@ -24,8 +24,7 @@ def library_answers(question: str, language: str, languages: Mapping[str, str | 
     policy may answer an English question that its English handbook ranked above does not."""
     if not hits:
         return False
-    # The question in its own language: a short one ("¿Qué cantó Lady Gaga?") is too short to detect it from.
-    asked = set(keyword.tokenize(content_words(spell_out(question)), language))
+    asked = question_keywords(question, language, keyword)
     best = hits[:CHECKED_PASSAGES]
     named = names_found(question, [h.text for h in best])
     for hit in best:
@@ -40,6 +39,12 @@ def library_answers(question: str, language: str, languages: Mapping[str, str | 
         if relevance(best_dense, coverage, not across, named) >= min_relevance(base, language, passages):
             return True
     return False
+
+
+def question_keywords(question: str, language: str, keyword: KeywordIndex) -> set[str]:
+    """The index terms of the question's content words, stemmed in its own language: a short question ("¿Qué cantó
+    Lady Gaga?") is too short to detect its language from."""
+    return set(keyword.tokenize(content_words(spell_out(question)), language))
 
 
 # Within one language the keywords count by rarity and a little more: XQuAD English questions abstained 5.2% → 4.6%,
@@ -142,7 +147,7 @@ def quoted_in_full(question: str, language: str, selection: Selection, languages
     """Whether a quote of ``selection`` in the question's language holds every keyword of ``question``: "¿Dónde está el
     termostato?" over "El termostato está en la pared del pasillo" is answered, however little the English-only
     embedder makes of the short Spanish question against a page about several things (cosine 0.10)."""
-    asked = set(keyword.tokenize(content_words(spell_out(question)), language))
+    asked = question_keywords(question, language, keyword)
     return bool(asked) and any(languages.get(c.hit.doc_id) == language and asked <= set(keyword.tokenize(c.unit.text, language))
                                for c in selection.chosen)
 
