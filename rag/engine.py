@@ -257,7 +257,7 @@ class Engine:
         keyword = self.keyword_index(collection)
         choice = choose_evidence(question, language, hits, best_dense, keyword, self.config.min_relevance,
                                  lambda: self.document_passages(question, hits, collection),
-                                 lambda: self._searcher.closeness(question))
+                                 self._searcher.closeness)
         if choice.selection is None:
             why = abstain_message(language, shared_language([h.text for h in hits[:3]]), self.interface_language)
             return Answer(question, why, (), abstained=True, closest=tuple(hits[:3]))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from rag.answer.abstention import (QUOTE_CLOSENESS, UNRELATED_QUOTE, library_answers, may_not_answer, quote_closeness,
-                                   quoted_in_full)
+from rag.answer.abstention import (QUOTE_CLOSENESS, UNRELATED_QUOTE, glossed_quote_closeness, library_answers,
+                                   may_not_answer, quote_closeness, quoted_in_full)
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
@@ -39,24 +39,29 @@ def document_languages(hits: Sequence[Hit]) -> dict[str, str | None]:
 
 
 def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: float, keyword: KeywordIndex,
-                    min_relevance: float, more_passages: Callable[[], list[Hit]], closeness: Callable[[], Closeness]) -> Choice:
+                    min_relevance: float, more_passages: Callable[[], list[Hit]], closeness: Callable[[str], Closeness]) -> Choice:
     """The evidence for ``question`` (in ``language``) from ``hits`` and ``more_passages()`` (the best document's
-    others), unless neither the passages nor, for English, a quote close in meaning (``closeness()``, the embedder's
-    cosine of texts to the question) say the library answers it. Each document is read in its own language."""
+    others), unless neither the passages nor a quote close in meaning say the library answers it: for English, its
+    closeness to the question (``closeness(question)``, the embedder's cosine of texts to a question); for Spanish over
+    English quotes, to the question's English gloss. Each document is read in its own language."""
     if not hits:
         return Choice(None)
     pool = hits + more_passages()
     languages = document_languages(pool)
     answers = library_answers(question, language, languages, hits, best_dense, keyword, min_relevance)
     # The bundled embedder reads English only (see MEANING_WEIGHT and QUOTE_CLOSENESS).
-    similarity = closeness() if language == languages[hits[0].doc_id] == "en" else None
+    similarity = closeness(question) if language == languages[hits[0].doc_id] == "en" else None
     other = frozenset(doc for doc, passages in languages.items() if passages not in (None, language))
     terms = Terms(language, evidence_stopwords())
     selection = select_evidence(question, pool, terms, across_languages=other,
                                 similarity=similarity)
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
-    if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS and not (
-            similarity is None and quoted_in_full(question, language, selection, languages, keyword)):
+    if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS and similarity is None:
+        if quoted_in_full(question, language, selection, languages, keyword):
+            answers = True
+        else:
+            closest_quote = glossed_quote_closeness(question, language, selection, languages, closeness)
+    if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS:
         return Choice(None)
     read = closest_quote is not None and selection.chosen and languages.get(selection.chosen[0].hit.doc_id) == language
     if read and closest_quote < UNRELATED_QUOTE:  # the embedder reads the first quote: it speaks of something else

@@ -248,7 +248,7 @@ def test_a_question_whose_best_quote_speaks_of_something_else_is_not_answered(tm
     hits = [Hit("c1", "d1", "/docs/abstract.txt", text, 1.0, 0.9, 1.0, 1, 1, 0, len(text), "")]
     def ask(cosine: float):
         return choose_evidence("What is the capital of Australia?", "en", hits, 0.9, index, 0.6, lambda: [],
-                               lambda: (lambda texts: [cosine] * len(texts)))
+                               lambda asked: (lambda texts: [cosine] * len(texts)))
     assert ask(0.1).selection is None
     assert ask(0.6).selection is not None
 
@@ -264,7 +264,28 @@ def test_a_quote_in_the_question_s_language_holding_all_its_keywords_answers_it_
     index.rebuild([("c1", text, "es")], 1)
     hits = [Hit("c1", "d1", "/docs/guia.docx", text, 1.0, 0.05, 1.0, 1, 1, 0, len(text), "")]
     def ask(question: str):
-        return choose_evidence(question, "es", hits, 0.05, index, 0.6, lambda: [], lambda: (lambda texts: [0.0] * len(texts)))
+        return choose_evidence(question, "es", hits, 0.05, index, 0.6, lambda: [], lambda asked: (lambda texts: [0.0] * len(texts)))
     answered = ask("¿Dónde está el termostato?").selection
     assert answered is not None and answered.chosen[0].unit.text.startswith("El termostato está en la pared")
     assert ask("¿Dónde está el radiador?").selection is None
+
+
+def test_a_spanish_question_is_answered_by_an_english_quote_close_to_its_english_gloss(tmp_path):
+    """"¿Qué cantó Lady Gaga?" over an English page: the embedder reads the question's English gloss ("sang sing sung
+    lady gaga") against the English quote; the Spanish words themselves mean nothing to it."""
+    from rag.answer.choice import choose_evidence
+
+    index = KeywordIndex(tmp_path / "kw")
+    text = "Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem."
+    index.rebuild([("c1", text, "en")], 1)
+    hits = [Hit("c1", "d1", "/docs/super-bowl.txt", text, 1.0, 0.0, 1.0, 1, 1, 0, len(text), "")]
+    def ask(gloss_cosine: float):
+        def closeness(asked: str):
+            cosine = gloss_cosine if "sang" in asked.split() else 0.0
+            return lambda texts: [cosine] * len(texts)
+        return choose_evidence("¿Qué cantó Lady Gaga?", "es", hits, 0.0, index, 0.6, lambda: [], closeness)
+    answered = ask(0.53)
+    assert answered.selection is not None and answered.selection.chosen[0].unit.text == text and not answered.weak
+    hedged = ask(0.46)
+    assert hedged.selection is not None and hedged.weak
+    assert ask(0.3).selection is None
