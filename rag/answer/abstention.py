@@ -140,16 +140,35 @@ UNRELATED_QUOTE = 0.28
 # 59) against 8 (3 right); 11 of 24 questions on the same articles that they do not answer (against 0). Figures keep
 # the keyword rule: the embedder reads table rows poorly.
 HEDGE_CLOSENESS = 0.5
+# Unless the first quote (with the sentence before it) holds every keyword of the question: "No. Personal USB storage
+# devices must not be connected to company computers." under an FAQ's "Can I use a personal USB stick?" (cosine 0.44).
+# XQuAD English: 3 of 21 answers so marked are no longer (2 right); none of 58 near-topic questions.
+FULL_COVERAGE = 0.999
+
+
+# Across languages, a quote that holds every keyword, translated, answers a question of at least this many keywords.
+TRANSLATED_KEYWORDS = 3
 
 
 def quoted_in_full(question: str, language: str, selection: Selection, languages: Mapping[str, str | None],
                    keyword: KeywordIndex) -> bool:
-    """Whether a quote of ``selection`` in the question's language holds every keyword of ``question``: "¿Dónde está el
-    termostato?" over "El termostato está en la pared del pasillo" is answered, however little the English-only
-    embedder makes of the short Spanish question against a page about several things (cosine 0.10)."""
+    """Whether a quote of ``selection`` holds every keyword of ``question``: "¿Dónde está el termostato?" over "El
+    termostato está en la pared del pasillo" is answered, however little the English-only embedder makes of the short
+    Spanish question against a page about several things (cosine 0.10). A quote in the other language holds them
+    as cognates or glossary translations, for a question of ``TRANSLATED_KEYWORDS`` or more ("Are traffic fines
+    reimbursed?" over "No se reembolsan las multas de tráfico")."""
     asked = question_keywords(question, language, keyword)
-    return bool(asked) and any(languages.get(c.hit.doc_id) == language and asked <= set(keyword.tokenize(c.unit.text, language))
-                               for c in selection.chosen)
+    if not asked:
+        return False
+    for chosen in selection.chosen:
+        passages = languages.get(chosen.hit.doc_id)
+        if passages == language and asked <= set(keyword.tokenize(chosen.unit.text, language)):
+            return True
+        if passages not in (None, language) and len(asked) >= TRANSLATED_KEYWORDS:
+            found = set(keyword.tokenize(chosen.unit.text)) | set(keyword.tokenize(chosen.unit.text, language))
+            if asked <= found | shared_across_languages(asked, found, language):
+                return True
+    return False
 
 
 def glossed_quote_closeness(question: str, language: str, selection: Selection, languages: Mapping[str, str | None],
@@ -177,9 +196,9 @@ def may_not_answer(selection: Selection, closest_quote: float | None) -> bool:
     """Whether the evidence should be shown as "this may not answer your question": by meaning when the question's
     best quote was measured (``closest_quote``, see ``quote_closeness``) and asks no figure, else by keywords (also
     when the best quote is a table row, which the embedder reads poorly: "3.0 m to 4.5 m 1,600 kg" for "What is the
-    load capacity at 4 m lift height?" scored 0.41)."""
+    load capacity at 4 m lift height?" scored 0.41), and not when the first quote holds all the question's words."""
     if closest_quote is None:
         return selection.weak
     if selection.kind in FIGURES or (selection.chosen and selection.chosen[0].unit.kind == ROW):
         return selection.weak and closest_quote < QUOTE_CLOSENESS
-    return closest_quote < HEDGE_CLOSENESS
+    return closest_quote < HEDGE_CLOSENESS and not (selection.chosen and selection.chosen[0].coverage >= FULL_COVERAGE)

@@ -105,6 +105,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     best, best_distance = "", float("inf")
     for match in pattern.finditer(text):
         span = _clean(match.group(), kind)
+        if kind == NAME:
+            span = _after_asked(span, asked)
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
             continue
         if kind == NAME and _DATE.fullmatch(span):  # "October 8" is no name
@@ -199,6 +201,26 @@ def _asked(span: str, asked: str) -> bool:
     words = _WORD.findall(fold(span))
     question = set(_WORD.findall(asked))
     return bool(words) and all(w in question or any(_same_word(w, q) for q in question) for w in words)
+
+
+def _after_asked(name: str, asked: str) -> str:
+    """A name less the question's words it opens with, and an article after them: "Tim Cook" of "Apple CEO Tim Cook"
+    for "Who is Apple's CEO?"; "IT" of "Call the IT…" for "Who do I call…?", which then opens a sentence alone. A name
+    that goes on with "of" or "de" is one name ("Señor del Tiempo" for "¿Qué tipo de Señor…?")."""
+    question = set(_WORD.findall(asked))
+    words = name.split()
+    while len(words) > 1 and words[0][:1].isalpha() and (
+            fold(words[0]) in question or any(_same_word(fold(words[0]), q) for q in question)):
+        if fold(words[1]) in _OF:
+            break
+        words = words[1:]
+        while len(words) > 1 and fold(words[0]) in _ARTICLE_WORDS:
+            words = words[1:]
+    return " ".join(words)
+
+
+_OF = frozenset("de del of von van da di du".split())
+_ARTICLE_WORDS = frozenset("the la las el los le and y".split())
 
 
 def _partly_asked(span: str, asked: str) -> bool:

@@ -253,15 +253,16 @@ def select_evidence(
     if similarity is not None and kind not in FIGURES:
         scored = _by_meaning(scored, similarity)
     # The short answer of a sentence after the first was seldom right (XQuAD token F1 0.09 Spanish, 0.20 English, against
-    # 0.54 and 0.51 for the first): only the best sentence, and every table row (its own figure), carry one.
+    # 0.54 and 0.51 for the first): only the best unit, and the rows after a row (each its own figure), carry one.
     if _BREAKDOWN.search(fold(question)):
         picked = _table(scored)
     elif _PROCEDURE.search(fold(question)) and scored[0].unit.kind == ITEM and scored[0].unit.context:
         picked = _steps(scored)
     else:
         picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
+    under_row = picked[0].unit.kind == ROW  # under a sentence, a row's figure would read as a second answer
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
-              if n == 0 or c.unit.kind == ROW else c for n, c in enumerate(picked)]
+              if n == 0 or (under_row and c.unit.kind == ROW) else c for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
     # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24).
     weak = max(c.coverage for c in chosen) < WEAK_COVERAGE

@@ -32,8 +32,10 @@ PERIOD_WORDS = frozenset(
     "tres seis nueve doce meses mes terminados terminado año años trimestre al de "
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 )
-# The words after a cell's figure that say what it counts ("years after termination", "km", "páginas").
-_CELL_UNIT = re.compile(r"[^\W\d_][^\W\d_ ./²°-]*(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
+# A figure cell may say a word or two before its figure ("Every 100 operating hours", "max. 16 bar"), no more.
+MAX_WORDS_BEFORE_FIGURE = 2
+# The words after a cell's figure that say what it counts ("years after termination", "km", "páginas", "°C").
+_CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.
@@ -97,13 +99,14 @@ def _label_end(row: str) -> int:
 def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
     """A table row's cells as (column header, figure) in column order: headers from ``Header: figure`` cells, with the
     words after the figure when they are its unit (``10 years``, ``15.000 km``), or the figures after the label alone
-    (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers."""
+    (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers. A cell of words that mentions a figure
+    ("Disconnect loads until the output is below 7.5 kVA") holds none."""
     if " | " in row:
         cells = []
         for cell in row.split(" | ")[1:]:
             header, _, value = cell.rpartition(": ")
             figure = _NUMBER_CELL.search(value)
-            if figure:
+            if figure and len(value[: figure.start()].split()) <= MAX_WORDS_BEFORE_FIGURE:
                 written = figure.group().lstrip("$€£ ").strip()
                 rest = value[figure.end():].strip()
                 unit = "%" if value.rstrip().endswith("%") and "%" not in written else (
@@ -245,11 +248,11 @@ def _asks_before_items(line: str, following: str) -> bool:
 
 
 def _is_heading(line: str, following: str) -> bool:
-    """A short line (or a longer one in title case) without closing punctuation before a capitalised line: a title,
-    not part of a sentence."""
+    """A short line (or a longer one in title case) without closing punctuation before a capitalised line or a list
+    item ("Pasos del bloqueo" over "1. Avise a los operarios…"): a title, not part of a sentence."""
     stripped = line.strip()
     return ((len(stripped.split()) <= 6 or _title_case(stripped)) and not stripped.endswith((".", ",", ";", ":", "!", "?"))
-            and following[:1].isupper() and not is_table_row(line))
+            and (following[:1].isupper() or bool(_ITEM_START.match(following))) and not is_table_row(line))
 
 
 def _title_case(line: str) -> bool:

@@ -18,6 +18,8 @@ SUBHEADING_SIZE = 0.9
 MAX_VALUE_CELL_CHARS = 40
 # A line of words alone this long or longer is prose, not a row label.
 MAX_LABEL_LINE_CHARS = 80
+# Two columns of words are a table when the values start at one edge this far right of the longest label.
+WORD_TABLE_GAP_EMS = 2.0
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
 _EMPHASIS = re.compile(r"bold|black|heavy|semibold|demi|italic|oblique", re.IGNORECASE)
@@ -231,9 +233,25 @@ def _table_run(lines: list[Line], start: int) -> tuple[int, int] | None:
     rows = [line for line in lines[start : last + 1] if len(line.cells) > 1]
     numeric_rows = sum(1 for line in rows if any(c.numeric for c in line.cells[1:]))
     columns = max(len(line.cells) for line in rows)
-    if len(rows) < MIN_TABLE_ROWS or (numeric_rows * 2 < len(rows) and columns < 3):
+    if len(rows) < MIN_TABLE_ROWS or (numeric_rows * 2 < len(rows) and columns < 3 and not _word_columns(rows)):
         return None
     return start, last
+
+
+def _word_columns(rows: list[Line]) -> bool:
+    """Whether lines of two cells of words are a table, not prose or an index in two columns: short labels, values
+    that start at one edge well to the right of the longest label, and either a first row in bold over the others
+    ("Task | Interval" over "Change engine oil | Every 100 operating hours") or values that open with a figure under
+    labels that end with none ("Rated output | 7.5 kVA"; not an index's "affine, 107 | Einheitsnormalenfeld, 90")."""
+    if any(len(line.cells) != 2 or len(line.cells[0].text) > MAX_VALUE_CELL_CHARS for line in rows):
+        return False
+    em = statistics.median(line.em for line in rows)
+    starts = [line.cells[1].x0 for line in rows]
+    if max(starts) - min(starts) >= 0.5 * em or min(starts) - max(line.cells[0].x1 for line in rows) < WORD_TABLE_GAP_EMS * em:
+        return False
+    headed = rows[0].emphasized and not any(line.emphasized for line in rows[1:])
+    figures = sum(1 for line in rows if line.cells[1].text[:1].isdigit()) * 2 >= len(rows)
+    return headed or (figures and not any(line.cells[0].text[-1:].isdigit() for line in rows))
 
 
 def _aligned(upper: Line, lower: Line) -> bool:
@@ -263,11 +281,13 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
     columns = value_columns(rows)
     label_right = max(line.cells[0].x1 for line in rows)
     header_lines: list[Line] = []
+    # Over a table of words, a line of one cell is prose or a title, not its headings.
+    words_only = sum(1 for line in rows if any(c.numeric for c in line.cells[1:])) * 2 < len(rows)
     for index in range(first - 1, max(-1, first - 1 - MAX_HEADER_LINES), -1):
         line = lines[index]
         # A title above the headings ("INCOME STATEMENTS", "PART I Item 2") is set in another size.
         other_size = header_lines and abs(line.em - header_lines[0].em) > TITLE_SIZE_CHANGE * header_lines[0].em
-        if line.x0 <= label_right - line.em or len(line.text) > 120 or other_size:
+        if line.x0 <= label_right - line.em or len(line.text) > 120 or other_size or (words_only and len(line.cells) < 2):
             break
         header_lines.insert(0, line)
     header_lines += inner_headers
@@ -324,10 +344,11 @@ def _begins_label(above: Line, below: Line) -> bool:
 
 
 def _leading_header_rows(body: list[Line]) -> list[Line]:
-    """The first rows of a table of figures that hold only words or years: its column headings (at most a few)."""
+    """The first rows of a table of figures that hold only words or years: its column headings (at most a few); of a
+    table of words, its first row when set apart in bold ("Task | Interval")."""
     numeric = [any(c.numeric for c in line.cells[1:]) for line in body]
     if sum(numeric) * 2 < len(body):
-        return []
+        return body[:1] if len(body) > 1 and body[0].emphasized and not body[1].emphasized else []
     count = 0
     while count < min(MAX_HEADER_LINES, len(body)) and len(body[count].cells) > 1 and (
             not numeric[count] or _years_only(body[count])):

@@ -74,12 +74,14 @@ def _page_text(document, index: int, path: Path, continued) -> tuple[PdfiumPage 
 def _with_layout(text_page, text: str, path: Path, index: int, continued) -> tuple[PdfiumPage, object]:
     """Tables replaced by their rows and headings found, from the characters' positions; plain text if that fails."""
     from rag.ingest.loaders.pdf_layout import find_tables, headings, page_lines, replace_tables
+    from rag.ingest.loaders.wrapped_tables import wrapped_tables
 
     if not text.strip() or len(text) != text_page.count_chars():
         return PdfiumPage(text), None
     try:
         lines = page_lines(text_page)
         tables = find_tables(lines, continued)
+        tables = sorted(tables + wrapped_tables(lines, tables), key=lambda t: -(t.header_lines or t.lines)[0].top)
         rows = [(row, printed) for table in tables for row, printed in zip(table.rows, table.printed)]
         read = PdfiumPage(replace_tables(text, tables), rows, [line.text for line in headings(lines, tables)])
         return read, tables[-1] if tables else None

@@ -1,0 +1,103 @@
+"""Tables whose cells wrap onto several lines (a fault table's long "Action"), read row by row."""
+from __future__ import annotations
+
+from rag.ingest.loaders.pdf_layout import MAX_VALUE_CELL_CHARS, Line, Table
+
+MIN_ROWS = 2
+MAX_COLUMNS = 8
+# A row's lines lie closer together than two rows do: a step this much wider than the closest parts two rows.
+ROW_STEP = 1.4
+# A line further below the one above than this many of its heights is past the table.
+MAX_LINE_GAP = 3.0
+
+
+def wrapped_tables(lines: list[Line], found: list[Table]) -> list[Table]:
+    """The tables under a bold header line of two or more short cells whose rows take several lines, each cell
+    starting under a header cell ("F02 | Meaning: High coolant temperature | Action: Let the engine cool and clean the
+    radiator fins", from a label centred between the two lines of its action). The lines of ``found`` tables, read
+    already, are left alone."""
+    taken = {id(line) for table in found for line in (*table.lines, *table.header_lines)}
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        table = _table_under(lines, index, taken)
+        if table is None:
+            index += 1
+            continue
+        tables.append(table)
+        index += len(table.lines) + 1
+    return tables
+
+
+def _table_under(lines: list[Line], index: int, taken: set[int]) -> Table | None:
+    header = lines[index]
+    if (id(header) in taken or not header.emphasized or not 2 <= len(header.cells) <= MAX_COLUMNS
+            or any(len(c.text) > MAX_VALUE_CELL_CHARS or sum(ch.isalpha() for ch in c.text) < 2 for c in header.cells)):
+        return None
+    starts = [c.x0 for c in header.cells]
+    body: list[Line] = []
+    above = header
+    for line in lines[index + 1:]:
+        if (id(line) in taken or line.emphasized or above.bottom - line.top > MAX_LINE_GAP * line.em
+                or not _under(line, starts)):
+            break
+        body.append(line)
+        above = line
+    groups = _row_groups(body, starts)
+    if len(groups) < MIN_ROWS or all(len(group) == 1 for group in groups):  # rows of one line are find_tables' work
+        return None
+    headers = [c.text for c in header.cells[1:]]
+    texts, printed = [], []
+    for group in groups:
+        cells = _joined_cells(group, starts)
+        if len(cells[0]) < 2:
+            return None
+        texts.append(" | ".join([cells[0]] + [f"{h}: {v}" for h, v in zip(headers, cells[1:]) if v]))
+        printed.append(" ".join(line.text for line in sorted(group, key=lambda line: min(line.indexes))))  # in writing order, as a viewer reads the page
+    columns = [(start, end) for start, end in zip(starts[1:], [*starts[2:], max(c.x1 for line in body for c in line.cells)])]
+    return Table(texts, body, [header], printed, columns, headers)
+
+
+def _column(x0: float, starts: list[float], em: float) -> int | None:
+    """The column a cell starting at ``x0`` is in: the header cell it starts under (within an em)."""
+    return next((n for n, start in enumerate(starts) if abs(x0 - start) < em), None)
+
+
+def _under(line: Line, starts: list[float]) -> bool:
+    """Whether each cell of ``line`` starts under a header cell and ends before the next column starts."""
+    for cell in line.cells:
+        column = _column(cell.x0, starts, line.em)
+        if column is None or (column + 1 < len(starts) and cell.x1 > starts[column + 1]):
+            return False
+    return True
+
+
+def _row_groups(body: list[Line], starts: list[float]) -> list[list[Line]]:
+    """The body's lines grouped into rows: parted by wider steps between lines when rows are spaced apart (and by a
+    second label in a row: rows of one line follow each other closer), else each row starting at a line with a label."""
+    if not body:
+        return []
+    steps = [above.top - line.top for above, line in zip(body, body[1:])]
+    closest = min(steps, default=0.0)
+    spaced = any(step > ROW_STEP * closest for step in steps)
+    groups = [[body[0]]]
+    for line, step in zip(body[1:], steps):
+        labelled = _labelled(line, starts)
+        if (step > ROW_STEP * closest or labelled and any(_labelled(other, starts) for other in groups[-1])) if spaced else labelled:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _labelled(line: Line, starts: list[float]) -> bool:
+    return _column(line.cells[0].x0, starts, line.em) == 0
+
+
+def _joined_cells(group: list[Line], starts: list[float]) -> list[str]:
+    """The text of each column over a row's lines, top to bottom."""
+    columns: list[list[str]] = [[] for _ in starts]
+    for line in group:
+        for cell in line.cells:
+            columns[_column(cell.x0, starts, line.em)].append(cell.text)
+    return [" ".join(parts) for parts in columns]

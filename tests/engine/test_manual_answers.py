@@ -1,0 +1,77 @@
+"""Answers from a service manual and a procedure: table cells of words, steps under their title, a contact's name."""
+from __future__ import annotations
+
+from rag.answer.answer_phrase import answer_phrase, row_figure
+from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
+from rag.answer.passage_units import ITEM, split_units
+from rag.answer.question_kind import NAME
+from rag.store.keyword_index import KeywordIndex
+from rag.types import Hit
+
+GENERATOR = (
+    "3. Maintenance schedule\n\n"
+    "Change engine oil | Interval: Every 100 operating hours\n"
+    "Replace air filter | Interval: Every 200 operating hours\n\n"
+    "The first oil change is due after the first 20 operating hours (running-in period).\n"
+    "4. Fault codes\n\n"
+    "F02 | Meaning: High coolant temperature | Action: Let the engine cool and clean the radiator fins\n"
+    "F03 | Meaning: Overload | Action: Disconnect loads until the output is below 7.5 kVA\n"
+)
+LOCKOUT = (
+    "Procedimiento de bloqueo y etiquetado (LOTO)\n\n"
+    "Este procedimiento se aplica antes de cualquier trabajo de mantenimiento.\n\n"
+    "Pasos del bloqueo\n\n"
+    "1. Avise a los operarios de la zona de que la máquina se va a detener.\n\n"
+    "2. Pare la máquina con el mando normal de parada.\n\n"
+    "3. Abra el seccionador principal y colóquelo en posición OFF."
+)
+
+
+def _hit(text: str, doc: str = "d1") -> Hit:
+    return Hit("c1", doc, f"/docs/{doc}.pdf", text, 1.0, 0.5, 1.0, 2, 2, 0, len(text), "")
+
+
+def test_a_cell_of_words_that_mentions_a_figure_gives_no_figure_and_a_figure_keeps_its_unit():
+    assert row_figure("¿Qué significa el código F03?",
+                      "F03 | Meaning: Overload | Action: Disconnect loads until the output is below 7.5 kVA") == ""
+    assert row_figure("How often is the air filter replaced?",
+                      "Replace air filter | Interval: Every 200 operating hours") == "200 operating hours (Interval)"
+    assert row_figure("What is the flash point of isopropyl alcohol?", "Flash point | 12 °C") == "12 °C"
+
+
+def test_a_row_quoted_under_a_sentence_carries_no_short_answer_of_its_own():
+    selection = select_evidence("When is the first oil change due?", [_hit(GENERATOR)], Terms("en", evidence_stopwords()))
+    first, *others = selection.chosen
+    assert first.unit.text.startswith("The first oil change is due after the first 20 operating hours")
+    assert others and all(not c.answer for c in others), [(c.unit.text, c.answer) for c in others]
+
+
+def test_a_title_over_numbered_steps_is_their_context_and_the_steps_answer_how():
+    items = [u for u in split_units(LOCKOUT) if u.kind == ITEM]
+    assert len(items) == 3 and all(u.context == "Pasos del bloqueo" for u in items)
+    selection = select_evidence("¿Cuáles son los pasos del bloqueo?", [_hit(LOCKOUT)], Terms("es", evidence_stopwords()))
+    assert [c.unit.text[:2] for c in selection.chosen] == ["1.", "2.", "3."]
+
+
+def test_a_name_does_not_open_with_the_question_s_own_words():
+    stolen = "Call the IT service desk at extension 4357 immediately, then file a police report within 24 hours."
+    assert answer_phrase("Who do I call if my laptop is stolen?", NAME, stolen) == ""
+    assert answer_phrase("Who is Apple's CEO?", NAME, "Apple CEO Tim Cook said the results were strong.") == "Tim Cook"
+
+
+def test_an_english_question_is_answered_by_a_spanish_quote_holding_all_its_words_translated(tmp_path):
+    """"Are traffic fines reimbursed?" over a Spanish travel policy: the English-only embedder reads nothing in it, and
+    every word of the question is in one sentence, translated."""
+    from rag.answer.choice import choose_evidence
+
+    index = KeywordIndex(tmp_path / "kw")
+    text = ("Los gastos se presentan en un plazo de 30 días. No se reembolsan las multas de tráfico, los minibares ni las "
+            "bebidas alcohólicas.")
+    index.rebuild([("c1", text, "es")], 1)
+    hits = [_hit(text)]
+    def ask(question: str):
+        return choose_evidence(question, "en", hits, 0.05, index, 0.6, lambda: [],
+                               lambda asked: (lambda texts: [0.0] * len(texts)))
+    answered = ask("Are traffic fines reimbursed?").selection
+    assert answered is not None and answered.chosen[0].unit.text.startswith("No se reembolsan las multas de tráfico")
+    assert ask("Are parking fines reimbursed?").selection is None

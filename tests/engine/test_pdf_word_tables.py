@@ -1,0 +1,93 @@
+"""PDF tables of words: two columns of short cells, and rows whose cells wrap onto several lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.ingest.loaders import load_document
+
+SCHEDULE = [("Task", "Interval"), ("Check engine oil level", "Before each start"),
+            ("Change engine oil", "Every 100 operating hours"), ("Replace air filter", "Every 200 operating hours"),
+            ("Test battery", "Every month")]
+FAULTS = [("Code", "Meaning", "Action"), ("F01", "Low oil pressure", "Stop the engine and check the oil level"),
+          ("F02", "High coolant temperature", "Let the engine cool and clean the radiator fins"),
+          ("F03", "Overload", "Disconnect loads until the output is below 7.5 kVA")]
+
+
+def make_manual(path: Path, headings_in_bold: bool = True) -> Path:
+    """A generator manual's page: a maintenance schedule of two columns of words, then a fault table whose actions
+    wrap onto two lines while its codes sit centred between them (fpdf2's tables, as many PDF writers set them)."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    heading = FontFace(emphasis="BOLD" if headings_in_bold else "")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "3. Maintenance schedule")
+    with pdf.table(headings_style=heading) as table:
+        for row in SCHEDULE:
+            table.row(row)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "4. Fault codes")
+    with pdf.table(headings_style=heading) as table:
+        for row in FAULTS:
+            table.row(row)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Dispose of used oil and filters at an authorised waste collection point. Never pour oil "
+                         "into drains, and keep the filters apart from household waste.")
+    pdf.output(str(path))
+    return path
+
+
+def _rows(path: Path) -> list[str]:
+    page = load_document(path).pages[0]
+    return [page.text[start:end] for start, end, _ in page.rows]
+
+
+def test_two_columns_of_words_under_a_bold_header_are_a_table(tmp_path):
+    rows = _rows(make_manual(tmp_path / "manual.pdf"))
+    assert "Change engine oil | Interval: Every 100 operating hours" in rows
+    assert "Check engine oil level | Interval: Before each start" in rows
+    assert not any(row.startswith("Task") for row in rows), "the bold header row names the column; it is no row"
+
+
+def test_a_row_whose_cells_wrap_is_read_whole_with_its_headers(tmp_path):
+    path = make_manual(tmp_path / "manual.pdf")
+    rows = _rows(path)
+    assert "F02 | Meaning: High coolant temperature | Action: Let the engine cool and clean the radiator fins" in rows
+    assert "F03 | Meaning: Overload | Action: Disconnect loads until the output is below 7.5 kVA" in rows
+    page = load_document(path).pages[0]
+    assert "Never pour oil into drains" in page.text and "Dispose of used oil" not in " ".join(rows), "the prose after is no row"
+    printed = next(p for start, _, p in page.rows if page.text[start:].startswith("F02"))
+    assert printed == "F02 High coolant temperature Let the engine cool and clean the radiator fins", (
+        "the row as the page writes it, which the viewer finds and marks whole")
+
+
+def test_without_a_bold_header_wrapped_lines_stay_plain_text(tmp_path):
+    rows = _rows(make_manual(tmp_path / "manual.pdf", headings_in_bold=False))
+    assert not any(row.startswith("F0") for row in rows)
+
+
+def _two_columns(path: Path, lines: list[tuple[str, str]], title: str) -> Path:
+    """A title, then lines of two cells far apart, without a header row."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+    for left, right in lines:
+        pdf.cell(80, 7, left)
+        pdf.cell(0, 7, right, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_specification_of_figures_with_units_is_a_table_and_an_index_is_not(tmp_path):
+    specification = [("Rated output", "7.5 kVA"), ("Output voltage", "230 V / 400 V"), ("Fuel tank capacity", "38 litres"),
+                     ("Dry weight", "142 kg")]
+    rows = _rows(_two_columns(tmp_path / "spec.pdf", specification, "Technical data of the generator, as delivered:"))
+    assert "Rated output | 7.5 kVA" in rows and "Dry weight | 142 kg" in rows
+    index = [("affine, 107", "Einheitsnormalenfeld, 90"), ("differenzierbare, 29", "Euler-Charakteristik, 12"),
+             ("Ebene", "Halbgerade, 65"), ("euklidische, 64", "Halbraum, 28")]
+    assert _rows(_two_columns(tmp_path / "index.pdf", index, "Index")) == [], "two columns of an index are no table"
