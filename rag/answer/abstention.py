@@ -146,6 +146,9 @@ HEDGE_CLOSENESS = 0.5
 FULL_COVERAGE = 0.999
 
 
+# In the question's language, a quote may lack one keyword of a question of at least this many ("¿A qué altura del
+# suelo se coloca la unidad exterior?" over "La unidad exterior se coloca … a un mínimo de 30 cm del suelo").
+ALL_BUT_ONE_KEYWORDS = 4
 # Across languages, a quote that holds every keyword, translated, answers a question of at least this many keywords.
 TRANSLATED_KEYWORDS = 3
 
@@ -162,7 +165,8 @@ def quoted_in_full(question: str, language: str, selection: Selection, languages
         return False
     for chosen in selection.chosen:
         passages = languages.get(chosen.hit.doc_id)
-        if passages == language and asked <= set(keyword.tokenize(chosen.unit.text, language)):
+        if passages == language and len(asked - set(keyword.tokenize(chosen.unit.text, language))) <= (
+                1 if len(asked) >= ALL_BUT_ONE_KEYWORDS else 0):
             return True
         if passages not in (None, language) and len(asked) >= TRANSLATED_KEYWORDS:
             found = set(keyword.tokenize(chosen.unit.text)) | set(keyword.tokenize(chosen.unit.text, language))

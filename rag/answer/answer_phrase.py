@@ -42,6 +42,8 @@ _AMOUNT = re.compile(
     rf"(?:(?:[$€£]\s?)?(?<![\w.,:-])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?![\d])|\d[\d,.]*(?:\d)?)(?!\d|[-/]\w|:\d)|\b(?:{_NUMBER_WORDS})\b)"
     r"(?!\s+(?:months?|weeks?|years?|meses|semanas|años)\s+(?:ended|ending|terminad))" + _SCALE + _UNIT, re.I
 )
+# A range of figures is one answer: "between 1.2 and 2 bar", "entre 1,2 y 2 bar", "from 5 to 40 °C".
+_RANGE = re.compile(r"\b(?:between|from|entre|de)\s+(?:\d[\d.,]*)\s+(?:and|to|y|a)\s+\d[\d.,]*(?:\s?(?:°\s?[CF]|%|[^\W\d_]+))?", re.I)
 _CONNECTOR = r"(?:\s+(?:de|del|la|las|los|y|of|the|and|von|van|da|di|le|du)\s+|\s+|-)"
 _CAPITAL = r"(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*|[A-Z]{2,}|\d+[A-Z]?)"
 _NAME = re.compile(rf"(?<![\w]){_CAPITAL}(?:{_CONNECTOR}{_CAPITAL})*")
@@ -83,8 +85,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     (``context`` is the table's column header), otherwise the nearest date, amount or name the question does not
     already hold, or for "where" the place (``place_phrase``); "" when the kind asked for has no span or ``text`` holds
     none."""
-    if row:
-        return row_figure(question, text, context)
+    if row:  # who is asked: a name, never a figure
+        return row_figure(question, text, context, figures=kind != NAME)
     asked = fold(question)
     pattern = {DATE: _DATE, AMOUNT: _AMOUNT, FREQUENCY: _AMOUNT, NAME: _NAME}.get(kind)
     if pattern is None:
@@ -137,6 +139,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             distance += OTHER_CLAUSE_CHARS
         if distance < best_distance:
             best, best_distance = span, distance
+            if pattern is _AMOUNT:  # the whole range the figure opens ("entre 1,2 y 2 bar")
+                best = next((r.group().strip() for r in _RANGE.finditer(text) if r.start() <= match.start() < r.end()), best)
     return best
 
 
@@ -245,11 +249,12 @@ def _is_name(text: str, start: int, span: str) -> bool:
     return not span[:1].isdigit() and sum(c.isalpha() for c in span) >= 2  # "1,000 EUR" is no name
 
 
-def row_figure(question: str, text: str, context: str = "") -> str:
+def row_figure(question: str, text: str, context: str = "", figures: bool = True) -> str:
     """A table row's figure for the period the question asks (three, six or nine months, a year, the year named),
-    with its column header; the first figure when the headers say nothing."""
+    with its column header; the first figure when the headers say nothing. The words of the column the question
+    names come first; without ``figures``, they alone."""
     named_text = _named_text_cell(fold(question), text, context)
-    if named_text:
+    if named_text or not figures:
         return named_text
     cells = row_cells(text, context)
     if not cells:

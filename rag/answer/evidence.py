@@ -12,6 +12,7 @@ from rag.answer.answer_phrase import answer_phrase
 from rag.answer.claims import copies_furniture, furniture
 from rag.glossary import same_meaning, shared_across_languages
 from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label, split_units
+from rag.answer.row_labels import label_fit, whole
 from rag.answer.unmentioned import asked_thing
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
 from rag.types import Hit
@@ -62,13 +63,6 @@ BOILERPLATE_PENALTY = 0.15
 QUESTION_PENALTY = 0.5
 # A unit made only of the question's own words (a heading such as "Super Bowl 50") repeats it and answers nothing.
 ECHO_PENALTY = 0.5
-# A table row answers when its own label is what the question names ("Net cash from operations" for "net cash from
-# operating activities"): the share of the label's last part found in the question, the label's other parts for less.
-LABEL_WEIGHT = 0.3
-PARENT_LABEL_WEIGHT = 0.1
-# A part of a whole the pool also holds, under a group label the question does not name ("Japan: Net sales" beside "Total
-# net sales" for Apple's net sales), earns up to this much less.
-NARROWER_LABEL_PENALTY = 0.2
 # Words that say a row sums others, which period it covers or which way cash went, not what it is.
 _NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters months month year years ended fiscal "
                   "provided used generated primer segundo tercer cuarto trimestre meses año años")
@@ -209,8 +203,8 @@ def select_evidence(
     # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
     label_words = (set(wanted) - identifiers) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
     neutral = set(terms(_NEUTRAL_LABEL)) | set(translated(_NEUTRAL_LABEL))
-    # The rows under no group label: a grouped row of the same name is a part of one of them (see ``_label_fit``).
-    wholes = {_whole(unit.text) for _, unit, _, _ in candidates if unit.kind == ROW and len(set(row_label(unit.text))) == 1}
+    # The rows under no group label: a grouped row of the same name is a part of one of them (see ``label_fit``).
+    wholes = {whole(unit.text) for _, unit, _, _ in candidates if unit.kind == ROW and len(set(row_label(unit.text))) == 1}
     # The words of each unit, found once: the sentence before a sentence is usually a unit of the pool too.
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     asked_years = [int(y) for y in _YEAR.findall(question)]
@@ -233,10 +227,10 @@ def select_evidence(
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
-        if unit.kind == ROW and kind in FIGURES:
-            label = (_label_fit(unit.text, label_words, neutral, translated, wholes, terms.language) if across(hit)
-                     else _label_fit(unit.text, label_words, neutral, terms, wholes))
-            label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
+        if unit.kind == ROW:
+            label = (label_fit(unit.text, label_words, neutral, translated, wholes, terms.language) if across(hit)
+                     else label_fit(unit.text, label_words, neutral, terms, wholes))
+            label *= (1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL) * (1.0 if kind in FIGURES else ROW_FOR_REASON)
             if kind in (AMOUNT, DATE) and coverage > 0:
                 fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
@@ -260,7 +254,8 @@ def select_evidence(
         picked = _steps(scored)
     else:
         picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
-    under_row = picked[0].unit.kind == ROW  # under a sentence, a row's figure would read as a second answer
+    # Under a sentence, or where no figure is asked, a later row's figure would read as a second answer.
+    under_row = picked[0].unit.kind == ROW and kind in FIGURES
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
               if n == 0 or (under_row and c.unit.kind == ROW) else c for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
@@ -300,28 +295,6 @@ def _steps(scored: list[Candidate]) -> list[Candidate]:
 def _only_earlier(text: str, asked_years: list[int]) -> bool:
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) < min(asked_years)
-
-
-def _label_fit(row: str, wanted: set[str], neutral: set[str], terms: Terms, wholes: AbstractSet[str] = frozenset(),
-               asked_in: str = "") -> float:
-    """How much a row's label is what the question names: its last part counts most ("Total" and the like aside).
-    A row that is one part of a whole also in the pool ("Japan: Net sales" beside "Total net sales"; ``wholes``) loses
-    for each word of its group label the question does not name.
-    ``asked_in``: the question's language when the row is in the other one ("ventas netas" for "Net sales")."""
-    label, leaf = row_label(row)
-    narrowing = NARROWER_LABEL_PENALTY if label != leaf and _whole(row) in wholes else 0.0
-    fit = 0.0
-    for text, weight, unnamed in ((leaf, LABEL_WEIGHT, 0.0), (label[: len(label) - len(leaf)], PARENT_LABEL_WEIGHT, narrowing)):
-        words = set(terms(text)) - neutral
-        if words:
-            named = {w for w in words if shared_across_languages(wanted, {w}, asked_in)} if asked_in else words & wanted
-            fit += (weight * len(named) - unnamed * (len(words) - len(named))) / len(words)
-    return fit
-
-
-def _whole(row: str) -> str:
-    """A row's last label part without "Total" ("Total net sales" and "Japan: Net sales" are both "net sales")."""
-    return re.sub(r"^total\s+", "", row_label(row)[1].strip().lower())
 
 
 # A question that only asks what to do about the sentence before it ("What should I do?", "¿Qué debo hacer?").

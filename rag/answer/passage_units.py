@@ -32,6 +32,8 @@ PERIOD_WORDS = frozenset(
     "tres seis nueve doce meses mes terminados terminado año años trimestre al de "
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 )
+# A row's figures follow its label, with a unit or two among them ("Inlet pressure 16 bar 20 bar"), not a clause.
+MAX_WORDS_AMONG_FIGURES = 3
 # A figure cell may say a word or two before its figure ("Every 100 operating hours", "max. 16 bar"), no more.
 MAX_WORDS_BEFORE_FIGURE = 2
 # The words after a cell's figure that say what it counts ("years after termination", "km", "páginas", "°C").
@@ -81,6 +83,9 @@ def is_table_row(line: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", label)
     if stripped.endswith((".", ":")) and len(figures) < 3:
         return False
+    first = next(m for m in _NUMBER_CELL.finditer(stripped) if re.search(r"\d", m.group()))
+    if len(re.findall(r"[^\W\d_]{2,}", stripped[first.end():])) > MAX_WORDS_AMONG_FIGURES:
+        return False  # prose that gives figures ("teléfono 900 555 010, de lunes a viernes de 8:00 a 18:00.")
     return len(figures) >= 2 and bool(words) and len(" ".join(words)) < 0.8 * len(stripped)
 
 
@@ -173,11 +178,11 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             caption = " ".join(line.split())
             continue
-        if " | " in line and not re.search(r"\d", line) and is_table_row(following):
-            flush()  # a Word table's header row: it names the columns of the rows below, and answers nothing
+        if _header_row(line, following):
+            flush()  # a table's header row: it names the columns of the rows below, and answers nothing
             caption = " ".join(line.split())
             continue
-        if is_table_row(line):
+        if is_table_row(line) or (" | " in line and len(line) <= MAX_UNIT_CHARS):  # a row of words too
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
             continue
@@ -195,6 +200,14 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         block.append((start, end))
     flush()
     return tuple(u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text))
+
+
+def _header_row(line: str, following: str) -> bool:
+    """A row of column names over the rows below: cells of words, none named by a column ("Item | Provided by |
+    Allowance" over "Laptop | Provided by: IT department | …"; not "Check oil level | Interval: Before each start")."""
+    cells = line.split(" | ")
+    return (len(cells) > 1 and " | " in following and not re.search(r"\d", line)
+            and not any(": " in cell for cell in cells))
 
 
 def _unclosed(line: str) -> bool:

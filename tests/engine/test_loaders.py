@@ -122,12 +122,15 @@ def test_files_are_read_by_content_not_by_name(tmp_path):
         load_document(tmp_path / "photo.png")
 
 
-def test_a_word_table_under_a_header_row_names_each_figure_by_its_column(tmp_path):
+def test_a_word_table_under_a_header_row_names_each_cell_by_its_column(tmp_path):
     path = make_docx(tmp_path / "viajes.docx", [
         ("table", [["Concepto", "Nacional", "Internacional"], ["Dieta diaria", "45 €", "70 €"], ["Hotel en Madrid", "150 €", "—"]]),
         ("table", [["Pump", "KX-440"], ["Flow", "440 l/min"]]),
+        ("table", [["Item", "Provided by", "Allowance"], ["Laptop", "IT department", "None"],
+                   ["Internet connection", "Employee", "30 EUR per month"]]),
     ])
     lines = load_document(path).pages[0].text.splitlines()
+    assert "Laptop | Provided by: IT department | Allowance: None" in lines, "a cell of words is named by its column too"
     assert "Dieta diaria | Nacional: 45 € | Internacional: 70 €" in lines
     assert "Hotel en Madrid | Nacional: 150 € | —" in lines
     assert "Pump | KX-440" in lines and "Flow | 440 l/min" in lines, "a first row with figures is no header"

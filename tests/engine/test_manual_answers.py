@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from rag.answer.answer_phrase import answer_phrase, row_figure
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
-from rag.answer.passage_units import ITEM, split_units
-from rag.answer.question_kind import NAME
+from rag.answer.passage_units import ITEM, ROW, is_table_row, split_units
+from rag.answer.question_kind import AMOUNT, NAME
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
 
@@ -25,6 +25,16 @@ LOCKOUT = (
     "2. Pare la máquina con el mando normal de parada.\n\n"
     "3. Abra el seccionador principal y colóquelo en posición OFF."
 )
+
+
+HEAT_PUMP = (
+    "Bomba de calor HP-12 - Manual de instalación y mantenimiento\n"
+    "La bomba de calor HP-12 produce calefacción y agua caliente sanitaria. La instalación debe realizarla un\n"
+    "instalador autorizado.\n1. Datos técnicos\n\n"
+    "Potencia calorífica | Valor: 12 kW\nRefrigerante | Valor: R32\nCarga de refrigerante | Valor: 1,8 kg\n"
+)
+POLICY = ("Equipment and allowances\n\nItem | Provided by | Allowance\n\nLaptop | Provided by: IT department | Allowance: None\n\n"
+          "Internet connection | Provided by: Employee | Allowance: 30 EUR per month")
 
 
 def _hit(text: str, doc: str = "d1") -> Hit:
@@ -75,3 +85,33 @@ def test_an_english_question_is_answered_by_a_spanish_quote_holding_all_its_word
     answered = ask("Are traffic fines reimbursed?").selection
     assert answered is not None and answered.chosen[0].unit.text.startswith("No se reembolsan las multas de tráfico")
     assert ask("Are parking fines reimbursed?").selection is None
+
+
+def test_a_row_named_as_the_question_asks_answers_it_where_no_figure_is_asked():
+    """"¿Qué refrigerante usa?" quoted "Carga de refrigerante | Valor: 1,8 kg" with "1,8 kg" in bold: a row's own name
+    counts where no figure is asked too (for half)."""
+    terms = Terms("es", evidence_stopwords())
+    hit = _hit(HEAT_PUMP)
+    first = select_evidence("¿Qué refrigerante usa?", [hit], terms).chosen[0]
+    assert first.unit.text == "Refrigerante | Valor: R32" and not first.answer
+    quoted = [c.unit.text for c in select_evidence("¿Qué refrigerante usa la bomba de calor?", [hit], terms).chosen]
+    assert "Refrigerante | Valor: R32" in quoted
+
+
+def test_a_row_of_words_is_a_row_and_its_header_row_names_the_columns():
+    units = split_units(POLICY)
+    assert [u.text for u in units if u.kind == ROW][0] == "Laptop | Provided by: IT department | Allowance: None"
+    assert not any(u.text.startswith("Item |") for u in units), "the header row is the rows' context, no quote"
+    selection = select_evidence("Who provides the laptop?", [_hit(POLICY)], Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Laptop | Provided by: IT department")
+
+
+def test_a_range_is_one_amount():
+    text = "La presión del circuito de agua debe estar entre 1,2 y 2 bar con la instalación en frío."
+    assert answer_phrase("¿Qué presión debe tener el circuito de agua?", AMOUNT, text) == "entre 1,2 y 2 bar"
+
+
+def test_a_sentence_that_gives_several_figures_is_no_table_row():
+    """Read as a row, its short answer was "18:00" for "¿Cuál es el teléfono del servicio técnico?"."""
+    assert not is_table_row("Servicio técnico oficial: Climatec Servicios, teléfono 900 555 010, de lunes a viernes de 8:00 a 18:00.")
+    assert is_table_row("Inlet pressure 16 bar 20 bar") and is_table_row("3.0 m to 4.5 m 1,600 kg")

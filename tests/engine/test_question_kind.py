@@ -21,3 +21,9 @@ def test_a_question_for_a_kind_of_person_or_a_network_asks_for_a_name():
     assert question_kind("¿Qué líder de la reforma suiza fue estudiante de Lefevre?") == NAME
     assert question_kind("Goldenson proposed a merger between UPT and what network?") == NAME
     assert question_kind("What did the general manager approve?") != NAME
+
+
+def test_a_question_opening_with_a_measure_asks_an_amount():
+    assert question_kind("¿Qué potencia tiene la bomba de calor HP-12?") == AMOUNT
+    assert question_kind("What voltage does the charger need?") == AMOUNT
+    assert question_kind("¿Qué refrigerante usa la bomba de calor?") != AMOUNT

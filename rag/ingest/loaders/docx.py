@@ -75,19 +75,21 @@ def _table_rows(table) -> list[str]:
 
 
 def _row_lines(rows: list[list[str]]) -> list[str]:
-    """Rows of cells as lines, cells split by `` | ``; under a header row, each figure cell is named by its column
-    (``Dieta diaria | Nacional: 45 € | Internacional: 70 €``), as PDF table rows are."""
+    """Rows of cells as lines, cells split by `` | ``; under a header row, each cell but a dash is named by its column
+    (``Dieta diaria | Nacional: 45 € | Internacional: 70 €``, ``Laptop | Provided by: IT department``), as PDF table
+    rows are."""
     headers = rows[0] if rows and _is_header_row(rows[0], rows[1:]) else []
     lines = [_CELL_SEPARATOR.join(headers)] if headers else []
     for cells in rows[1:] if headers else rows:
         if len(cells) == len(headers):
-            cells = cells[:1] + [f"{h}: {c}" if _FIGURE.search(c) else c for h, c in zip(headers[1:], cells[1:])]
+            cells = cells[:1] + [f"{h}: {c}" if _WORD.search(c) else c for h, c in zip(headers[1:], cells[1:])]
         if cells:
             lines.append(_CELL_SEPARATOR.join(cells))
     return lines
 
 
 _FIGURE = re.compile(r"\d")
+_WORD = re.compile(r"[^\W_]")
 
 
 def _is_header_row(first: list[str], rest: list[list[str]]) -> bool:
