@@ -71,9 +71,6 @@ _NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters 
 # stems; "fluj" is Spanish "flujo").
 _SAME_IN_TABLES = {"revenu": "sale", "sale": "revenu", "margin": "profit", "profit": "margin", "earn": "incom",
                    "incom": "earn", "flow": "activ", "fluj": "activ"}
-# A question that asks for no figure (how something affected results, which risks) is answered by sentences: a row's
-# label counts for this share of its fit there.
-ROW_FOR_REASON = 0.5
 FIGURES = (AMOUNT, DATE, FREQUENCY)
 # A question that sets one figure against another needs both (operating expenses against revenue): the second may
 # score lower than a specific question's second figure would need ("Revenue" under "Data Center revenue" asked for
@@ -227,10 +224,10 @@ def select_evidence(
         phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
-        if unit.kind == ROW:
+        if unit.kind == ROW and kind in FIGURES:
             label = (label_fit(unit.text, label_words, neutral, translated, wholes, terms.language) if across(hit)
                      else label_fit(unit.text, label_words, neutral, terms, wholes))
-            label *= (1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL) * (1.0 if kind in FIGURES else ROW_FOR_REASON)
+            label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
             if kind in (AMOUNT, DATE) and coverage > 0:
                 fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
@@ -254,8 +251,7 @@ def select_evidence(
         picked = _steps(scored)
     else:
         picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
-    # Under a sentence, or where no figure is asked, a later row's figure would read as a second answer.
-    under_row = picked[0].unit.kind == ROW and kind in FIGURES
+    under_row = picked[0].unit.kind == ROW  # under a sentence, a row's figure would read as a second answer
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
               if n == 0 or (under_row and c.unit.kind == ROW) else c for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:

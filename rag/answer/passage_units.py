@@ -32,7 +32,8 @@ PERIOD_WORDS = frozenset(
     "tres seis nueve doce meses mes terminados terminado año años trimestre al de "
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 )
-# A row's figures follow its label, with a unit or two among them ("Inlet pressure 16 bar 20 bar"), not a clause.
+# A row's figures follow its label, with a unit or two among them ("Inlet pressure 16 bar 20 bar"); a sentence ending
+# with a period that goes on for more words after its first figure is prose.
 MAX_WORDS_AMONG_FIGURES = 3
 # A figure cell may say a word or two before its figure ("Every 100 operating hours", "max. 16 bar"), no more.
 MAX_WORDS_BEFORE_FIGURE = 2
@@ -84,8 +85,8 @@ def is_table_row(line: str) -> bool:
     if stripped.endswith((".", ":")) and len(figures) < 3:
         return False
     first = next(m for m in _NUMBER_CELL.finditer(stripped) if re.search(r"\d", m.group()))
-    if len(re.findall(r"[^\W\d_]{2,}", stripped[first.end():])) > MAX_WORDS_AMONG_FIGURES:
-        return False  # prose that gives figures ("teléfono 900 555 010, de lunes a viernes de 8:00 a 18:00.")
+    if stripped.endswith(".") and len(re.findall(r"[^\W\d_]{2,}", stripped[first.end():])) > MAX_WORDS_AMONG_FIGURES:
+        return False  # a sentence that gives figures ("teléfono 900 555 010, de lunes a viernes de 8:00 a 18:00.")
     return len(figures) >= 2 and bool(words) and len(" ".join(words)) < 0.8 * len(stripped)
 
 

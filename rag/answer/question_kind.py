@@ -33,8 +33,8 @@ _ASKING = (
              r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas|temperatura|velocidad|altura|longitud|"
              r"distancia|poblacion|superficie|area|tamano|peso|profundidad|altitud|capacidad|presupuesto|salario|"
              r"presion|tension|potencia)\b|"
-             r"^\W*(?:what|which) (?:temperature|pressure|voltage|torque|capacity|weight|speed|wattage)\b|"
-             r"^\W*que (?:potencia|presion|temperatura|tension|voltaje|velocidad|capacidad|peso|caudal|consumo)\b"),
+             r"^\W*(?:what|which) (?:pressure|voltage|torque|capacity|weight|speed|wattage)\b|"
+             r"^\W*que (?:potencia|presion|tension|voltaje|velocidad|capacidad|peso|caudal|consumo)\b"),
     (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
            r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"
            r"\b(?:what|which) (?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)[a-z]+ )?(?:leader|governor|mayor|"

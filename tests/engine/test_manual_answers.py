@@ -27,12 +27,6 @@ LOCKOUT = (
 )
 
 
-HEAT_PUMP = (
-    "Bomba de calor HP-12 - Manual de instalación y mantenimiento\n"
-    "La bomba de calor HP-12 produce calefacción y agua caliente sanitaria. La instalación debe realizarla un\n"
-    "instalador autorizado.\n1. Datos técnicos\n\n"
-    "Potencia calorífica | Valor: 12 kW\nRefrigerante | Valor: R32\nCarga de refrigerante | Valor: 1,8 kg\n"
-)
 POLICY = ("Equipment and allowances\n\nItem | Provided by | Allowance\n\nLaptop | Provided by: IT department | Allowance: None\n\n"
           "Internet connection | Provided by: Employee | Allowance: 30 EUR per month")
 
@@ -85,17 +79,6 @@ def test_an_english_question_is_answered_by_a_spanish_quote_holding_all_its_word
     answered = ask("Are traffic fines reimbursed?").selection
     assert answered is not None and answered.chosen[0].unit.text.startswith("No se reembolsan las multas de tráfico")
     assert ask("Are parking fines reimbursed?").selection is None
-
-
-def test_a_row_named_as_the_question_asks_answers_it_where_no_figure_is_asked():
-    """"¿Qué refrigerante usa?" quoted "Carga de refrigerante | Valor: 1,8 kg" with "1,8 kg" in bold: a row's own name
-    counts where no figure is asked too (for half)."""
-    terms = Terms("es", evidence_stopwords())
-    hit = _hit(HEAT_PUMP)
-    first = select_evidence("¿Qué refrigerante usa?", [hit], terms).chosen[0]
-    assert first.unit.text == "Refrigerante | Valor: R32" and not first.answer
-    quoted = [c.unit.text for c in select_evidence("¿Qué refrigerante usa la bomba de calor?", [hit], terms).chosen]
-    assert "Refrigerante | Valor: R32" in quoted
 
 
 def test_a_row_of_words_is_a_row_and_its_header_row_names_the_columns():
