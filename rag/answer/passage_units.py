@@ -263,9 +263,12 @@ def _asks_before_items(line: str, following: str) -> bool:
 
 def _is_heading(line: str, following: str) -> bool:
     """A short line (or a longer one in title case) without closing punctuation before a capitalised line or a list
-    item ("Pasos del bloqueo" over "1. Avise a los operarios…"): a title, not part of a sentence."""
+    item ("Pasos del bloqueo" over "1. Avise a los operarios…"): a title, not part of a sentence; so is a longer line
+    that names a thing and then what the document is ("Bomba de calor HP-12 - Manual de instalación y mantenimiento")."""
     stripped = line.strip()
-    return ((len(stripped.split()) <= 6 or _title_case(stripped)) and not stripped.endswith((".", ",", ";", ":", "!", "?"))
+    named = " - " in stripped and len(stripped.split()) <= TITLE_WORDS
+    return ((len(stripped.split()) <= 6 or named or _title_case(stripped))
+            and not stripped.endswith((".", ",", ";", ":", "!", "?"))
             and (following[:1].isupper() or bool(_ITEM_START.match(following))) and not is_table_row(line))
 
 

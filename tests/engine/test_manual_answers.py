@@ -98,3 +98,11 @@ def test_a_sentence_that_gives_several_figures_is_no_table_row():
     """Read as a row, its short answer was "18:00" for "¿Cuál es el teléfono del servicio técnico?"."""
     assert not is_table_row("Servicio técnico oficial: Climatec Servicios, teléfono 900 555 010, de lunes a viernes de 8:00 a 18:00.")
     assert is_table_row("Inlet pressure 16 bar 20 bar") and is_table_row("3.0 m to 4.5 m 1,600 kg")
+
+
+def test_a_document_s_title_is_no_part_of_the_sentence_under_it():
+    """"Bomba de calor HP-12 - Manual de instalación y mantenimiento" ran into the sentence below it, and the unit,
+    holding every name of the heat pump, was quoted first for whatever was asked about it."""
+    text = ("Bomba de calor HP-12 - Manual de instalación y mantenimiento\n"
+            "La bomba de calor HP-12 produce calefacción y agua caliente sanitaria.")
+    assert [u.text for u in split_units(text)] == ["La bomba de calor HP-12 produce calefacción y agua caliente sanitaria."]

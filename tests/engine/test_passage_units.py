@@ -55,7 +55,7 @@ def test_a_wrapped_pdf_line_with_figures_is_prose_and_an_open_parenthesis_goes_o
 
 def test_a_title_with_a_month_and_year_is_not_a_table_row():
     units = split_units("Operating manual, revision C - March 2024\nNotes due March 2024 1,000 2,000")
-    assert [(u.kind, u.text[:5]) for u in units] == [(SENTENCE, "Opera"), (ROW, "Notes")]
+    assert [(u.kind, u.text[:5]) for u in units] == [(ROW, "Notes")], "the title heads the row; it is neither quote nor row"
 
 
 def test_a_title_standing_alone_before_its_paragraph_is_no_quote():
