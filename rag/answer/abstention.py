@@ -157,9 +157,10 @@ def quoted_in_full(question: str, language: str, selection: Selection, languages
                    keyword: KeywordIndex) -> bool:
     """Whether a quote of ``selection`` holds every keyword of ``question``: "¿Dónde está el termostato?" over "El
     termostato está en la pared del pasillo" is answered, however little the English-only embedder makes of the short
-    Spanish question against a page about several things (cosine 0.10). A quote in the other language holds them
-    as cognates or glossary translations, for a question of ``TRANSLATED_KEYWORDS`` or more ("Are traffic fines
-    reimbursed?" over "No se reembolsan las multas de tráfico")."""
+    Spanish question against a page about several things (cosine 0.10); all but one of a question of
+    ``ALL_BUT_ONE_KEYWORDS`` or more. A quote in the other language holds them as cognates or glossary translations,
+    for a question of ``TRANSLATED_KEYWORDS`` or more ("Are traffic fines reimbursed?" over "No se reembolsan las
+    multas de tráfico")."""
     asked = question_keywords(question, language, keyword)
     if not asked:
         return False
