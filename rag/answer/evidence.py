@@ -14,7 +14,7 @@ from rag.glossary import same_meaning, shared_across_languages
 from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label, split_units
 from rag.answer.row_labels import label_fit, whole
 from rag.answer.unmentioned import asked_thing
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, question_kind
+from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, other_unit, question_kind
 from rag.types import Hit
 
 POOL_PASSAGES = 24
@@ -228,7 +228,7 @@ def select_evidence(
             label = (label_fit(unit.text, label_words, neutral, translated, wholes, terms.language) if across(hit)
                      else label_fit(unit.text, label_words, neutral, terms, wholes))
             label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
-            if kind in (AMOUNT, DATE) and coverage > 0:
+            if kind in (AMOUNT, DATE) and coverage > 0 and not other_unit(unit.text, question):
                 fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
@@ -253,7 +253,8 @@ def select_evidence(
         picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
     under_row = picked[0].unit.kind == ROW  # under a sentence, a row's figure would read as a second answer
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
-              if n == 0 or (under_row and c.unit.kind == ROW) else c for n, c in enumerate(picked)]
+              if n == 0 or (under_row and c.unit.kind == ROW and not other_unit(c.unit.text, question)) else c
+              for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
     # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24).
     weak = max(c.coverage for c in chosen) < WEAK_COVERAGE

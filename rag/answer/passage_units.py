@@ -37,8 +37,8 @@ PERIOD_WORDS = frozenset(
 MAX_WORDS_AMONG_FIGURES = 3
 # A figure cell may say a word or two before its figure ("Every 100 operating hours", "max. 16 bar"), no more.
 MAX_WORDS_BEFORE_FIGURE = 2
-# The words after a cell's figure that say what it counts ("years after termination", "km", "páginas", "°C").
-_CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
+# The words after a cell's figure that say what it counts ("years after termination", "km", "páginas", "°C", "dB(A)").
+_CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:\([^\W\d_]\))?(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.

@@ -23,7 +23,7 @@ _FREQUENCY_CUES = (r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bcada c
 _ASKING = (
     (DATE, r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat year\b|\bwhich year\b|\bin what (?:year|month|century)\b|"
            r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b"),
-    (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
+    (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old|heavy|loud|fast|wide|deep|tall)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
              r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:(?:final|maximum|minimum|average|total|current|"
@@ -71,6 +71,23 @@ _FREQUENCY_TEXT = re.compile(
 )
 _FIGURE = re.compile(r"\d[\d,.]*")
 _MONEY_OR_PERCENT = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:million|billion|millones|mil|thousand|euros?|dollars?|usd|eur)\b", re.I)
+# A measured amount: a figure with its unit ("12 kW", "1,5 bar", "60 °C", "48 V").
+_MEASURED = re.compile(r"\b\d[\d,.]*\s?(?:kw|kva|w|v|a|bar|psi|kpa|mpa|°\s?[cf]|kg|t|mm|cm|m|km|l|ml|m3|nm|db|hz|rpm|l/h|m/s|km/h|hp|cv|lb)"
+                       r"(?![\w/])", re.I)
+# A measure a question names, and the units that give it: a figure in another unit answers something else ("How loud
+# is the heat pump?" is not "12 kW").
+_ASKED_UNITS = (
+    (r"\b(?:loud\w*|noise|sound|ruido\w*|sonor\w*)\b", r"db"),
+    (r"\btemperatur\w*\b", r"°\s?[cf]|grados|degrees"),
+    (r"\b(?:pressure|presion)\b", r"bar|psi|kpa|mpa"),
+    (r"\b(?:voltage|tension|voltaje)\b", r"v|kv"),
+    (r"\b(?:power|potencia|output)\b", r"kw|w|kva|hp|cv"),
+    (r"\b(?:weigh\w*|heavy|peso|pesa)\b", r"kg|t|g|lb|toneladas"),
+)
+# How well a text whose figures are all in another unit fits the amount asked: not at all.
+OTHER_UNIT_FIT = 0.0
+# A figure inside a model's or a form's name is no amount ("HP-12", "KX-440", "Form 10-Q").
+_IN_NAME = re.compile(r"\b[^\W\d_]+-\d[\w-]*|\b\d+-[^\W\d_]+\b")
 # Month names in English and Spanish, for the patterns that find dates.
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -116,14 +133,24 @@ def question_kind(question: str) -> str:
     return YES_NO if re.search(_YES_NO, folded) else REASON if explaining else OTHER
 
 
+def other_unit(text: str, question: str) -> bool:
+    """Whether ``text`` gives figures but none in the unit of the measure ``question`` names (``_ASKED_UNITS``)."""
+    units = next((u for cue, u in _ASKED_UNITS if re.search(cue, fold(question))), None)
+    figures = _FIGURE.search(_IN_NAME.sub(" ", text))
+    return bool(units and figures) and not re.search(rf"\d\s?(?:{units})(?![\w/])", text, re.I)
+
+
 def offers(kind: str, text: str, question: str = "") -> float:
     """How well ``text`` has the kind of answer asked for, 0 to 1 (0.5 when the kind says nothing)."""
     folded = fold(text)
     if kind == FREQUENCY:
         return 1.0 if _FREQUENCY_TEXT.search(folded) and _FIGURE.search(text) else 0.6 if _FREQUENCY_TEXT.search(folded) else 0.0
     if kind == AMOUNT:
+        text = _IN_NAME.sub(" ", text)
+        if other_unit(text, question):
+            return OTHER_UNIT_FIT
         figures = [f for f in _FIGURE.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", f.strip(".,"))]
-        if _MONEY_OR_PERCENT.search(text) or any(len(f) >= 3 for f in figures):
+        if _MONEY_OR_PERCENT.search(text) or _MEASURED.search(text) or any(len(f) >= 3 for f in figures):
             return 1.0
         small = bool(figures) or bool(_SPELLED_NUMBER.search(folded))
         return (1.0 if _COUNTING.search(fold(question)) else 0.3) if small else 0.0

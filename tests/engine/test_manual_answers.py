@@ -106,3 +106,15 @@ def test_a_document_s_title_is_no_part_of_the_sentence_under_it():
     text = ("Bomba de calor HP-12 - Manual de instalación y mantenimiento\n"
             "La bomba de calor HP-12 produce calefacción y agua caliente sanitaria.")
     assert [u.text for u in split_units(text)] == ["La bomba de calor HP-12 produce calefacción y agua caliente sanitaria."]
+
+
+def test_a_measure_asked_wants_its_unit_and_a_model_s_number_is_no_amount():
+    """"How loud is the heat pump?" quoted "Potencia calorífica | 12 kW" (a row's figure always looked like the amount
+    asked); "¿Qué potencia tiene la bomba de calor HP-12?" quoted the sentence that names the HP-12 (its "12" an amount)."""
+    from rag.answer.question_kind import offers
+
+    spec = "Heat output | Value: 12 kW\nNoise level at 5 m | Value: 42 dB(A)\nRefrigerant | Value: R32"
+    selection = select_evidence("How loud is the heat pump?", [_hit(spec)], Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Noise level") and selection.chosen[0].answer == "42 dB(A) (Value)"
+    assert all(not c.answer for c in selection.chosen[1:]), "a figure in another unit is not a second answer"
+    assert offers(AMOUNT, "La bomba de calor HP-12 produce calefacción.", "¿Qué potencia tiene la bomba de calor HP-12?") == 0

@@ -27,3 +27,4 @@ def test_a_question_opening_with_a_measure_asks_an_amount():
     assert question_kind("¿Qué potencia tiene la bomba de calor HP-12?") == AMOUNT
     assert question_kind("What voltage does the charger need?") == AMOUNT
     assert question_kind("¿Qué refrigerante usa la bomba de calor?") != AMOUNT
+    assert question_kind("How loud is the heat pump?") == AMOUNT
