@@ -30,6 +30,7 @@ def _serve(connection, memory_mb: int, loader: LoaderFunction, parent_pid: int) 
     prepare_child(parent_pid)
     _limit_memory(memory_mb)
     logging.getLogger().addHandler(logging.NullHandler())  # parser chatter stays out of the user's terminal
+    _import_readers()
     connection.send(("ready",))
     while True:
         try:
@@ -43,6 +44,15 @@ def _serve(connection, memory_mb: int, loader: LoaderFunction, parent_pid: int) 
             connection.send(answer)
         except (BrokenPipeError, OSError):
             return
+
+
+def _import_readers() -> None:
+    """The PDF and Word libraries, imported before the worker says it is ready: the first file after a restart no
+    longer spends its time limit importing them (on a busy machine a decompression bomb read just after the worker
+    was restarted timed out instead of being refused)."""
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    import pypdfium2  # noqa: F401
 
 
 def _parse(loader: LoaderFunction, path: Path, password: str | None) -> tuple:
