@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 FREQUENCY, AMOUNT, DATE, NAME, YES_NO, REASON, OTHER = "frequency", "amount", "date", "name", "yes/no", "reason", "other"
 
@@ -135,9 +136,15 @@ def question_kind(question: str) -> str:
 
 def other_unit(text: str, question: str) -> bool:
     """Whether ``text`` gives figures but none in the unit of the measure ``question`` names (``_ASKED_UNITS``)."""
+    units = _asked_units(question)
+    return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(text)
+
+
+@lru_cache(maxsize=256)
+def _asked_units(question: str) -> re.Pattern | None:
+    """A figure in the unit of the measure ``question`` names, once per question (every unit of the pool asks)."""
     units = next((u for cue, u in _ASKED_UNITS if re.search(cue, fold(question))), None)
-    figures = _FIGURE.search(_IN_NAME.sub(" ", text))
-    return bool(units and figures) and not re.search(rf"\d\s?(?:{units})(?![\w/])", text, re.I)
+    return re.compile(rf"\d\s?(?:{units})(?![\w/])", re.I) if units else None
 
 
 def offers(kind: str, text: str, question: str = "") -> float:
