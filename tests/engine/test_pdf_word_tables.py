@@ -91,3 +91,25 @@ def test_a_specification_of_figures_with_units_is_a_table_and_an_index_is_not(tm
     index = [("affine, 107", "Einheitsnormalenfeld, 90"), ("differenzierbare, 29", "Euler-Charakteristik, 12"),
              ("Ebene", "Halbgerade, 65"), ("euklidische, 64", "Halbraum, 28")]
     assert _rows(_two_columns(tmp_path / "index.pdf", index, "Index")) == [], "two columns of an index are no table"
+
+
+def test_a_wrapped_cell_justified_with_wide_gaps_between_its_words_stays_in_its_row(tmp_path):
+    """fpdf2 justifies a cell's lines: "Have  the  pressure  switch" spreads over its column in four pieces, which
+    ended the table before that row (its cells left as loose lines under the rows above)."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    pdf.set_font("dejavu", size=10)
+    with pdf.table(headings_style=FontFace(emphasis="BOLD")) as table:
+        for row in (("Problem", "Cause", "Solution"),
+                    ("Compressor does not start", "Thermal protection has tripped", "Wait 15 minutes and press the reset button"),
+                    ("Pressure builds up slowly", "Clogged intake filter", "Clean or replace the intake filter"),
+                    ("Safety valve opens", "Pressure switch faulty", "Have the pressure switch replaced by a technician")):
+            table.row(row)
+    pdf.output(str(tmp_path / "troubleshooting.pdf"))
+    rows = _rows(tmp_path / "troubleshooting.pdf")
+    assert "Safety valve opens | Cause: Pressure switch faulty | Solution: Have the pressure switch replaced by a technician" in rows

@@ -63,13 +63,24 @@ def _column(x0: float, starts: list[float], em: float) -> int | None:
     return next((n for n, start in enumerate(starts) if abs(x0 - start) < em), None)
 
 
-def _under(line: Line, starts: list[float]) -> bool:
-    """Whether each cell of ``line`` starts under a header cell and ends before the next column starts."""
+def _cell_columns(line: Line, starts: list[float]) -> list[int] | None:
+    """The column of each cell of ``line``: the header cell it starts under, or the column of the cell before it when
+    it goes on within that column (justified text leaves wide gaps between words: "Have  the  pressure  switch");
+    None when a cell is under no column or runs into the next."""
+    columns: list[int] = []
     for cell in line.cells:
         column = _column(cell.x0, starts, line.em)
+        if column is None and columns and cell.x0 > starts[columns[-1]]:
+            column = columns[-1]
         if column is None or (column + 1 < len(starts) and cell.x1 > starts[column + 1]):
-            return False
-    return True
+            return None
+        columns.append(column)
+    return columns
+
+
+def _under(line: Line, starts: list[float]) -> bool:
+    """Whether each cell of ``line`` is under a header cell and ends before the next column starts."""
+    return _cell_columns(line, starts) is not None
 
 
 def _row_groups(body: list[Line], starts: list[float]) -> list[list[Line]]:
@@ -98,6 +109,6 @@ def _joined_cells(group: list[Line], starts: list[float]) -> list[str]:
     """The text of each column over a row's lines, top to bottom."""
     columns: list[list[str]] = [[] for _ in starts]
     for line in group:
-        for cell in line.cells:
-            columns[_column(cell.x0, starts, line.em)].append(cell.text)
+        for cell, column in zip(line.cells, _cell_columns(line, starts) or []):
+            columns[column].append(cell.text)
     return [" ".join(parts) for parts in columns]
