@@ -5,7 +5,7 @@ import re
 
 from rag.analysis import stopwords
 from rag.answer.language import guess_language
-from rag.answer.passage_units import PERIOD_WORDS, row_cells
+from rag.answer.passage_units import MAX_WORDS_BEFORE_FIGURE, PERIOD_WORDS, row_cells
 from rag.answer.place import place_phrase
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold
 from rag.answer.respectively import figures_out_of_place
@@ -31,15 +31,17 @@ _NUMBER_WORDS = (
 )
 _SCALE = r"(?:\s+(?:thousand|million|billion|trillion|mil millones|millones|millón|millon|mil|billones)\b)?"
 _UNIT = (
-    r"(?:\s*%|\s+(?:percent|por ciento|per cent)"
+    r"(?:\s*%|\s?°\s?[CF]\b|\s?dB\(A\)|-(?:years?|months?|weeks?|days?|hours?)\b|\s+(?:percent|por ciento|per cent)"
     r"|\s+(?:(?:operating|running|engine|working|business|calendar|consecutive)\s+)?(?:hours?|horas?|days?|días?|dias?|weeks?|semanas?|months?|meses|mes|years?|años?|minutes?"
     r"|minutos?|seconds?|segundos?|km/h|mph|m/s|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
     r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos|characters|caracteres|digits|dígitos|bar|kw"
-    r"|degrees(?: celsius| fahrenheit)?|grados(?: celsius)?|litres|liters|litros)\b)?"
+    r"|degrees(?: celsius| fahrenheit)?|grados(?: celsius)?|litres|liters|litros"
+    r"|cm|mm|m|g|mg|ml|l|kva|v|w|hz|db|rpm|psi|kpa|mpa|nm|lbs?|hp|cv)\b)?"
 )
-# A figure, not part of a name ("Form 10-Q", "KX-440"), a time of day ("02:00") nor a period ("three months ended").
+# A figure, not part of a name ("Form 10-Q", "KX-440"), a time of day ("02:00") nor a period ("three months ended"); a
+# length of time may be joined to its unit ("a two-year warranty", "a 12-month contract").
 _AMOUNT = re.compile(
-    rf"(?:(?:[$€£]\s?)?(?<![\w.,:-])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?![\d])|\d[\d,.]*(?:\d)?)(?!\d|[-/]\w|:\d)|\b(?:{_NUMBER_WORDS})\b)"
+    rf"(?:(?:[$€£]\s?)?(?<![\w.,:-])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?![\d])|\d[\d,.]*(?:\d)?)(?!\d|[-/](?!(?:year|month|week|day|hour)s?\b)\w|:\d)|\b(?:{_NUMBER_WORDS})\b)"
     r"(?!\s+(?:months?|weeks?|years?|meses|semanas|años)\s+(?:ended|ending|terminad))" + _SCALE + _UNIT, re.I
 )
 # A range of figures is one answer: "between 1.2 and 2 bar", "entre 1,2 y 2 bar", "from 5 to 40 °C".
@@ -86,7 +88,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     already hold, or for "where" the place (``place_phrase``); "" when the kind asked for has no span or ``text`` holds
     none."""
     if row:  # who is asked: a name, never a figure
-        return row_figure(question, text, context, figures=kind != NAME)
+        return row_figure(question, text, context, figures=kind != NAME, asked=kind in (AMOUNT, DATE, FREQUENCY))
     asked = fold(question)
     pattern = {DATE: _DATE, AMOUNT: _AMOUNT, FREQUENCY: _AMOUNT, NAME: _NAME}.get(kind)
     if pattern is None:
@@ -105,6 +107,9 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
     elsewhere = figures_out_of_place(question, text, [m.span() for m in pattern.finditer(text)]) if pattern is _AMOUNT else set()
     best, best_distance = "", float("inf")
+    every = kind == FREQUENCY and bool(_EVERY_FIGURE.search(text))
+    item_number = _ITEM_NUMBER.match(text)
+    item_number_end = item_number.end() if item_number else 0
     for match in pattern.finditer(text):
         span = _clean(match.group(), kind)
         if kind == NAME:
@@ -117,12 +122,16 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             continue
         if any(start <= match.start() < end for start, end in dates) or (pattern is _AMOUNT and span.lower() in not_a_number):
             continue
+        if pattern is _AMOUNT and match.start() < item_number_end:
+            continue  # "4. Los incidentes … en un plazo de 24 horas": the item's number is no amount
         if match.span() in elsewhere or (_REPORTING_PERIOD.search(text[: match.start()]) and _MONTHS.search(span)):
             continue  # "8.3 million and 15.9 million … for the quarter and first nine months, respectively"
         if pattern is _AMOUNT:  # from either end of the figure ("24 to 10 with 3 min 8 s left")
             distance = min((min(abs(match.start() - a), abs(match.end() - a)) for a in anchors), default=0)
         else:
             distance = min((abs(match.start() - a) for a in anchors), default=0)
+        if kind == FREQUENCY and every and not _EVERY_BEFORE.search(text[: match.start()]):
+            distance += OTHER_MEASURE_CHARS  # "after the first 50 hours and then every 300 hours": the interval is 300
         if kind == AMOUNT and wants and not wants.search(span):
             distance += OTHER_MEASURE_CHARS
         elif kind == AMOUNT and not wants and _COUNTED.search(asked) and _PERCENT.search(span):
@@ -153,6 +162,8 @@ _SPOKEN_FREQUENCY = re.compile(
     rf"nightly|a diario|diariamente|semanalmente|mensualmente|anualmente)\b|"
     rf"\b(?:once|twice|\d+|{_NUMBER_WORDS})\s+(?:[^\W\d_]+\s+){{0,3}}?(?:a|per|al|a la|por)\s+(?:{_PERIODS})\b", re.I)
 _EVERY_FIGURE = re.compile(r"\b(?:every|each|cada|per|por)\s+\d", re.I)
+_ITEM_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|cada|per|por)\s+$", re.I)
 # "Un", "una", "one" are articles far more often than the amount asked ("una ventaja de 24 a 10"). With spaced thousands
 # ("158 349 hogares") and the measures below, XQuAD token F1 of the short answer: Spanish amounts 0.44 → 0.50, English
 # 0.47 → 0.53 (all questions 0.324 → 0.333 and 0.318 → 0.326).
@@ -249,14 +260,16 @@ def _is_name(text: str, start: int, span: str) -> bool:
     return not span[:1].isdigit() and sum(c.isalpha() for c in span) >= 2  # "1,000 EUR" is no name
 
 
-def row_figure(question: str, text: str, context: str = "", figures: bool = True) -> str:
+def row_figure(question: str, text: str, context: str = "", figures: bool = True, asked: bool = True) -> str:
     """A table row's figure for the period the question asks (three, six or nine months, a year, the year named),
     with its column header; the first figure when the headers say nothing. The words of the column the question
-    names come first; without ``figures``, they alone."""
+    names come first; without ``figures``, they alone. Unless a figure is ``asked``, only a cell that opens with its
+    figure gives it ("Hotel | 120 EUR" for "What is the hotel limit?"; not "Refrigerante | R32 (1,8 kg)" for "¿Qué
+    refrigerante usa?")."""
     named_text = _named_text_cell(fold(question), text, context)
     if named_text or not figures:
         return named_text
-    cells = row_cells(text, context)
+    cells = row_cells(text, context, 0 if not asked else MAX_WORDS_BEFORE_FIGURE)
     if not cells:
         return ""
     headers = [h for h, _ in cells]

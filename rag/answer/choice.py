@@ -9,7 +9,7 @@ from rag.answer.abstention import (QUOTE_CLOSENESS, UNRELATED_QUOTE, glossed_quo
 from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
-from rag.answer.question_kind import AMOUNT
+from rag.answer.question_kind import AMOUNT, misses_unit
 from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name, unmentioned_subject
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
@@ -56,6 +56,9 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
     selection = select_evidence(question, pool, terms, across_languages=other,
                                 similarity=similarity)
     closest_quote = quote_closeness(selection, similarity) if similarity is not None else None
+    # The first quote holds every keyword, as a synonym ("How heavy…?" and "Weight | 38 kg"), a translation or in its
+    # document's title ("the compressor" of the compressor's manual).
+    answers = answers or bool(selection.chosen and selection.chosen[0].holds_all)
     if not answers and (closest_quote or 0.0) < QUOTE_CLOSENESS and similarity is None:
         if quoted_in_full(question, language, selection, languages, keyword):
             answers = True
@@ -71,7 +74,9 @@ def choose_evidence(question: str, language: str, hits: list[Hit], best_dense: f
         return Choice(checked, True, missing, entity)
     # A count or amount dropped for being of something else leaves a quote that gives none of what is asked.
     counted_elsewhere = checked != selection and selection.kind == AMOUNT
-    return Choice(checked, counted_elsewhere or may_not_answer(selection, closest_quote))
+    # A measure asked that no quote gives in its unit (a price in no currency) may be answered nowhere.
+    unit_missing = selection.kind == AMOUNT and misses_unit([c.unit.text for c in selection.chosen], question)
+    return Choice(checked, counted_elsewhere or unit_missing or may_not_answer(selection, closest_quote))
 
 
 def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: dict[str, str | None],

@@ -9,12 +9,13 @@ from typing import AbstractSet, Callable, Sequence
 
 from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
-from rag.answer.claims import copies_furniture, furniture
-from rag.glossary import same_meaning, shared_across_languages
-from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label, split_units
+from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label
+from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import label_fit, whole
+from rag.answer.subject import held_words, lighter, title_pairs, titles
 from rag.answer.unmentioned import asked_thing
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, fold, offers, other_unit, question_kind
+from rag.answer.question_kind import (AMOUNT, DATE, FREQUENCY, NAME, YES_NO, fold, misses_unit, offers, other_unit,
+                                      question_kind)
 from rag.types import Hit
 
 POOL_PASSAGES = 24
@@ -25,21 +26,31 @@ KEEP_RATIO = 0.86
 # revenue and total revenue): 0.86 held the reference in 22 of 76 sec10q answers against 20, XQuAD es 80.1% against 79.1%.
 SPECIFIC_KEEP_RATIO = 0.86
 WEAK_COVERAGE = 0.25
+# A unit that holds every keyword of a question of at least HELD_KEYWORDS answers it (see ``choice``).
+ALL_KEYWORDS = 0.999
+HELD_KEYWORDS = 2
 WEIGHTS = {"keywords": 0.52, "phrase": 0.12, "kind": 0.21, "rank": 0.15}
 # Words that say how a question is asked, not what it is about ("¿Puedo volar en business?" is not about "puede
-# teletrabajar"). "Must" and "should" stay: what a policy requires is often what is asked.
+# teletrabajar"; "How many vacation days do I get per year?" is not about getting). "Must" and "should" stay: what a
+# policy requires is often what is asked. "Hacer" is Spanish "do" ("¿Qué debo hacer si estoy enfermo?"); "What happens
+# if I do not comply…?" asks what the policy says of not complying.
 _FILLER = frozenset(
     "what which how when where who whom whose why much many does did do was were is are has have "
     "cual cuales cuanto cuanta cuantos cuantas cuando donde quien quienes como "
     "report reported reports reporting latest recent recently most filing filings disclose disclosed mention mentioned "
     "provide provided specific specifically significant detail details according document documents state stated "
     "indica indicado segun documento documentos informe "
-    "can puedo puede puedes podemos pueden poder podria name named called nombre llamado llamada llama".split()
+    "can puedo puede puedes podemos pueden poder podria name named called nombre llamado llamada llama "
+    "get gets got getting per hacer hago hace hacemos happen happens happened ocurre pasa sucede "
+    "my your our mi mis tu tus nuestro nuestra".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # "In what year", "¿En qué año?" ask for a year: the answer's sentence gives one ("se fundó en 1969"), seldom the word.
 _ASKING_PERIOD = re.compile(r"\b(?:what|which)\s+(?:year|month|century|decade)\b|"
                             r"\bqu[eé]\s+(?:año|mes|siglo|década|decada)\b", re.I)
+# "How much did Apple spend on share repurchases?", "¿Cuánto gastó Apple en recompras…?" ask the repurchases' amount:
+# the verb is not a statement's "expense" ("Share-based compensation expense" was quoted first).
+_SPENT_ON = re.compile(r"\b(?:spen[dt]|spending|gast(?:ar|a|an|o|ó|aron|ado)(?:\s+[^\W\d_]+){0,2}?)\s+(?:on|in|en)\b", re.I)
 # PDF text sometimes loses the space between two capitalised words ("NorthAmerica" for "North America").
 _JOINED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Years and quarters say which document, not which sentence: retrieval has used them.
@@ -51,6 +62,8 @@ _QUARTER_IN_WORDS = re.compile(r"\b(?:first|second|third|fourth|primer|segundo|t
                                r"(?:quarter|trimestre)\b", re.I)
 IDENTIFIER_WEIGHT = 0.25
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+_MODALS = "should must debe deben deberia hay tiene tienen"
 # A sentence whose years are all before the one asked for speaks of an earlier period (last year's buybacks for
 # "Q3 2023"); later years may be a fiscal calendar ahead of the question's. Rows keep their period columns instead.
 EARLIER_YEARS_PENALTY = 0.1
@@ -96,6 +109,14 @@ OTHER_DOCUMENT_LABEL = 0.5
 # Evidence holding the reference, 0 → 0.75: sec10q single-chunk 27 → 29 of 76, multi-chunk 7 → 9 of 54, XQuAD es
 # 80.1% → 82.0%, en 78.1% → 82.4% (0.5 and 1.0 gained less).
 CONTEXT_SHARE = 0.75
+# Every unit of a document is about what its title names: the question's words in the title say which document, not
+# which unit ("¿Qué refrigerante usa la bomba de calor HP-12?" is answered by the row "Refrigerante | R32" of the
+# HP-12's manual, not by its opening sentence, which names the pump), so in that document they count for this share
+# of their weight (nothing at all put "HR keeps a record of every approved arrangement" above "Remote work requests are
+# approved by the employee's line manager" for "¿Quién aprueba el teletrabajo?" in the remote-work policy). Whether a
+# unit holds enough of the question (``Candidate.coverage``) still counts them in full: judged on the other words
+# alone, 19 more XQuAD answers in English over the Spanish library were marked "may not answer", 13 of them right.
+SUBJECT_WEIGHT = 0.2
 # Meaning, where the embedder reads the language: the best units also earn this share of their cosine to the question,
 # which finds a paraphrase the keywords miss ("reckoned by many to be the originators of black metal" for "considered
 # by many to be the first black metal group"). English questions over English passages, the best 6 units read by
@@ -110,14 +131,16 @@ MEANING_CHARS = 200
 
 @dataclass(frozen=True)
 class Candidate:
-    """A unit of one passage of the pool, with its score, the share of the question's keywords it holds, and the
-    short answer inside it (the date, amount, name or table figure asked for; "" when none)."""
+    """A unit of one passage of the pool, with its score, the share of the question's keywords it holds, the short
+    answer inside it (the date, amount, name or table figure asked for; "" when none), and whether it holds every
+    keyword of the question, as written, as a synonym or translation, or in its document's title (``holds_all``)."""
 
     hit: Hit
     unit: Unit
     score: float
     coverage: float
     answer: str = ""
+    holds_all: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,8 +198,8 @@ def select_evidence(
     to the pool's word rarity held the reference in one more sec10q answer and 0.3-0.7 points more XQuAD answers.
     """
     kind = question_kind(question)
-    wanted = terms(_ASKING_PERIOD.sub(" ", question))
-    candidates = _candidates(hits)
+    wanted = terms(_SPENT_ON.sub(" ", _ASKING_PERIOD.sub(" ", question)))
+    candidates = pool_units(hits)
     if not candidates or not wanted:
         return Selection((), True, kind)
     # A passage in the other language is stemmed in its own ("sales" is "sale" in English, "sal" in Spanish), and in
@@ -187,7 +210,7 @@ def select_evidence(
     def stems(hit: Hit, text: str) -> list[str]:
         return translated(text) + terms(text) if across(hit) else terms(text)
     unit_terms = [stems(h, u.text + " " + u.context) for h, u, _, _ in candidates]
-    idf = _idf(unit_terms)
+    idf = rarity(unit_terms)
     identifiers = set(terms(" ".join(_IDENTIFIER.findall(question))))
     quarters = set(terms(" ".join(_QUARTER_IN_WORDS.findall(question))))
     plain = {t: idf.get(t, math.log(1 + len(unit_terms))) * (IDENTIFIER_WEIGHT if t in identifiers else 1.0)
@@ -196,7 +219,7 @@ def select_evidence(
     def share(words: set[str], table: dict[str, float]) -> float:
         return sum(w for t, w in table.items() if t in words) / (sum(table.values()) or 1.0)
     pairs = set(zip(wanted, wanted[1:]))
-    boilerplate = _boilerplate(candidates)
+    boilerplate = boilerplate_texts(candidates)
     # A row labelled by a year or quarter ("from Q3 2021" on a slide of highlights) is not what a question's date names.
     label_words = (set(wanted) - identifiers) | {_SAME_IN_TABLES[w] for w in wanted if w in _SAME_IN_TABLES}
     neutral = set(terms(_NEUTRAL_LABEL)) | set(translated(_NEUTRAL_LABEL))
@@ -206,25 +229,31 @@ def select_evidence(
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     asked_years = [int(y) for y in _YEAR.findall(question)]
     thing = set(terms(asked_thing(question, compound=True)))
+    modals = set(terms(_MODALS))
+    subjects = {doc: held_words(set(weights), words, across(hit), terms.language) for doc, (hit, words) in titles(hits, stems).items()}
     pre: list[tuple[float, float, int]] = []
+    holding_all: set[int] = set()
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
-        present = set(found)
-        if across(hit):
-            present |= shared_across_languages(set(weights), present, terms.language)
-        else:
-            present |= same_meaning(set(weights), present, terms.language)
+        present = set(found) | held_words(set(weights), set(found), across(hit), terms.language)
+        if across(hit):  # another language says "should" by its imperative ("Cargue la batería cuando…")
+            present |= modals
         if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
-        coverage, held = share(present, weights), share(present, plain)
+        subject = subjects.get(hit.doc_id, set())
+        rest = lighter(weights, subject, SUBJECT_WEIGHT) if set(weights) - subject else weights
+        coverage, held = share(present, rest), share(present, plain)
         if previous:
             around = present | set(known.get(previous) or stems(hit, previous))
             part = 1.0 if previous.endswith("?") else CONTEXT_SHARE  # a FAQ's answer is about the question before it
-            coverage += part * (share(around, weights) - coverage)
+            coverage += part * (share(around, rest) - coverage)
             held += part * (share(around, plain) - held)
-        phrase = len(pairs & set(zip(found, found[1:]))) / len(pairs) if pairs else 0.0
+        phrase = len(pairs & set(zip(found, found[1:])) - title_pairs(subject)) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
-        if unit.kind == ROW and kind in FIGURES:
+        # A row answers a figure asked when it holds one, a date when its text or header gives one ("Payroll | Ana
+        # Ruiz" gives no pay day, "Tensión de la batería | 48 V" no time to charge it).
+        if unit.kind == ROW and kind in FIGURES and _DIGIT.search(unit.text) and (
+                kind != DATE or offers(DATE, f"{unit.text} {unit.context}")):
             label = (label_fit(unit.text, label_words, neutral, translated, wholes, terms.language) if across(hit)
                      else label_fit(unit.text, label_words, neutral, terms, wholes))
             label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
@@ -239,15 +268,18 @@ def select_evidence(
         score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
                  + WEIGHTS["rank"] * prior)
         pre.append((score, held, index))
+        if share(present | subject, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
+            holding_all.add(index)
     pre.sort(reverse=True)
-    scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage) for score, coverage, i in pre]
+    scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage, holds_all=i in holding_all) for score, coverage, i in pre]
     if similarity is not None and kind not in FIGURES:
         scored = _by_meaning(scored, similarity)
     # The short answer of a sentence after the first was seldom right (XQuAD token F1 0.09 Spanish, 0.20 English, against
     # 0.54 and 0.51 for the first): only the best unit, and the rows after a row (each its own figure), carry one.
     if _BREAKDOWN.search(fold(question)):
         picked = _table(scored)
-    elif _PROCEDURE.search(fold(question)) and scored[0].unit.kind == ITEM and scored[0].unit.context:
+    elif scored[0].unit.kind == ITEM and scored[0].unit.context and (
+            _PROCEDURE.search(fold(question)) or _names_list(scored[0].unit.context, wanted, terms)):
         picked = _steps(scored)
     else:
         picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
@@ -256,8 +288,11 @@ def select_evidence(
               if n == 0 or (under_row and c.unit.kind == ROW and not other_unit(c.unit.text, question)) else c
               for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
-    # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24).
+    # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24). When none gives the measure
+    # asked in its unit (a price in no currency), their figures answer something else.
     weak = max(c.coverage for c in chosen) < WEAK_COVERAGE
+    if kind == AMOUNT and misses_unit([c.unit.text for c in chosen], question):
+        chosen = [replace(c, answer="") for c in chosen]
     return Selection(tuple(chosen), weak, kind)
 
 
@@ -289,64 +324,30 @@ def _steps(scored: list[Candidate]) -> list[Candidate]:
     return sorted(items, key=lambda c: c.unit.start)[:TABLE_ROWS]
 
 
+def _names_list(title: str, wanted: list[str], terms: Terms) -> bool:
+    """Whether the question names a list by its title ("¿Qué hay que comprobar antes de empezar?" and the items under
+    "2. Antes de empezar"): it asks for all of them."""
+    words = {w for w in terms(title) if not w[:1].isdigit()}
+    return bool(words) and words <= set(wanted)
+
+
 def _only_earlier(text: str, asked_years: list[int]) -> bool:
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) < min(asked_years)
-
-
-# A question that only asks what to do about the sentence before it ("What should I do?", "¿Qué debo hacer?").
-_WHAT_TO_DO = re.compile(r"(?:what|¿\s*qu[eé])\s+(?:can|should|must|do|shall|debo|puedo|hago|tengo que|hay que|se debe)"
-                         r"(?:\s+(?:i|we|you))?(?:\s+(?:do|hacer))?\s*\?", re.I)
-
-
-def _candidates(hits: Sequence[Hit]) -> list[tuple[Hit, Unit, int, str]]:
-    """Every unit of every passage, once (neighbouring passages overlap), with its passage's rank and, for a
-    sentence, the unit before it in the passage; page headers and footers left out."""
-    seen: set[tuple[str, str]] = set()
-    repeated = furniture([h.text for h in hits])
-    result = []
-    for rank, hit in enumerate(hits):
-        before = ""
-        for unit in split_units(hit.text):
-            key = (hit.doc_id, unit.text)
-            if key not in seen and not copies_furniture(unit.text, repeated):
-                seen.add(key)
-                result.append((hit, unit, rank, before if unit.kind == SENTENCE else ""))
-            # A FAQ's question may take two sentences ("My laptop was stolen. What should I do?"): both are the
-            # answer's context when the second only asks.
-            follow_up = _WHAT_TO_DO.fullmatch(unit.text) and before and not before.endswith("?")
-            before = f"{before} {unit.text}" if follow_up else unit.text
-    return result
 
 
 def _echoes(unit: Unit, found: list[str], wanted: list[str], kind: str, terms: Terms, thing: set[str]) -> bool:
     """Whether a unit's words (with its title's) are all the question's; or a field's own words, but for its figures,
     when no figure is asked and they are not the ``thing`` asked about ("Isopropyl alcohol 99%", a safety data sheet's
     title, for "At what temperature should isopropyl alcohol be stored?"; not "Flash point 12 °C" for "What is the
-    flash point of isopropyl alcohol?")."""
+    flash point of isopropyl alcohol?"). A whole sentence of a yes/no question's words says yes or no ("It does not
+    apply to shift workers." for "Does the policy apply to shift workers?")."""
     if set(found) <= set(wanted):
-        return True
+        return not (kind == YES_NO and unit.kind == SENTENCE and unit.text.endswith("."))
     if unit.kind != ITEM or kind in FIGURES:
         return False
     words = {w for w in (terms(unit.text) if unit.context else found) if not w[:1].isdigit()}
     return words <= set(wanted) and not words & thing
-
-
-def _boilerplate(candidates: list[tuple[Hit, Unit, int, str]]) -> set[str]:
-    """Texts found word for word in several documents of the pool: certifications, legal notices, not answers."""
-    documents: dict[str, set[str]] = {}
-    for hit, unit, _, _ in candidates:
-        documents.setdefault(unit.text, set()).add(hit.doc_id)
-    return {text for text, docs in documents.items() if len(docs) >= 2}
-
-
-def _idf(documents: list[list[str]]) -> dict[str, float]:
-    frequency: dict[str, int] = {}
-    for words in documents:
-        for word in set(words):
-            frequency[word] = frequency.get(word, 0) + 1
-    count = len(documents)
-    return {word: math.log(1 + count / df) for word, df in frequency.items()}
 
 
 def _choose(scored: list[Candidate], kind: str, limit: int, compares: bool = False) -> list[Candidate]:

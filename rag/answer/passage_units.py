@@ -38,7 +38,8 @@ MAX_WORDS_AMONG_FIGURES = 3
 # A figure cell may say a word or two before its figure ("Every 100 operating hours", "max. 16 bar"), no more.
 MAX_WORDS_BEFORE_FIGURE = 2
 # The words after a cell's figure that say what it counts ("years after termination", "km", "páginas", "°C", "dB(A)").
-_CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:\([^\W\d_]\))?(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
+_CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:/[^\W\d_]+)?(?:\([^\W\d_]\))?(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
+_PHONE = re.compile(r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.
@@ -102,19 +103,24 @@ def _label_end(row: str) -> int:
     return letters[-1] if letters else 0
 
 
-def row_cells(row: str, context: str = "") -> list[tuple[str, str]]:
+def row_cells(row: str, context: str = "", words_before: int = MAX_WORDS_BEFORE_FIGURE) -> list[tuple[str, str]]:
     """A table row's cells as (column header, figure) in column order: headers from ``Header: figure`` cells, with the
     words after the figure when they are its unit (``10 years``, ``15.000 km``), or the figures after the label alone
     (``$ 60,584`` → ``60,584``; a dash is an empty cell) with empty headers. A cell of words that mentions a figure
-    ("Disconnect loads until the output is below 7.5 kVA") holds none."""
+    ("Disconnect loads until the output is below 7.5 kVA") holds none; nor one with more than ``words_before`` words
+    before its figure."""
+    if _PHONE.search(row):  # "Emergency telephone: +34 944 000 111" gives no amount
+        return []
     if " | " in row:
         cells = []
         for cell in row.split(" | ")[1:]:
             header, _, value = cell.rpartition(": ")
             figure = _NUMBER_CELL.search(value)
-            if figure and len(value[: figure.start()].split()) <= MAX_WORDS_BEFORE_FIGURE:
+            if figure and len(value[: figure.start()].split()) <= words_before:
                 written = figure.group().lstrip("$€£ ").strip()
                 rest = value[figure.end():].strip()
+                if written.startswith("(") and not written.endswith(")"):  # "R32 (1,8 kg)": a figure in brackets
+                    written, rest = written[1:], rest.removesuffix(")")
                 unit = "%" if value.rstrip().endswith("%") and "%" not in written else (
                     " €" if rest.startswith("€") else f" {rest}" if _CELL_UNIT.fullmatch(rest) else "")
                 cells.append((header.strip(), written + unit))
@@ -151,11 +157,13 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             block.clear()
 
     spans = _lines(text)
+    previous = ""
     for number, (start, end) in enumerate(spans):
         line = text[start:end]
         if not line.strip():
             flush()
             continue
+        above, previous = previous, line
         if _is_header(line):
             flush()
             headers.append(" ".join(line.split()))
@@ -179,7 +187,7 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             caption = " ".join(line.split())
             continue
-        if _header_row(line, following):
+        if _header_row(line, following) and " | " not in above:  # the first row: the rows after it are rows
             flush()  # a table's header row: it names the columns of the rows below, and answers nothing
             caption = " ".join(line.split())
             continue
@@ -269,7 +277,20 @@ def _is_heading(line: str, following: str) -> bool:
     named = " - " in stripped and len(stripped.split()) <= TITLE_WORDS
     return ((len(stripped.split()) <= 6 or named or _title_case(stripped))
             and not stripped.endswith((".", ",", ";", ":", "!", "?"))
-            and (following[:1].isupper() or bool(_ITEM_START.match(following))) and not is_table_row(line))
+            and (following[:1].isupper() or bool(_ITEM_START.match(following))) and not is_table_row(line)
+            and " | " not in stripped)
+
+
+def document_title(text: str) -> str:
+    """The title heading ``text`` opens with, when ``text`` is the start of a document ("Bomba de calor HP-12 - Manual
+    de instalación y mantenimiento", a Markdown "# Super Bowl 50"); "" when it opens with anything else."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    if not lines:
+        return ""
+    first = lines[0]
+    if first.startswith("#"):
+        return first.lstrip("#").strip()
+    return first if len(lines) == 2 and _is_heading(first, lines[1]) else ""
 
 
 def _title_case(line: str) -> bool:

@@ -34,8 +34,10 @@ _ASKING = (
              r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas|temperatura|velocidad|altura|longitud|"
              r"distancia|poblacion|superficie|area|tamano|peso|profundidad|altitud|capacidad|presupuesto|salario|"
              r"presion|tension|potencia)\b|"
-             r"^\W*(?:what|which) (?:pressure|voltage|torque|capacity|weight|speed|wattage)\b|"
-             r"^\W*que (?:potencia|presion|tension|voltaje|velocidad|capacidad|peso|caudal|consumo)\b"),
+             r"^\W*(?:at |to )?(?:what|which) (?:pressure|voltage|torque|capacity|weight|speed|wattage|height|distance|"
+             r"depth|length|width)\b|"
+             r"^\W*(?:a |en )?que (?:potencia|presion|tension|voltaje|velocidad|capacidad|peso|caudal|consumo|altura|"
+             r"distancia|profundidad|longitud|anchura)\b"),
     (NAME, r"\bwho\b|\bwhom\b|\bwhose\b|\bquien(?:es)?\b|\b(?:what|which) (?:company|person|name|team|city|country|"
            r"player|poet|writer|author|scientist|king|queen|president|organization|organisation)\b|"
            r"\b(?:what|which) (?:(?!(?:did|does|do|is|was|are|were|has|have|had)\b)[a-z]+ )?(?:leader|governor|mayor|"
@@ -75,6 +77,7 @@ _MONEY_OR_PERCENT = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:million|b
 # A measured amount: a figure with its unit ("12 kW", "1,5 bar", "60 °C", "48 V").
 _MEASURED = re.compile(r"\b\d[\d,.]*\s?(?:kw|kva|w|v|a|bar|psi|kpa|mpa|°\s?[cf]|kg|t|mm|cm|m|km|l|ml|m3|nm|db|hz|rpm|l/h|m/s|km/h|hp|cv|lb)"
                        r"(?![\w/])", re.I)
+_MONEY_UNITS = r"€|eur|euros?|usd|dollars?|dólares|dolares|£"
 # A measure a question names, and the units that give it: a figure in another unit answers something else ("How loud
 # is the heat pump?" is not "12 kW").
 _ASKED_UNITS = (
@@ -84,6 +87,9 @@ _ASKED_UNITS = (
     (r"\b(?:voltage|tension|voltaje)\b", r"v|kv"),
     (r"\b(?:power|potencia|output)\b", r"kw|w|kva|hp|cv"),
     (r"\b(?:weigh\w*|heavy|peso|pesa)\b", r"kg|t|g|lb|toneladas"),
+    (r"\b(?:price|prices|precio|precios|cuesta|cuestan)\b|\bcosts?\b(?!\s+(?:of|de)\b)", _MONEY_UNITS),
+    (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b",
+     r"mm|cm|m|km|metros?|meters?|metres?|ft|feet|inch(?:es)?|pulgadas"),
 )
 # How well a text whose figures are all in another unit fits the amount asked: not at all.
 OTHER_UNIT_FIT = 0.0
@@ -102,6 +108,11 @@ WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|marte
 WEEKDAY_IN_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lunes|Martes|Miércoles|"
                              r"Jueves|Viernes|Sábado|Domingo)\s+[A-Z]\w*")
 _DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b(?:{WEEKDAYS})s?\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
+# "When should the battery be charged?" is answered by a condition ("cuando el indicador baje del 20 %"), less surely
+# than by a date.
+_TIME_CONDITION = re.compile(r"\b(?:when|whenever|once|as soon as|before|after|cuando|antes de|despues de|en cuanto|"
+                             r"tan pronto como)\b")
+CONDITION_FIT = 0.5
 # Numbers written as words ("two universities", "cinco años"; not "one", "uno", "una", which are mostly articles), and
 # the questions for which a small number is the answer ("How many universities?", "How long is the warranty?"): XQuAD
 # evidence holding the answer, Spanish 256 → 257 of 306, English 256 → 258, sec10q unchanged.
@@ -140,11 +151,21 @@ def other_unit(text: str, question: str) -> bool:
     return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(text)
 
 
+def misses_unit(texts: list[str], question: str) -> bool:
+    """Whether ``question`` names a measure and none of ``texts`` gives a figure in its unit ("What is the price of
+    the AC-200?" over "It delivers 200 litres of air per minute")."""
+    units = _asked_units(question)
+    return units is not None and not any(units.search(text) for text in texts)
+
+
 @lru_cache(maxsize=256)
 def _asked_units(question: str) -> re.Pattern | None:
     """A figure in the unit of the measure ``question`` names, once per question (every unit of the pool asks)."""
     units = next((u for cue, u in _ASKED_UNITS if re.search(cue, fold(question))), None)
-    return re.compile(rf"\d\s?(?:{units})(?![\w/])", re.I) if units else None
+    if not units:
+        return None
+    money_before = r"|[$€£]\s?\d" if units is _MONEY_UNITS else ""  # "$450"
+    return re.compile(rf"\d\s?(?:{units})(?![\w/]){money_before}", re.I)
 
 
 def offers(kind: str, text: str, question: str = "") -> float:
@@ -162,7 +183,9 @@ def offers(kind: str, text: str, question: str = "") -> float:
         small = bool(figures) or bool(_SPELLED_NUMBER.search(folded))
         return (1.0 if _COUNTING.search(fold(question)) else 0.3) if small else 0.0
     if kind == DATE:
-        return 1.0 if _DATE_TEXT.search(fold(WEEKDAY_IN_NAME.sub(" ", VERB_MONTHS.sub(" ", text)))) else 0.0
+        if _DATE_TEXT.search(fold(WEEKDAY_IN_NAME.sub(" ", VERB_MONTHS.sub(" ", text)))):
+            return 1.0
+        return CONDITION_FIT if _TIME_CONDITION.search(folded) else 0.0
     if kind == REASON:
         return 1.0 if _REASON_TEXT.search(folded) else 0.3
     if kind == NAME:

@@ -44,7 +44,8 @@ def test_a_cell_of_words_that_mentions_a_figure_gives_no_figure_and_a_figure_kee
 
 
 def test_a_row_quoted_under_a_sentence_carries_no_short_answer_of_its_own():
-    selection = select_evidence("When is the first oil change due?", [_hit(GENERATOR)], Terms("en", evidence_stopwords()))
+    selection = select_evidence("How many hours does the running-in period last before the first oil change?",
+                                [_hit(GENERATOR)], Terms("en", evidence_stopwords()))
     first, *others = selection.chosen
     assert first.unit.text.startswith("The first oil change is due after the first 20 operating hours")
     assert others and all(not c.answer for c in others), [(c.unit.text, c.answer) for c in others]

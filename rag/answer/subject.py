@@ -1,0 +1,49 @@
+"""What a document is about, by its title: the question's words there name the document, not the answer in it."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from rag.answer.passage_units import document_title
+from rag.glossary import same_meaning, shared_across_languages
+from rag.types import Hit
+
+
+def titles(hits: Sequence[Hit], stems: Callable[[Hit, str], list[str]]) -> dict[str, tuple[Hit, set[str]]]:
+    """The word stems of each document's title (``stems`` of a passage's text), for the documents whose first passage
+    is among ``hits``, with that passage."""
+    found = {}
+    for hit in hits:
+        title = document_title(hit.text) if hit.char_start == 0 and hit.page_start in (None, 1) else ""
+        if title:
+            found[hit.doc_id] = (hit, set(stems(hit, named_thing(title))))
+    return found
+
+
+# Words that say what kind of document a title's part names, not what it is about.
+_DOCUMENT_KIND = re.compile(r"\b(?:manual|guide|gu[ií]a|handbook|instructions?|instrucciones|sheet|datasheet|ficha|hoja)\b",
+                            re.I)
+
+
+def named_thing(title: str) -> str:
+    """The part of a title that names its subject: "Bomba de calor HP-12" of "Bomba de calor HP-12 - Manual de
+    instalación", "CleanPro Degreaser" of "Safety Data Sheet - CleanPro Degreaser"; the whole title otherwise. "Who can
+    operate the FX-25?" is not about the "Manual del operador"."""
+    parts = [part for part in title.split(" - ") if not _DOCUMENT_KIND.search(part)]
+    return " - ".join(parts) if parts else title
+
+
+def held_words(asked: set[str], found: set[str], across: bool, language: str) -> set[str]:
+    """The question's stems ``asked`` (in ``language``) that a text's stems ``found`` hold: the same word or a synonym,
+    or ``across`` languages a translation or cognate."""
+    return (asked & found) | (shared_across_languages(asked, found, language) if across else same_meaning(asked, found, language))
+
+
+def lighter(weights: dict[str, float], subject: set[str], share: float) -> dict[str, float]:
+    """``weights`` with the words of ``subject`` counting for ``share`` of theirs."""
+    return {word: weight * (share if word in subject else 1.0) for word, weight in weights.items()}
+
+
+def title_pairs(subject: set[str]) -> set[tuple[str, str]]:
+    """The pairs of words of a document's title: "bomba de calor" in every unit of the heat pump's manual."""
+    return {(a, b) for a in subject for b in subject}
