@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from rag.analysis import stopwords
+from rag.glossary import translations
 from rag.answer.language import guess_language
 from rag.answer.passage_units import MAX_WORDS_BEFORE_FIGURE, PERIOD_WORDS, row_cells
 from rag.answer.place import place_phrase
@@ -190,10 +191,12 @@ CURRENCY_AFTER = 14
 
 
 def _anchors(asked: str, folded: str) -> list[int]:
-    """Where the question's longer words (first five letters) occur in the text; not how it is asked ("there", "were",
-    "many": "There were 12,843 (8.1%) unmarried opposite-sex partnerships, and 1,388 (0.9%) same-sex married couples")."""
+    """Where the question's longer words (first five letters), or their glossary translations, occur in the text; not
+    how it is asked ("there", "were", "many": "There were 12,843 (8.1%) unmarried opposite-sex partnerships, and 1,388
+    (0.9%) same-sex married couples"). "¿Cuántas hojas caben en la bandeja?" is anchored on "sheets" and "tray"."""
     asking = stopwords("")
-    stems = {w[:5] for w in _WORD.findall(asked) if len(w) > 3 and w not in asking}
+    words = [w for w in _WORD.findall(asked) if len(w) > 3 and w not in asking]
+    stems = {w[:5] for w in words} | {t[:5] for w in words for t in translations(w) if len(t) > 3 and " " not in t}
     return [m.start() for m in _WORD.finditer(folded) if m.group()[:5] in stems]
 
 
@@ -299,7 +302,8 @@ def _named_text_cell(asked: str, row: str, header_row: str) -> str:
 
 
 def _header_words(header: str) -> set[str]:
-    return {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
+    words = {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
+    return words | {_SAME_HEADER[w] for w in words if w in _SAME_HEADER}
 
 
 def _context_headers(context: str, count: int) -> list[str]:
@@ -319,7 +323,10 @@ NAMED_COLUMN = 4.0
 _SAME_COLUMN = {"finish": "end", "finishes": "end", "ends": "end", "close": "end", "closes": "end", "until": "end",
                 "begin": "start", "begins": "start", "starts": "start", "open": "start", "opens": "start",
                 "termina": "fin", "acaba": "fin", "salida": "fin", "empieza": "inicio", "comienza": "inicio",
-                "entrada": "inicio", "abre": "apertura", "cierra": "cierre"}
+                "entrada": "inicio", "abre": "apertura", "cierra": "cierre",
+                "often": "frequency", "frequently": "frequency", "cada": "frecuencia"}
+# Headers that name one column several ways ("How often…?" asks the "Interval" column too).
+_SAME_HEADER = {"interval": "frequency", "intervals": "frequency", "intervalo": "frecuencia", "periodicidad": "frecuencia"}
 
 
 def _column(asked: str, headers: list[str]) -> int:

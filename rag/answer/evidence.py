@@ -12,7 +12,7 @@ from rag.answer.answer_phrase import answer_phrase
 from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import label_fit, whole
-from rag.answer.subject import held_words, lighter, title_pairs, titles
+from rag.answer.subject import held_words, lighter, same_family, title_pairs, titles
 from rag.answer.unmentioned import asked_thing
 from rag.answer.question_kind import (AMOUNT, DATE, FREQUENCY, NAME, YES_NO, fold, misses_unit, offers, other_unit,
                                       question_kind)
@@ -268,7 +268,8 @@ def select_evidence(
         score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit
                  + WEIGHTS["rank"] * prior)
         pre.append((score, held, index))
-        if share(present | subject, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
+        family = same_family(set(plain) - present, set(found))
+        if share(present | subject | family, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
             holding_all.add(index)
     pre.sort(reverse=True)
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage, holds_all=i in holding_all) for score, coverage, i in pre]
@@ -276,16 +277,21 @@ def select_evidence(
         scored = _by_meaning(scored, similarity)
     # The short answer of a sentence after the first was seldom right (XQuAD token F1 0.09 Spanish, 0.20 English, against
     # 0.54 and 0.51 for the first): only the best unit, and the rows after a row (each its own figure), carry one.
-    if _BREAKDOWN.search(fold(question)):
-        picked = _table(scored)
+    table = _table(scored) if _BREAKDOWN.search(fold(question)) else []
+    if table:
+        picked = table
     elif scored[0].unit.kind == ITEM and scored[0].unit.context and (
             _PROCEDURE.search(fold(question)) or _names_list(scored[0].unit.context, wanted, terms)):
         picked = _steps(scored)
     else:
         picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
-    under_row = picked[0].unit.kind == ROW  # under a sentence, a row's figure would read as a second answer
+    # Under a sentence, a row's figure would read as a second answer; under a row, so would the figure of a row holding
+    # less of the question ("Limpieza de conductos | Cada 2 años" under "Limpieza de filtros | Cada mes"), but for a
+    # table asked for whole.
+    under_row = picked[0].unit.kind == ROW
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
-              if n == 0 or (under_row and c.unit.kind == ROW and not other_unit(c.unit.text, question)) else c
+              if n == 0 or (under_row and c.unit.kind == ROW and not other_unit(c.unit.text, question)
+                            and (bool(table) or c.coverage >= picked[0].coverage)) else c
               for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
     # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24). When none gives the measure
@@ -305,13 +311,13 @@ def _by_meaning(scored: list[Candidate], similarity: Callable[[list[str]], Seque
 
 
 def _table(scored: list[Candidate]) -> list[Candidate]:
-    """The rows, in table order, of the passage holding the best-scoring row among the best candidates (the best
-    unit alone when none of them is a row). The passage whose rows summed best was a long table of middling rows
-    ("Net product sales") over the segment table asked for ("AWS Net sales"): 1 of 3 sec10q breakdown questions
-    against 2 of 3."""
-    best = next((c for c in scored[:TABLE_CANDIDATES] if c.unit.kind == ROW), None)
+    """The rows, in table order, of the passage holding the best-scoring row among the best candidates that holds
+    some of the question's words (none when no such row: "How do I report a breakdown of the air conditioning?" asks
+    no table). The passage whose rows summed best was a long table of middling rows ("Net product sales") over the
+    segment table asked for ("AWS Net sales"): 1 of 3 sec10q breakdown questions against 2 of 3."""
+    best = next((c for c in scored[:TABLE_CANDIDATES] if c.unit.kind == ROW and c.coverage > 0), None)
     if best is None:
-        return scored[:1]
+        return []
     rows = [c for c in scored if c.hit.chunk_id == best.hit.chunk_id and c.unit.kind == ROW]
     return sorted(rows, key=lambda c: c.unit.start)[:TABLE_ROWS]
 

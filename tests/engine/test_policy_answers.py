@@ -74,3 +74,32 @@ def test_a_question_naming_a_list_by_its_title_gets_every_item_in_order():
             "2. Revise los neumáticos y las horquillas.\n3. Pruebe el freno y el claxon.")
     selection = _select("¿Qué hay que comprobar antes de empezar?", text, "es")
     assert [c.unit.text[:2] for c in selection.chosen] == ["1.", "2.", "3."]
+
+
+PLAN = ("Tarea | Frecuencia | Responsable\n\n"
+        "Limpieza de filtros | Frecuencia: Cada mes | Responsable: Mantenimiento interno\n\n"
+        "Limpieza de conductos | Frecuencia: Cada 2 años | Responsable: Empresa especializada\n\n"
+        "Las averías se comunican por correo a mantenimiento@norte.example o en la extensión 2200.")
+
+
+def test_how_often_is_answered_by_the_frequency_column_and_a_weaker_row_gives_no_second_answer():
+    """"limpian" and "limpieza" are one word (Snowball stems them "limpi" and "limpiez"); the filters' row says "Cada
+    mes" in words, and the ducts' row under it holds less of the question: its "2 años" would read as an answer."""
+    first, *others = _select("¿Cada cuánto se limpian los filtros?", PLAN, "es").chosen
+    assert first.unit.text.startswith("Limpieza de filtros") and first.holds_all
+    assert first.answer == "Cada mes (Frecuencia)"
+    assert all(not c.answer for c in others), [(c.unit.text, c.answer) for c in others]
+
+
+def test_a_breakdown_that_is_a_failure_asks_no_table():
+    """"Breakdown" asks a table's rows in a filing ("revenue breakdown"); no row here holds any word of the question."""
+    first = _select("How do I report a breakdown of the air conditioning?", PLAN, "en", across=True).chosen[0]
+    assert first.unit.text.startswith("Las averías se comunican")
+
+
+def test_a_figure_is_found_near_the_question_s_words_translated():
+    from rag.answer.answer_phrase import answer_phrase
+    from rag.answer.question_kind import AMOUNT
+
+    text = "It prints up to 38 pages per minute and holds 250 sheets in the main tray."
+    assert answer_phrase("¿Cuántas hojas caben en la bandeja principal?", AMOUNT, text) == "250"
