@@ -278,20 +278,21 @@ def select_evidence(
     # The short answer of a sentence after the first was seldom right (XQuAD token F1 0.09 Spanish, 0.20 English, against
     # 0.54 and 0.51 for the first): only the best unit, and the rows after a row (each its own figure), carry one.
     table = _table(scored) if _BREAKDOWN.search(fold(question)) else []
+    compares = bool(_COMPARES.search(question))
     if table:
         picked = table
     elif scored[0].unit.kind == ITEM and scored[0].unit.context and (
             _PROCEDURE.search(fold(question)) or _names_list(scored[0].unit.context, wanted, terms)):
         picked = _steps(scored)
     else:
-        picked = _choose(scored, kind, limit, bool(_COMPARES.search(question)))
+        picked = _choose(scored, kind, limit, compares)
     # Under a sentence, a row's figure would read as a second answer; under a row, so would the figure of a row holding
     # less of the question ("Limpieza de conductos | Cada 2 años" under "Limpieza de filtros | Cada mes"), but for a
-    # table asked for whole.
+    # table asked for whole or a figure set against another.
     under_row = picked[0].unit.kind == ROW
     chosen = [replace(c, answer=answer_phrase(question, kind, c.unit.text, c.unit.context, c.unit.kind == ROW))
               if n == 0 or (under_row and c.unit.kind == ROW and not other_unit(c.unit.text, question)
-                            and (bool(table) or c.coverage >= picked[0].coverage)) else c
+                            and (bool(table) or compares or c.coverage >= picked[0].coverage)) else c
               for n, c in enumerate(picked)]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
     # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24). When none gives the measure
