@@ -37,7 +37,7 @@ _UNIT = (
     r"|minutos?|seconds?|segundos?|km/h|mph|m/s|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
     r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos|characters|caracteres|digits|dígitos|bar|kw"
     r"|degrees(?: celsius| fahrenheit)?|grados(?: celsius)?|litres|liters|litros"
-    r"|cm|mm|m|g|mg|ml|l|kva|v|w|hz|db|rpm|psi|kpa|mpa|nm|lbs?|hp|cv)\b)?"
+    r"|cm|mm|m|g|mg|ml|l|kva|v|w|hz|db|rpm|psi|kpa|mpa|nm|lbs?|hp|cv|kb|mb|gb|tb)\b)?"
 )
 # A figure, not part of a name ("Form 10-Q", "KX-440"), a time of day ("02:00") nor a period ("three months ended"); a
 # length of time may be joined to its unit ("a two-year warranty", "a 12-month contract").

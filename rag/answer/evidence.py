@@ -45,9 +45,10 @@ _FILLER = frozenset(
     "my your our mi mis tu tus nuestro nuestra".split()
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# "In what year", "¿En qué año?" ask for a year: the answer's sentence gives one ("se fundó en 1969"), seldom the word.
+# "In what year", "¿En qué año?" ask for a year: the answer's sentence gives one ("se fundó en 1969"), seldom the word;
+# "How long…?" a length, which "La garantía es de cinco años" gives without the word.
 _ASKING_PERIOD = re.compile(r"\b(?:what|which)\s+(?:year|month|century|decade)\b|"
-                            r"\bqu[eé]\s+(?:año|mes|siglo|década|decada)\b", re.I)
+                            r"\bqu[eé]\s+(?:año|mes|siglo|década|decada)\b|\bhow\s+long\b", re.I)
 # "How much did Apple spend on share repurchases?", "¿Cuánto gastó Apple en recompras…?" ask the repurchases' amount:
 # the verb is not a statement's "expense" ("Share-based compensation expense" was quoted first).
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|spending|gast(?:ar|a|an|o|ó|aron|ado)(?:\s+[^\W\d_]+){0,2}?)\s+(?:on|in|en)\b", re.I)
@@ -242,11 +243,14 @@ def select_evidence(
         subject = subjects.get(hit.doc_id, set())
         rest = lighter(weights, subject, SUBJECT_WEIGHT) if set(weights) - subject else weights
         coverage, held = share(present, rest), share(present, plain)
+        asked_before = set()  # a FAQ's question, which its answer goes on from
         if previous:
-            around = present | set(known.get(previous) or stems(hit, previous))
+            before = set(known.get(previous) or stems(hit, previous))
+            around = present | before | held_words(set(weights), before, across(hit), terms.language)
             part = 1.0 if previous.endswith("?") else CONTEXT_SHARE  # a FAQ's answer is about the question before it
             coverage += part * (share(around, rest) - coverage)
             held += part * (share(around, plain) - held)
+            asked_before = around if previous.endswith("?") else set()
         phrase = len(pairs & set(zip(found, found[1:])) - title_pairs(subject)) / len(pairs) if pairs else 0.0
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
@@ -269,7 +273,7 @@ def select_evidence(
                  + WEIGHTS["rank"] * prior)
         pre.append((score, held, index))
         family = same_family(set(plain) - present, set(found))
-        if share(present | subject | family, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
+        if share(present | subject | family | asked_before, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
             holding_all.add(index)
     pre.sort(reverse=True)
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage, holds_all=i in holding_all) for score, coverage, i in pre]
@@ -332,10 +336,11 @@ def _steps(scored: list[Candidate]) -> list[Candidate]:
 
 
 def _names_list(title: str, wanted: list[str], terms: Terms) -> bool:
-    """Whether the question names a list by its title ("¿Qué hay que comprobar antes de empezar?" and the items under
-    "2. Antes de empezar"): it asks for all of them."""
+    """Whether the question names a list by its title, and little else ("¿Qué hay que comprobar antes de empezar?" and
+    the items under "2. Antes de empezar"): it asks for all of them; "What gloves should I wear when diluting a
+    concentrate?" asks for one."""
     words = {w for w in terms(title) if not w[:1].isdigit()}
-    return bool(words) and words <= set(wanted)
+    return bool(words) and words <= set(wanted) and 2 * len(words) >= len(set(wanted))
 
 
 def _only_earlier(text: str, asked_years: list[int]) -> bool:

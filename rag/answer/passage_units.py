@@ -39,6 +39,7 @@ MAX_WORDS_AMONG_FIGURES = 3
 MAX_WORDS_BEFORE_FIGURE = 2
 # The words after a cell's figure that say what it counts ("years after termination", "km", "páginas", "°C", "dB(A)").
 _CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:/[^\W\d_]+)?(?:\([^\W\d_]\))?(?:\s+[^\W\d_]+){0,3}", re.UNICODE)
+_RANGE_CELL = re.compile(r"\d[\d.,]*\s*(?:-|–|a|to|y|and)\s*\d[\d.,]*(?![\d.,])")
 _PHONE = re.compile(r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
@@ -117,8 +118,9 @@ def row_cells(row: str, context: str = "", words_before: int = MAX_WORDS_BEFORE_
             header, _, value = cell.rpartition(": ")
             figure = _NUMBER_CELL.search(value)
             if figure and len(value[: figure.start()].split()) <= words_before:
-                written = figure.group().lstrip("$€£ ").strip()
-                rest = value[figure.end():].strip()
+                span = _RANGE_CELL.match(value, figure.start())  # "1 a 1,5 bar" is one value
+                written = (span.group() if span else figure.group()).lstrip("$€£ ").strip()
+                rest = value[span.end() if span else figure.end():].strip()
                 if written.startswith("(") and not written.endswith(")"):  # "R32 (1,8 kg)": a figure in brackets
                     written, rest = written[1:], rest.removesuffix(")")
                 unit = "%" if value.rstrip().endswith("%") and "%" not in written else (

@@ -134,3 +134,20 @@ def test_a_word_table_under_a_header_row_names_each_cell_by_its_column(tmp_path)
     assert "Dieta diaria | Nacional: 45 € | Internacional: 70 €" in lines
     assert "Hotel en Madrid | Nacional: 150 € | —" in lines
     assert "Pump | KX-440" in lines and "Flow | 440 l/min" in lines, "a first row with figures is no header"
+
+
+def test_word_lists_keep_the_numbers_and_bullets_word_draws(tmp_path):
+    """A "List Number" paragraph's text holds no number: the steps of a procedure were read as loose sentences."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Diluting a concentrate", 2)
+    for step in ("Put on nitrile gloves.", "Fill the bucket with cold water first.", "Add the concentrate to the water."):
+        document.add_paragraph(step, style="List Number")
+    document.add_paragraph("Never mix bleach with ammonia.")
+    document.add_paragraph("Gloves", style="List Bullet")
+    path = tmp_path / "procedure.docx"
+    document.save(path)
+    text = load_document(path).pages[0].text
+    assert "1. Put on nitrile gloves.\n\n2. Fill the bucket with cold water first.\n\n3. Add the concentrate" in text
+    assert "\nNever mix bleach with ammonia." in text and "• Gloves" in text

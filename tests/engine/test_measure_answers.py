@@ -63,3 +63,10 @@ def test_a_list_item_s_number_is_no_amount():
     item = "4. Los incidentes de seguridad se comunican al CISO en un plazo de 24 horas."
     assert answer_phrase("Within how many hours must security incidents be reported?", AMOUNT, item) == "24 horas"
     assert answer_phrase("How much does it cost?", AMOUNT, "3.5 million euros, paid once.") == "3.5 million euros"
+
+
+def test_a_range_in_a_table_cell_is_one_value():
+    from rag.answer.passage_units import row_cells
+
+    assert row_cells("Presión de la instalación | Valor: 1 a 1,5 bar") == [("Valor", "1 a 1,5 bar")]
+    assert row_cells("Storage temperature | Value: 5-30 °C") == [("Value", "5-30 °C")]

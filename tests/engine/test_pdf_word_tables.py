@@ -113,3 +113,28 @@ def test_a_wrapped_cell_justified_with_wide_gaps_between_its_words_stays_in_its_
     pdf.output(str(tmp_path / "troubleshooting.pdf"))
     rows = _rows(tmp_path / "troubleshooting.pdf")
     assert "Safety valve opens | Cause: Pressure switch faulty | Solution: Have the pressure switch replaced by a technician" in rows
+
+
+def test_a_label_centred_on_a_cell_whose_lines_are_spaced_like_rows_keeps_its_lines(tmp_path):
+    """fpdf2 set "Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico" on three lines as far apart
+    as two rows, its code centred on the middle one: the lines above and below were rows without a code, and the whole
+    fault table was read as one sentence."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    pdf.set_font("dejavu", size=10)
+    with pdf.table(headings_style=FontFace(emphasis="BOLD")) as table:
+        for row in (("Código", "Causa", "Solución"),
+                    ("A01", "No hay llama", "Compruebe que la llave del gas está abierta y pulse RESET"),
+                    ("A02", "Presión baja", "Rellene la instalación hasta 1,2 bar"),
+                    ("A03", "Sobretemperatura", "Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico")):
+            table.row(row)
+    pdf.output(str(tmp_path / "averias.pdf"))
+    assert _rows(tmp_path / "averias.pdf") == [
+        "A01 | Causa: No hay llama | Solución: Compruebe que la llave del gas está abierta y pulse RESET",
+        "A02 | Causa: Presión baja | Solución: Rellene la instalación hasta 1,2 bar",
+        "A03 | Causa: Sobretemperatura | Solución: Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico"]

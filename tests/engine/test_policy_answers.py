@@ -103,3 +103,23 @@ def test_a_figure_is_found_near_the_question_s_words_translated():
 
     text = "It prints up to 38 pages per minute and holds 250 sheets in the main tray."
     assert answer_phrase("¿Cuántas hojas caben en la bandeja principal?", AMOUNT, text) == "250"
+
+
+FAQ = ("Preguntas frecuentes de informática\n\n¿Cómo solicito un ordenador nuevo?\n\n"
+       "Abra una petición en el portal de soporte. La sustitución se aprueba si el equipo tiene más de cuatro años.\n\n"
+       "¿Qué hago si recibo un correo sospechoso?\n\nNo abra los adjuntos y reenvíe el correo a seguridad@norte.example.")
+
+
+def test_an_answer_in_a_faq_of_the_other_language_is_read_with_its_question():
+    """The English question's words are in the Spanish FAQ's question, translated: its answer, not the question, is
+    quoted, and holds the whole question."""
+    first = _select("What should I do with a suspicious email?", FAQ, "en", across=True).chosen[0]
+    assert first.unit.text.startswith("No abra los adjuntos") and first.holds_all
+    assert _select("How do I request a new computer?", FAQ, "en", across=True).chosen[0].unit.text.startswith(
+        "Abra una petición")
+
+
+def test_how_long_is_answered_without_the_word_long():
+    first = _select("How long is the boiler warranty?", "La garantía de la caldera es de cinco años si se revisa cada año.",
+                    "en", across=True).chosen[0]
+    assert first.holds_all and first.answer == "cinco años"

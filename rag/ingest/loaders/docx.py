@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 
 from rag.errors import DamagedFile, EmptyFile, FileTooLarge
 from rag.ingest.loaders.cleanup import clean_extracted_text
+from rag.ingest.loaders.docx_numbering import ListNumbers
 from rag.ingest.loaders.sections import SectionBuilder
 from rag.types import ExtractedDocument
 
@@ -29,6 +30,7 @@ def load_docx(path: Path) -> ExtractedDocument:
         return _load_docx_xml(path, exc)
 
     builder = SectionBuilder()
+    numbers = ListNumbers(document)
     for block in document.iter_inner_content():
         if block.__class__.__name__ == "Table":
             for row in _table_rows(block):
@@ -39,7 +41,7 @@ def load_docx(path: Path) -> ExtractedDocument:
         if level is not None and text.strip():
             builder.add_heading(level, text.strip())
         else:
-            builder.add_paragraph(text)
+            builder.add_paragraph(numbers.prefix(block) + text if text.strip() else text)
     for note in _notes_text(path):
         builder.add_paragraph(note)
     return _finish(builder, document.core_properties.title or "")

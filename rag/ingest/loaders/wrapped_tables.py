@@ -98,7 +98,31 @@ def _row_groups(body: list[Line], starts: list[float]) -> list[list[Line]]:
             groups.append([line])
         else:
             groups[-1].append(line)
-    return groups
+    return _with_labels(groups, starts)
+
+
+def _with_labels(groups: list[list[Line]], starts: list[float]) -> list[list[Line]]:
+    """Groups without a label joined to the row they belong to: the row above when its label has more lines above it
+    than below (a label centred on a cell of three lines spaced like rows: "Espere 10 minutos y pulse RESET;" /
+    "A03 Sobretemperatura si se repite, llame al servicio" / "técnico") or starts the row, else the row below."""
+    rows: list[list[Line]] = []
+    waiting: list[Line] = []
+    for group in groups:
+        labels = [n for n, line in enumerate(group) if _labelled(line, starts)]
+        if labels:
+            rows.append(waiting + group)
+            waiting = []
+            continue
+        if rows:
+            label = next(n for n, line in enumerate(rows[-1]) if _labelled(line, starts))
+            above, below = label, len(rows[-1]) - label - 1
+            if above == 0 or above > below:
+                rows[-1] += group
+                continue
+        waiting += group
+    if waiting and rows:
+        rows[-1] += waiting
+    return rows or groups
 
 
 def _labelled(line: Line, starts: list[float]) -> bool:
