@@ -35,7 +35,18 @@ def shared_across_languages(asked: set[str], found: set[str], language: str) -> 
     cognates = {cognate_key(w) for w in found} - {""}
     stems = _translated_stems(language)
     return {t for t in asked if t in found or (len(t) >= PREFIX_LETTERS and not t.isdigit() and t[:PREFIX_LETTERS] in prefixes)
-            or cognate_key(t) in cognates or stems.get(t, frozenset()) & prefixes}
+            or cognate_key(t) in cognates or any(_same_start(s, f) for s in stems.get(t, ()) for f in found)}
+
+
+# A translation's stem and a text's stem are one word when they agree on their first letters, up to this many (both
+# longer) or on all of the shorter's, five at least: "limpiez" (limpieza) and "limpi" (limpian) are; "contraseñ"
+# (contraseña, password) and "contrapes" (contrapeso) are not, which five letters had said.
+TRANSLATION_LETTERS = 7
+
+
+def _same_start(translated: str, found: str) -> bool:
+    letters = min(len(translated), len(found), TRANSLATION_LETTERS)
+    return translated == found or (letters >= PREFIX_LETTERS and translated[:letters] == found[:letters])
 
 
 def same_meaning(asked: set[str], found: set[str], language: str) -> set[str]:
@@ -79,7 +90,7 @@ def _pairs() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=2)
 def _translated_stems(language: str) -> dict[str, frozenset[str]]:
-    """Question stem (Snowball, ``language``) → the first letters of its translations' stems in the other language."""
+    """Question stem (Snowball, ``language``) → its translations' stems in the other language."""
     import Stemmer
 
     stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
@@ -88,7 +99,7 @@ def _translated_stems(language: str) -> dict[str, frozenset[str]]:
     for english, spanish in _entries():
         source, target = (spanish, english) if language == "es" else (english, spanish)
         for word in source:
-            result.setdefault(stem(word), set()).update(other(w)[:PREFIX_LETTERS] for w in target if " " not in w)
+            result.setdefault(stem(word), set()).update(other(w) for w in target if " " not in w)
     return {key: frozenset(value) for key, value in result.items()}
 
 

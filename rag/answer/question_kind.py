@@ -72,6 +72,10 @@ _FREQUENCY_TEXT = re.compile(
     r"\bannual(?:ly)?\b|\byearly\b|\bonce\b|\btwice\b|\btimes a\b|\bcada\b|\bdiari[oa]s?\b|\bsemanal(?:es|mente)?\b|"
     r"\bmensual(?:es|mente)?\b|\banual(?:es|mente)?\b|\bveces\b|\bal (?:dia|mes|ano)\b|\bhours\b|\bhoras\b"
 )
+# An interval in words is as full an answer as one with a figure ("every week", "cada mes", "once a year").
+_EVERY_PERIOD = re.compile(r"\b(?:every|each|cada|once an?|twice an?|una vez al?|dos veces al?)\s+(?:day|week|month|year|"
+                           r"shift|dia|semana|mes|ano|turno)\b|\b(?:daily|weekly|monthly|yearly|annually|diariamente|"
+                           r"semanalmente|mensualmente|anualmente)\b")
 _FIGURE = re.compile(r"\d[\d,.]*")
 _MONEY_OR_PERCENT = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:million|billion|millones|mil|thousand|euros?|dollars?|usd|eur)\b", re.I)
 # A measured amount: a figure with its unit ("12 kW", "1,5 bar", "60 °C", "48 V").
@@ -94,6 +98,8 @@ _ASKED_UNITS = (
 # How well a text whose figures are all in another unit fits the amount asked: not at all.
 OTHER_UNIT_FIT = 0.0
 # A figure inside a model's or a form's name is no amount ("HP-12", "KX-440", "Form 10-Q").
+# A list item's own number ("2. No comparta su contraseña…") is no amount.
+_ITEM_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
 _IN_NAME = re.compile(r"\b[^\W\d_]+-\d[\w-]*|\b\d+-[^\W\d_]+\b")
 # Month names in English and Spanish, for the patterns that find dates.
 MONTHS = (
@@ -172,9 +178,11 @@ def offers(kind: str, text: str, question: str = "") -> float:
     """How well ``text`` has the kind of answer asked for, 0 to 1 (0.5 when the kind says nothing)."""
     folded = fold(text)
     if kind == FREQUENCY:
-        return 1.0 if _FREQUENCY_TEXT.search(folded) and _FIGURE.search(text) else 0.6 if _FREQUENCY_TEXT.search(folded) else 0.0
+        if _FREQUENCY_TEXT.search(folded) and (_FIGURE.search(text) or _EVERY_PERIOD.search(folded)):
+            return 1.0
+        return 0.6 if _FREQUENCY_TEXT.search(folded) else 0.0
     if kind == AMOUNT:
-        text = _IN_NAME.sub(" ", text)
+        text = _IN_NAME.sub(" ", _ITEM_NUMBER.sub(" ", text))
         if other_unit(text, question):
             return OTHER_UNIT_FIT
         figures = [f for f in _FIGURE.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", f.strip(".,"))]

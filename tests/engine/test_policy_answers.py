@@ -123,3 +123,21 @@ def test_how_long_is_answered_without_the_word_long():
     first = _select("How long is the boiler warranty?", "La garantía de la caldera es de cinco años si se revisa cada año.",
                     "en", across=True).chosen[0]
     assert first.holds_all and first.answer == "cinco años"
+
+
+def test_a_translation_matches_a_word_not_a_word_that_starts_alike():
+    """"password" is "contraseña", whose first five letters "contrapeso" (counterweight) shares."""
+    from rag.glossary import shared_across_languages
+
+    assert shared_across_languages({"password"}, {"contrasen"}, "en") == {"password"}
+    assert shared_across_languages({"password"}, {"contrapes"}, "en") == set()
+    assert shared_across_languages({"clean"}, {"limpi"}, "en") == {"clean"}, "limpieza's stem and limpian's agree"
+
+
+def test_a_list_item_s_number_does_not_make_it_an_amount_and_every_week_is_a_full_interval():
+    from rag.answer.question_kind import AMOUNT, FREQUENCY, offers
+
+    question = "How long must passwords be?"
+    assert offers(AMOUNT, "2. No comparta su contraseña con nadie.", question) < 1.0
+    assert offers(AMOUNT, "1. Las contraseñas tienen al menos 12 caracteres.", question) == 1.0
+    assert offers(FREQUENCY, "Check the oil level every week.") == offers(FREQUENCY, "Change the oil every 300 hours.")
