@@ -93,9 +93,8 @@ def test_a_specification_of_figures_with_units_is_a_table_and_an_index_is_not(tm
     assert _rows(_two_columns(tmp_path / "index.pdf", index, "Index")) == [], "two columns of an index are no table"
 
 
-def test_a_wrapped_cell_justified_with_wide_gaps_between_its_words_stays_in_its_row(tmp_path):
-    """fpdf2 justifies a cell's lines: "Have  the  pressure  switch" spreads over its column in four pieces, which
-    ended the table before that row (its cells left as loose lines under the rows above)."""
+def _dejavu_table(path: Path, rows: tuple[tuple[str, ...], ...]) -> Path:
+    """A table under a bold header row, set by fpdf2 in DejaVu Sans 10 pt (a font with accents)."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -105,13 +104,20 @@ def test_a_wrapped_cell_justified_with_wide_gaps_between_its_words_stays_in_its_
     pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
     pdf.set_font("dejavu", size=10)
     with pdf.table(headings_style=FontFace(emphasis="BOLD")) as table:
-        for row in (("Problem", "Cause", "Solution"),
-                    ("Compressor does not start", "Thermal protection has tripped", "Wait 15 minutes and press the reset button"),
-                    ("Pressure builds up slowly", "Clogged intake filter", "Clean or replace the intake filter"),
-                    ("Safety valve opens", "Pressure switch faulty", "Have the pressure switch replaced by a technician")):
+        for row in rows:
             table.row(row)
-    pdf.output(str(tmp_path / "troubleshooting.pdf"))
-    rows = _rows(tmp_path / "troubleshooting.pdf")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_wrapped_cell_justified_with_wide_gaps_between_its_words_stays_in_its_row(tmp_path):
+    """fpdf2 justifies a cell's lines: "Have  the  pressure  switch" spreads over its column in four pieces, which
+    ended the table before that row (its cells left as loose lines under the rows above)."""
+    rows = _rows(_dejavu_table(tmp_path / "troubleshooting.pdf", (
+        ("Problem", "Cause", "Solution"),
+        ("Compressor does not start", "Thermal protection has tripped", "Wait 15 minutes and press the reset button"),
+        ("Pressure builds up slowly", "Clogged intake filter", "Clean or replace the intake filter"),
+        ("Safety valve opens", "Pressure switch faulty", "Have the pressure switch replaced by a technician"))))
     assert "Safety valve opens | Cause: Pressure switch faulty | Solution: Have the pressure switch replaced by a technician" in rows
 
 
@@ -119,22 +125,12 @@ def test_a_label_centred_on_a_cell_whose_lines_are_spaced_like_rows_keeps_its_li
     """fpdf2 set "Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico" on three lines as far apart
     as two rows, its code centred on the middle one: the lines above and below were rows without a code, and the whole
     fault table was read as one sentence."""
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    pdf.set_font("dejavu", size=10)
-    with pdf.table(headings_style=FontFace(emphasis="BOLD")) as table:
-        for row in (("Código", "Causa", "Solución"),
-                    ("A01", "No hay llama", "Compruebe que la llave del gas está abierta y pulse RESET"),
-                    ("A02", "Presión baja", "Rellene la instalación hasta 1,2 bar"),
-                    ("A03", "Sobretemperatura", "Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico")):
-            table.row(row)
-    pdf.output(str(tmp_path / "averias.pdf"))
-    assert _rows(tmp_path / "averias.pdf") == [
+    rows = _rows(_dejavu_table(tmp_path / "averias.pdf", (
+        ("Código", "Causa", "Solución"),
+        ("A01", "No hay llama", "Compruebe que la llave del gas está abierta y pulse RESET"),
+        ("A02", "Presión baja", "Rellene la instalación hasta 1,2 bar"),
+        ("A03", "Sobretemperatura", "Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico"))))
+    assert rows == [
         "A01 | Causa: No hay llama | Solución: Compruebe que la llave del gas está abierta y pulse RESET",
         "A02 | Causa: Presión baja | Solución: Rellene la instalación hasta 1,2 bar",
         "A03 | Causa: Sobretemperatura | Solución: Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico"]
