@@ -72,16 +72,20 @@ _FREQUENCY_TEXT = re.compile(
     r"\bannual(?:ly)?\b|\byearly\b|\bonce\b|\btwice\b|\btimes a\b|\bcada\b|\bdiari[oa]s?\b|\bsemanal(?:es|mente)?\b|"
     r"\bmensual(?:es|mente)?\b|\banual(?:es|mente)?\b|\bveces\b|\bal (?:dia|mes|ano)\b|\bhours\b|\bhoras\b"
 )
-# An interval in words is as full an answer as one with a figure ("every week", "cada mes", "once a year").
+# An interval in words is as full an answer as one with a figure ("every week", "cada mes", "once a year"); an adverb
+# ("daily") less so: "Check the coolant level daily." would stand beside the seal's "every 1,800 operating hours".
 _EVERY_PERIOD = re.compile(r"\b(?:every|each|cada|once an?|twice an?|una vez al?|dos veces al?)\s+(?:day|week|month|year|"
-                           r"shift|dia|semana|mes|ano|turno)\b|\b(?:daily|weekly|monthly|yearly|annually|diariamente|"
-                           r"semanalmente|mensualmente|anualmente)\b")
+                           r"shift|dia|semana|mes|ano|turno)\b")
 _FIGURE = re.compile(r"\d[\d,.]*")
 _MONEY_OR_PERCENT = re.compile(r"[$€£]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:million|billion|millones|mil|thousand|euros?|dollars?|usd|eur)\b", re.I)
 # A measured amount: a figure with its unit ("12 kW", "1,5 bar", "60 °C", "48 V").
 _MEASURED = re.compile(r"\b\d[\d,.]*\s?(?:kw|kva|w|v|a|bar|psi|kpa|mpa|°\s?[cf]|kg|t|mm|cm|m|km|l|ml|m3|nm|db|hz|rpm|l/h|m/s|km/h|hp|cv|lb)"
                        r"(?![\w/])", re.I)
 _MONEY_UNITS = r"€|eur|euros?|usd|dollars?|dólares|dolares|£"
+# A number in words before a unit ("sixteen bar", "dieciséis bar", folded).
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|thousand|uno|"
+                r"una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\w+|veinti\w+|"
+                r"\w+enta|cien|mil)")
 # A measure a question names, and the units that give it: a figure in another unit answers something else ("How loud
 # is the heat pump?" is not "12 kW").
 _ASKED_UNITS = (
@@ -154,14 +158,14 @@ def question_kind(question: str) -> str:
 def other_unit(text: str, question: str) -> bool:
     """Whether ``text`` gives figures but none in the unit of the measure ``question`` names (``_ASKED_UNITS``)."""
     units = _asked_units(question)
-    return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(text)
+    return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(fold(text))
 
 
 def misses_unit(texts: list[str], question: str) -> bool:
     """Whether ``question`` names a measure and none of ``texts`` gives a figure in its unit ("What is the price of
     the AC-200?" over "It delivers 200 litres of air per minute")."""
     units = _asked_units(question)
-    return units is not None and not any(units.search(text) for text in texts)
+    return units is not None and not any(units.search(fold(text)) for text in texts)
 
 
 @lru_cache(maxsize=256)
@@ -171,7 +175,7 @@ def _asked_units(question: str) -> re.Pattern | None:
     if not units:
         return None
     money_before = r"|[$€£]\s?\d" if units is _MONEY_UNITS else ""  # "$450"
-    return re.compile(rf"\d\s?(?:{units})(?![\w/]){money_before}", re.I)
+    return re.compile(rf"(?:\d|\b{_NUMBER_WORD}\s)\s?(?:{units})(?![\w/]){money_before}", re.I)
 
 
 def offers(kind: str, text: str, question: str = "") -> float:

@@ -70,3 +70,12 @@ def test_a_range_in_a_table_cell_is_one_value():
 
     assert row_cells("Presión de la instalación | Valor: 1 a 1,5 bar") == [("Valor", "1 a 1,5 bar")]
     assert row_cells("Storage temperature | Value: 5-30 °C") == [("Value", "5-30 °C")]
+
+
+def test_a_measure_in_words_is_in_its_unit():
+    from rag.answer.question_kind import misses_unit
+
+    question = "How high is the maximum operating pressure of the booster pump?"
+    assert not misses_unit(["The maximum operating pressure is sixteen bar."], question)
+    assert not misses_unit(["La presión máxima es de dieciséis bar."], "¿Qué presión máxima admite?")
+    assert misses_unit(["Tighten the bolts to 40 Nm."], question)
