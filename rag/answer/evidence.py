@@ -298,6 +298,10 @@ def select_evidence(
               if n == 0 or (under_row and c.unit.kind == ROW and not other_unit(c.unit.text, question)
                             and (bool(table) or compares or c.coverage >= picked[0].coverage)) else c
               for n, c in enumerate(picked)]
+    # A share under an amount ("Percentage of total net sales … 16 %" under "Total net sales … $81,797") answers
+    # another question, unless the question sets figures against each other.
+    if chosen[0].answer and "%" not in chosen[0].answer and not compares:
+        chosen = [chosen[0]] + [replace(c, answer="") if "%" in c.answer else c for c in chosen[1:]]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
     # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24). When none gives the measure
     # asked in its unit (a price in no currency), their figures answer something else.

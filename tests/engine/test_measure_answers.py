@@ -79,3 +79,16 @@ def test_a_measure_in_words_is_in_its_unit():
     assert not misses_unit(["The maximum operating pressure is sixteen bar."], question)
     assert not misses_unit(["La presión máxima es de dieciséis bar."], "¿Qué presión máxima admite?")
     assert misses_unit(["Tighten the bolts to 40 Nm."], question)
+
+
+def test_a_share_under_an_amount_gives_no_second_short_answer():
+    from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
+    from rag.types import Hit
+
+    rows = ("Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959\n"
+            "Percentage of total net sales | Three Months Ended July 1, 2023: 16 % | Three Months Ended June 25, 2022: 15 %")
+    hit = Hit("c1", "d1", "/docs/aapl.pdf", rows, 1.0, 0.5, 1.0, 18, 18, 100, 100 + len(rows), "")
+    selection = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [hit],
+                                Terms("en", evidence_stopwords()))
+    first, *others = selection.chosen
+    assert first.answer.startswith("81,797") and all("%" not in c.answer for c in others), [c.answer for c in others]
