@@ -231,7 +231,8 @@ def select_evidence(
     asked_years = [int(y) for y in _YEAR.findall(question)]
     thing = set(terms(asked_thing(question, compound=True)))
     modals = set(terms(_MODALS))
-    subjects = {doc: held_words(set(weights), words, across(hit), terms.language) for doc, (hit, words) in titles(hits, stems).items()}
+    subjects = {doc: held_words(set(weights), words, across(hit), terms.language)
+                for doc, (hit, words) in titles(hits, stems).items()}
     pre: list[tuple[float, float, int]] = []
     holding_all: set[int] = set()
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):

@@ -1,6 +1,7 @@
 """Loaders: PDF pages and encryption, Word body order and sections, text encodings, sniffing by content."""
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
@@ -151,3 +152,24 @@ def test_word_lists_keep_the_numbers_and_bullets_word_draws(tmp_path):
     text = load_document(path).pages[0].text
     assert "1. Put on nitrile gloves.\n\n2. Fill the bucket with cold water first.\n\n3. Add the concentrate" in text
     assert "\nNever mix bleach with ammonia." in text and "• Gloves" in text
+
+
+def test_a_word_file_without_a_numbering_part_reads_its_list_paragraphs_as_they_are(tmp_path):
+    """Word files written by other programs may have list styles but no numbering definitions."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Put on nitrile gloves.", style="List Number")
+    source = tmp_path / "with-numbering.docx"
+    document.save(source)
+    stripped = tmp_path / "without-numbering.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(stripped, "w") as new:
+        for item in old.infolist():
+            if item.filename == "word/numbering.xml":
+                continue
+            data = old.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb'<Relationship [^>]*numbering\.xml"/>', b"", data)
+            new.writestr(item, data)
+    assert "Put on nitrile gloves." in load_document(stripped).pages[0].text
+    assert "1. Put on" not in load_document(stripped).pages[0].text

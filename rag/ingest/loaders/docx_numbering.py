@@ -55,7 +55,7 @@ def _level_formats(document) -> dict[tuple[str, str], str]:
     """(numId, ilvl) → the level's number format ("decimal", "bullet"…), from the numbering part; {} without one."""
     try:
         root = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
+    except NotImplementedError:  # python-docx's answer for a document without a numbering part
         return {}
     abstract = {}
     for definition in root.findall(f"{_W}abstractNum"):

@@ -108,8 +108,7 @@ def _with_labels(groups: list[list[Line]], starts: list[float]) -> list[list[Lin
     rows: list[list[Line]] = []
     waiting: list[Line] = []
     for group in groups:
-        labels = [n for n, line in enumerate(group) if _labelled(line, starts)]
-        if labels:
+        if any(_labelled(line, starts) for line in group):
             rows.append(waiting + group)
             waiting = []
             continue
