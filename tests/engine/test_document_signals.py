@@ -172,3 +172,50 @@ def test_words_every_filing_opens_with_name_none_of_them():
     assert max(bonus, key=bonus.get) == "acme-q3"
     assert bonus["acme-q3"] > bonus["zeta"] == bonus["beta"] == bonus["gamma"]
 
+
+
+def _filing_with_a_statement(folder) -> None:
+    from tests.documents import make_docx
+
+    def filler(region: int) -> str:
+        return " ".join(f"Acme sells pumps, valves and seals to industrial customers in {region} regions through "
+                        f"distributors, service partners and its own stores, and keeps spare parts near them ({part})."
+                        for part in range(6))
+    statement = [["", "Three Months Ended September 30, 2023", "Three Months Ended September 30, 2022"],
+                 ["Revenue", "56,517", "50,122"], ["Cost of revenue", "16,302", "15,452"],
+                 ["Gross margin", "40,215", "34,670"], ["Research and development", "6,659", "6,628"],
+                 ["Sales and marketing", "5,187", "5,126"], ["Operating income", "26,895", "21,518"]]
+    make_docx(folder / "2023 Q3 ACME.docx", [
+        ("h1", "Acme Inc. Form 10-Q for the third quarter 2023"),
+        ("p", "Gross margin increased driven by cloud services; gross margin percentage increased slightly and gross "
+              "margin in devices decreased."),
+        *[("p", filler(n)) for n in range(3)],
+        ("h2", "Income statements"), ("table", statement),
+        *[("p", filler(n)) for n in range(3, 6)],
+    ])
+    make_docx(folder / "2023 Q3 ZETA.docx", [("h1", "Zeta Corporation Form 10-Q for the third quarter 2023"),
+                                             ("p", "Zeta sells valves.")])
+
+
+def test_inside_a_named_document_a_table_row_the_question_names_ranks_above_prose_on_the_same_subject(tmp_path, fake_engine):
+    """Prose saying "gross margin" three times shares more with the question than the income statement; the statement's
+    row labelled "Gross margin" holds the figure asked."""
+    _filing_with_a_statement(tmp_path)
+    engine = fake_engine()
+    engine.ingest([tmp_path])
+    top = engine.search("What was Acme's gross margin in its Q3 2023 10-Q?", k=3)
+    assert "40,215" in top[0].text
+
+
+def test_only_a_row_whose_own_label_the_question_names_earns_the_row_bonus():
+    from rag.analysis import terms
+    from rag.retrieval.within_document import ROW_LABEL_BONUS, named_row_bonus
+
+    asked = set(terms("What was the gross margin of the cloud segment?", "en"))
+    assert named_row_bonus("Gross margin | 2023: 40,215 | 2022: 34,670", asked, "en") == ROW_LABEL_BONUS
+    assert named_row_bonus("Segment results: Gross margin | 2023: 40,215", asked, "en") == ROW_LABEL_BONUS
+    assert named_row_bonus("Total gross margin | 2023: 40,215", asked, "en") == ROW_LABEL_BONUS
+    assert named_row_bonus("Net gross margin | 2023: 40,215", asked, "en") == ROW_LABEL_BONUS
+    assert named_row_bonus("Cloud | 2023: 1,200", asked, "en") == ROW_LABEL_BONUS / 2
+    assert named_row_bonus("Gross margin percentage | 2023: 71 %", asked, "en") == 0.0
+    assert named_row_bonus("Gross margin increased by 12% in the cloud segment.", asked, "en") == 0.0
