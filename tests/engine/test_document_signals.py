@@ -219,3 +219,27 @@ def test_only_a_row_whose_own_label_the_question_names_earns_the_row_bonus():
     assert named_row_bonus("Cloud | 2023: 1,200", asked, "en") == ROW_LABEL_BONUS / 2
     assert named_row_bonus("Gross margin percentage | 2023: 71 %", asked, "en") == 0.0
     assert named_row_bonus("Gross margin increased by 12% in the cloud segment.", asked, "en") == 0.0
+
+
+def test_a_spanish_manual_s_specification_row_comes_before_its_prose_on_the_same_subject(tmp_path, fake_engine):
+    from tests.documents import make_docx
+
+    def filler(part: int) -> str:
+        return " ".join(f"La bomba HP-12 se instala en el exterior sobre una base firme, lejos de ventanas y de "
+                        f"dormitorios, con espacio libre alrededor para el mantenimiento ({part}, {n})." for n in range(6))
+
+    make_docx(tmp_path / "Manual bomba de calor HP-12.docx", [
+        ("h1", "Bomba de calor HP-12 - Manual de instalación"),
+        ("p", "El circuito de refrigerante viene cargado de fábrica. Solo un técnico con certificado de gases "
+              "fluorados puede abrir el circuito de refrigerante o añadir refrigerante."),
+        *[("p", filler(n)) for n in range(3)],
+        ("h2", "Datos técnicos"),
+        ("table", [["Dato", "Valor"], ["Potencia calorífica", "12 kW"], ["Refrigerante", "R32"],
+                   ["Nivel sonoro", "48 dB(A)"], ["Peso", "96 kg"]]),
+        *[("p", filler(n)) for n in range(3, 6)],
+    ])
+    make_docx(tmp_path / "Normativa de viajes.docx", [("h1", "Normativa de viajes"), ("p", "Los viajes se aprueban antes.")])
+    engine = fake_engine()
+    engine.ingest([tmp_path])
+    top = engine.search("¿Qué refrigerante usa la bomba de calor HP-12?", k=3)
+    assert "Refrigerante | Valor: R32" in top[0].text
