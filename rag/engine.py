@@ -13,6 +13,7 @@ from rag.answer.choice import choose_evidence
 from rag.answer.evidence import POOL_PASSAGES
 from rag.answer.grounded import GroundedAnswer, locate_evidence
 from rag.answer.language import abstain_message, guess_language, message, shared_language
+from rag.answer.question_kind import REASON, question_kind
 from rag.config import Config, default_data_dir
 from rag.errors import Cancelled, DataFolderError, EmbeddingMismatch
 from rag.ingest.discovery import discover
@@ -275,7 +276,7 @@ class Engine:
 
     def _search(self, collection: str, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
         self._check_embedding_model(collection)
-        return self._searcher.search(collection, query, k, mode)
+        return self._searcher.search(collection, query, k, mode, rows_answer=question_kind(query) != REASON)
 
     def keyword_index(self, collection: str | None = None) -> KeywordIndex:
         """The collection's keyword index, rebuilt first if the registry has changed since it was saved."""

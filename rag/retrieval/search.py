@@ -34,8 +34,9 @@ class Searcher:
         self._names: dict[str, tuple[int, DocumentNames]] = {}
         self._last_query = None
 
-    def search(self, collection: str, query: str, k: int, mode: str) -> tuple[list[Hit], float]:
-        """The ``k`` best passages for ``query`` (``mode``: fused, dense or keyword) and the best dense score."""
+    def search(self, collection: str, query: str, k: int, mode: str, rows_answer: bool = True) -> tuple[list[Hit], float]:
+        """The ``k`` best passages for ``query`` (``mode``: fused, dense or keyword) and the best dense score.
+        ``rows_answer``: a table row the question names can answer it (not when it asks for a reason)."""
         store, store_name = self.library.store, self.library.store_name(collection)
         query = spell_out(query)
         dense: list[tuple[str, float]] = []
@@ -61,7 +62,7 @@ class Searcher:
                 languages = {cid: row["language"].split(",")[0] for cid, row in rows.items()}
         ranked = rank(mode, dense, keyword, languages=languages)
         if mode == "fused":
-            ranked = self._by_named_documents(collection, query, ranked)
+            ranked = self._by_named_documents(collection, query, ranked, rows_answer)
         ranked = ranked[: max(k * 2, k + 10)]
         rows = registry.chunk_rows(s.chunk_id for s in ranked)
         best_dense = max((s for _, s in dense), default=0.0)
@@ -78,7 +79,7 @@ class Searcher:
         embedder = self._embedder()
         return lambda texts: embedder.embed(texts) @ vector
 
-    def _by_named_documents(self, collection: str, query: str, ranked: list[Scored]) -> list[Scored]:
+    def _by_named_documents(self, collection: str, query: str, ranked: list[Scored], rows_answer: bool) -> list[Scored]:
         """When the question names documents ("Apple's latest 10-Q"), all their passages first, ranked by what the
         question asks inside them; then the other candidates, each with its document's bonus."""
         names = self._document_names(collection)
@@ -92,7 +93,7 @@ class Searcher:
         store, store_name = self.library.store, self.library.store_name(collection)
         within = rank_within(named, {doc: topic(query, names, doc) for doc in named}, self.library.registry,
                              self.library.keyword_index(collection), lambda ids: store.vectors(store_name, ids),
-                             self._query_vector)
+                             self._query_vector, rows_answer)
         first = {s.chunk_id for s in within}
         return within + [s for s in ranked if s.chunk_id not in first]
 

@@ -15,8 +15,8 @@ from rag.store.registry import Registry
 # "What was the reported gross margin for Microsoft…?") ranks up by this much over prose on the same subject ("Gross
 # margin increased $2.9 billion or 20%…"), which shares the words but seldom holds the figure asked. Scores inside a
 # document run from 0 to 1. sec10q single-chunk questions, answer-bearing passage among the top 5 (59 judged, one
-# ingest): 0.508 without it; 0.4: 0.559, 0.5: 0.576 (a first try at 0.2: 0.525). One question asking for a cause ("the chief factor
-# affecting Microsoft's operating income") lost its passage from the top 5 to the statement's rows.
+# ingest): 0.508 without it; 0.4: 0.559, 0.5: 0.576 (a first try at 0.2: 0.525). Not for a question asking for a
+# reason: "the chief factor affecting Microsoft's operating income" lost its passage to the statement's rows (0.593).
 ROW_LABEL_BONUS = 0.5
 # A label of this many named words earns the whole bonus; one of fewer, its share ("Inventories": half).
 LABEL_WORDS_IN_FULL = 2
@@ -33,10 +33,11 @@ def rank_within(
     keyword: KeywordIndex,
     vectors: Callable[[list[str]], dict[str, np.ndarray]],
     embed_query: Callable[[str], np.ndarray],
+    rows_answer: bool = True,
 ) -> list[Scored]:
     """All passages of ``documents``, each document's ranked by its topic (``topics[doc]``: the question without
-    the words naming it) with dense and keyword scores fused within the document and a bonus for a table row the topic
-    names; documents interleave by score."""
+    the words naming it) with dense and keyword scores fused within the document and, when ``rows_answer``, a bonus for
+    a table row the topic names; documents interleave by score."""
     topic_vectors = {text: embed_query(text) for text in dict.fromkeys(topics[doc] for doc in documents)}
     ranked: list[Scored] = []
     for doc in documents:
@@ -50,8 +51,8 @@ def rank_within(
         record = registry.document(doc)
         language = main_language(record.language) if record else ""
         asked = {t for t in terms(topics[doc], language) if t.isalpha()}
-        ranked.extend(Scored(s.chunk_id, s.score + named_row_bonus(texts.get(s.chunk_id, ""), asked, language),
-                             s.dense, s.keyword) for s in fused)
+        ranked.extend(Scored(s.chunk_id, s.score + (named_row_bonus(texts.get(s.chunk_id, ""), asked, language)
+                                                    if rows_answer else 0.0), s.dense, s.keyword) for s in fused)
     ranked.sort(key=lambda s: s.score, reverse=True)
     return ranked
 

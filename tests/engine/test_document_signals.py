@@ -205,6 +205,9 @@ def test_inside_a_named_document_a_table_row_the_question_names_ranks_above_pros
     engine.ingest([tmp_path])
     top = engine.search("What was Acme's gross margin in its Q3 2023 10-Q?", k=3)
     assert "40,215" in top[0].text
+    # A question asking for a reason wants the prose that gives it, not the row.
+    top = engine.search("What drove Acme's gross margin in its Q3 2023 10-Q?", k=3)
+    assert "driven by cloud services" in top[0].text
 
 
 def test_only_a_row_whose_own_label_the_question_names_earns_the_row_bonus():
