@@ -294,11 +294,17 @@ def _named_text_cell(asked: str, row: str, header_row: str) -> str:
         return ""
     asked_words = set(_WORD.findall(asked))
     asked_words |= {_SAME_COLUMN.get(w, w) for w in asked_words}
-    named = [(header, cell) for header, cell in zip(headers[1:], cells[1:]) if _header_words(header) & asked_words]
+    named = [(header, cell) for header, cell in zip(headers[1:], cells[1:]) if _names_header(header, asked_words)]
     if len(named) != 1 or re.search(r"\d", named[0][1]):
         return ""
     header, cell = named[0]
     return f"{cell.rpartition(': ')[2].strip()} ({header.strip()})"
+
+
+def _names_header(header: str, asked_words: set[str]) -> bool:
+    """Whether the question names a column by a word of its header, or that word with an ending ("internacionales" for
+    "Internacional")."""
+    return any(h == a or _same_word(h, a) for h in _header_words(header) for a in asked_words)
 
 
 def _header_words(header: str) -> set[str]:
@@ -344,7 +350,7 @@ def _column(asked: str, headers: list[str]) -> int:
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
         score = weight if period in (wanted, 0) else 0.0
-        score += NAMED_COLUMN if _header_words(header) & (asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words}) else 0.0
+        score += NAMED_COLUMN if _names_header(header, asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words}) else 0.0
         found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
         if years and found:
             score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))

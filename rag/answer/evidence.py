@@ -304,9 +304,11 @@ def select_evidence(
     if chosen[0].answer and "%" not in chosen[0].answer and not compares:
         chosen = [chosen[0]] + [replace(c, answer="") if "%" in c.answer else c for c in chosen[1:]]
     # Weak when no unit shown holds a fair share of the question's keywords (the first may be there for its meaning:
-    # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24). When none gives the measure
-    # asked in its unit (a price in no currency), their figures answer something else.
-    weak = max(c.coverage for c in chosen) < WEAK_COVERAGE
+    # judging by it alone flagged 30 of 76 sec10q answers 'may not answer' instead of 24), and the first does not hold
+    # them all, its document's title helping ("Peso | Valor: 96 kg" of the HP-12 manual for "¿Cuánto pesa la bomba de
+    # calor HP-12?"). When none gives the measure asked in its unit (a price in no currency), their figures answer
+    # something else.
+    weak = max(c.coverage for c in chosen) < WEAK_COVERAGE and not chosen[0].holds_all
     if kind == AMOUNT and misses_unit([c.unit.text for c in chosen], question):
         chosen = [replace(c, answer="") for c in chosen]
     return Selection(tuple(chosen), weak, kind)

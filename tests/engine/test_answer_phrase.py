@@ -225,6 +225,9 @@ def test_money_and_shares_are_answered_by_figures_with_their_currency_or_percent
 def test_the_column_the_question_names_gives_the_figure_with_its_currency():
     row = "Dieta diaria (comidas) | Nacional: 45 € | Internacional: 70 €"
     assert row_figure("¿Cuánto es la dieta diaria en un viaje internacional?", row) == "70 € (Internacional)"
+    # the header's word with an ending: "internacionales", not the "Nacional" its ending hides
+    assert row_figure("¿Cuál es la dieta diaria para viajes internacionales?", row) == "70 € (Internacional)"
+    assert row_figure("¿Cuál es la dieta diaria para viajes nacionales?", row) == "45 € (Nacional)"
     assert row_figure("¿Cuánto es la dieta diaria en un viaje nacional?", row) == "45 € (Nacional)"
 
 

@@ -51,6 +51,20 @@ def test_the_question_s_words_in_the_title_do_not_outweigh_the_thing_asked():
     assert _first("What refrigerant does the HP-12 heat pump use?", _hit(MANUAL), "en").startswith("Refrigerante |")
 
 
+def test_a_row_holding_the_rest_of_the_question_in_its_document_s_title_is_no_weak_answer():
+    """"Peso" is all the row says; "la bomba de calor HP-12" is what the whole manual is about."""
+    selection = select_evidence("¿Cuánto pesa la bomba de calor HP-12?", [_hit(MANUAL)], Terms("es", evidence_stopwords()))
+    assert selection.chosen[0].unit.text.startswith("Peso de la unidad exterior |") and not selection.weak
+
+
+def test_a_spanish_question_finds_an_english_manual_s_flow_rate():
+    manual = ("KX-440 Coolant Pump - Operator Manual\nThe KX-440 coolant pump circulates cutting fluid through machining "
+              "centres.\nSpecification | Value\nFlow rate | Value: 440 l/min\nMaximum pressure | Value: 16 bar\n")
+    selection = select_evidence("¿Cuál es el caudal de la bomba KX-440?", [_hit(manual)], Terms("es", evidence_stopwords()),
+                                across_languages=True)
+    assert selection.chosen[0].unit.text.startswith("Flow rate |")
+
+
 def test_without_its_title_in_the_pool_the_subject_still_counts():
     """A passage from the middle of the document: its opening sentence names the pump, nothing says it is the subject."""
     assert _first("¿Qué refrigerante usa la bomba de calor HP-12?", _hit(MANUAL, char_start=500), "es").startswith(
