@@ -65,6 +65,17 @@ def test_a_spanish_question_finds_an_english_manual_s_flow_rate():
     assert selection.chosen[0].unit.text.startswith("Flow rate |")
 
 
+def test_in_a_schedule_each_task_s_sentence_gives_its_own_interval():
+    """The seal's sentence comes after the coolant's, but answers how often to replace the seal, not to check the coolant."""
+    manual = ("KX-440 Coolant Pump - Operator Manual\nMaintenance\nCheck the coolant level daily. Replace the impeller seal "
+              "every 1,800 operating hours. Clean the suction strainer every week.")
+    def first(question: str) -> str:
+        return select_evidence(question, [_hit(manual)], Terms("en", evidence_stopwords())).chosen[0].unit.text
+
+    assert first("How often should the coolant level of the KX-440 be checked?") == "Check the coolant level daily."
+    assert first("How often must the impeller seal of the KX-440 be replaced?").startswith("Replace the impeller seal")
+
+
 def test_without_its_title_in_the_pool_the_subject_still_counts():
     """A passage from the middle of the document: its opening sentence names the pump, nothing says it is the subject."""
     assert _first("¿Qué refrigerante usa la bomba de calor HP-12?", _hit(MANUAL, char_start=500), "es").startswith(
