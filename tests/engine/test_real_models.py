@@ -117,8 +117,10 @@ def test_bundled_model_answers_a_manual_question_with_a_number_from_the_document
     assert answer.evidence[0].page == 2 and statuses and statuses[0].startswith("Reading")
     shown = figures(" ".join(s.text for s in answer.sentences if s.supported))
     assert all(figure_found(f, figures(document)) for f in shown), answer.text
+    if answer.sentences and not any(s.supported for s in answer.sentences):  # the model's words vary by machine
+        assert answer.text == "" and "did not match your documents" in answer.note
     for sentence in answer.sentences:
-        if not sentence.supported:
+        if not sentence.supported and answer.text:
             assert "(not found in your documents)" in answer.text
     assert re.search(r"1,?800", answer.evidence[0].text)
 

@@ -86,7 +86,10 @@ def test_engine_answers_through_the_server_with_the_same_evidence_and_citations(
         local = engine.ask(QUESTION)
     finally:
         engine.close()
-    assert not answer.abstained and answer.sentences and len(streamed) >= 2, "the server's reply arrived and was checked"
+    assert not answer.abstained and answer.evidence and len(streamed) >= 2, "the server's reply arrived"
+    # What the model writes depends on the machine ("Evidence:\n[1] (" on one, a sentence on another): whatever it is,
+    # no sentence is shown as sourced without its source holding it.
+    assert all(s.supported or "(not found in your documents)" in answer.text for s in answer.sentences)
     assert "500 operating hours" in answer.closest[0].text
     assert [h.chunk_id for h in answer.closest] == [h.chunk_id for h in local.closest]
     assert through_server.messages[0][1:] == in_process.messages[0][1:], "the same sources reach either model"
