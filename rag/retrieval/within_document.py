@@ -22,8 +22,9 @@ ROW_LABEL_BONUS = 0.5
 LABEL_WORDS_IN_FULL = 2
 # Label words a question need not say: "Total net revenue" is the revenue asked (0.542 → 0.559 above with "net").
 _GENERIC_LABEL_WORDS = frozenset({"total", "net"})
-# Passages whose label words are kept between questions (a 10-Q has about 500).
-LABELS_KEPT = 20_000
+# Passages whose label words are kept between questions (a 10-Q has about 500; each entry keys on the passage's text,
+# so this holds a few MB).
+LABELS_KEPT = 4096
 
 
 def rank_within(
