@@ -9,6 +9,8 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from rag.types import Hit
+
 _WORD = re.compile(r"\S+")
 
 
@@ -78,3 +80,8 @@ class FakeGenerator:
     def quoting(self, messages) -> str:
         n, quote = self.first_quote(messages)
         return f"{' '.join(quote.rstrip('.').split()[:12])} [{n}]."
+
+
+def passage_hit(text: str, n: int = 1, doc: str = "d1", page: int = 2, char_start: int = 10) -> Hit:
+    """A search hit holding ``text``: the ``n``-th best (score 1/n) of document ``doc``, on ``page`` from ``char_start``."""
+    return Hit(f"c{n}", doc, f"/docs/{doc}.pdf", text, 1.0 / n, 0.5, 1.0, page, page, char_start, char_start + len(text), "")

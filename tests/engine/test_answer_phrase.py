@@ -10,7 +10,7 @@ from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.glossary import shared_across_languages
 from rag.answer.passage_units import row_cells, row_label, split_units
 from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, NAME, OTHER, REASON, question_kind
-from rag.types import Hit
+from tests.fakes import passage_hit
 
 GROSS_MARGIN = ("Total gross margin | Three Months Ended July 1, 2023: $36,413 | Three Months Ended June 25, 2022: $35,885 | "
                 "Nine Months Ended July 1, 2023: $128,721 | Nine Months Ended June 25, 2022: $132,687")
@@ -25,9 +25,6 @@ CASH_FLOWS = (
     "Cash flow hedges were not material in the quarter."
 )
 
-
-def _hit(text: str) -> Hit:
-    return Hit("c1", "d1", "/docs/d1.pdf", text, 1.0, 0.5, 1.0, 2, 2, 10, 10 + len(text), "")
 
 
 def test_a_row_gives_the_figure_of_the_quarter_unless_another_period_is_asked():
@@ -55,7 +52,7 @@ def test_a_row_label_and_cells_are_read_from_both_row_layouts():
 
 
 def test_the_row_whose_own_label_the_question_names_wins_over_rows_sharing_its_parent_label():
-    selection = select_evidence("What did Microsoft report as its net cash from operating activities?", [_hit(CASH_FLOWS)],
+    selection = select_evidence("What did Microsoft report as its net cash from operating activities?", [passage_hit(CASH_FLOWS)],
                                 Terms("en", evidence_stopwords()))
     best = selection.chosen[0]
     assert "Net cash from operations |" in best.unit.text
@@ -133,10 +130,10 @@ def test_a_question_asking_why_is_answered_by_a_sentence_not_by_the_row_it_names
                "2022: $40,665\n"
                "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959\n\n"
                "Total net sales decreased 1% during the third quarter of 2023 due to weakness in foreign currencies.")
-    selection = select_evidence("Why did Apple's total net sales change in the third quarter of 2023?", [_hit(passage)],
+    selection = select_evidence("Why did Apple's total net sales change in the third quarter of 2023?", [passage_hit(passage)],
                                 Terms("en", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("Total net sales decreased 1%")
-    figure = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [_hit(passage)],
+    figure = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [passage_hit(passage)],
                              Terms("en", evidence_stopwords()))
     assert figure.chosen[0].answer == "81,797 (Three Months Ended July 1, 2023)"
 
@@ -184,8 +181,8 @@ def test_across_languages_cognates_and_translations_count_as_shared_words():
     asked, found = set(tokenize(question)), set(tokenize(spanish[1]))
     assert keyword_coverage(asked, found) == 0.0
     assert keyword_coverage(asked, found, across_languages="en") > 0.3
-    plain = select_evidence(question, [_hit("\n".join(spanish))], tokenize)
-    across = select_evidence(question, [_hit("\n".join(spanish))], tokenize, across_languages=True)
+    plain = select_evidence(question, [passage_hit("\n".join(spanish))], tokenize)
+    across = select_evidence(question, [passage_hit("\n".join(spanish))], tokenize, across_languages=True)
     assert "Tyndale" not in plain.chosen[0].unit.text
     assert "Tyndale" in across.chosen[0].unit.text
 

@@ -6,6 +6,7 @@ from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.passage_units import document_title, row_cells
 from rag.answer.question_kind import AMOUNT, OTHER, question_kind
 from rag.types import Hit
+from tests.fakes import passage_hit
 
 MANUAL = (
     "Bomba de calor HP-12 - Manual de instalación y mantenimiento\n"
@@ -30,7 +31,8 @@ STATEMENT = (
 
 
 def _hit(text: str, char_start: int = 0, doc: str = "d1") -> Hit:
-    return Hit("c1", doc, f"/docs/{doc}.pdf", text, 1.0, 0.5, 1.0, 1, 1, char_start, char_start + len(text), "")
+    """A passage of ``doc``, from its start unless ``char_start`` says otherwise (its title is its first line)."""
+    return passage_hit(text, doc=doc, page=1, char_start=char_start)
 
 
 def _first(question: str, hit: Hit, language: str) -> str:

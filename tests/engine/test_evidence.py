@@ -5,7 +5,7 @@ from rag.answer.evidence import Terms, select_evidence
 from rag.answer.evidence import evidence_stopwords
 from rag.answer.passage_units import ROW, split_units
 from rag.answer.question_kind import FREQUENCY
-from rag.types import Hit
+from tests.fakes import passage_hit
 
 MANUAL = (
     "KX-440 coolant pump. Safety first: wear gloves and goggles when the pump is open.\n"
@@ -30,12 +30,9 @@ GUIA = (
 )
 
 
-def _hit(text: str, n: int = 1, doc: str = "d1") -> Hit:
-    return Hit(f"c{n}", doc, f"/docs/{doc}.pdf", text, 1.0 / n, 0.5, 1.0, 2, 2, 10, 10 + len(text), "")
-
 
 def _best(question: str, *texts: str, language: str = "en") -> str:
-    hits = [_hit(t, n, f"d{n}") for n, t in enumerate(texts, start=1)]
+    hits = [passage_hit(t, n, f"d{n}") for n, t in enumerate(texts, start=1)]
     selection = select_evidence(question, hits, Terms(language, evidence_stopwords()))
     return selection.chosen[0].unit.text
 
@@ -51,7 +48,7 @@ def test_date_and_name_questions_pick_the_date_and_the_name():
 
 
 def test_amount_question_picks_the_table_row_by_its_label():
-    hits = [_hit(FILING)]
+    hits = [passage_hit(FILING)]
     selection = select_evidence("What were Apple's total net sales in the quarter?", hits, Terms("en", evidence_stopwords()))
     best = selection.chosen[0]
     assert best.unit.kind == ROW and best.unit.text == "Total net sales 81,797 82,959 293,787 304,182"
@@ -71,7 +68,7 @@ def test_evidence_comes_from_the_wider_pool_not_only_the_first_passage():
 
 
 def test_an_unrelated_question_is_weak_evidence():
-    selection = select_evidence("What is the capital of Mongolia?", [_hit(MANUAL)], Terms("en", evidence_stopwords()))
+    selection = select_evidence("What is the capital of Mongolia?", [passage_hit(MANUAL)], Terms("en", evidence_stopwords()))
     assert selection.weak
 
 
@@ -88,7 +85,7 @@ def test_a_question_setting_one_figure_against_another_shows_both_rows():
     statement = ("Total operating expenses | Three Months Ended April 30, 2023: 2,508 | Three Months Ended May 1, 2022: 3,563\n"
                  "Revenue | Three Months Ended April 30, 2023: 7,192 | Three Months Ended May 1, 2022: 8,288\n"
                  "Net income | Three Months Ended April 30, 2023: 2,043 | Three Months Ended May 1, 2022: 1,618")
-    hits = [_hit(statement)]
+    hits = [passage_hit(statement)]
     selection = select_evidence("How did operating expenses compare to revenue in the quarter?", hits,
                                 Terms("en", evidence_stopwords()))
     labels = {c.unit.text.split(" | ")[0] for c in selection.chosen}
@@ -123,11 +120,11 @@ def test_a_sentence_whose_subject_is_named_in_the_sentence_before_can_answer():
 def test_only_the_best_sentence_carries_a_short_answer_while_every_row_carries_its_figure():
     passage = "Peyton Manning jugó la Super Bowl 50 con 39 años. Peyton Manning jugó la Super Bowl 48 con 37 años."
     question = "¿Cuántos años tenía Peyton Manning cuando jugó la Super Bowl 50?"
-    selection = select_evidence(question, [_hit(passage)], Terms("es", evidence_stopwords()))
+    selection = select_evidence(question, [passage_hit(passage)], Terms("es", evidence_stopwords()))
     assert [c.answer for c in selection.chosen] == ["39 años", ""]
     statement = ("Total operating expenses | Three Months Ended April 30, 2023: 2,508\n"
                  "Revenue | Three Months Ended April 30, 2023: 7,192")
-    rows = select_evidence("How did operating expenses compare to revenue in the quarter?", [_hit(statement)],
+    rows = select_evidence("How did operating expenses compare to revenue in the quarter?", [passage_hit(statement)],
                            Terms("en", evidence_stopwords()))
     assert all(c.answer for c in rows.chosen) and len(rows.chosen) == 2
 
@@ -157,7 +154,7 @@ def test_a_row_of_net_sales_holds_the_revenue_a_question_asks_for():
     rows = ("Operating activities: Changes in operating assets and liabilities: Deferred revenue | Three Months Ended "
             "December 31, 2022: 131\n"
             "Total net sales | Three Months Ended December 31, 2022: 117,154 | Three Months Ended December 25, 2021: 123,945")
-    selection = select_evidence("What was Apple's revenue for Q1 2023?", [_hit(rows)], Terms("en", evidence_stopwords()))
+    selection = select_evidence("What was Apple's revenue for Q1 2023?", [passage_hit(rows)], Terms("en", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("Total net sales")
 
 
@@ -173,13 +170,13 @@ def test_a_breakdown_question_gets_the_table_s_rows_in_order():
              "Net Sales: Third-party seller services | Three Months Ended September 30, 2023: 34,342\n"
              "Net Sales: AWS | Three Months Ended September 30, 2023: 23,059")
     question = "What was the revenue breakdown across Amazon's segments in Q3 2023?"
-    labels = [c.unit.text.split(" | ")[0] for c in select_evidence(question, [_hit(table)], Terms("en", evidence_stopwords())).chosen]
+    labels = [c.unit.text.split(" | ")[0] for c in select_evidence(question, [passage_hit(table)], Terms("en", evidence_stopwords())).chosen]
     assert labels == ["Net Sales: Online stores", "Net Sales: Physical stores", "Net Sales: Third-party seller services",
                       "Net Sales: AWS"]
 
 
 def test_a_heading_made_of_the_question_s_words_is_not_evidence():
-    hits = [_hit("Super Bowl 50", 1, "d1"), _hit("El partido se jugó en el Levi's Stadium de Santa Clara.", 2, "d1")]
+    hits = [passage_hit("Super Bowl 50", 1, "d1"), passage_hit("El partido se jugó en el Levi's Stadium de Santa Clara.", 2, "d1")]
     selection = select_evidence("¿Dónde se jugó la Super Bowl 50?", hits, Terms("es", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("El partido")
 
@@ -191,7 +188,7 @@ def test_a_weaker_unit_of_another_document_does_not_come_along():
     from rag.answer.passage_units import Unit
 
     def candidate(doc: str, text: str, score: float, coverage: float) -> Candidate:
-        return Candidate(_hit(text, 1, doc), Unit("sentence", 0, len(text), text), score, coverage)
+        return Candidate(passage_hit(text, 1, doc), Unit("sentence", 0, len(text), text), score, coverage)
 
     manual = candidate("manual", "Replace the impeller seal every 1,800 operating hours.", 0.70, 0.75)
     filing = candidate("filing", "We will continue to evaluate each quarter whether there are changes.", 0.65, 0.50)
@@ -211,7 +208,7 @@ def test_a_proportion_shows_the_part_and_the_whole_it_is_a_share_of():
                  "Revenue: Gaming | Three Months Ended October 29, 2023: $2,856 | Three Months Ended October 30, 2022: $1,574\n"
                  "Total revenue | Three Months Ended October 29, 2023: $18,120 | Three Months Ended October 30, 2022: $5,931")
     selection = select_evidence("For Q3 2023, what proportion of NVIDIA's revenue was generated by its data center business?",
-                                [_hit(statement)], Terms("en", evidence_stopwords()))
+                                [passage_hit(statement)], Terms("en", evidence_stopwords()))
     shown = [c.unit.text.split(" |")[0] for c in selection.chosen]
     assert shown[0] == "Revenue: Data Center" and "Total revenue" in shown
 
@@ -229,10 +226,10 @@ def test_meaning_brings_in_a_paraphrase_the_keywords_miss():
     def close_to_venom(texts):
         return [1.0 if text.startswith("Venom") else 0.0 for text in texts]
 
-    plain = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()))
+    plain = select_evidence(BLACK_METAL, [passage_hit(NEWCASTLE)], Terms("en", evidence_stopwords()))
     assert plain.chosen[0].unit.text.startswith("Folk metal band Skyclad")
     assert not any(c.unit.text.startswith("Venom") for c in plain.chosen)
-    by_meaning = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()), similarity=close_to_venom)
+    by_meaning = select_evidence(BLACK_METAL, [passage_hit(NEWCASTLE)], Terms("en", evidence_stopwords()), similarity=close_to_venom)
     assert any(c.unit.text.startswith("Venom") for c in by_meaning.chosen)
 
 
@@ -288,7 +285,7 @@ def test_a_title_over_figures_names_them():
                 "Never exceed the rated capacity shown on the data plate.")
     units = {u.text: u for u in split_units(forklift)}
     assert units["3.0 m to 4.5 m 1,600 kg"].context == "Lift height Rated capacity"
-    selection = select_evidence("What is the load capacity at 4 m lift height?", [_hit(forklift)], Terms("en", evidence_stopwords()))
+    selection = select_evidence("What is the load capacity at 4 m lift height?", [passage_hit(forklift)], Terms("en", evidence_stopwords()))
     assert selection.chosen[0].unit.kind == ROW and not selection.weak
 
 
@@ -312,7 +309,7 @@ def test_the_steps_under_a_title_answer_how_in_their_order():
               "Step 2. Unscrew the filter cover (two 10 mm bolts).\n"
               "Step 3. Replace the element with part AF-750 and refit the cover.\n"
               "The air filter must be replaced every 500 operating hours, or every 250 hours in dusty sites.")
-    selection = select_evidence("How do I replace the air filter?", [_hit(manual)], Terms("en", evidence_stopwords()))
+    selection = select_evidence("How do I replace the air filter?", [passage_hit(manual)], Terms("en", evidence_stopwords()))
     assert [c.unit.text[:6] for c in selection.chosen] == ["Step 1", "Step 2", "Step 3"]
 
 
@@ -354,7 +351,7 @@ def test_a_quarter_in_words_names_the_period_not_the_sentence_that_repeats_it():
              "Intel's net income depends on factory loadings.", "Intel's net income is reported after taxes.",
              "Net income (loss) attributable to Intel | Three Months Ended Jul 1, 2023: $1,481 | Three Months Ended Jul 2, "
              "2022: $(454)"]
-    hits = [_hit(text, n, "d1") for n, text in enumerate(texts, start=1)]
+    hits = [passage_hit(text, n, "d1") for n, text in enumerate(texts, start=1)]
     selection = select_evidence("What was Intel's net income in the second quarter of 2023?", hits, Terms("en", evidence_stopwords()))
     assert selection.chosen[0].unit.text.startswith("Net income (loss) attributable to Intel")
     assert selection.chosen[0].answer.startswith("1,481")
@@ -367,17 +364,17 @@ def test_a_row_or_sentence_said_again_elsewhere_in_the_filing_is_quoted_once():
     repurchases = ["As of September 30, 2023, $18.7 billion remained of this $60.0 billion share repurchase program.",
                    "As of September 30, 2023, $18.7 billion remained of our $60 billion share repurchase program."]
     terms = Terms("en", evidence_stopwords())
-    rows = select_evidence("What was the net income in the quarter?", [_hit(statement, 1), _hit(summary, 2)], terms)
+    rows = select_evidence("What was the net income in the quarter?", [passage_hit(statement, 1), passage_hit(summary, 2)], terms)
     figures = [c.unit.text for c in rows.chosen if "1,481" in c.unit.text]
     sentences = select_evidence("How much remained of the share repurchase program?",
-                                [_hit(text, n) for n, text in enumerate(repurchases, start=1)], terms)
+                                [passage_hit(text, n) for n, text in enumerate(repurchases, start=1)], terms)
     assert len(figures) == 1
     assert len(sentences.chosen) == 1
 
 
 def test_rows_sharing_a_single_figure_are_not_repeats():
     table = "Inlet pressure | Maximum: 16 bar\nOutlet pressure | Maximum: 16 bar"
-    selection = select_evidence("What are the inlet and outlet pressures?", [_hit(table)], Terms("en", evidence_stopwords()))
+    selection = select_evidence("What are the inlet and outlet pressures?", [passage_hit(table)], Terms("en", evidence_stopwords()))
     assert len(selection.chosen) == 2
 
 
@@ -385,6 +382,6 @@ def test_a_row_narrowed_by_a_label_the_question_does_not_name_yields_to_the_whol
     table = ("Americas: Net sales | Three Months Ended July 1, 2023: $35,383 | Three Months Ended June 25, 2022: $37,472\n"
              "Japan: Net sales | Three Months Ended July 1, 2023: $4,821 | Three Months Ended June 25, 2022: $5,446\n"
              "Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959")
-    selection = select_evidence("What were Apple's net sales in the quarter ended July 1, 2023?", [_hit(table)],
+    selection = select_evidence("What were Apple's net sales in the quarter ended July 1, 2023?", [passage_hit(table)],
                                 Terms("en", evidence_stopwords()))
     assert [c.unit.text.split(" | ")[0] for c in selection.chosen] == ["Total net sales"]
