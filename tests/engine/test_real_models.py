@@ -127,11 +127,12 @@ def test_bundled_model_answers_a_manual_question_with_a_number_from_the_document
 
 def test_the_bundled_embedder_finds_the_evidence_worded_otherwise():
     from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
-    from tests.engine.test_evidence import BLACK_METAL, NEWCASTLE, _hit
+    from tests.engine.test_evidence import BLACK_METAL, NEWCASTLE
+    from tests.fakes import passage_hit
 
     embedder = SentenceTransformerEmbedder(bundled_embedding_path(), model_id="all-MiniLM-L6-v2")
     question = embedder.embed([BLACK_METAL])[0]
-    selection = select_evidence(BLACK_METAL, [_hit(NEWCASTLE)], Terms("en", evidence_stopwords()),
+    selection = select_evidence(BLACK_METAL, [passage_hit(NEWCASTLE)], Terms("en", evidence_stopwords()),
                                 similarity=lambda texts: embedder.embed(texts) @ question)
     assert any(c.unit.text.startswith("Venom") for c in selection.chosen)
 
