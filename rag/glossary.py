@@ -22,9 +22,15 @@ _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement i
 
 def cognate_key(word: str) -> str:
     """The first letters of ``word`` (folded) as both languages would spell them; "" when too short to compare."""
+    word = cognate_spelling(word)
+    return word[:PREFIX_LETTERS] if len(word) >= PREFIX_LETTERS and not word.isdigit() else ""
+
+
+def cognate_spelling(word: str) -> str:
+    """``word`` (folded) as both languages would spell it: "internacional" for "international" and "internacional"."""
     for pattern, replacement in _SPELLINGS:
         word = pattern.sub(replacement, word)
-    return word[:PREFIX_LETTERS] if len(word) >= PREFIX_LETTERS and not word.isdigit() else ""
+    return word
 
 
 def shared_across_languages(asked: set[str], found: set[str], language: str) -> set[str]:

@@ -151,6 +151,11 @@ FULL_COVERAGE = 0.999
 ALL_BUT_ONE_KEYWORDS = 4
 # Across languages, a quote that holds every keyword, translated, answers a question of at least this many keywords.
 TRANSLATED_KEYWORDS = 3
+# All but one, read with the row's header and the document's name, of a question of at least this many: "What is the
+# hotel limit per night for international trips?" over "Hotel por noche | … | Internacional: 180 €" of "Política de
+# viajes 2024" (no cell says "limit"). XQuAD across languages: 2 more answered (both holding the answer), none of 160
+# off-topic questions over the two libraries.
+ALL_BUT_ONE_TRANSLATED = 5
 
 
 def quoted_in_full(question: str, language: str, selection: Selection, languages: Mapping[str, str | None],
@@ -170,8 +175,10 @@ def quoted_in_full(question: str, language: str, selection: Selection, languages
                 1 if len(asked) >= ALL_BUT_ONE_KEYWORDS else 0):
             return True
         if passages not in (None, language) and len(asked) >= TRANSLATED_KEYWORDS:
-            found = set(keyword.tokenize(chosen.unit.text)) | set(keyword.tokenize(chosen.unit.text, language))
-            if asked <= found | shared_across_languages(asked, found, language):
+            text = f"{chosen.unit.text} {chosen.unit.context} {chosen.hit.source}"  # a row's header, the document's name
+            found = set(keyword.tokenize(text)) | set(keyword.tokenize(text, language))
+            if len(asked - found - shared_across_languages(asked, found, language)) <= (
+                    1 if len(asked) >= ALL_BUT_ONE_TRANSLATED else 0):
                 return True
     return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from rag.analysis import stopwords
-from rag.glossary import translations
+from rag.glossary import cognate_spelling, translations
 from rag.answer.language import guess_language
 from rag.answer.passage_units import MAX_WORDS_BEFORE_FIGURE, PERIOD_WORDS, row_cells
 from rag.answer.place import place_phrase
@@ -303,8 +303,9 @@ def _named_text_cell(asked: str, row: str, header_row: str) -> str:
 
 def _names_header(header: str, asked_words: set[str]) -> bool:
     """Whether the question names a column by a word of its header, or that word with an ending ("internacionales" for
-    "Internacional")."""
-    return any(h == a or _same_word(h, a) for h in _header_words(header) for a in asked_words)
+    "Internacional"), in the other language ("international") or translated ("domestic" for "Nacional")."""
+    return any(h == a or _same_word(h, a) or _same_word(cognate_spelling(h), cognate_spelling(a)) or h in translations(a)
+               for h in _header_words(header) for a in asked_words)
 
 
 def _header_words(header: str) -> set[str]:

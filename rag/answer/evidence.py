@@ -11,10 +11,10 @@ from rag.analysis import spell_out
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
-from rag.answer.row_labels import label_fit, whole
-from rag.answer.subject import held_words, lighter, same_family, title_pairs, titles
+from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_holds, whole
+from rag.answer.subject import held_words, last_heading, lighter, same_family, title_pairs, titles
 from rag.answer.unmentioned import asked_thing
-from rag.answer.question_kind import (AMOUNT, DATE, FREQUENCY, NAME, YES_NO, fold, misses_unit, offers, other_unit,
+from rag.answer.question_kind import (AMOUNT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, misses_unit, offers, other_unit,
                                       question_kind)
 from rag.types import Hit
 
@@ -236,6 +236,7 @@ def select_evidence(
     asked_years = [int(y) for y in _YEAR.findall(question)]
     thing = set(terms(asked_thing(question, compound=True)))
     modals = set(terms(_MODALS))
+    noun = set(terms(asked_noun(question)))
     subjects = {doc: held_words(set(weights), words, across(hit), terms.language)
                 for doc, (hit, words) in titles(hits, stems).items()}
     pre: list[tuple[float, float, int]] = []
@@ -261,12 +262,15 @@ def select_evidence(
         fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
         label = 0.0
         # A row answers a figure asked when it holds one, a date when its text or header gives one ("Payroll | Ana
-        # Ruiz" gives no pay day, "Tensión de la batería | 48 V" no time to charge it).
-        if unit.kind == ROW and kind in FIGURES and _DIGIT.search(unit.text) and (
-                kind != DATE or offers(DATE, f"{unit.text} {unit.context}")):
-            label = (label_fit(unit.text, label_words, neutral, translated, wholes, terms.language) if across(hit)
-                     else label_fit(unit.text, label_words, neutral, terms, wholes))
+        # Ruiz" gives no pay day, "Tensión de la batería | 48 V" no time to charge it); another question when its own
+        # label names the thing asked (see ``row_labels._ASKED_NOUN``).
+        figure = kind in FIGURES and bool(_DIGIT.search(unit.text)) and (
+            kind != DATE or bool(offers(DATE, f"{unit.text} {unit.context}")))
+        if unit.kind == ROW and (figure or kind == OTHER):
+            label_terms, asked_in = (translated, terms.language) if across(hit) else (terms, "")
+            label = label_fit(unit.text, label_words, neutral, label_terms, wholes, asked_in)
             label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
+            label *= figure or (label >= LABEL_WEIGHT and bool(noun) and label_holds(unit.text, noun, label_terms, asked_in))
             if kind in (AMOUNT, DATE) and coverage > 0 and not other_unit(unit.text, question):
                 fit = max(fit, 0.8)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
@@ -279,7 +283,8 @@ def select_evidence(
                  + WEIGHTS["rank"] * prior)
         pre.append((score, held, index))
         family = same_family(set(plain) - present, set(found))
-        if share(present | subject | family | asked_before, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
+        heading = held_words(set(plain), set(stems(hit, last_heading(hit.section))), across(hit), terms.language)
+        if share(present | subject | family | asked_before | heading, plain) > ALL_KEYWORDS and len(plain) >= HELD_KEYWORDS:
             holding_all.add(index)
     pre.sort(reverse=True)
     scored = [Candidate(candidates[i][0], candidates[i][1], score, coverage, holds_all=i in holding_all) for score, coverage, i in pre]

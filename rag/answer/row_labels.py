@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Callable
 
+from rag.analysis import fold
 from rag.answer.passage_units import row_label
 from rag.glossary import shared_across_languages
 
@@ -14,6 +15,14 @@ PARENT_LABEL_WEIGHT = 0.1
 # A part of a whole the pool also holds, under a group label the question does not name ("Japan: Net sales" beside "Total
 # net sales" for Apple's net sales), earns up to this much less.
 NARROWER_LABEL_PENALTY = 0.2
+# A question that asks for no figure is answered by a row whose own label is made of its words and names the thing
+# asked, the noun after its asking word ("What refrigerant does the HP-12 heat pump use?": "Refrigerante | Valor: R32"
+# of the HP-12 manual, not its opening "produce calefacción, refrigeración y agua caliente", where "refrigeración" stems
+# as "refrigerant" does). Any row whose label was all question words put "Total liabilities | …" first for "What legal
+# proceedings or potential liabilities…?" in sec10q; half the question's other words by weight missed "Refrigerante"
+# for "¿Qué refrigerante usa…?", where the rarer "usa" weighed more.
+_ASKED_NOUN = re.compile(r"^\W*(?:what|which|que|cual(?:es)?)\s+(?!(?:is|are|was|were|do|does|did|es|son|era|fue|se|the|el|la|"
+                         r"los|las|of|de)\b)([^\W\d_]+)")
 
 
 def label_fit(row: str, wanted: set[str], neutral: set[str], terms: Callable[[str], list[str]],
@@ -36,3 +45,15 @@ def label_fit(row: str, wanted: set[str], neutral: set[str], terms: Callable[[st
 def whole(row: str) -> str:
     """A row's last label part without "Total" ("Total net sales" and "Japan: Net sales" are both "net sales")."""
     return re.sub(r"^total\s+", "", row_label(row)[1].strip().lower())
+
+
+def label_holds(row: str, asked: AbstractSet[str], terms: Callable[[str], list[str]], asked_in: str = "") -> bool:
+    """Whether a row's own label holds all the question's stems ``asked``; ``asked_in`` as for ``label_fit``."""
+    words = set(terms(row_label(row)[1]))
+    return all(shared_across_languages({w}, words, asked_in) if asked_in else w in words for w in asked)
+
+
+def asked_noun(question: str) -> str:
+    """The noun right after a question's asking word ("refrigerante" in "¿Qué refrigerante usa…?"), folded; ""."""
+    match = _ASKED_NOUN.match(fold(question))
+    return match.group(1) if match else ""

@@ -62,3 +62,10 @@ def lighter(weights: dict[str, float], subject: set[str], share: float) -> dict[
 def title_pairs(subject: set[str]) -> set[tuple[str, str]]:
     """The pairs of words of a document's title: "bomba de calor" in every unit of the heat pump's manual."""
     return {(a, b) for a in subject for b in subject}
+
+
+def last_heading(section: str) -> str:
+    """The heading a passage sits under, the last of its ``section``'s trail ("Códigos de error" of "Bomba de calor
+    HP-12 - Manual de instalación > Códigos de error"): a table's rows are about it, whether a quote holds all the
+    question's words ("¿Qué significa el error E4…?" and "E4 | Significado: Presión baja de agua")."""
+    return section.rsplit(" > ", 1)[-1]

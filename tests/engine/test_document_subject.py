@@ -5,6 +5,7 @@ from rag.answer.answer_phrase import answer_phrase
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.passage_units import document_title, row_cells
 from rag.answer.question_kind import AMOUNT, OTHER, question_kind
+from rag.answer.row_labels import asked_noun
 from rag.types import Hit
 from tests.fakes import passage_hit
 
@@ -51,6 +52,18 @@ def test_the_question_s_words_in_the_title_do_not_outweigh_the_thing_asked():
     """Every unit of the manual is about the HP-12: the row naming the refrigerant answers, in either language."""
     assert _first("¿Qué refrigerante usa la bomba de calor HP-12?", _hit(MANUAL), "es").startswith("Refrigerante |")
     assert _first("What refrigerant does the HP-12 heat pump use?", _hit(MANUAL), "en").startswith("Refrigerante |")
+
+
+def test_the_row_naming_the_thing_asked_outranks_a_sentence_whose_word_stems_alike():
+    """"refrigeración" (cooling) in the opening sentence stems as "refrigerante" and "refrigerant" do; the row's label
+    is the noun the question asks for."""
+    manual = MANUAL.replace("produce calefacción y", "produce calefacción, refrigeración y")
+    for question, language in (("¿Qué refrigerante usa la bomba de calor HP-12?", "es"),
+                               ("What refrigerant does the HP-12 heat pump use?", "en"),
+                               ("Which refrigerant does the HP-12 use?", "en")):
+        assert _first(question, _hit(manual), language).startswith("Refrigerante |"), question
+    assert [asked_noun(q) for q in ("¿Qué refrigerante usa?", "Which refrigerant does it use?", "What is the weight?",
+                                    "What does E4 mean?", "¿Cuál es el caudal?")] == ["refrigerante", "refrigerant", "", "", ""]
 
 
 def test_a_row_holding_the_rest_of_the_question_in_its_document_s_title_is_no_weak_answer():
@@ -130,6 +143,50 @@ def test_flying_and_approving_are_read_across_languages(tmp_path):
     approving = select_evidence("¿Quién aprueba el teletrabajo?", [_hit(remote)], Terms("es", evidence_stopwords()),
                                 across_languages=True)
     assert approving.chosen[0].unit.text.startswith("Remote work requests are approved")
+
+
+def test_an_english_question_over_a_spanish_table_may_lack_one_word_of_many(tmp_path):
+    """"What is the hotel limit per night for international trips?" over the Spanish travel policy's table abstained:
+    no cell says "limit", and "per" had no Spanish word; "trips" is the policy's name ("Política de viajes")."""
+    from dataclasses import replace
+
+    from rag.answer.choice import choose_evidence
+    from rag.store.keyword_index import KeywordIndex
+
+    table = "Concepto | Nacional | Internacional\nHotel por noche | Nacional: 120 € | Internacional: 180 €\n"
+    index = KeywordIndex(tmp_path / "kw")
+    index.rebuild([("c1", table, "es")], 1)
+    hits = [replace(_hit(table, char_start=100), source="/docs/Política de viajes 2024.docx")]
+    def chosen(question: str):
+        return choose_evidence(question, "en", hits, 0.05, index, 0.6, lambda: [],
+                               lambda asked: (lambda texts: [0.0] * len(texts))).selection
+
+    hotel = chosen("What is the hotel limit per night for international trips?")
+    assert hotel is not None and hotel.chosen[0].unit.text.startswith("Hotel por noche |")
+    assert chosen("What is the parking limit per night for domestic cruises?") is None, "two words missing"
+
+
+def test_a_column_named_in_the_other_language_or_translated_gives_the_short_answer():
+    row, header = "Hotel por noche | Nacional: 120 € | Internacional: 180 €", "Concepto | Nacional | Internacional"
+    assert answer_phrase("What is the hotel limit per night for international trips?", OTHER, row, header, row=True) == \
+        "180 € (Internacional)"
+    assert answer_phrase("What is the hotel limit per night for domestic trips?", OTHER, row, header, row=True) == \
+        "120 € (Nacional)"
+
+
+def test_a_row_under_a_heading_holding_the_rest_of_the_question_is_no_weak_answer():
+    """"error" is in the heading of the table of error codes, not in the row "E4 | Significado: …"."""
+    from dataclasses import replace
+
+    codes = "Bomba de calor HP-12 - Manual de instalación\nCódigos de error\nCódigo | Significado | Solución\nE1 | Significado: Fallo del sensor | Solución: Llame al " \
+            "servicio técnico\nE4 | Significado: Presión baja de agua | Solución: Rellene el circuito hasta 1,5 bar\n"
+    def selection(section: str):
+        hit = replace(_hit(codes), section=section)
+        return select_evidence("¿Qué significa el error E4 de la bomba de calor?", [hit], Terms("es", evidence_stopwords()))
+
+    under = selection("Bomba de calor HP-12 - Manual de instalación > Códigos de error")
+    assert under.chosen[0].unit.text.startswith("E4 |") and not under.weak
+    assert selection("Bomba de calor HP-12 - Manual de instalación > Mantenimiento").weak
 
 
 def test_the_kind_of_document_in_a_title_is_not_its_subject():
