@@ -6,7 +6,7 @@ import string
 from collections import Counter
 
 from rag.answer.claims import figures
-from rag.answer.evidence import evidence_stopwords
+from rag.answer.terms import evidence_stopwords
 from rag.answer.question_kind import fold
 
 NUMBER_TOLERANCE = 0.01

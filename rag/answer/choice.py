@@ -6,10 +6,11 @@ from typing import Callable, Sequence
 
 from rag.answer.abstention import (QUOTE_CLOSENESS, UNRELATED_QUOTE, glossed_quote_closeness, library_answers,
                                    may_not_answer, quote_closeness, quoted_in_full)
-from rag.answer.evidence import Selection, Terms, evidence_stopwords, select_evidence
+from rag.answer.evidence import Selection, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
 from rag.answer.question_kind import AMOUNT, misses_unit
+from rag.answer.terms import Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name, unmentioned_subject
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit

@@ -117,3 +117,28 @@ def test_each_passage_keeps_its_best_score_of_the_question_and_its_gloss():
     question = [("es1", 0.60), ("en1", 0.20)]
     gloss = [("en1", 0.55), ("en2", 0.40), ("es1", 0.10)]
     assert _best_of([question, gloss]) == [("es1", 0.60), ("en1", 0.55), ("en2", 0.40)]
+
+
+def test_an_installer_s_english_words_find_the_spanish_manual_s_sentence(tmp_path):
+    """"How far from the ground must the outdoor unit be installed?" abstained: "far", "ground" and "outdoor" had no
+    Spanish words ("lejos", "suelo", "exterior")."""
+    from rag.answer.choice import choose_evidence
+
+    manual = ("Instale la unidad exterior sobre una base firme, al menos a 30 cm del suelo y lejos de ventanas de "
+              "dormitorios. Deje 50 cm libres alrededor para el mantenimiento.")
+    index = KeywordIndex(tmp_path / "kw")
+    index.rebuild([("c1", manual, "es")], 1)
+    choice = choose_evidence("How far from the ground must the outdoor unit be installed?", "en", _hits(manual), 0.05,
+                             index, 0.6, lambda: [], lambda asked: (lambda texts: [0.0] * len(texts)))
+    assert choice.selection is not None and choice.selection.chosen[0].unit.text.startswith("Instale la unidad exterior")
+
+
+def test_a_field_engineer_asks_in_spanish_what_happens_when_the_pump_runs_dry():
+    """"funciona en seco" is "run dry": the manual's warning answers, not "Only trained staff may operate…"."""
+    manual = ("KX-440 Coolant Pump - Operator Manual\nThe KX-440 coolant pump circulates cutting fluid through machining "
+              "centres. Only trained staff may operate or service the KX-440.\nMaintenance\nCheck the coolant level daily. "
+              "Clean the suction strainer every week. Never run the pump dry: the seal is destroyed within a minute.")
+    hit = Hit("c1", "d1", "/docs/kx.pdf", manual, 1.0, 0.5, 1.0, 1, 1, 0, len(manual), "")
+    selection = select_evidence("¿Qué pasa si la bomba KX-440 funciona en seco?", [hit], Terms("es", evidence_stopwords()),
+                                across_languages=True)
+    assert selection.chosen[0].unit.text.startswith("Never run the pump dry")

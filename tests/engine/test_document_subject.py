@@ -189,6 +189,17 @@ def test_a_row_under_a_heading_holding_the_rest_of_the_question_is_no_weak_answe
     assert selection("Bomba de calor HP-12 - Manual de instalación > Mantenimiento").weak
 
 
+def test_quotes_holding_only_the_document_s_subject_may_not_answer():
+    """The manual never mentions a warranty: its opening names the HP-12, which says nothing of what is asked."""
+    for question, language in (("What is the warranty period of the HP-12?", "en"),
+                               ("¿Cuál es el periodo de garantía de la bomba de calor HP-12?", "es")):
+        selection = select_evidence(question, [_hit(MANUAL)], Terms(language, evidence_stopwords()),
+                                    across_languages=language != "es")
+        assert selection.weak, question
+    assert not select_evidence("What is the weight of the HP-12 outdoor unit?", [_hit(MANUAL)],
+                               Terms("en", evidence_stopwords()), across_languages=True).weak
+
+
 def test_the_kind_of_document_in_a_title_is_not_its_subject():
     from rag.answer.subject import named_thing
 
