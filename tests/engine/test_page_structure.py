@@ -336,3 +336,33 @@ def test_a_label_wrapped_above_the_first_row_stays_whole_and_the_headings_above_
                               "2022: $1,824 | Six Months Ended 2023: $3,916 | Six Months Ended 2022") for row in rows)
     assert any(row.startswith("Sales, general and administrative expenses | Three Months Ended 2023") for row in rows)
     assert "Operating expenses: Research and development | 7,442 | 6,797" in rows
+
+
+COLUMNS = (
+    "the coolant pump circulates cutting fluid through the machining centres of the plant and must be primed before "
+    "it is started for the first time after any repair of the suction line or of the impeller housing.",
+    "operators check the coolant level at the start of every shift and report any leak from the impeller seal to the "
+    "maintenance desk before the end of the shift so that the seal can be replaced during the night.",
+    "spare seals are kept in the store next to the workshop and are issued only against a signed work order that "
+    "names the pump, the machine it feeds and the technician who will carry out the replacement.",
+)
+
+
+def test_three_columns_of_running_text_are_read_column_by_column_not_as_a_table(tmp_path):
+    """A newsletter or Federal Register page: its lines line up across three columns like a table's cells, but each
+    column goes on a sentence from the line above."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    for n, text in enumerate(COLUMNS):
+        pdf.set_xy(10 + 65 * n, 20)
+        pdf.multi_cell(58, 5, text)
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    page = load_document(path).pages[0]
+    assert page.rows == ()
+    flat = " ".join(page.text.split())
+    assert "must be primed before it is started for the first time" in flat
+    assert "report any leak from the impeller seal to the maintenance desk" in flat

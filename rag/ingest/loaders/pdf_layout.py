@@ -20,6 +20,9 @@ MAX_VALUE_CELL_CHARS = 40
 MAX_LABEL_LINE_CHARS = 80
 # Two columns of words are a table when the values start at one edge this far right of the longest label.
 WORD_TABLE_GAP_EMS = 2.0
+# Lines split in cells whose cells mostly open in lower case, going on a sentence from the line above, are columns of
+# prose (a Federal Register page), not a table, unless most rows hold figures.
+RUNNING_TEXT_SHARE = 0.5
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
 _EMPHASIS = re.compile(r"bold|black|heavy|semibold|demi|italic|oblique", re.IGNORECASE)
@@ -233,7 +236,9 @@ def _table_run(lines: list[Line], start: int) -> tuple[int, int] | None:
     rows = [line for line in lines[start : last + 1] if len(line.cells) > 1]
     numeric_rows = sum(1 for line in rows if any(c.numeric for c in line.cells[1:]))
     columns = max(len(line.cells) for line in rows)
-    if len(rows) < MIN_TABLE_ROWS or (numeric_rows * 2 < len(rows) and columns < 3 and not _word_columns(rows)):
+    cells = [c.text for line in rows for c in line.cells if c.text[:1].isalpha()]
+    prose = sum(1 for text in cells if text[0].islower()) >= RUNNING_TEXT_SHARE * len(cells)
+    if len(rows) < MIN_TABLE_ROWS or (numeric_rows * 2 < len(rows) and (columns < 3 and not _word_columns(rows) or prose)):
         return None
     return start, last
 
