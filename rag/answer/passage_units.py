@@ -23,6 +23,7 @@ FIELD_CHARS = 80
 REPEATED_WORDS = 0.8
 _WORD = re.compile(r"[^\W_]+")
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
+_BULLET = re.compile(r"^\s*[•●▪◦]\s+")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
 _NUMBER_CELL = re.compile(r"(?<![\w.,:])\d{1,2}:\d\d(?![\w:])|(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w:])|(?<!\w)[—–-](?!\w)")
 _HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
@@ -193,7 +194,11 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()  # a table's header row: it names the columns of the rows below, and answers nothing
             caption = " ".join(line.split())
             continue
-        if is_table_row(line) or (" | " in line and len(line) <= MAX_UNIT_CHARS):  # a row of words too
+        # In lower case a line goes on with the open sentence or list item, whatever figures it holds ("address
+        # above between 9 a.m. and 5" after "• Hand Delivery: Deliver to Mail" in a narrow column); a bullet opens an
+        # item ("• Fax: 202–493–2251.").
+        goes_on = line.lstrip()[:1].islower() and (not after_sentence or (bool(units) and units[-1].kind == ITEM and not block))
+        if not goes_on and not _BULLET.match(line) and (is_table_row(line) or (" | " in line and len(line) <= MAX_UNIT_CHARS)):
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
             continue
@@ -274,13 +279,14 @@ def _asks_before_items(line: str, following: str) -> bool:
 def _is_heading(line: str, following: str) -> bool:
     """A short line (or a longer one in title case) without closing punctuation before a capitalised line or a list
     item ("Pasos del bloqueo" over "1. Avise a los operarios…"): a title, not part of a sentence; so is a longer line
-    that names a thing and then what the document is ("Bomba de calor HP-12 - Manual de instalación y mantenimiento")."""
+    that names a thing and then what the document is ("Bomba de calor HP-12 - Manual de instalación y mantenimiento").
+    Not a line in lower case nor a bulleted one ("• Mail: U.S. Department of" in a narrow column)."""
     stripped = line.strip()
     named = " - " in stripped and len(stripped.split()) <= TITLE_WORDS
     return ((len(stripped.split()) <= 6 or named or _title_case(stripped))
             and not stripped.endswith((".", ",", ";", ":", "!", "?"))
             and (following[:1].isupper() or bool(_ITEM_START.match(following))) and not is_table_row(line)
-            and " | " not in stripped)
+            and " | " not in stripped and not stripped[:1].islower() and not _BULLET.match(stripped))
 
 
 def document_title(text: str) -> str:

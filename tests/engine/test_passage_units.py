@@ -133,3 +133,15 @@ def test_a_pdf_table_row_with_a_person_s_initial_is_a_row_not_prose():
     units = split_units(log)
     assert [u.kind for u in units] == [ROW, ROW]
     assert units[1].text == "03/02/2026 AC-75 n.º2 Cambio de aceite | L. Vidal"
+
+
+def test_a_narrow_column_s_wrapped_lines_go_on_with_their_sentence_or_item_whatever_figures_they_hold():
+    """A Federal Register column: lines of five or six words, some with figures, some in lower case."""
+    column = ("ADDRESSES: You may send comments by\nany of the following methods:\n• Fax: 202–493–2251.\n"
+              "• Mail: U.S. Department of\nTransportation, Docket Operations.\n• Hand Delivery: Deliver to Mail\n"
+              "address above between 9 a.m. and 5\np.m., Monday through Friday, except\nFederal holidays.\n")
+    units = [(u.kind, u.text) for u in split_units(column)]
+    assert ("item", "• Fax: 202–493–2251.") in units
+    assert ("item", "• Mail: U.S. Department of") in units
+    assert ("item", "• Hand Delivery: Deliver to Mail address above between 9 a.m. and 5 p.m., Monday through Friday, "
+                    "except") in units
