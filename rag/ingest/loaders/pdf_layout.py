@@ -5,12 +5,13 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from rag.ingest.loaders.table_columns import column_of, header_cells, same_columns, value_columns
+from rag.ingest.loaders.table_columns import (
+    MAX_HEADER_LINES, column_of, header_cells, leading_header_rows, period_label, same_columns, value_columns,
+)
 
 CELL_GAP_EMS = 1.0
 WORD_GAP_EMS = 0.18
 MIN_TABLE_ROWS = 3
-MAX_HEADER_LINES = 4
 # A line above a table's headings in a size this much different is the table's title, not a heading.
 TITLE_SIZE_CHANGE = 0.2
 # A line alone in a type this much smaller than the rows below it heads them (Microsoft's "Revenue" over its segments).
@@ -26,7 +27,8 @@ RUNNING_TEXT_SHARE = 0.5
 _NUMERIC = re.compile(r"^[$€£¥(]*\s*[-–—+]?\s*[$€£¥]?\s*[\d.,]*\d[\d.,]*\s*%?\)?%?$|^[-–—]+$")
 _CURRENCY = frozenset("$€£¥")
 _EMPHASIS = re.compile(r"bold|black|heavy|semibold|demi|italic|oblique", re.IGNORECASE)
-_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+# A row giving a share of something ("% of net revenue", "Percentage of total net sales") is a figure of the row above.
+_SHARE_LABEL = re.compile(r"^(?:%\s*of|percentage of|as a percentage of|% del?|porcentaje (?:de|sobre))\b", re.IGNORECASE)
 _ITEM = re.compile(r"^(item|part|section|chapter|art[íi]culo|cap[íi]tulo|anexo|annex|appendix)\b", re.IGNORECASE)
 
 
@@ -84,19 +86,22 @@ def page_lines(text_page) -> list[Line]:
     import pypdfium2.raw as pdfium_c
 
     chars = []
+    spaced: set[int] = set()
     raw = text_page.raw
     for index in range(text_page.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if code == 32 and chars and chars[-1][0] == index - 1:
+            spaced.add(index - 1)
         if code in (10, 13) or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             continue
         left, bottom, right, top = text_page.get_charbox(index, loose=True)
         if top - bottom <= 0.5:
             continue
         chars.append((index, chr(code), left, bottom, right, top))
-    return _lines(chars, text_page)
+    return _lines(chars, text_page, spaced)
 
 
-def _lines(chars, text_page) -> list[Line]:
+def _lines(chars, text_page, spaced: set[int]) -> list[Line]:
     chars.sort(key=lambda c: -(c[3] + c[5]) / 2)
     bands: list[list] = []
     for char in chars:
@@ -108,10 +113,12 @@ def _lines(chars, text_page) -> list[Line]:
                 band.append(char)
                 continue
         bands.append([char])
-    return [_line(sorted(band, key=lambda c: c[2]), text_page) for band in bands]
+    return [_line(sorted(band, key=lambda c: c[2]), text_page, spaced) for band in bands]
 
 
-def _line(band, text_page) -> Line:
+def _line(band, text_page, spaced: set[int]) -> Line:
+    """One line's cells; a space PDFium reads between two letters parts their words however narrow the gap ("% of net
+    revenue", set with spaces of no width, is not "% ofnet revenue")."""
     em = statistics.median(c[5] - c[3] for c in band)
     cells: list[Cell] = []
     words: list[str] = []
@@ -125,7 +132,8 @@ def _line(band, text_page) -> Line:
             if (gap > CELL_GAP_EMS * em or next_currency) and words and not (letter.isspace()):
                 cells.append(Cell("".join(words).strip(), start, previous[4]))
                 words, start = [], None
-            elif gap > WORD_GAP_EMS * em and words and not words[-1].isspace() and not letter.isspace():
+            elif ((gap > WORD_GAP_EMS * em or _spaced_before(previous, char, spaced))
+                    and words and not words[-1].isspace() and not letter.isspace()):
                 words.append(" ")
         if letter.isspace():
             if words and not words[-1].isspace():
@@ -142,6 +150,11 @@ def _line(band, text_page) -> Line:
         top=max(c[5] for c in band), bottom=min(c[3] for c in band), cells=cells or [Cell("", band[0][2], band[0][2])],
         indexes=[c[0] for c in band], em=em, emphasized=_is_emphasized(text_page, band),
     )
+
+
+def _spaced_before(previous, char, spaced: set[int]) -> bool:
+    """Whether PDFium reads a space right before ``char``, which opens a word (not "(174 )" or "$ 5")."""
+    return previous[0] in spaced and char[0] == previous[0] + 2 and char[1].isalnum() and previous[1] not in "($€£¥"
 
 
 def _merge_currency(cells: list[Cell]) -> list[Cell]:
@@ -278,7 +291,7 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
         while first > 0 and _begins_label(lines[first - 1], body[0]):
             first -= 1
             body.insert(0, lines[first])
-    inner_headers = _leading_header_rows(body)
+    inner_headers = leading_header_rows(body)
     body = body[len(inner_headers):]
     rows = [line for line in body if len(line.cells) > 1]
     if len(rows) < MIN_TABLE_ROWS:
@@ -298,13 +311,13 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
     header_lines += inner_headers
     over_columns = zip(*header_cells(header_lines, columns)) if header_lines else ([] for _ in columns)
     headers = [" ".join(c.text for cells in column for c in cells) for column in over_columns]
-    period = _period_label(header_lines, columns[0][0]) if columns else ""
+    period = period_label(header_lines, columns[0][0]) if columns else ""
     headers = [f"{period} {h}" if period and h and not h.startswith(period) else h for h in headers]
     if continued is not None and not any(headers) and same_columns(columns, continued.columns):
         headers = list(continued.headers)
     texts, printed = [], []
     groups: list[tuple[float, str]] = []
-    pending = subheading = ""
+    pending = subheading = owner_label = ""
     for index, line in enumerate(body):
         while groups and line.x0 <= groups[-1][0] + 0.5 * line.em:
             groups.pop()
@@ -323,6 +336,10 @@ def _read_table(lines: list[Line], first: int, last: int, continued: Table | Non
                 pending = (pending + " " + line.text).strip()
             continue
         label = " ".join(part for part in (subheading, *(g for _, g in groups), pending, line.cells[0].text) if part)
+        if _SHARE_LABEL.match(line.cells[0].text) and not pending and owner_label:
+            label = f"{owner_label}, {line.cells[0].text}"
+        else:
+            owner_label = label
         pending = ""
         parts, currency = [label], ""
         for cell in line.cells[1:]:
@@ -346,32 +363,6 @@ def _begins_label(above: Line, below: Line) -> bool:
         return False
     wrapped = abs(below.x0 - above.x0) <= 0.5 * below.em and below.cells[0].text[:1].islower()
     return wrapped or above.text.endswith(":")
-
-
-def _leading_header_rows(body: list[Line]) -> list[Line]:
-    """The first rows of a table of figures that hold only words or years: its column headings (at most a few); of a
-    table of words, its first row when set apart in bold ("Task | Interval")."""
-    numeric = [any(c.numeric for c in line.cells[1:]) for line in body]
-    if sum(numeric) * 2 < len(body):
-        return body[:1] if len(body) > 1 and body[0].emphasized and not body[1].emphasized else []
-    count = 0
-    while count < min(MAX_HEADER_LINES, len(body)) and len(body[count].cells) > 1 and (
-            not numeric[count] or _years_only(body[count])):
-        count += 1
-    return body[:count]
-
-
-def _years_only(line: Line) -> bool:
-    return all(_YEAR_CELL.match(c.text) for c in line.cells[1:])
-
-
-def _period_label(header_lines: list[Line], first_column: float) -> str:
-    """The words left of a row of years ("Three Months Ended September 30, | 2023 | 2022"): they name the period
-    each year's column covers."""
-    for line in header_lines:
-        if len(line.cells) > 1 and _years_only(line) and line.cells[0].x1 <= first_column:
-            return line.cells[0].text
-    return ""
 
 
 def replace_tables(raw: str, tables: list[Table]) -> str:

@@ -1,4 +1,4 @@
-"""Where a table's value columns are, and which header cells stand over each of them."""
+"""Where a table's value columns are, which header cells stand over each of them, and which first rows head them."""
 from __future__ import annotations
 
 import re
@@ -13,6 +13,7 @@ Column = tuple[float, float]
 COLUMN_EDGE_EMS = 1.5
 # A table whose value cells are mostly figures ("—" and footnote marks aside) has its columns found from the figures.
 FIGURE_TABLE_SHARE = 0.8
+MAX_HEADER_LINES = 4
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -100,3 +101,29 @@ def _over(line: Line, column: Column) -> list[Cell]:
 
 def _shared(span: Column, column: Column) -> float:
     return min(span[1], column[1]) - max(span[0], column[0])
+
+
+def leading_header_rows(body: list[Line]) -> list[Line]:
+    """The first rows of a table of figures that hold only words or years: its column headings (at most a few); of a
+    table of words, its first row when set apart in bold ("Task | Interval")."""
+    numeric = [any(c.numeric for c in line.cells[1:]) for line in body]
+    if sum(numeric) * 2 < len(body):
+        return body[:1] if len(body) > 1 and body[0].emphasized and not body[1].emphasized else []
+    count = 0
+    while count < min(MAX_HEADER_LINES, len(body)) and len(body[count].cells) > 1 and (
+            not numeric[count] or years_only(body[count])):
+        count += 1
+    return body[:count]
+
+
+def years_only(line: Line) -> bool:
+    return all(_YEAR.match(c.text) for c in line.cells[1:])
+
+
+def period_label(header_lines: list[Line], first_column: float) -> str:
+    """The words left of a row of years ("Three Months Ended September 30, | 2023 | 2022"): they name the period
+    each year's column covers."""
+    for line in header_lines:
+        if len(line.cells) > 1 and years_only(line) and line.cells[0].x1 <= first_column:
+            return line.cells[0].text
+    return ""
