@@ -8,7 +8,8 @@ from rag.glossary import cognate_spelling, translations
 from rag.answer.language import guess_language
 from rag.answer.passage_units import MAX_WORDS_BEFORE_FIGURE, PERIOD_WORDS, row_cells
 from rag.answer.place import place_phrase
-from rag.answer.question_kind import AMOUNT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold
+from rag.answer.contact import contact_phrase
+from rag.answer.question_kind import AMOUNT, CONTACT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold
 from rag.answer.respectively import figures_out_of_place
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
@@ -86,8 +87,10 @@ _SPAN = {"three": 3, "tres": 3, "quarter": 3, "trimestre": 3, "six": 6, "seis": 
 def answer_phrase(question: str, kind: str, text: str, context: str = "", row: bool = False) -> str:
     """The part of ``text`` that answers ``question``: for a table ``row`` the figure in the column of the period asked
     (``context`` is the table's column header), otherwise the nearest date, amount or name the question does not
-    already hold, or for "where" the place (``place_phrase``); "" when the kind asked for has no span or ``text`` holds
-    none."""
+    already hold, for "where" the place (``place_phrase``), for a phone, e-mail or web address that (``contact_phrase``);
+    "" when the kind asked for has no span or ``text`` holds none."""
+    if kind == CONTACT:
+        return contact_phrase(question, text)
     if row:  # who is asked: a name, never a figure
         return row_figure(question, text, context, figures=kind != NAME, asked=kind in (AMOUNT, DATE, FREQUENCY))
     asked = fold(question)

@@ -9,7 +9,7 @@ from rag.answer.abstention import (QUOTE_CLOSENESS, UNRELATED_QUOTE, glossed_quo
 from rag.answer.evidence import Selection, select_evidence
 from rag.answer.language import passages_language
 from rag.answer.passage_units import ROW
-from rag.answer.question_kind import AMOUNT, misses_unit
+from rag.answer.question_kind import AMOUNT, CONTACT, misses_unit, offers
 from rag.answer.terms import Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing, holds_thing, unmentioned_name, unmentioned_subject
 from rag.store.keyword_index import KeywordIndex
@@ -94,7 +94,9 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     name = ""
     if ours_first:
         name = unmentioned_name(question, terms, same_language) or unmentioned_subject(question, same_language)
-    thing = asked_thing(question)
+    # A web address, an e-mail or a phone number named as one needs no "website" or "phone" beside it.
+    given = selection.kind == CONTACT and bool(selection.chosen) and offers(CONTACT, selection.chosen[0].unit.text, question) == 1.0
+    thing = "" if given else asked_thing(question)
     ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
     # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").
     unnamed_thing = bool(thing and ours and not any(

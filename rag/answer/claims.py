@@ -173,14 +173,15 @@ def unsupported_claims(sentence: str, sources: Sequence[str]) -> list[str]:
 
 def furniture(sources: Sequence[str]) -> frozenset[str]:
     """Lines repeated across pages that differ only in a page number at their start or end (page headers and
-    footers), without that number."""
-    variants: dict[str, set[str]] = {}
+    footers), without that number; not lines that differ only in their punctuation ("• Fax: 202–493–2251." and "•
+    Fax: (202) 493–2251." on two pages of notices)."""
+    numbers: dict[str, set[str]] = {}
     for source in sources:
         for line in source.splitlines():
             base = _without_page_number(line)
             if len(base) >= 6:
-                variants.setdefault(base, set()).add(" ".join(line.split()))
-    return frozenset(base for base, lines in variants.items() if len(lines) >= 2)
+                numbers.setdefault(base, set()).add(_page_number(line))
+    return frozenset(base for base, found in numbers.items() if len(found) >= 2)
 
 
 def copies_furniture(sentence: str, repeated: frozenset[str]) -> bool:
@@ -192,9 +193,19 @@ def copies_furniture(sentence: str, repeated: frozenset[str]) -> bool:
     return _without_page_number(plain) in repeated
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\b|\b\d{1,3}$")
+
+
+def _words(line: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", fold(line)).split())
+
+
 def _without_page_number(line: str) -> str:
-    words = " ".join(re.sub(r"[\W_]+", " ", fold(line)).split())
-    return re.sub(r"^\d{1,3}\b|\b\d{1,3}$", "", words).strip()
+    return _PAGE_NUMBER.sub("", _words(line)).strip()
+
+
+def _page_number(line: str) -> str:
+    return " ".join(_PAGE_NUMBER.findall(_words(line)))
 
 
 def check_sentences(text: str, sources: dict[int, str], evidence: Sequence[str]) -> list[SentenceCheck]:

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from typing import AbstractSet, Callable, Sequence
 
 from rag.answer.answer_phrase import answer_phrase
+from rag.answer.contact import MEANS_WORDS, labelled
 from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_holds, whole
 from rag.answer.subject import held_words, last_heading, lighter, same_family, title_pairs, titles
 from rag.answer.terms import Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing
-from rag.answer.question_kind import (AMOUNT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, misses_unit, offers, other_unit,
+from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, misses_unit, offers, other_unit,
                                       question_kind)
 from rag.types import Hit
 
@@ -67,7 +68,8 @@ _NEUTRAL_LABEL = ("total net totales first second third fourth quarter quarters 
 # stems; "fluj" is Spanish "flujo").
 _SAME_IN_TABLES = {"revenu": "sale", "sale": "revenu", "margin": "profit", "profit": "margin", "earn": "incom",
                    "incom": "earn", "flow": "activ", "fluj": "activ"}
-FIGURES = (AMOUNT, DATE, FREQUENCY)
+# Kinds asking for a figure or a string of figures: their quotes are scored by words and kind, not by meaning.
+FIGURES = (AMOUNT, DATE, FREQUENCY, CONTACT)
 # A question that sets one figure against another needs both (operating expenses against revenue): the second may
 # score lower than a specific question's second figure would need ("Revenue" under "Data Center revenue" asked for
 # as a proportion; 0.70-0.80 all held it: sec10q single-chunk 33 → 34 of 76, XQuAD unchanged).
@@ -191,6 +193,7 @@ def select_evidence(
     thing = set(terms(asked_thing(question, compound=True)))
     modals = set(terms(_MODALS))
     noun = set(terms(asked_noun(question)))
+    means_words = set(terms(MEANS_WORDS)) if kind == CONTACT else set()
     subjects = {doc: held_words(set(weights), words, across(hit), terms.language)
                 for doc, (hit, words) in titles(hits, stems).items()}
     pre: list[tuple[float, float, int]] = []
@@ -202,6 +205,8 @@ def select_evidence(
             present |= modals
         if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
+        if means_words and offers(kind, unit.text, question) == 1.0:  # an address says "website" by being one
+            present |= means_words
         subject = subjects.get(hit.doc_id, set())
         rest = lighter(weights, subject, SUBJECT_WEIGHT) if set(weights) - subject else weights
         coverage, held = share(present, rest), share(present, plain)
@@ -214,7 +219,9 @@ def select_evidence(
             held += part * (share(around, plain) - held)
             asked_before = around if previous.endswith("?") else set()
         phrase = len(pairs & set(zip(found, found[1:])) - title_pairs(subject)) / len(pairs) if pairs else 0.0
-        fit = offers(kind, unit.text, question) if coverage > 0 else 0.0
+        # A phone number answers "What is the telephone number of Pilatus…?" only where the quote says whose it is.
+        named = kind != CONTACT or bool(present & set(plain) - means_words)
+        fit = offers(kind, unit.text, question) if coverage > 0 and named else 0.0
         label = 0.0
         # A row answers a figure asked when it holds one, a date when its text or header gives one ("Payroll | Ana
         # Ruiz" gives no pay day, "Tensión de la batería | 48 V" no time to charge it); another question when its own
@@ -228,6 +235,8 @@ def select_evidence(
             label *= figure or (label >= LABEL_WEIGHT and bool(noun) and label_holds(unit.text, noun, label_terms, asked_in))
             if kind in (AMOUNT, DATE) and coverage > 0 and not other_unit(unit.text, question):
                 fit = max(fit, 0.8)
+        if means_words and fit == 1.0 and labelled(unit.text, question):  # "• Fax: …" for "the fax number for…"
+            label = max(label, LABEL_WEIGHT)
         prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
             QUESTION_PENALTY if unit.text.endswith("?") else 0.0) + (

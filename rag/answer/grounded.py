@@ -10,7 +10,7 @@ from rag.answer.claims import check_sentences, dates, figure_found, figures
 from rag.answer.echo import off_the_sources, repeated_quote, vocabulary, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
-from rag.answer.passage_units import page_span
+from rag.answer.page_offsets import page_span
 from rag.answer.prompt import build_evidence_messages, cite
 from rag.answer.question_kind import fold
 from rag.answer.reply_limit import ReplyLimit

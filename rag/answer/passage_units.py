@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from rag.answer.prompt import split_sentences
 from rag.answer.question_kind import MONTHS
 
 SENTENCE, ITEM, ROW = "sentence", "item", "row"
 MAX_UNIT_CHARS = 600
+# A sentence announcing a list in this many words or fewer ("Contact it by any of these channels:") leans on the one
+# before it.
+SHORT_INTRO_WORDS = 8
 # A title of more than six words is in title case ("Standard Operating Procedure - Chemical Laboratory Safety").
 TITLE_WORDS = 12
 _SMALL_WORDS = frozenset("a an and as at by for in of on or the to de del la las los el en y o para por con".split())
@@ -23,7 +25,7 @@ FIELD_CHARS = 80
 REPEATED_WORDS = 0.8
 _WORD = re.compile(r"[^\W_]+")
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
-_BULLET = re.compile(r"^\s*[•●▪◦]\s+")
+_BULLET = re.compile(r"^\s*[•●▪◦*\-–]\s+")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
 _NUMBER_CELL = re.compile(r"(?<![\w.,:])\d{1,2}:\d\d(?![\w:])|(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w:])|(?<!\w)[—–-](?!\w)")
 _HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
@@ -43,6 +45,7 @@ _CELL_UNIT = re.compile(r"°?\s?[^\W\d_][^\W\d_ ./²°-]*(?:/[^\W\d_]+)?(?:\([^\
 _RANGE_CELL = re.compile(r"\d[\d.,]*\s*(?:-|–|a|to|y|and)\s*\d[\d.,]*(?![\d.,])")
 _PHONE = re.compile(r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
+_PROSE_PUNCTUATION = re.compile(r"[,;:]\s")
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]")
@@ -159,6 +162,18 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             units.extend(_sentences(text, block[0][0], block[-1][1]))
             block.clear()
 
+    def intro() -> str:
+        """The caption of a list item: a sentence just before it that announces it ("You may send comments by any of
+        the following methods:" over "• Fax: 202–493–2251."), a short one with the sentence before it in its paragraph
+        ("The IT Service Desk is open… Contact it by any of these channels:"), else the caption in force."""
+        flush()
+        if not (units and units[-1].kind == SENTENCE and units[-1].text.endswith(":")):
+            return caption
+        before = units[-2] if len(units) > 1 and units[-2].kind == SENTENCE else None
+        short = len(units[-1].text.split()) <= SHORT_INTRO_WORDS
+        joined = short and before is not None and "\n\n" not in text[before.end : units[-1].start]
+        return f"{before.text} {units[-1].text}" if joined else units[-1].text
+
     spans = _lines(text)
     previous = ""
     for number, (start, end) in enumerate(spans):
@@ -167,13 +182,13 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             flush()
             continue
         above, previous = previous, line
-        if _is_header(line):
+        after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
+        if _is_header(line) and after_sentence:  # not "2020." going on with "by September 21,"
             flush()
             headers.append(" ".join(line.split()))
             continue
         # The next line with words: a title stands alone before its paragraph ("Fresno, California", a blank line).
         following = next((text[a:b].strip() for a, b in spans[number + 1 :] if text[a:b].strip()), "")
-        after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
         if _NUMBERED_HEADING.match(line) and following[:1].isupper():
             flush()  # "1 Datos técnicos", "4.2 Meals": a section's title, not a sentence going on with a figure
             caption = " ".join(line.split())
@@ -183,7 +198,7 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             continue
         in_list = bool(units) and units[-1].kind == ITEM and not block
         if after_sentence and _is_field(line, following, in_list):
-            flush()
+            caption = intro()
             units.append(Unit(ITEM, *_trim(text, start, end), context=caption))
             continue
         if after_sentence and (_is_heading(line, following) or _asks_before_items(line, following)):
@@ -198,12 +213,16 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         # above between 9 a.m. and 5" after "• Hand Delivery: Deliver to Mail" in a narrow column); a bullet opens an
         # item ("• Fax: 202–493–2251.").
         goes_on = line.lstrip()[:1].islower() and (not after_sentence or (bool(units) and units[-1].kind == ITEM and not block))
+        # So does a line punctuated as prose, not set in cells, inside an open sentence ("contact Pilatus Aircraft
+        # Ltd., Customer Technical" / "Support (MCC), P.O. Box 992, CH–6371"; not "Net income 22,291 17,556" under a title).
+        goes_on = goes_on or (not after_sentence and bool(_PROSE_PUNCTUATION.search(line))
+                              and not _CELL_SPLIT.search(line.strip()) and "  " not in line.strip())
         if not goes_on and not _BULLET.match(line) and (is_table_row(line) or (" | " in line and len(line) <= MAX_UNIT_CHARS)):
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
             continue
         if _ITEM_START.match(line) and not (block and _unclosed(text[block[-1][0] : block[-1][1]])):
-            flush()
+            caption = intro()
             block.append((start, end))
             units.extend(_item(text, block, caption))
             block.clear()
@@ -344,30 +363,6 @@ def _cap(text: str, start: int, end: int, clean: str) -> list[Unit]:
             cut = start + match.end()
     pieces.append((cut, end))
     return [Unit(SENTENCE, *_trim(text, s, e)) for s, e in pieces if text[s:e].strip()]
-
-
-def page_span(passage_pages: Sequence[tuple[int, str]], char_start: int, char_end: int, start: int, end: int) -> tuple[int, int, int] | None:
-    """Where ``passage[start:end]`` lies in the saved page text: (position in ``passage_pages``, start, end).
-
-    ``passage_pages`` are (index, page text) of the pages a passage covers; the passage is each page's share,
-    stripped, joined by line breaks (as the chunker builds it), running from ``char_start`` on the first page to
-    ``char_end`` on the last.
-    """
-    position = 0
-    last = len(passage_pages) - 1
-    for number, (_, page_text) in enumerate(passage_pages):
-        piece_start = char_start if number == 0 else 0
-        piece_end = char_end if number == last else len(page_text)
-        raw = page_text[piece_start:piece_end]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        if position <= start < position + len(stripped) + 1:
-            offset = piece_start + lead + (start - position)
-            return number, offset, min(offset + (end - start), piece_start + lead + len(stripped))
-        position += len(stripped) + 1
-    return None
 
 
 def repeats(unit: Unit, other: Unit) -> bool:

@@ -15,7 +15,7 @@ EVIDENCE_SYSTEM_PROMPT = (
 )
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:\s+[®™©](?=\s))*\s+(?=[A-Z0-9¿¡ÁÉÍÓÚÑ\"“(])|\n+")
-_ABBREVIATIONS = frozenset("mr mrs ms dr sr sra srta dra inc co corp ltd st no nº vs etc e.g i.e approx fig p pp".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr sr sra srta dra inc co corp ltd st no nº vs etc e.g i.e approx fig p pp p.o u.s u.k".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUOTE_CHARS = 300
 ATTRIBUTION_OVERLAP = 0.5

@@ -1,11 +1,14 @@
-"""What a question asks for (a frequency, an amount, a date, a name, yes/no, a reason) and whether a piece of text offers it."""
+"""What a question asks for (a frequency, an amount, a date, a name, a contact, yes/no, a reason) and whether a text offers it."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
 
+from rag.answer.contact import contact_asked, offers_contact
+
 FREQUENCY, AMOUNT, DATE, NAME, YES_NO, REASON, OTHER = "frequency", "amount", "date", "name", "yes/no", "reason", "other"
+CONTACT = "contact"
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -140,11 +143,13 @@ def content_words(question: str) -> str:
 
 
 def question_kind(question: str) -> str:
-    """Frequency if asked; else the kind of the earliest asking word ("how much", "when", "who"); else an amount if
+    """Frequency if asked; a contact (phone, e-mail, web address) if asked; else the kind of the earliest asking word ("how much", "when", "who"); else an amount if
     the question is about money or rates; else yes/no by its first word."""
     folded = fold(question).strip(" ¿¡")
     if re.search(_FREQUENCY_CUES, folded):
         return FREQUENCY
+    if contact_asked(question) is not None:
+        return CONTACT
     found = [(m.start(), kind) for kind, pattern in _ASKING for m in [re.search(pattern, folded)] if m
              and not (kind == DATE and m.start() > 0 and re.match(_OPENING, folded) and m.group() in ("when", "cuando"))]
     if found:
@@ -200,6 +205,8 @@ def offers(kind: str, text: str, question: str = "") -> float:
         return CONDITION_FIT if _TIME_CONDITION.search(folded) else 0.0
     if kind == REASON:
         return 1.0 if _REASON_TEXT.search(folded) else 0.3
+    if kind == CONTACT:
+        return offers_contact(text, question)
     if kind == NAME:
         asked = set(fold(question).split())
         names = [w for w in _CAPITALISED.findall(text) if fold(w) not in asked]

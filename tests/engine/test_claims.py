@@ -60,6 +60,8 @@ def test_a_sentence_copying_a_page_footer_is_not_supported():
     repeated = furniture(FOOTERS + ["Services 21,213"])
     assert copies_furniture("Apple Inc. Q3 2023 Form 10-Q 7", repeated)
     assert not copies_furniture("Services 21,213", repeated), "a line quoted twice from one page is not a footer"
+    notices = furniture(["ADDRESSES:\n• Fax: 202–493–2251.\n• Mail: Docket Operations", "• Fax: (202) 493–2251.\nMore"])
+    assert not copies_furniture("• Fax: 202–493–2251.", notices), "lines that differ in punctuation, not page number"
 
 
 def test_each_sentence_is_checked_against_the_sources_it_cites_or_the_evidence():

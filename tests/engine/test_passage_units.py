@@ -1,7 +1,8 @@
 """How a passage is cut into quotes: sentences, list items, one-figure fields and table rows, with their offsets."""
 from __future__ import annotations
 
-from rag.answer.passage_units import ROW, SENTENCE, page_span, split_units
+from rag.answer.page_offsets import page_span
+from rag.answer.passage_units import ROW, SENTENCE, split_units
 
 
 def test_units_are_sentences_items_and_rows_with_offsets_into_the_passage():
