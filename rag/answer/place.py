@@ -27,6 +27,9 @@ _NOT_PLACE = re.compile(
     r"winter|primavera|verano|otono|invierno|century|siglo|year|ano|time|tiempo|order|orden|addition|adicion|fact|general|"
     r"particular|terms|virtud|earnest|activo|sola|solo|total|part|parte|favor|favour|response|respuesta|practice|"
     r"principle|contrast|short|summary|detail|advance|those|these|estos|estas|esos|esas)\b", re.I)
+# An e-mail or web address after a preposition is where to send or find something ("ordered by e-mail at
+# parts@g7power.example").
+_ADDRESS = re.compile(r"\b(?:at|to|on|via|en|a)\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s,;]+)", re.I)
 # A lower-case word between two capitalised ones belongs to a name ("ABC on Demand").
 _IN_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*\s+$")
 _WORD = re.compile(r"[^\W_]+")
@@ -55,4 +58,8 @@ def place_phrase(question: str, text: str) -> str:
         distance = min((abs(match.start() - a) for a in anchors), default=0)
         if distance < best_distance:
             best, best_distance = phrase, distance
+    for match in _ADDRESS.finditer(text):
+        distance = min((abs(match.start() - a) for a in anchors), default=0)
+        if distance <= best_distance:
+            best, best_distance = match.group(0).rstrip(".,;:)"), distance
     return best

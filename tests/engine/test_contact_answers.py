@@ -105,3 +105,21 @@ def test_the_desk_s_phone_email_and_portal_are_answered_from_its_list(tmp_path, 
     for question, answer in expected.items():
         reply = engine.ask(question)
         assert not reply.weak and reply.evidence[0].answer == answer, (question, [e.text for e in reply.evidence])
+
+
+def test_where_to_send_something_is_answered_by_the_address_it_goes_to():
+    from rag.answer.place import place_phrase
+
+    text = "Spare parts are ordered by e-mail at parts@g7power.example, quoting the serial number printed on the frame."
+    assert place_phrase("Where do I order spare parts for the G-7?", text) == "at parts@g7power.example"
+
+
+def test_a_contact_table_answers_a_question_in_the_other_language():
+    table = ("Departamento | Teléfono | Correo\n\nTaller | Teléfono: 91 555 12 34 | Correo: taller@flota.example\n\n"
+             "Seguridad | Teléfono: 91 555 99 00 | Correo: seguridad@flota.example")
+    selection = select_evidence("What is the phone number of the workshop?", [_hit(table)], Terms("en", evidence_stopwords()),
+                                across_languages=True)
+    assert selection.chosen[0].unit.text.startswith("Taller") and selection.chosen[0].answer == "91 555 12 34"
+    email = select_evidence("What is the security department's email?", [_hit(table)], Terms("en", evidence_stopwords()),
+                            across_languages=True)
+    assert email.chosen[0].answer == "seguridad@flota.example"
