@@ -8,7 +8,8 @@ from typing import AbstractSet, Callable, Sequence
 
 from rag.answer.answer_phrase import answer_phrase
 from rag.answer.contact import MEANS_WORDS, labelled
-from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, repeats, row_label
+from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, row_label
+from rag.answer.repeats import repeats
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_holds, whole
 from rag.answer.subject import held_words, last_heading, lighter, same_family, title_pairs, titles

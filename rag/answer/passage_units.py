@@ -21,9 +21,6 @@ FIELD_UNIT_WORDS = 3
 # A line this short with one figure at its end, not going on in the next line, is a field of a list or table
 # (see ``_is_field``).
 FIELD_CHARS = 80
-# Two sentences sharing this share of their words say the same thing.
-REPEATED_WORDS = 0.8
-_WORD = re.compile(r"[^\W_]+")
 _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(?[a-zA-Z][.)]\s+|(?:[Ss]tep|[Pp]aso)\s+\d{1,2}[.:)]\s+)")
 _BULLET = re.compile(r"^\s*[•●▪◦*\-–]\s+")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
@@ -46,6 +43,9 @@ _RANGE_CELL = re.compile(r"\d[\d.,]*\s*(?:-|–|a|to|y|and)\s*\d[\d.,]*(?![\d.,]
 _PHONE = re.compile(r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")
 _CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 _PROSE_PUNCTUATION = re.compile(r"[,;:]\s")
+_DANGLING = frozenset({"except", "between", "from", "with"})
+# A line wrapped in a column is about as long as the next: at least this share of it.
+WRAPPED_LINE_SHARE = 0.6
 # A sentence ending inside a line ("3.2 bar. Maximum operating pressure: 16 bar.") makes it prose, not a row; "U.S.
 # Treasury" does not.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]")
@@ -183,6 +183,12 @@ def _split_units(text: str) -> tuple[Unit, ...]:
             continue
         above, previous = previous, line
         after_sentence = not block or text[block[-1][0] : block[-1][1]].rstrip().endswith((".", "!", "?", ":"))
+        stripped = line.strip()
+        prose = bool(_PROSE_PUNCTUATION.search(line)) and not _CELL_SPLIT.search(stripped) and "  " not in stripped
+        if _goes_on_item(units, text, start, line, prose, above) and not block:
+            last = units.pop()
+            units.append(Unit(ITEM, last.start, end, " ".join(text[last.start : end].split()), last.context))
+            continue
         if _is_header(line) and after_sentence:  # not "2020." going on with "by September 21,"
             flush()
             headers.append(" ".join(line.split()))
@@ -215,8 +221,7 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         goes_on = line.lstrip()[:1].islower() and (not after_sentence or (bool(units) and units[-1].kind == ITEM and not block))
         # So does a line punctuated as prose, not set in cells, inside an open sentence ("contact Pilatus Aircraft
         # Ltd., Customer Technical" / "Support (MCC), P.O. Box 992, CH–6371"; not "Net income 22,291 17,556" under a title).
-        goes_on = goes_on or (not after_sentence and bool(_PROSE_PUNCTUATION.search(line))
-                              and not _CELL_SPLIT.search(line.strip()) and "  " not in line.strip())
+        goes_on = goes_on or (prose and not after_sentence)
         if not goes_on and not _BULLET.match(line) and (is_table_row(line) or (" | " in line and len(line) <= MAX_UNIT_CHARS)):
             flush()
             units.append(Unit(ROW, *_trim(text, start, end), context=" · ".join(headers[-2:]) or caption))
@@ -235,6 +240,20 @@ def _split_units(text: str) -> tuple[Unit, ...]:
         block.append((start, end))
     flush()
     return tuple(u for u in units if len(u.text) >= 8 and re.search(r"[^\W\d_]", u.text))
+
+
+def _goes_on_item(units: list[Unit], text: str, start: int, line: str, prose: bool, above: str) -> bool:
+    """Whether ``line`` goes on with the bulleted item just before it, not closed yet: a line punctuated as prose, as
+    long as a wrapped line (``above``, the item's last) is, or any line when the item broke off on a small word ("•
+    Mail: U.S. Department of" / "Transportation, Docket Operations, M–" / "30, West Building Ground Floor, Room"; "…Monday
+    through Friday, except" / "Federal holidays."); not a paragraph after a short item ("• Web: www.termonorte.es")."""
+    if not units or units[-1].kind != ITEM or not _ITEM_START.match(units[-1].text) or _ITEM_START.match(line):
+        return False
+    last = units[-1].text
+    if text[units[-1].end : start].strip() or last.endswith((".", "!", "?", ":", ";")):
+        return False
+    wrapped = prose and len(above.strip()) >= WRAPPED_LINE_SHARE * len(line.strip())
+    return wrapped or last.rsplit(None, 1)[-1] in _SMALL_WORDS | _DANGLING
 
 
 def _header_row(line: str, following: str) -> bool:
@@ -363,22 +382,3 @@ def _cap(text: str, start: int, end: int, clean: str) -> list[Unit]:
             cut = start + match.end()
     pieces.append((cut, end))
     return [Unit(SENTENCE, *_trim(text, s, e)) for s, e in pieces if text[s:e].strip()]
-
-
-def repeats(unit: Unit, other: Unit) -> bool:
-    """Whether ``unit`` says again what ``other`` says: the same text, the same sentence in two places of a filing
-    ("$18.7 billion remained of this $60.0 billion share repurchase program"), or a statement's row again in another
-    table. Rows need two shared figures: rows of one figure ("Inlet pressure: 16 bar", "Outlet pressure: 16 bar") may
-    say different things."""
-    if unit.text == other.text:
-        return True
-    if unit.kind == ROW and other.kind == ROW:
-        mine, theirs = _row_figures(unit), _row_figures(other)
-        shared = len(mine & theirs)
-        return shared >= 2 and shared * 2 >= min(len(mine), len(theirs))
-    mine, theirs = set(_WORD.findall(unit.text.lower())), set(_WORD.findall(other.text.lower()))
-    return len(mine & theirs) >= REPEATED_WORDS * len(mine | theirs)
-
-
-def _row_figures(unit: Unit) -> set[str]:
-    return {figure.strip("()%$ ").replace(",", "") for _, figure in row_cells(unit.text, unit.context)} - {"", "0", "-", "—", "–"}

@@ -143,6 +143,15 @@ def test_a_narrow_column_s_wrapped_lines_go_on_with_their_sentence_or_item_whate
               "address above between 9 a.m. and 5\np.m., Monday through Friday, except\nFederal holidays.\n")
     units = [(u.kind, u.text) for u in split_units(column)]
     assert ("item", "• Fax: 202–493–2251.") in units
-    assert ("item", "• Mail: U.S. Department of") in units
+    assert ("item", "• Mail: U.S. Department of Transportation, Docket Operations.") in units
     assert ("item", "• Hand Delivery: Deliver to Mail address above between 9 a.m. and 5 p.m., Monday through Friday, "
-                    "except") in units
+                    "except Federal holidays.") in units
+
+
+def test_a_paragraph_after_a_short_list_item_is_not_part_of_it():
+    """A Word list item ends without a full stop; the paragraph after it is its own sentence."""
+    text = ("Contacte con el Servicio de Asistencia Técnica:\n• Web: www.termonorte.es/soporte\n"
+            "Para tramitar la garantía necesitará el número de serie, que figura en la placa de características.")
+    assert [(u.kind, u.text) for u in split_units(text)][1:] == [
+        ("item", "• Web: www.termonorte.es/soporte"),
+        ("sentence", "Para tramitar la garantía necesitará el número de serie, que figura en la placa de características.")]
