@@ -75,3 +75,17 @@ def repeated_quote(sentence: str, question: str, quotes: Sequence[str], language
         if own and len(own & quoted) >= REPEAT_SHARE * len(own) and len(words) >= REPEAT_LENGTH * len(quoted):
             return index
     return None
+
+
+# A sentence that talks about the task, not the documents: at least half its own words are the prompt's ("Extract the
+# evidence from the document and put it in one sentence.", which the bundled model added under the refrigerant's row).
+TASK_SHARE = 0.5
+
+
+def restates_the_task(sentence: str, question: str, prompt: str, source_units: list[set[str]], language: str) -> bool:
+    """Whether ``sentence`` only speaks of the task: half or more of its own words (those not in the question) are
+    the ``prompt``'s (its instructions) and none of the others is in any source (``vocabulary``)."""
+    own = _words(sentence, language) - _words(question, language)
+    told = own & _words(prompt, language)
+    known = set().union(*source_units) if source_units else set()
+    return bool(own) and len(told) >= TASK_SHARE * len(own) and not (own - told) & known

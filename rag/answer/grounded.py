@@ -7,11 +7,11 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from rag.answer.claims import check_sentences, dates, figure_found, figures
-from rag.answer.echo import off_the_sources, repeated_quote, vocabulary, without_echoes
+from rag.answer.echo import off_the_sources, repeated_quote, restates_the_task, vocabulary, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
 from rag.answer.page_offsets import page_span
-from rag.answer.prompt import build_evidence_messages, cite
+from rag.answer.prompt import EVIDENCE_SYSTEM_PROMPT, build_evidence_messages, cite
 from rag.answer.question_kind import fold
 from rag.answer.reply_limit import ReplyLimit
 from rag.errors import ModelCrashed, ModelError
@@ -175,6 +175,9 @@ class GroundedAnswer:
         source_units = vocabulary([*sources.values(), *evidence], self.language)
         checks = [replace(c, supported=False) if c.supported and off_the_sources(c.text, self.question, source_units, self.language)
                   else c for c in check_sentences(text, sources, evidence)]
+        prompt = f"{EVIDENCE_SYSTEM_PROMPT} {message('write', self.language)}"
+        checks = [c for c in checks  # shown marked "not found", an instruction of its own is only noise
+                  if c.supported or not restates_the_task(c.text, self.question, prompt, source_units, self.language)]
         if self.unmentioned:
             checks = [replace(c, supported=False, missing=(*c.missing, self.unmentioned))
                       if c.supported and self._claims_unmentioned(c.text) else c for c in checks]

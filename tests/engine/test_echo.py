@@ -113,3 +113,18 @@ def test_a_model_that_copies_another_quote_than_the_best_is_not_shown(tmp_path, 
     agreeing = fake_engine(data_dir=tmp_path / "agreeing", generator=FakeGenerator(f"{VENOM[:-1]} [1]."))
     agreeing.ingest([tmp_path])
     assert agreeing.ask(ORIGINATORS).text.startswith("Venom, reckoned by many")
+
+
+def test_an_instruction_the_model_writes_itself_is_left_out_and_a_claim_stays_marked(tmp_path, fake_engine):
+    """Under the refrigerant's row the bundled model wrote "Extract the evidence from the document and put it in one
+    sentence.", shown marked "not found in your documents": noise, not a claim."""
+    make_pdf(tmp_path / "pump.pdf", ["Replace the mechanical seal of the booster pump every 8,000 operating hours."])
+    reply = ("The seal is replaced every 8,000 hours [1]. Extract the evidence from the document and put it in one "
+             "sentence. Customers love the colour.")
+    engine = fake_engine(generator=FakeGenerator(reply))
+    engine.ingest([tmp_path])
+    answer = engine.ask("How often is the seal replaced?")
+    assert "Extract" not in answer.text
+    assert [c.supported for c in answer.sentences] == [True, False]
+    assert "Customers love the colour. (not found in your documents)" in answer.text
+
