@@ -5,7 +5,7 @@ from rag.answer.contact import contact_phrase, labelled, offers_contact
 from rag.answer.evidence import Terms, evidence_stopwords, select_evidence
 from rag.answer.passage_units import ITEM, split_units
 from rag.answer.question_kind import CONTACT, question_kind
-from rag.types import Hit
+from tests.engine.test_policy_answers import _hit
 
 # A notice set in a narrow column, as the Federal Register prints it: the list of ways to send comments, then the
 # manufacturer's contact for service information with its own telephone and fax.
@@ -20,10 +20,6 @@ NOTICE = (
     "Support (MCC), P.O. Box 992, CH–6371\nStans, Switzerland; telephone: +41 (0)41\n619 67 74; fax: +41 (0)41 619 67 73.\n"
     "The FAA sent Emergency AD 2018–23–51 to\nall known U.S. owners and operators.\n"
 )
-
-
-def _hit(text: str) -> Hit:
-    return Hit("c1", "d1", "/docs/notice.pdf", text, 1.0, 0.5, 1.0, None, None, 0, len(text), "")
 
 
 def test_questions_for_a_phone_an_email_or_a_web_address_ask_for_a_contact():

@@ -4,15 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.ingest.loaders import load_document
+from tests.engine.test_page_structure import _rows
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 # Points between "of" and "net": PDFium reads a space there, but it is narrower than Faro's own word gap in DejaVu
 # Sans 10 pt (0.18 of a 11.6-point line), as in NVIDIA's filings' "% of net revenue".
 NARROW_GAP = 1.6
-
-
-def _rows(document) -> list[str]:
-    return [page.text[start:end] for page in document.pages for start, end, _ in page.rows]
 
 
 def make_expenses_pdf(path: Path) -> Path:
