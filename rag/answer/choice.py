@@ -95,7 +95,8 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     if ours_first:
         name = unmentioned_name(question, terms, same_language) or unmentioned_subject(question, same_language)
     # A web address, an e-mail or a phone number named as one needs no "website" or "phone" beside it.
-    given = selection.kind == CONTACT and bool(selection.chosen) and offers(CONTACT, selection.chosen[0].unit.text, question) == 1.0
+    given = (selection.kind == CONTACT and bool(selection.chosen)
+             and offers(CONTACT, selection.chosen[0].unit.text, question) == 1.0)
     thing = "" if given else asked_thing(question)
     ours = [c for c in selection.chosen if languages.get(c.hit.doc_id) in (None, language)]
     # A table row gives what its columns say without their words ("Salad bar (per kg) | 12.00 EUR").

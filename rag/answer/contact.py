@@ -7,11 +7,13 @@ from rag.analysis import fold
 
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d[\d ()./–-]{5,}\d(?![\w,]|\.\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WEB = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+(?:\.[\w/-]+)+|\b[\w-]+\.(?:com|org|gov|net|edu|es|eu|int)(?:/[\w./-]*)?\b")
+_WEB = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+(?:\.[\w/-]+)+|"
+                  r"\b[\w-]+\.(?:com|org|gov|net|edu|es|eu|int)(?:/[\w./-]*)?\b")
 # The means a question names, folded, and the text that gives it ("¿A qué teléfono llamo?", "What is the fax number?").
 _MEANS = (
     (re.compile(r"\b(?:e-?mail|correo(?: electronico)?|e-?mail address|direccion de correo)\b"), _EMAIL),
-    (re.compile(r"\b(?:website|web ?site|web ?page|web address|url|internet address|pagina web|sitio web|portal|web)\b"), _WEB),
+    (re.compile(r"\b(?:website|web ?site|web ?page|web address|url|internet address|pagina web|sitio web|portal|"
+                r"web)\b"), _WEB),
     (re.compile(r"\b(?:phone|telephone|fax|hotline|helpline|telefono|(?:phone|fax|telephone|contact) number|"
                 r"numero de (?:telefono|fax|contacto))\b|\bnumber\b.*\bcall\b|\bnumero\b.*\bllam(?:o|ar|e)\b"), _PHONE),
 )
@@ -25,7 +27,8 @@ _ASKS = re.compile(r"^(?:(?:a|al|en|de|to|at|on)\s+)?(?:what|which|where|que|cua
 MIN_PHONE_DIGITS = 7
 # A number of seven or more digits with no word saying it is a phone's, as a match for a phone asked.
 UNNAMED_NUMBER_FIT = 0.5
-_PHONE_WORD = re.compile(r"\b(?:tel|tfno|tlf|phone|telephone|fax|telefono|movil|call|llame|llamar|hotline|helpline|whatsapp)\b")
+_PHONE_WORD = re.compile(r"\b(?:tel|tfno|tlf|phone|telephone|fax|telefono|movil|call|llame|llamar|hotline|helpline|"
+                         r"whatsapp)\b")
 # A line's label: a few words before a colon, after any bullet ("• Fax:", "- Self-service portal:", "Teléfono:").
 _LABEL = re.compile(r"^\W*([^\W\d_][\w -]{0,40}?)\s*:")
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
@@ -60,7 +63,8 @@ def offers_contact(text: str, question: str) -> float:
 def _asked_words(question: str, pattern: re.Pattern) -> set[str]:
     """The words ``question`` names its means of contact by ("fax", "e-mail", "teléfono"), folded."""
     cue = next(cue for cue, means in _MEANS if means is pattern)
-    return {word.replace("-", "") for m in cue.finditer(fold(question)) for word in m.group().split()} - {"number", "numero", "de"}
+    words = {word.replace("-", "") for m in cue.finditer(fold(question)) for word in m.group().split()}
+    return words - {"number", "numero", "de"}
 
 
 def labelled(text: str, question: str) -> bool:

@@ -1,4 +1,4 @@
-"""What a question asks for (a frequency, an amount, a date, a name, a contact, yes/no, a reason) and whether a text offers it."""
+"""What a question asks for (a frequency, an amount, a date, a name, a contact, yes/no, a reason); does a text offer it."""
 from __future__ import annotations
 
 import re
@@ -143,8 +143,9 @@ def content_words(question: str) -> str:
 
 
 def question_kind(question: str) -> str:
-    """Frequency if asked; a contact (phone, e-mail, web address) if asked; else the kind of the earliest asking word ("how much", "when", "who"); else an amount if
-    the question is about money or rates; else yes/no by its first word."""
+    """Frequency if asked; a contact (phone, e-mail, web address) if asked; else the kind of the earliest asking word
+    ("how much", "when", "who"); else an amount if the question is about money or rates; else yes/no by its first
+    word."""
     folded = fold(question).strip(" ¿¡")
     if re.search(_FREQUENCY_CUES, folded):
         return FREQUENCY
