@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.analysis import fold
 
@@ -34,8 +35,10 @@ _LABEL = re.compile(r"^\W*([^\W\d_][\w -]{0,40}?)\s*:")
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
+@lru_cache(maxsize=256)
 def contact_asked(question: str) -> re.Pattern | None:
-    """The pattern of the means of contact ``question`` asks for, or None when it asks for none."""
+    """The pattern of the means of contact ``question`` asks for, or None when it asks for none (once per question:
+    every unit of a pool asks)."""
     folded = fold(question).strip(" ¿¡")
     if not _ASKS.match(folded):
         return None
