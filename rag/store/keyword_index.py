@@ -108,14 +108,19 @@ class KeywordIndex:
         passage holds is the rarest."""
         if self._retriever is None:
             return {term: 1.0 for term in index_terms}
-        vocabulary, starts = self._retriever.vocab_dict, self._retriever.scores["indptr"]
         passages = len(self._ids)
-        rarity = {}
-        for term in index_terms:
-            position = vocabulary.get(term)
-            holding = 0 if position is None else int(starts[position + 1] - starts[position])
-            rarity[term] = float(np.log((passages + 1) / (holding + 0.5)))
-        return rarity
+        return {term: float(np.log((passages + 1) / (self._holding(term) + 0.5))) for term in index_terms}
+
+    def unheard(self, index_terms: Iterable[str]) -> set[str]:
+        """The ``index_terms`` that no passage holds (none when the index is empty)."""
+        if self._retriever is None:
+            return set()
+        return {term for term in index_terms if self._holding(term) == 0}
+
+    def _holding(self, term: str) -> int:
+        position = self._retriever.vocab_dict.get(term)
+        starts = self._retriever.scores["indptr"]
+        return 0 if position is None else int(starts[position + 1] - starts[position])
 
     def score(self, query: str, chunk_ids: Iterable[str]) -> dict[str, float]:
         """The BM25 score of ``query`` for each of ``chunk_ids`` (0 for unknown ids)."""
