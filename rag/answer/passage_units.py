@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.answer.prompt import split_sentences
-from rag.answer.question_kind import MONTHS
+from rag.answer.question_kind import MONTHS, WEEKDAYS
 
 SENTENCE, ITEM, ROW = "sentence", "item", "row"
 MAX_UNIT_CHARS = 600
@@ -52,6 +52,11 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]")
 # A date's day and year are not figure cells ("For the Quarter Ended September 30, 2023", "Revision C - March 2024" are
 # titles, not rows).
 _DATE = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\b(?:\d{{1,2}}\s+)?de\s+(?:{MONTHS})\s+de\s+(?:19|20)\d\d\b", re.I)
+# A line that is only a date ("Tuesday, January 13, 2009" under a transcript's caption, "Madrid, 3 de marzo de 2024"
+# atop a letter) says when, and is no title.
+# With the weekday or the place it is no column's header either.
+_DATE_LINE = re.compile(rf"^(?P<place>[^\W\d_]+(?:[ .][^\W\d_]+)?,\s*)?(?P<weekday>(?:{WEEKDAYS}|mi[eé]rcoles|s[aá]bado),?\s+)?"
+                        rf"(?:{_DATE.pattern})\.?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,9 @@ def row_cells(row: str, context: str = "", words_before: int = MAX_WORDS_BEFORE_
 def _is_header(line: str) -> bool:
     """A table's column header: periods and dates only (``Three Months Ended``, ``July 1, 2023 June 25, 2022``)."""
     if not _HEADER_HINT.search(line) or re.search(r"\d,\d{3}|[$€£%]", line):
+        return False
+    dated = _DATE_LINE.match(line.strip())
+    if dated and (dated.group("place") or dated.group("weekday")):
         return False
     others = [w for w in re.findall(r"[^\W\d_]+", line.lower()) if w not in PERIOD_WORDS]
     return len(others) <= 1
@@ -320,6 +328,8 @@ def _is_heading(line: str, following: str) -> bool:
     that names a thing and then what the document is ("Bomba de calor HP-12 - Manual de instalación y mantenimiento").
     Not a line in lower case nor a bulleted one ("• Mail: U.S. Department of" in a narrow column)."""
     stripped = line.strip()
+    if _DATE_LINE.match(stripped):
+        return False
     named = " - " in stripped and len(stripped.split()) <= TITLE_WORDS
     return ((len(stripped.split()) <= 6 or named or _title_case(stripped))
             and not stripped.endswith((".", ",", ";", ":", "!", "?"))
@@ -341,9 +351,10 @@ def document_title(text: str) -> str:
 
 def _title_case(line: str) -> bool:
     """Up to ``TITLE_WORDS`` words, all capitalised but the small ones, and no figure ("Standard Operating Procedure -
-    Chemical Laboratory Safety", "Política de Uso de Vehículos"; not "For the Quarter Ended September 30, 2023")."""
+    Chemical Laboratory Safety", "Política de Uso de Vehículos"; not "For the Quarter Ended September 30, 2023", nor a
+    line of a list of names and places "STEVEN E. MERCER, ESQ., Deputy Attorney General, Los")."""
     words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
-    return 0 < len(words) <= TITLE_WORDS and all(w[0].isupper() for w in words) and not re.search(r"\d", line)
+    return 0 < len(words) <= TITLE_WORDS and line.count(",") < 2 and all(w[0].isupper() for w in words) and not re.search(r"\d", line)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:

@@ -155,3 +155,20 @@ def test_a_paragraph_after_a_short_list_item_is_not_part_of_it():
     assert [(u.kind, u.text) for u in split_units(text)][1:] == [
         ("item", "• Web: www.termonorte.es/soporte"),
         ("sentence", "Para tramitar la garantía necesitará el número de serie, que figura en la placa de características.")]
+
+
+def test_a_dated_line_and_a_line_of_names_and_places_are_read_not_taken_for_titles():
+    """A Supreme Court transcript's cover: "Tuesday, January 13, 2009" was taken for a column header and "STEVEN E.
+    MERCER, ESQ., Deputy Attorney General, Los" for a title, so no quote could give the date of the argument nor
+    who argued for the petitioner."""
+    text = ("Washington, D.C.\nTuesday, January 13, 2009\nThe above-entitled matter came on for oral\n"
+            "argument before the Supreme Court of the United States\nat 1:01 p.m.\nAPPEARANCES:\n"
+            "STEVEN E. MERCER, ESQ., Deputy Attorney General, Los\nAngeles, Cal.; on behalf of the Petitioner.\n")
+    assert [u.text for u in split_units(text)][1:] == [
+        "Tuesday, January 13, 2009 The above-entitled matter came on for oral argument before the Supreme Court of the "
+        "United States at 1:01 p.m.",
+        "APPEARANCES: STEVEN E. MERCER, ESQ., Deputy Attorney General, Los Angeles, Cal.; on behalf of the Petitioner."]
+    letter = [u.text for u in split_units("Madrid, 3 de marzo de 2024\nLe escribimos para informarle del cambio de tarifa.")]
+    assert letter == ["Madrid, 3 de marzo de 2024 Le escribimos para informarle del cambio de tarifa."]
+    columns = split_units("September 30, 2023 December 31, 2022\nTotal net sales 81,797 70,000")
+    assert [(u.kind, u.context) for u in columns] == [(ROW, "September 30, 2023 December 31, 2022")], "dates head columns"
