@@ -181,8 +181,8 @@ class GroundedAnswer:
         if self.unmentioned:
             checks = [replace(c, supported=False, missing=(*c.missing, self.unmentioned))
                       if c.supported and self._claims_unmentioned(c.text) else c for c in checks]
-        if not checks and not stopped:
-            return self.evidence_only("")
+        if not checks and not stopped:  # it wrote nothing, or only the question and the task again
+            return self.evidence_only(message("nothing_added", self.language))
         short = self.evidence[0].answer if self.evidence else ""
         if checks and (not any(c.supported for c in checks) or (short and not mentions(" ".join(c.text for c in checks), short))):
             answer = self.evidence_only(message("no_match", self.language), stopped)
@@ -191,7 +191,7 @@ class GroundedAnswer:
         if 0 not in repeats:  # the model chose another quote than the best one: the evidence speaks for itself
             checks = [c for c, repeat in zip(checks, repeats) if repeat is None]
             if not checks:
-                return self.evidence_only("", stopped)
+                return self.evidence_only("" if stopped else message("nothing_added", self.language), stopped)
         marked = " ".join(_marked(c, self.language) for c in checks)
         note = self._weak_note()
         return Answer(self.question, marked, citations, abstained=False, closest=tuple(used), stopped=stopped,

@@ -57,6 +57,7 @@ MESSAGES = {
         "reading_one": "Reading the passage…",
         "no_model": "The language model is not available ({reason}), so the passages that answer the question are shown.",
         "no_match": "The model's answer did not match your documents, so only the passages from them are shown.",
+        "nothing_added": "The language model added nothing to the passages above.",
         "model_stopped": "The language model stopped unexpectedly while writing; Faro restarted it. The passages that "
                          "answer the question are shown; ask again for a written answer.",
         "not_found": "not found in your documents",
@@ -75,6 +76,7 @@ MESSAGES = {
         "reading_one": "Leyendo el pasaje…",
         "no_model": "El modelo de lenguaje no está disponible ({reason}); se muestran los pasajes que responden a la pregunta.",
         "no_match": "La respuesta del modelo no coincide con sus documentos; solo se muestran los pasajes de ellos.",
+        "nothing_added": "El modelo de lenguaje no añadió nada a los pasajes de arriba.",
         "model_stopped": "El modelo de lenguaje se detuvo de forma inesperada mientras escribía; Faro lo reinició. Se "
                          "muestran los pasajes que responden a la pregunta; vuelva a preguntar para obtener una "
                          "respuesta escrita.",

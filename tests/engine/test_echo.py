@@ -44,6 +44,7 @@ def test_an_answer_of_echoes_shows_the_evidence_alone(tmp_path, fake_engine):
     answer = engine.ask("¿Qué reveló el estudio sobre los clades del genoma?")
     assert answer.text == "" and answer.evidence and not answer.abstained
     assert "ramas genéticas" in answer.evidence[0].text
+    assert answer.note == "El modelo de lenguaje no añadió nada a los pasajes de arriba.", "the user hears why no text came"
 
 
 def test_an_unsourced_sentence_is_marked_and_a_sourced_one_kept(tmp_path, fake_engine):
@@ -110,6 +111,7 @@ def test_a_model_that_copies_another_quote_than_the_best_is_not_shown(tmp_path, 
     answer = engine.ask(ORIGINATORS)
     assert answer.evidence[0].text == VENOM and any(e.text == SKYCLAD for e in answer.evidence)
     assert answer.text == "" and not answer.abstained
+    assert answer.note == "The language model added nothing to the passages above."
     agreeing = fake_engine(data_dir=tmp_path / "agreeing", generator=FakeGenerator(f"{VENOM[:-1]} [1]."))
     agreeing.ingest([tmp_path])
     assert agreeing.ask(ORIGINATORS).text.startswith("Venom, reckoned by many")
