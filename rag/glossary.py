@@ -7,7 +7,9 @@ from pathlib import Path
 
 from rag.analysis import fold, stopwords, words
 
-GLOSSARY = Path(__file__).with_name("glossary_en_es.txt")
+# The hand-written glossary of policies, manuals, reports and encyclopaedias, and general vocabulary whose two
+# languages look different (each line the forms of one word).
+GLOSSARIES = (Path(__file__).with_name("glossary_en_es.txt"), Path(__file__).with_name("glossary_en_es_general.txt"))
 # Stems are compared by their first five letters ("influenc" and "influy" are not, "interceptions" and
 # "intercepciones" are); four let "sello" (seal) find "selling" and "cambiar" (change) find "channel".
 PREFIX_LETTERS = 5
@@ -127,7 +129,7 @@ def _synonym_stems(language: str) -> dict[str, frozenset[str]]:
 def _entries() -> list[tuple[list[str], list[str]]]:
     """The glossary's lines as (English words, Spanish words), folded."""
     entries = []
-    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+    for line in (line for path in GLOSSARIES for line in path.read_text(encoding="utf-8").splitlines()):
         if line.strip() and not line.startswith("#"):
             english, spanish = ([fold(w.strip()) for w in side.split(",") if w.strip()] for side in line.split("|"))
             entries.append((english, spanish))

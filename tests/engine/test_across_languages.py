@@ -109,7 +109,7 @@ def test_a_field_engineer_s_and_an_employee_s_spanish_words_find_the_english_man
 
 
 def test_a_spanish_question_is_read_in_english_where_the_glossary_knows_its_words():
-    assert english_gloss("¿Qué temperatura máxima puede alcanzar el aceite?") == "temperature maxima puede alcanzar oil"
+    assert english_gloss("¿Qué temperatura máxima puede alcanzar el aceite?") == "temperature maxima puede reach reached reaches oil"
     assert english_gloss("¿Cuántos balones sueltos forzados logró Thomas Davis?").endswith("thomas davis")
 
 
@@ -142,3 +142,17 @@ def test_a_field_engineer_asks_in_spanish_what_happens_when_the_pump_runs_dry():
     selection = select_evidence("¿Qué pasa si la bomba KX-440 funciona en seco?", [hit], Terms("es", evidence_stopwords()),
                                 across_languages=True)
     assert selection.chosen[0].unit.text.startswith("Never run the pump dry")
+
+
+@pytest.mark.parametrize("question, right, other", [
+    ("¿Cuándo se revisa el tejado?", "The roof is inspected every autumn.", "The boiler is serviced every spring."),
+    ("¿Qué se hace con un portátil robado?", "A stolen laptop must be reported to IT Security within 24 hours.",
+     "Laptops are returned to IT on the last working day."),
+    ("¿Dónde están las llaves del armario?", "The cupboard keys are kept by the site manager.",
+     "The office keys are kept at reception."),
+])
+def test_everyday_words_that_look_nothing_alike_are_matched_across_languages(question, right, other):
+    """"tejado" is "roof", "robado" "stolen", "armario" "cupboard": words no shared spelling links, which the general
+    vocabulary of the glossary translates."""
+    selection = select_evidence(question, _hits(f"{right}\n{other}"), Terms("es", evidence_stopwords()), across_languages=True)
+    assert selection.chosen[0].unit.text == right
