@@ -53,8 +53,7 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-ZÁÉÍÓÚÑ]")
 # titles, not rows).
 _DATE = re.compile(rf"\b(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\b(?:\d{{1,2}}\s+)?de\s+(?:{MONTHS})\s+de\s+(?:19|20)\d\d\b", re.I)
 # A line that is only a date ("Tuesday, January 13, 2009" under a transcript's caption, "Madrid, 3 de marzo de 2024"
-# atop a letter) says when, and is no title.
-# With the weekday or the place it is no column's header either.
+# atop a letter) says when, and is no title; with the weekday or the place it is no column's header either.
 _DATE_LINE = re.compile(rf"^(?P<place>[^\W\d_]+(?:[ .][^\W\d_]+)?,\s*)?(?P<weekday>(?:{WEEKDAYS}|mi[eé]rcoles|s[aá]bado),?\s+)?"
                         rf"(?:{_DATE.pattern})\.?$", re.I)
 
@@ -354,7 +353,8 @@ def _title_case(line: str) -> bool:
     Chemical Laboratory Safety", "Política de Uso de Vehículos"; not "For the Quarter Ended September 30, 2023", nor a
     line of a list of names and places "STEVEN E. MERCER, ESQ., Deputy Attorney General, Los")."""
     words = [w for w in re.findall(r"[^\W\d_]+", line) if w.lower() not in _SMALL_WORDS]
-    return 0 < len(words) <= TITLE_WORDS and line.count(",") < 2 and all(w[0].isupper() for w in words) and not re.search(r"\d", line)
+    return (0 < len(words) <= TITLE_WORDS and line.count(",") < 2 and all(w[0].isupper() for w in words)
+            and not re.search(r"\d", line))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
