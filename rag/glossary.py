@@ -129,8 +129,9 @@ def _synonym_stems(language: str) -> dict[str, frozenset[str]]:
 def _entries() -> list[tuple[list[str], list[str]]]:
     """The glossary's lines as (English words, Spanish words), folded."""
     entries = []
-    for line in (line for path in GLOSSARIES for line in path.read_text(encoding="utf-8").splitlines()):
-        if line.strip() and not line.startswith("#"):
-            english, spanish = ([fold(w.strip()) for w in side.split(",") if w.strip()] for side in line.split("|"))
-            entries.append((english, spanish))
+    for path in GLOSSARIES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                english, spanish = ([fold(w.strip()) for w in side.split(",") if w.strip()] for side in line.split("|"))
+                entries.append((english, spanish))
     return entries
