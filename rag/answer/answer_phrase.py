@@ -59,6 +59,8 @@ _SENTENCE_START = frozenset(
     "cuando si desde hasta entre segun según".split()
 )
 _WORD = re.compile(r"[^\W_]+")
+# A short word cut with a full stop is an abbreviation (a title after a name, a state), not the name asked for.
+_ABBREVIATION = re.compile(r"[^\W\d_]{1,4}\.")
 # A name after "of", "in", "de la"... is seldom the one asked for by "who" (the Pro Bowl of "tackle of the Pro Bowl").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|de|del|al|en|a|desde|hacia)\s+(?:(?:the|la|el|los|las)\s+)?$", re.I)
 AFTER_PREPOSITION_CHARS = 80
@@ -121,6 +123,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
         if not span or _asked(span, asked) or (kind == NAME and not _is_name(text, match.start(), span)):
             continue
         if kind == NAME and _DATE.fullmatch(span):  # "October 8" is no name
+            continue
+        if kind == NAME and _ABBREVIATION.fullmatch(match.group().strip()):  # "ESQ.", "Cal.", "Jr." name no one
             continue
         if kind == DATE and VERB_MONTHS.fullmatch(match.group().strip()):
             continue

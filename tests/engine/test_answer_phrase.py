@@ -394,3 +394,10 @@ def test_a_measure_asked_by_its_name_is_answered_by_its_figure(question, text, e
 def test_where_is_answered_by_the_phrase_of_place(question, text, expected):
     assert question_kind(question) == OTHER
     assert answer_phrase(question, OTHER, text) == expected
+
+
+def test_an_abbreviation_after_a_name_is_not_the_name_asked_for():
+    """A transcript's list of counsel: "ESQ." stood nearest to the question's words and was shown as the answer."""
+    counsel = "APPEARANCES: STEVEN E. MERCER, ESQ., Deputy Attorney General, Los Angeles, Cal.; on behalf of the Petitioner."
+    assert answer_phrase("Who is the Deputy Attorney General from Los Angeles?", NAME, counsel) == "STEVEN E. MERCER"
+    assert answer_phrase("Who led the survey?", NAME, "The survey was led by Dr. Smith.") == "Dr. Smith"
