@@ -1,6 +1,7 @@
 """The model's reply ends at a short answer: a few sentences, no repeats, no copied source headers."""
 from __future__ import annotations
 
+from rag.answer.prompt import split_sentences
 from rag.answer.reply_limit import ReplyLimit
 
 
@@ -58,3 +59,13 @@ def test_a_reply_going_round_in_circles_ends_before_the_looping_sentence():
         if limit.done:
             break
     assert limit.done and limit.text == "El horario es de 7:00 a 15:00 [1]."
+
+
+def test_a_sentence_ends_inside_its_closing_quote_but_not_at_an_abbreviation_in_quotes():
+    """The bundled model wrote 'El documento … es: [1] "… which was in German." La historia …': one sentence was
+    checked as two before, and the second rode on the quote's words."""
+    reply = ('Es: [1] "The statement was in German." La historia es: [2]. Smith of "Acme Inc." Said so (see p. 4.) '
+             "Then. Citadas por Jones et al. 1998 y Briffa 2000.")
+    assert split_sentences(reply)[::2] == ['Es: [1] "The statement was in German."', "La historia es: [2].",
+                                           'Smith of "Acme Inc." Said so (see p. 4.)', "Then.",
+                                           "Citadas por Jones et al. 1998 y Briffa 2000."]
