@@ -64,15 +64,20 @@ _ABBREVIATION = re.compile(r"[^\W\d_]{1,4}\.")
 # A name after "of", "in", "de la"... is seldom the one asked for by "who" (the Pro Bowl of "tackle of the Pro Bowl").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|to|into|de|del|al|en|a|desde|hacia)\s+(?:(?:the|la|el|los|las)\s+)?$", re.I)
 AFTER_PREPOSITION_CHARS = 80
+# A name before a state's or country's abbreviation is a place ("San Diego, Cal.; on behalf of the Respondent",
+# "Washington, D.C."), not the person "who" asks for.
+_STATE_AFTER = re.compile(r",\s+(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,})")
 # "Who" asks for a person: a prize, an event, a body, an office or a figure named near the question's words is seldom the
-# answer ("Lady Gaga, the ... Academy Award nominee, sang the anthem"; "the German Federal Minister of the Interior").
+# answer ("Lady Gaga, the ... Academy Award nominee, sang the anthem"; "the German Federal Minister of the Interior";
+# "STEVEN E. MERCER, ESQ., Deputy Attorney General").
 _NOT_A_PERSON = re.compile(
     r"\b(?:awards?|prizes?|grammys?|oscars?|[oó]scar|emmys?|nobel|bowls?|games?|league|conference|republic|"
     r"university|church|championship|cup|language|council|army|empire|kingdom|premios?|copa|liga|universidad|"
     r"rep[uú]blica|iglesia|imperio|reino|campeonato|consejo|ej[eé]rcito|lengua|"
     r"ministers?|ministros?|ministry|ministerio|bureau|mesa|association|asociaci[oó]n|federal|committee|comit[eé]|"
     r"party|partido|government|gobierno|agency|agencia|department|departamento|parliament|parlamento|"
-    r"figures?|figuras?|tables?|tablas?|chapters?|cap[ií]tulos?)\b", re.I)
+    r"figures?|figuras?|tables?|tablas?|chapters?|cap[ií]tulos?|attorneys?|deputy|secretary|chairman|"
+    r"secretari[oa]|fiscal|diputad[oa])\b", re.I)
 # The answer sits in the clause that holds most of the question's words ("Lady Gaga ... sang the anthem; while
 # Marlee Matlin ... translated it").
 _CLAUSE = re.compile(r"[^;]+")
@@ -148,7 +153,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             distance += NO_CURRENCY_CHARS
         if kind == NAME and _PREPOSITION_BEFORE.search(text[: match.start()]):
             distance += AFTER_PREPOSITION_CHARS
-        if kind == NAME and person and _NOT_A_PERSON.search(span):
+        if kind == NAME and person and (_NOT_A_PERSON.search(span) or _STATE_AFTER.match(text, match.end())):
             distance += AFTER_PREPOSITION_CHARS
         if kind == NAME and _partly_asked(span, asked):
             distance += PARTLY_ASKED_CHARS

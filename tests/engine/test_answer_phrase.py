@@ -401,3 +401,13 @@ def test_an_abbreviation_after_a_name_is_not_the_name_asked_for():
     counsel = "APPEARANCES: STEVEN E. MERCER, ESQ., Deputy Attorney General, Los Angeles, Cal.; on behalf of the Petitioner."
     assert answer_phrase("Who is the Deputy Attorney General from Los Angeles?", NAME, counsel) == "STEVEN E. MERCER"
     assert answer_phrase("Who led the survey?", NAME, "The survey was led by Dr. Smith.") == "Dr. Smith"
+
+
+def test_who_is_answered_by_the_person_not_the_city_or_the_office_beside_the_name():
+    """"Who argued on behalf of the respondent?" showed → San Diego, "Who represented the petitioner?" → Angeles."""
+    respondent = "CHARLES M. SEVILLA, ESQ., San Diego, Cal.; on behalf of the Respondent."
+    petitioner = "APPEARANCES: STEVEN E. MERCER, ESQ., Deputy Attorney General, Los Angeles, Cal.; on behalf of the Petitioner."
+    assert answer_phrase("Who argued on behalf of the respondent?", NAME, respondent) == "CHARLES M. SEVILLA"
+    assert answer_phrase("Who represented the petitioner?", NAME, petitioner) == "STEVEN E. MERCER"
+    assert answer_phrase("Where is the firm?", NAME, "The firm is in San Diego, Cal. since 1990.") == "San Diego", \
+        "a place is still the answer where no person is asked"
