@@ -45,6 +45,10 @@ _UNITS = {
 _CURRENCY_BEFORE = {"$": "usd", "€": "eur", "£": "gbp"}
 # Quoted names and quoted sentences: a model that puts a sentence in quotes claims it is the documents' own words.
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,400})[”\"»]")
+# What is left of a quotation that a sentence opens and another closes ('[1] "We made cash payments … during Q2 2023
+# and Q2 2023.' then '…with cash on hand." [1]'): the bundled model misquoted the year inside such a one, shown as
+# sourced because each sentence alone held no whole quotation.
+_RUNNING_QUOTE = re.compile(r"[“\"«]\s*(?P<opened>[^”\"»\n]{12,}?)[\s.,;:]*$|^[\s.,;:]*(?P<closed>[^“\"«\n]{12,}?)[\s.,;:]*[”\"»]")
 _FOOTER = re.compile(r"(?:\bpage|\bpágina|\bpagina|\bpág\.?)\s*\d+(?:\s*(?:of|de)\s*\d+)?|\|\s*\d{1,4}\s*$|^\s*\d{1,4}\s*\|", re.I)
 _MARKER = re.compile(r"\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 FURNITURE = "page header or footer"
@@ -162,12 +166,17 @@ def unsupported_claims(sentence: str, sources: Sequence[str]) -> list[str]:
     source_figures = figures(joined)
     source_dates = dates(joined)
     flat_sources = _words_only(joined)
+    quoted = _QUOTED.findall(sentence)
     unquoted = _QUOTED.sub(" ", sentence)
+    running = _RUNNING_QUOTE.search(_MARKER.sub(" ", unquoted))
+    if running:  # a quotation opened or closed in another sentence: this part of it claims the documents' words too
+        quoted.append(running.group("opened") or running.group("closed"))
+        unquoted = unquoted.replace(quoted[-1], " ")
     missing = [f.written + ("%" if f.percent else "") for f in figures(unquoted) if not figure_found(f, source_figures)]
     for date in dates(sentence):
         if date not in source_dates and not (date[2] == 0 and any(d[:2] == date[:2] for d in source_dates)):
             missing.append("-".join(str(part) for part in date if part))
-    missing += [quoted for quoted in _QUOTED.findall(sentence) if _words_only(quoted) not in flat_sources]
+    missing += [text for text in quoted if _words_only(text) not in flat_sources]
     return missing
 
 

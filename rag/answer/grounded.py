@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from rag.answer.claims import check_sentences, dates, figure_found, figures
-from rag.answer.echo import off_the_sources, repeated_quote, restates_the_task, vocabulary, without_echoes
+from rag.answer.echo import copies_a_quote, off_the_sources, repeated_quote, restates_the_task, vocabulary, without_echoes
 from rag.answer.evidence import Selection
 from rag.answer.language import message
 from rag.answer.page_offsets import page_span
@@ -183,10 +183,16 @@ class GroundedAnswer:
                       if c.supported and self._claims_unmentioned(c.text) else c for c in checks]
         if not checks and not stopped:  # it wrote nothing, or only the question and the task again
             return self.evidence_only(message("nothing_added", self.language))
+        # A quote copied in quotation marks is already shown above: what is left is what the model wrote itself.
+        written = [c for c in checks if not (c.supported and copies_a_quote(c.text, evidence))]
+        if not written:
+            answer = self.evidence_only("" if stopped else message("nothing_added", self.language), stopped)
+            return Answer(**{**answer.__dict__, "sentences": tuple(checks)})
         short = self.evidence[0].answer if self.evidence else ""
-        if checks and (not any(c.supported for c in checks) or (short and not mentions(" ".join(c.text for c in checks), short))):
+        if not any(c.supported for c in written) or (short and not mentions(" ".join(c.text for c in written), short)):
             answer = self.evidence_only(message("no_match", self.language), stopped)
             return Answer(**{**answer.__dict__, "sentences": tuple(checks)})
+        checks = written
         repeats = [repeated_quote(c.text, self.question, evidence, self.language) if c.supported else None for c in checks]
         if 0 not in repeats:  # the model chose another quote than the best one: the evidence speaks for itself
             checks = [c for c, repeat in zip(checks, repeats) if repeat is None]

@@ -81,7 +81,7 @@ def test_a_bad_model_setting_leaves_the_evidence_with_its_message_and_the_previo
     try:
         good = engine.config
         first = engine.ask(QUESTION)
-        assert not first.abstained and first.text.strip()
+        assert not first.abstained and first.sentences, "the model wrote an answer, which was checked"
         bad_settings = {name: good.replace(llm_path=path) for name, path in model_variants.items()}
         bad_settings["too-many-layers"] = good.replace(n_gpu_layers=200)
         messages = {**EXPECTED_MESSAGES, "too-many-layers": "has 30 layers; choose at most"}

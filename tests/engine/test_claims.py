@@ -52,6 +52,20 @@ def test_a_quoted_sentence_must_be_the_documents_own_words():
     assert len(unsupported_claims(altered, [source])) == 1
 
 
+def test_a_quotation_that_runs_over_two_sentences_must_be_the_documents_own_words_too():
+    """The bundled model opened a quotation in one sentence and closed it in the next, with 'Q2 2022' changed to
+    'Q2 2023' inside: neither sentence held a whole quotation, and both were shown as sourced."""
+    filing = ("We made cash payments related to acquisition activity of $259 million and $316 million during Q2 2022 "
+              "and Q2 2023. We funded the acquisitions of MGM Holdings Inc. in 2022 and One Medical in 2023 with cash.")
+    reply = ('[1] "We made cash payments related to acquisition activity of $259 million and $316 million during Q2 2023 '
+             'and Q2 2023. We funded the acquisitions of MGM Holdings Inc. in 2022 and One Medical in 2023 with cash." [1]')
+    checks = check_sentences(reply, {1: filing}, [])
+    assert [c.supported for c in checks] == [False, True]
+    assert checks[0].missing[0].endswith("during Q2 2023 and Q2 2023")
+    right = reply.replace("Q2 2023 and Q2 2023", "Q2 2022 and Q2 2023")
+    assert [c.supported for c in check_sentences(right, {1: filing}, [])] == [True, True]
+
+
 def test_a_sentence_copying_a_page_footer_is_not_supported():
     [check] = check_sentences("Apple Inc. | Q3 2023 Form 10-Q | 5", {1: FOOTERS[0], 2: FOOTERS[1]}, [])
     assert not check.supported and check.missing == (FURNITURE,)

@@ -2,7 +2,7 @@
 answer, and a sentence whose words are in none of the sources is not shown as sourced."""
 from __future__ import annotations
 
-from rag.answer.echo import off_the_sources, repeated_quote, vocabulary, without_echoes
+from rag.answer.echo import copies_a_quote, off_the_sources, repeated_quote, vocabulary, without_echoes
 from rag.answer.language import message
 from tests.documents import make_pdf
 from tests.fakes import FakeGenerator
@@ -104,7 +104,9 @@ def test_a_sentence_that_says_a_quote_again_is_a_repeat_but_a_short_answer_from_
     assert repeated_quote("Use 40 Nm [1].", "What torque for the flange bolts?", ["Torque the flange bolts to 40 Nm."], "en") is None
 
 
-def test_a_model_that_copies_another_quote_than_the_best_is_not_shown(tmp_path, fake_engine):
+def test_a_model_that_copies_a_quote_adds_nothing_but_saying_the_best_one_again_is_an_answer(tmp_path, fake_engine):
+    """A copy of another quote than the best picks a different answer; a word-for-word copy of the best one says it
+    twice (the bundled model answered "When did Newcastle's first indoor market open?" with the quote shown above)."""
     make_pdf(tmp_path / "newcastle.pdf", [f"{VENOM} {SKYCLAD}"])
     engine = fake_engine(generator=FakeGenerator(f"The band {SKYCLAD[:-1]} [1]."))
     engine.ingest([tmp_path])
@@ -112,9 +114,37 @@ def test_a_model_that_copies_another_quote_than_the_best_is_not_shown(tmp_path, 
     assert answer.evidence[0].text == VENOM and any(e.text == SKYCLAD for e in answer.evidence)
     assert answer.text == "" and not answer.abstained
     assert answer.note == "The language model added nothing to the passages above."
-    agreeing = fake_engine(data_dir=tmp_path / "agreeing", generator=FakeGenerator(f"{VENOM[:-1]} [1]."))
+    copying = fake_engine(data_dir=tmp_path / "copying", generator=FakeGenerator(f'Evidence: [1] "{VENOM}"'))
+    copying.ingest([tmp_path])
+    copied = copying.ask(ORIGINATORS)
+    assert copied.text == "" and copied.note == "The language model added nothing to the passages above."
+    assert [c.supported for c in copied.sentences] == [True], "the copy is still reported as checked"
+    agreeing = fake_engine(data_dir=tmp_path / "agreeing", generator=FakeGenerator(
+        "Venom is reckoned by many to be the originators of black metal [1]."))
     agreeing.ingest([tmp_path])
-    assert agreeing.ask(ORIGINATORS).text.startswith("Venom, reckoned by many")
+    assert agreeing.ask(ORIGINATORS).text.startswith("Venom is reckoned by many")
+
+
+def test_a_quote_copied_in_quotation_marks_is_a_copy_but_the_answer_said_again_is_not():
+    seal = ["Replace the impeller seal every 1,800 operating hours."]
+    assert copies_a_quote('[1] "Replace the impeller seal every 1,800 operating hours."', seal)
+    assert copies_a_quote('Evidence: [1] "Replace the impeller seal every 1,800 operating hours".', seal)
+    assert not copies_a_quote("Replace the impeller seal every 1,800 operating hours [1].", seal)
+    assert not copies_a_quote('The "impeller seal" is replaced every 1,800 operating hours [1].', seal)
+    assert not copies_a_quote("every 1,800 operating hours [1].", seal)
+
+
+def test_words_around_a_quotation_are_checked_on_their_own():
+    """The bundled model framed a quote in nonsense; three quarters of the sentence's words were the quote's."""
+    statement = 'The statement was in Latin, apart from "We are beggars," which was in German.'
+    sources = vocabulary([statement, "A piece of paper was later found on which Luther had written his last statement."], "es")
+    question = "¿Qué parte de la última declaración de Lutero estaba en alemán?"
+    assert off_the_sources(f'El documento de la que está enviromente es: [1] "{statement}"', question, sources, "es")
+    assert not off_the_sources(f'Según el documento: "{statement}" [1].', question, sources, "es"), "words of quoting"
+    seal = vocabulary(["Replace the impeller seal every 1,800 operating hours."], "en")
+    asked = "How often must the seal be replaced?"
+    assert not off_the_sources('The manual says: "Replace the impeller seal every 1,800 operating hours."', asked, seal, "en")
+    assert off_the_sources('The pump must be scrapped: "Replace the impeller seal" [1].', asked, seal, "en")
 
 
 def test_an_instruction_the_model_writes_itself_is_left_out_and_a_claim_stays_marked(tmp_path, fake_engine):
@@ -130,3 +160,24 @@ def test_an_instruction_the_model_writes_itself_is_left_out_and_a_claim_stays_ma
     assert [c.supported for c in answer.sentences] == [True, False]
     assert "Customers love the colour. (not found in your documents)" in answer.text
 
+
+
+def test_an_answer_in_the_question_s_language_can_say_what_a_quote_in_the_other_says():
+    """A Spanish answer over an English manual was 'not found in your documents' whatever it said: its words are not
+    the quote's. Glossary translations and cognates of the other language's words now count; invented claims do not."""
+    manual = ("Clean the suction strainer every week. Never run the pump dry: the seal is destroyed within a minute. "
+              "Check the coolant level daily.")
+    sources = vocabulary([manual], "es")
+    often = "¿Cada cuánto hay que limpiar el filtro de aspiración de la bomba KX-440?"
+    assert not off_the_sources("Hay que limpiar el filtro de aspiración cada semana [1].", often, sources, "es")
+    assert off_the_sources("Hay que cambiar el aceite cada mes [1].", often, sources, "es")
+    dry = "¿Qué pasa si la bomba funciona en seco?"
+    assert not off_the_sources("El sello se destruye en menos de un minuto [1].", dry, sources, "es")
+    assert off_the_sources("La bomba se para automáticamente y avisa al operario [1].", dry, sources, "es")
+    policy = vocabulary(["Los gastos se presentan en el portal de gastos en un plazo de 30 días desde el regreso, con "
+                         "las facturas originales."], "en")
+    days = "How many days do I have to submit travel expenses?"
+    assert not off_the_sources("Within 30 days of your return, with the original invoices [1].", days, policy, "en")
+    assert off_the_sources("You have 30 days to send them by post to the finance office [1].", days, policy, "en")
+    assert off_the_sources("Hay que limpiar el filtro de aspiración cada semana [1].", often,
+                           vocabulary(["Check the coolant level daily."], "es"), "es"), "the week is in no source"
