@@ -87,13 +87,15 @@ def _unmentioned(question: str, language: str, pool: Sequence[Hit], languages: d
     neither); whether it is a name (or the question's subject); and ``selection`` without the short answers that
     answer something else: all of them when something is unmentioned, else a sentence's figure or name with the
     thing named nowhere near it."""
-    # Across languages names and things are written otherwise: names are looked for when the best passage is in the
-    # question's language, things in the quotes that are.
+    # Across languages names and things are written otherwise: when the best passage is in the question's language,
+    # names and subjects are looked for in the passages in it; else names in every passage, as the glossary translates
+    # them or as cognates ("¿Cuál es la capital de Francia?" over filings in English showed a share capital's figure).
     same_language = [h.text + " " + h.source for h in pool if languages.get(h.doc_id) in (None, language)]
     ours_first = languages.get(pool[0].doc_id) == language
-    name = ""
     if ours_first:
         name = unmentioned_name(question, terms, same_language) or unmentioned_subject(question, same_language)
+    else:
+        name = unmentioned_name(question, terms, [h.text + " " + h.source for h in pool], across=True)
     # A web address, an e-mail or a phone number named as one needs no "website" or "phone" beside it.
     given = (selection.kind == CONTACT and bool(selection.chosen)
              and offers(CONTACT, selection.chosen[0].unit.text, question) == 1.0)

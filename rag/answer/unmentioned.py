@@ -5,7 +5,7 @@ import re
 from typing import Callable, Iterable
 
 from rag.answer.question_kind import fold
-from rag.glossary import same_meaning, shared_across_languages
+from rag.glossary import cognate_spelling, same_meaning, shared_across_languages, translations
 
 Stems = Callable[[str], list[str]]
 
@@ -58,22 +58,47 @@ _NOT_A_THING = frozenset(
 _DEFINED = re.compile(r"\s+(?:who|whom|which|that|whose|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b")
 
 
-def unmentioned_name(question: str, stems: Stems, texts: Iterable[str]) -> str:
+def unmentioned_name(question: str, stems: Stems, texts: Iterable[str], across: bool = False) -> str:
     """A name ``question`` gives (capitalised words, not its first word, with the number that may follow: "Super Bowl
     40") whose last word none of ``texts`` holds, as the question writes it; "" when every name is there. ``stems``
-    are the question language's word stems."""
+    are the question language's word stems.
+
+    ``across`` languages, a name is looked for only where the other language's spelling is known: a word the glossary
+    translates ("Francia", "France"), also as a cognate ("Lutero", "Luther"), and a number after any capitalised word
+    ("Super Bowl 40" is not there where only "Super Bowl 50" is; "State Route 180" is, as "Ruta 180"). Other words may be
+    written otherwise ("Asamblea" and "Assembly", "Sudáfrica" and "South Africa"), and are taken as there."""
+    texts = list(texts)
     folded = [fold(text) for text in texts]
     if not folded:
         return ""
+    spellings = {cognate_spelling(w) for text in folded for w in re.findall(r"[^\W\d_]{5,}", text)} if across else set()
     for run, number in _NAME_RUN.findall(question):
         words = [w for w in run.split() if stems(w)]
         if not words or len(fold(words[-1])) < NAME_MIN_LETTERS:
             continue
         word = re.sub(r"['’]s?$", "", fold(words[-1])).split("-")[0]
-        held = re.compile(_as_word(word) + (rf"\s+{number}\b" if number else ""))
-        if not any(held.search(text) for text in folded):
-            return f"{words[-1]} {number}" if number else words[-1]
+        translated = translations(word) | translations(fold(run)) if across else frozenset()
+        if across and not (translated or number):
+            continue
+        held = [re.compile(_as_word(form) + (rf"\s+{number}\b" if number else "")) for form in {word, *translated}]
+        if any(p.search(text) for p in held for text in folded):
+            continue
+        if across and (re.search(rf"\b[A-Z][\w.]*\s+{number}\b", " ".join(texts)) if number
+                       else _cognate_of(cognate_spelling(word), spellings)):
+            continue
+        return f"{words[-1]} {number}" if number else words[-1]
     return ""
+
+
+# Across languages a name's first letters, as both languages spell them, tell it: "lutero" and "luther" (as "luter"),
+# "apolo" and "apollo"; six when both have them ("francia" is not "franchise"), else all five of the shorter.
+NAME_COGNATE_LETTERS = 6
+
+
+def _cognate_of(spelled: str, spellings: set[str]) -> bool:
+    """Whether a word spelled ``spelled`` shares its first letters with one of ``spellings``."""
+    return any(other[:NAME_COGNATE_LETTERS] == spelled[:NAME_COGNATE_LETTERS] if min(len(other), len(spelled)) > 5
+               else other[:5] == spelled[:5] for other in spellings if len(spelled) >= 5)
 
 
 def _as_word(word: str) -> str:

@@ -150,3 +150,28 @@ def test_the_model_s_figure_for_a_thing_the_passages_never_mention_is_not_shown_
                       generator=FakeGenerator("El barrio de Villaverde tiene 41 habitantes [1]."))
     answer = engine.ask("¿Cuántos habitantes tiene el barrio de Villaverde?")
     assert [(s.supported, s.missing) for s in answer.sentences] == [(False, ("habitantes",))]
+
+
+def test_a_name_is_looked_for_across_languages_as_translated_or_as_a_cognate():
+    terms = Terms("es", evidence_stopwords())
+    filing = ["Common stock and additional paid-in capital: Ending balances 70,667. The franchise business grew."]
+    assert unmentioned_name("¿Cuál es la capital de Francia?", terms, filing, across=True) == "Francia"
+    assert unmentioned_name("¿Qué ciudad de Francia?", terms, ["Paris is in France."], across=True) == ""
+    assert unmentioned_name("¿Qué propugnó Lutero?", terms, ["Luther advocated confession."], across=True) == ""
+    apollo = ["The surviving data from Apollo 11 was compiled by Nafzger."]
+    assert unmentioned_name("¿Quién recopiló los datos del Apolo 11?", terms, apollo, across=True) == ""
+    assert unmentioned_name("¿Quién recopiló los datos del Apolo 12?", terms, apollo, across=True) == "Apolo 12"
+    anthem = ["Lady Gaga sang the national anthem of the United States."]
+    assert unmentioned_name("¿Quién cantó el himno de Estados Unidos?", terms, anthem, across=True) == ""
+
+
+def test_a_spanish_question_about_a_name_an_english_library_never_mentions_is_hedged(tmp_path, fake_engine):
+    """"¿Cuál es la capital de Francia?" over filings in English showed "→ 70,667" (a paid-in capital) and the bundled
+    model's "La capital de Francia es 70,667 [1]" as checked: the figure is in the source, and the name was looked for
+    only in passages in the question's language."""
+    engine = _library(fake_engine, tmp_path, "Capital report", "Common stock and additional paid-in capital: the ending "
+                      "balance was 70,667 million dollars. The capital of the company grew in the quarter.",
+                      generator=FakeGenerator("La capital de Francia es 70,667 [1]."))
+    answer = engine.ask("¿Cuál es la capital de Francia?")
+    assert not answer.abstained and answer.weak and "no mencionan «Francia»" in answer.note
+    assert [(s.supported, s.missing) for s in answer.sentences] == [(False, ("Francia",))]
