@@ -71,7 +71,7 @@ def unmentioned_name(question: str, stems: Stems, texts: Iterable[str], across: 
     folded = [fold(text) for text in texts]
     if not folded:
         return ""
-    spellings = {cognate_spelling(w) for text in folded for w in re.findall(r"[^\W\d_]{5,}", text)} if across else set()
+    spellings: set[str] = set()  # the texts' words as both languages spell them, once a name needs them
     for run, number in _NAME_RUN.findall(question):
         words = [w for w in run.split() if stems(w)]
         if not words or len(fold(words[-1])) < NAME_MIN_LETTERS:
@@ -83,9 +83,12 @@ def unmentioned_name(question: str, stems: Stems, texts: Iterable[str], across: 
         held = [re.compile(_as_word(form) + (rf"\s+{number}\b" if number else "")) for form in {word, *translated}]
         if any(p.search(text) for p in held for text in folded):
             continue
-        if across and (re.search(rf"\b[A-Z][\w.]*\s+{number}\b", " ".join(texts)) if number
-                       else _cognate_of(cognate_spelling(word), spellings)):
+        if across and number and re.search(rf"\b[A-Z][\w.]*\s+{number}\b", " ".join(texts)):
             continue
+        if across and not number:
+            spellings = spellings or {cognate_spelling(w) for text in folded for w in re.findall(r"[^\W\d_]{5,}", text)}
+            if _cognate_of(cognate_spelling(word), spellings):
+                continue
         return f"{words[-1]} {number}" if number else words[-1]
     return ""
 
