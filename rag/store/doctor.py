@@ -34,6 +34,7 @@ class DoctorReport:
     stale_keyword_index: bool = False
     orphan_texts: int = 0
     missing_texts: list[str] = field(default_factory=list)
+    rebuilt_at_open: int = 0
     repaired: bool = False
 
     @property
@@ -54,6 +55,11 @@ class DoctorReport:
 
     def describe(self) -> str:
         lines = [f"Collection '{self.collection}': {self.documents} ready documents, {self.vectors} vectors."]
+        if self.rebuilt_at_open:
+            lines.append(
+                f"The vector store could not be read (damaged files); it was rebuilt at opening from the library's "
+                f"copy of every vector ({self.rebuilt_at_open} passages)."
+            )
         if self.healthy:
             lines.append("Everything is consistent.")
         for label, value in (
@@ -106,6 +112,7 @@ class _Checkup:
         self.missing = self.expected - actual
         self.miscounted = [r.doc_id for r in self.ready.values() if r.chunks != len(chunk_ids.get(r.doc_id, []))]
         report.documents, report.vectors = len(self.ready), len(actual)
+        report.rebuilt_at_open = library.rebuilt_at_open
         report.orphan_vectors, report.missing_vectors = len(self.orphans), len(self.missing)
         report.miscounted_documents = [self.ready[d].path for d in self.miscounted]
         report.stray_passages = sum(len(ids) for ids in self.stray.values() if ids)

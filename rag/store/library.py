@@ -13,7 +13,14 @@ from rag.status import Status
 from rag.store.data_folder import prepare_data_dir
 from rag.store.keyword_index import KeywordIndex
 from rag.store.lock import DataFolderLock
-from rag.store.recovery import active_vector_folder, rebuild_vector_store, remove_stale_vector_folders, vector_store_is_readable
+from rag.store.recovery import (
+    active_vector_folder,
+    index_files_read_safely,
+    rebuild_vector_store,
+    remember_index_files,
+    remove_stale_vector_folders,
+    vector_store_is_readable,
+)
 from rag.store import replacement
 from rag.store.registry import Registry
 from rag.store.replacement import Replacement
@@ -107,6 +114,8 @@ class Library:
         self.texts = SavedTexts(self.data_dir / TEXTS_FOLDER)
         self._store = store
         self._keyword: dict[str, KeywordIndex] = {}
+        self.rebuilt_at_open = 0
+        """Passages restored into a new vector store because the old one could not be read when the library opened."""
 
     @property
     def store(self) -> Store:
@@ -153,9 +162,15 @@ class Library:
     # Opening
 
     def recover(self) -> None:
-        """Make the library whole after a crash: a readable vector store, no stale folders, no half-indexed document."""
-        if not vector_store_is_readable(self.registry, lambda: self.store, self.store_name):
-            self.rebuild_vector_store()
+        """Make the library whole after a crash: a readable vector store, no stale folders, no half-indexed document.
+
+        Index files changed since Faro last read them are first read by a child process: a truncated file crashes
+        Chroma's native reader, which would take Faro down with it.
+        """
+        folder = active_vector_folder(self.registry, self.data_dir)
+        damaged = self._store is None and not index_files_read_safely(self.registry, folder)
+        if damaged or not vector_store_is_readable(self.registry, lambda: self.store, self.store_name):
+            self.rebuilt_at_open = self.rebuild_vector_store()
         remove_stale_vector_folders(self.registry, self.data_dir)
         replacement.complete_interrupted(self.registry, lambda: self.store, self.texts)
         self.remove_half_indexed()
@@ -321,5 +336,7 @@ class Library:
         self.texts.path(doc_id).unlink(missing_ok=True)
 
     def close(self) -> None:
+        if self._store is not None:
+            remember_index_files(self.registry, active_vector_folder(self.registry, self.data_dir))
         self.registry.close()
         self._lock.release()

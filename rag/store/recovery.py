@@ -9,15 +9,37 @@ from typing import Callable
 
 from rag.status import Status
 from rag.store.registry import Registry
+from rag.store.vector_check import index_files_fingerprint, vector_store_survives_reading
 from rag.store.vectors import Store
 
 log = logging.getLogger(__name__)
 
 VECTORS_FOLDER_KEY = "vectors_dir"
+INDEX_FILES_KEY = "vectors_index_files_read"
 
 
 def active_vector_folder(registry: Registry, data_dir: Path) -> Path:
     return data_dir / registry.meta(VECTORS_FOLDER_KEY, "vectors")
+
+
+def index_files_read_safely(registry: Registry, folder: Path) -> bool:
+    """False when Chroma's index files changed since Faro last read them and now crash or fail a reading child process.
+
+    Unchanged files are not read again, so an ordinary start costs a few file lookups.
+    """
+    fingerprint = index_files_fingerprint(folder)
+    if not fingerprint or fingerprint == registry.meta(INDEX_FILES_KEY, ""):
+        return True
+    log.info("The vector index files changed since Faro last read them; reading them in a child process first")
+    if not vector_store_survives_reading(folder):
+        return False
+    remember_index_files(registry, folder)
+    return True
+
+
+def remember_index_files(registry: Registry, folder: Path) -> None:
+    """Record Chroma's index files as read without harm (after a check, or when Faro closes normally)."""
+    registry.set_meta(INDEX_FILES_KEY, index_files_fingerprint(folder))
 
 
 def vector_store_is_readable(registry: Registry, open_store: Callable[[], Store], store_name: Callable[[str], str]) -> bool:

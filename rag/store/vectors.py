@@ -105,6 +105,10 @@ class ChromaStore:
     def count(self, collection: str) -> int:
         return self._collection(collection).count()
 
+    def collection_names(self) -> list[str]:
+        """The collections in the store (opening none of them)."""
+        return [c.name for c in self._client.list_collections()]
+
     def drop(self, collection: str) -> None:
         self._collections.pop(collection, None)
         try:
