@@ -5,6 +5,7 @@ import argparse
 import json
 import os
 import sys
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 
 from rag.config import LANGUAGE_SETTINGS
@@ -12,6 +13,7 @@ from rag.errors import FaroError
 from rag.logs import log_file, setup_logging
 from rag.messages import interface_language, localize
 from rag.offline import enforce_offline
+from rag.answer.language import guess_language, message
 from rag.progress import Progress
 from rag.status import Status
 
@@ -143,10 +145,10 @@ def _print_status(text: str) -> None:
     print(text, flush=True)
 
 
-def _print_evidence(evidence) -> None:
-    """The quotes that answer the question, before the model writes."""
+def _print_evidence(evidence, language: str) -> None:
+    """The quotes that answer the question, before the model writes (labelled in the question's language)."""
     if evidence:
-        print("From your documents:")
+        print(message("from_documents", language))
     for item in evidence:
         where = f", {item.location}" if item.location else ""
         print(f"  “{item.text}” ({os.path.basename(item.source)}{where})")
@@ -181,7 +183,8 @@ def _dispatch(engine, args) -> int:
                 _print_hit(number, hit)
         return 0
     if args.command == "ask":
-        show_evidence = None if args.json else _print_evidence
+        language = guess_language(args.question)
+        show_evidence = None if args.json else partial(_print_evidence, language=language)
         answer = engine.ask(args.question, on_evidence=show_evidence, on_status=None if args.json else _print_status)
         if args.json:
             print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
@@ -195,10 +198,10 @@ def _dispatch(engine, args) -> int:
             print("\n" + answer.note)
         if not answer.text:
             return 0
-        print("\nAnswer with citations:\n" + answer.text + "\n\nSources:")
+        print(f"\n{message('answer_heading', language)}\n{answer.text}\n\n{message('sources', language)}")
         for c in answer.citations:
             where = f", p. {c.page}" if c.page else (f", {c.section}" if c.section else "")
-            scan = ", read from a scan" if c.scanned else ""
+            scan = message("from_scan", language) if c.scanned else ""
             print(f"[{c.n}] {c.source}{where}{scan}\n    “{c.quote}”")
         return 0
     if args.command == "list":

@@ -61,6 +61,10 @@ MESSAGES = {
         "model_stopped": "The language model stopped unexpectedly while writing; Faro restarted it. The passages that "
                          "answer the question are shown; ask again for a written answer.",
         "not_found": "not found in your documents",
+        "from_documents": "From your documents:",
+        "answer_heading": "Answer with citations:",
+        "sources": "Sources:",
+        "from_scan": ", read from a scan",
         "weak": "This may not answer your question: the closest passages found are shown.",
         "unmentioned": "The passages found do not mention “{word}”, so this may not answer your question: the closest "
                        "passages are shown.",
@@ -81,6 +85,10 @@ MESSAGES = {
                          "muestran los pasajes que responden a la pregunta; vuelva a preguntar para obtener una "
                          "respuesta escrita.",
         "not_found": "no aparece en sus documentos",
+        "from_documents": "De sus documentos:",
+        "answer_heading": "Respuesta con citas:",
+        "sources": "Fuentes:",
+        "from_scan": ", leído de un escaneo",
         "weak": "Puede que esto no responda a su pregunta: se muestran los pasajes más cercanos.",
         "unmentioned": "Los pasajes encontrados no mencionan «{word}», así que puede que esto no responda a su "
                        "pregunta: se muestran los pasajes más cercanos.",

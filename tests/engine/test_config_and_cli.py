@@ -136,3 +136,19 @@ def test_cli_ask_prints_only_the_checked_answer_never_the_model_s_raw_words(tmp_
     assert out.index("From your documents:") < out.index("Reading") < out.index("Answer with citations:")
     assert "The warranty lasts 7 years" in out
     assert all("(not found in your documents)" in line for line in out.splitlines() if "warranty" in line)
+
+
+def test_cli_ask_labels_the_answer_in_the_question_s_language(tmp_path, capsys, fake_models, monkeypatch):
+    from rag import engine as engine_module
+
+    reply = "Hay que apretar los pernos de la brida a 40 Nm [1]."
+    monkeypatch.setattr(engine_module, "LlamaGenerator", lambda *a, **k: FakeGenerator(reply))
+    monkeypatch.setenv("FARO_LOG_DIR", str(tmp_path / "logs"))
+    data = ["--data-dir", str(tmp_path / "data"), "--language", "en"]
+    make_pdf(tmp_path / "pernos.pdf", ["Hay que apretar los pernos de la brida a 40 Nm."])
+    assert cli.main(["ingest", str(tmp_path / "pernos.pdf"), *data]) == 0
+    capsys.readouterr()
+    assert cli.main(["ask", "¿A qué par hay que apretar los pernos de la brida?", *data]) == 0
+    out = capsys.readouterr().out
+    assert out.index("De sus documentos:") < out.index("Leyendo") < out.index("Respuesta con citas:") < out.index("Fuentes:")
+    assert "From your documents" not in out and "Sources:" not in out
