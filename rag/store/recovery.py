@@ -25,16 +25,17 @@ def active_vector_folder(registry: Registry, data_dir: Path) -> Path:
 def index_files_read_safely(registry: Registry, folder: Path) -> bool:
     """False when Chroma's index files changed since Faro last read them and now crash or fail a reading child process.
 
-    Unchanged files are not read again, so an ordinary start costs a few file lookups.
+    Unchanged files are not read again, so an ordinary start costs a few file lookups. When the child cannot start at
+    all, the files are left to the check in Faro's own process.
     """
     fingerprint = index_files_fingerprint(folder)
     if not fingerprint or fingerprint == registry.meta(INDEX_FILES_KEY, ""):
         return True
     log.info("The vector index files changed since Faro last read them; reading them in a child process first")
-    if not vector_store_survives_reading(folder):
-        return False
-    remember_index_files(registry, folder)
-    return True
+    survived = vector_store_survives_reading(folder)
+    if survived:
+        remember_index_files(registry, folder)
+    return survived is not False  # a child that could not start says nothing of the files
 
 
 def remember_index_files(registry: Registry, folder: Path) -> None:

@@ -11,6 +11,7 @@ from rag.child_process import prepare_child, start_child
 log = logging.getLogger(__name__)
 
 CHECK_TIMEOUT_S = 180.0
+STARTED = "started"
 
 
 def index_files_fingerprint(folder: Path) -> str:
@@ -23,24 +24,32 @@ def index_files_fingerprint(folder: Path) -> str:
     return json.dumps(entries) if entries else ""
 
 
-def vector_store_survives_reading(folder: Path, timeout_s: float = CHECK_TIMEOUT_S) -> bool:
+def vector_store_survives_reading(folder: Path, timeout_s: float = CHECK_TIMEOUT_S) -> bool | None:
     """Whether a child process can open the store in ``folder``, count and query every collection in it.
 
-    False when the child dies (a segmentation fault in Chroma's index reader on a truncated file), reports an
-    error, or does not finish within ``timeout_s``.
+    False when the child dies once reading (a segmentation fault in Chroma's index reader on a truncated file),
+    reports an error, or does not finish within ``timeout_s``; None when the child could not even start.
     """
     context = multiprocessing.get_context("spawn")
     process, connection = start_child(context, _read_every_collection, (str(folder),), "faro-vector-check")
+    started = False
     try:
-        if connection.poll(timeout_s):
+        started = connection.poll(timeout_s) and connection.recv() == STARTED
+        if started and connection.poll(timeout_s):
             problem = connection.recv()
             if problem:
                 log.error("The vector store in %s cannot be read: %s", folder, problem)
             return not problem
+        if not started:
+            log.error("The process that reads the vector store did not start within %.0f s", timeout_s)
+            return None
         log.error("Reading the vector store in %s took more than %.0f s", folder, timeout_s)
         return False
     except EOFError:
         process.join(5)
+        if not started:
+            log.error("The process that reads the vector store could not start (exit code %s)", process.exitcode)
+            return None
         log.error("Reading the vector store in %s crashed its process (exit code %s)", folder, process.exitcode)
         return False
     finally:
@@ -52,6 +61,7 @@ def vector_store_survives_reading(folder: Path, timeout_s: float = CHECK_TIMEOUT
 
 def _read_every_collection(connection, folder: str, parent_pid: int) -> None:
     prepare_child(parent_pid)
+    connection.send(STARTED)
     try:
         from rag.store.vectors import ChromaStore
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.ingest.loaders import load_document
+from rag.ingest.loaders.pdf import load_pdf
 from tests.engine.test_page_structure import _rows
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -53,3 +54,53 @@ def test_the_figure_of_a_share_row_answers_a_question_on_that_share(tmp_path, fa
     answer = engine.ask("What were total operating expenses as a percentage of net revenue?")
     assert answer.evidence[0].text.startswith("Total operating expenses, % of net revenue"), answer.evidence[0].text
     assert answer.evidence[0].answer == "34.9% (April 30, 2023)"
+
+
+def make_net_sales_pdf(path: Path) -> Path:
+    """Net sales as Apple's 10-Q prints them: "Three Months Ended" and "Nine Months Ended" each centred over three
+    columns (two dates and the change) yet narrower than them, the dates below, then the years and "Change"."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.add_font("dejavu", "", DEJAVU)
+    pdf.set_font("dejavu", size=8)
+    rights = (289, 353, 410, 472, 536, 593)
+    for heading, centre in (("Three Months Ended", 323), ("Nine Months Ended", 506)):
+        pdf.text(centre - pdf.get_string_width(heading) / 2, 80, heading)
+    for line, y in ((("July 1,", "June 25,", "", "July 1,", "June 25,", ""), 92),
+                    (("2023", "2022", "Change", "2023", "2022", "Change"), 104)):
+        for right, text in zip(rights, line):
+            pdf.text(right - 17 - pdf.get_string_width(text) / 2 if text != "Change" else right - pdf.get_string_width(text), y, text)
+    pdf.set_font("dejavu", size=9)
+    rows = [("iPhone", ("$39,669", "$40,665", "(2)%", "$156,778", "$162,863", "(4)%")),
+            ("Mac", ("6,840", "7,382", "(7)%", "21,743", "28,669", "(24)%")),
+            ("iPad", ("5,791", "7,224", "(20)%", "21,857", "22,118", "(1)%")),
+            ("Services", ("21,213", "19,604", "8 %", "62,886", "58,941", "7 %")),
+            ("Total net sales", ("$81,797", "$82,959", "(1)%", "$293,787", "$304,182", "(3)%"))]
+    y = 120.0
+    for label, figures in rows:
+        pdf.text(40, y, label)
+        for right, figure in zip(rights, figures):
+            if figure.startswith("$"):
+                pdf.text(right - 53, y, "$")
+                figure = figure[1:]
+            pdf.text(right - pdf.get_string_width(figure), y, figure)
+        y += 14
+    pdf.output(str(path))
+    return path
+
+
+def test_a_group_heading_centred_over_its_columns_heads_each_of_them(tmp_path):
+    rows = _rows(load_document(make_net_sales_pdf(tmp_path / "net_sales.pdf")))
+    assert ("Mac | Three Months Ended July 1, 2023: 6,840 | Three Months Ended June 25, 2022: 7,382 | "
+            "Three Months Ended Change: (7)% | Nine Months Ended July 1, 2023: 21,743 | "
+            "Nine Months Ended June 25, 2022: 28,669 | Nine Months Ended Change: (24)%") in rows, rows
+
+
+def test_a_heading_flush_right_over_its_last_year_heads_its_own_period_only(shared):
+    """Microsoft's 10-Q sets each period's heading flush right over the second of its two years: "Three Months Ended"
+    is also centred over the first three columns, yet heads only its own two."""
+    document = load_pdf(shared / "eval" / "sec10q" / "docs" / "2023 Q2 MSFT.pdf")
+    assert ("Total cost of revenue | Three Months Ended March 31, 2023: 16,128 | Three Months Ended March 31, 2022: 15,615 | "
+            "Nine Months Ended March 31, 2023: 49,068 | Nine Months Ended March 31, 2022: 46,221") in document.pages[2].text

@@ -138,3 +138,30 @@ def test_index_files_are_read_in_a_child_only_when_they_changed_since_faro_last_
     assert checked == [data / "vectors"]
     _open(data).close()
     assert len(checked) == 1
+
+
+_SCRIPT_WITHOUT_MAIN_GUARD = """
+import logging
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from tests.engine.test_vector_recovery import _open
+logging.basicConfig(level=logging.INFO)
+engine = _open(Path(sys.argv[1]))
+print("FOUND", Path(engine.search("pump seal replaced", k=1)[0].source).name, flush=True)
+engine.close()
+"""
+
+
+def test_a_reading_process_that_cannot_start_leaves_the_store_alone(pump_library, tmp_path):
+    """A script without a main guard makes every spawned child run it again: the child stops at the data-folder lock
+    before reading anything. That says nothing of the files, so the store is not rebuilt."""
+    data = _copy(pump_library, tmp_path)
+    (segment_file,) = data.glob("vectors/*/length.bin")
+    os.utime(segment_file, ns=(time.time_ns(), time.time_ns()))
+    script = tmp_path / "search.py"
+    script.write_text(_SCRIPT_WITHOUT_MAIN_GUARD, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(data), str(Path(__file__).resolve().parents[2])],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "FOUND pump.pdf" in result.stdout, result.stderr[-2000:]
+    assert "could not start" in result.stderr and "Rebuilt the vector store" not in result.stderr

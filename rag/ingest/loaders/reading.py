@@ -11,9 +11,10 @@ PageReport = Callable[[int, int, str], None]
 # files again: PDF 2 keeps table rows whole with their column headers, PDF 3 tables of words and rows whose cells wrap,
 # PDF 4 wrapped cells justified or with their label centred between lines spaced like rows, PDF 5 columns of prose in
 # their order, not as a table's rows, PDF 6 a row's words parted where PDFium reads a space and a share row ("% of net
-# revenue") named by the row above; Word 2 names each figure by its column, Word 3 each cell, Word 4 writes the numbers
+# revenue") named by the row above, PDF 7 a group heading centred over its columns ("Nine Months Ended") heading them
+# all; Word 2 names each figure by its column, Word 3 each cell, Word 4 writes the numbers
 # and bullets of lists.
-READER_VERSIONS = {"pdf": 6, "docx": 4}
+READER_VERSIONS = {"pdf": 7, "docx": 4}
 
 
 def reader_version(kind: str) -> int:

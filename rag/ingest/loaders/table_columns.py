@@ -14,6 +14,8 @@ COLUMN_EDGE_EMS = 1.5
 # A table whose value cells are mostly figures ("—" and footnote marks aside) has its columns found from the figures.
 FIGURE_TABLE_SHARE = 0.8
 MAX_HEADER_LINES = 4
+# A heading whose right edge is this close to its column's (or to the words' below it) is set flush right.
+FLUSH_EDGE_EMS = 0.15
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -56,6 +58,8 @@ def header_cells(header_lines: list[Line], columns: list[Column]) -> list[list[l
     its last year only ("Three Months Ended" over 2021, not 2022): a bare column takes the words of the next one.
     """
     per_line = [[_over(line, column) for column in columns] for line in header_lines]
+    for line, below, cells_over in zip(header_lines, header_lines[1:], per_line):
+        _spread_centred_headings(line, below, cells_over, columns)
     for above, below in zip(per_line, per_line[1:]):
         for index, cells in enumerate(below):
             spanning = [c for c in above[index] if sum(_overlaps(c, column) for column in columns) > 1]
@@ -71,6 +75,36 @@ def header_cells(header_lines: list[Line], columns: list[Column]) -> list[list[l
                 if not line[index] and line[index + 1]:
                     line[index] = line[index + 1]
     return per_line
+
+
+def _spread_centred_headings(line: Line, below: Line, cells_over: list[list[Cell]], columns: list[Column]) -> None:
+    """A group heading centred over its columns heads the bare ones beside those it overlaps: "Nine Months Ended",
+    narrower than its three columns (two dates and the change), overlaps only the middle one. A heading set flush
+    right (its right edge on its column's, or on the words' below it) heads the columns it overlaps only, and one
+    narrower than a column it overlaps ("Gross" over "Carrying Amount", a page's "Item 1") is not a group's."""
+    for cell in line.cells:
+        overlapped = [i for i, column in enumerate(columns) if _overlaps(cell, column)]
+        if not overlapped or _flush_right(cell, columns[overlapped[-1]], below):
+            continue
+        if cell.x1 - cell.x0 <= max(columns[i][1] - columns[i][0] for i in overlapped):
+            continue
+        first, last = overlapped[0], overlapped[-1]
+        while first > 0 and not cells_over[first - 1]:
+            first -= 1
+        while last < len(columns) - 1 and not cells_over[last + 1]:
+            last += 1
+        runs = [(overlapped[0], overlapped[-1])]
+        runs += [(i, j) for i in range(first, overlapped[0] + 1) for j in range(overlapped[-1], last + 1)]
+        centre = (cell.x0 + cell.x1) / 2
+        i, j = min(runs, key=lambda run: abs((columns[run[0]][0] + columns[run[1]][1]) / 2 - centre))
+        if abs((columns[i][0] + columns[j][1]) / 2 - centre) < line.em:
+            for index in range(i, j + 1):
+                cells_over[index] = cells_over[index] or [cell]
+
+
+def _flush_right(cell: Cell, column: Column, below: Line) -> bool:
+    edges = [column[1]] + [c.x1 for c in below.cells]
+    return any(abs(cell.x1 - edge) <= FLUSH_EDGE_EMS * below.em for edge in edges)
 
 
 def _lined_up(cells: list[Cell], group: Cell, em: float) -> bool:
