@@ -348,6 +348,12 @@ _SAME_COLUMN = {"finish": "end", "finishes": "end", "ends": "end", "close": "end
 _SAME_HEADER = {"interval": "frequency", "intervals": "frequency", "intervalo": "frecuencia", "periodicidad": "frecuencia"}
 
 
+# A question on how much something changed, or by what percentage it rose or fell, asks the "Change" column.
+_CHANGE = re.compile(r"\b(?:chang\w*|cambi\w*|variacion\w*|vario)\b")
+_MOVE = re.compile(r"\b(?:increas\w*|decreas\w*|grow\w*|grew|declin\w*|rise|rose|fell|fall\w*|drop\w*|aument\w*|"
+                   r"disminu\w*|creci\w*|cay\w*|subi\w*|baj\w*)\b")
+
+
 def _column(asked: str, headers: list[str]) -> int:
     """The column whose header has the period the question asks and the year it names (the newest when it names
     none), else the nearest year; a quarter when it names no period, which counts for less than the year
@@ -359,15 +365,18 @@ def _column(asked: str, headers: list[str]) -> int:
     if not years:  # "the latest quarter", or no period named at all: the newest column
         years = {max((int(y) for h in headers for y in re.findall(r"\b(?:19|20)\d\d\b", h)), default=0)} - {0}
     asked_words = set(_WORD.findall(asked))
+    asks_change = bool(_CHANGE.search(asked) or (_PERCENT.search(asked) and _MOVE.search(asked)))
     best, best_score = 0, -1.0
     for column, header in enumerate(headers):
         period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
         score = weight if period in (wanted, 0) else 0.0
-        score += NAMED_COLUMN if _names_header(header, asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words}) else 0.0
+        change_column = bool(re.search(r"change|cambio|%", fold(header)))
+        named = _names_header(header, asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words})
+        score += NAMED_COLUMN if named or (asks_change and change_column) else 0.0
         found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
         if years and found:
             score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))
-        score -= 3.0 if re.search(r"change|cambio|%", fold(header)) else 0.0
+        score -= 3.0 if change_column and not asks_change else 0.0
         if score > best_score:
             best, best_score = column, score
     return best

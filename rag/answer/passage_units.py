@@ -129,7 +129,7 @@ def row_cells(row: str, context: str = "", words_before: int = MAX_WORDS_BEFORE_
                 span = _RANGE_CELL.match(value, figure.start())  # "1 a 1,5 bar" is one value
                 written = (span.group() if span else figure.group()).lstrip("$€£ ").strip()
                 rest = value[span.end() if span else figure.end():].strip()
-                if written.startswith("(") and not written.endswith(")"):  # "R32 (1,8 kg)": a figure in brackets
+                if written.startswith("(") and not written.rstrip("% ").endswith(")"):  # "R32 (1,8 kg)", not "(3)%"
                     written, rest = written[1:], rest.removesuffix(")")
                 unit = "%" if value.rstrip().endswith("%") and "%" not in written else (
                     " €" if rest.startswith("€") else f" {rest}" if _CELL_UNIT.fullmatch(rest) else "")

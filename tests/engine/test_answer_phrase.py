@@ -35,6 +35,24 @@ def test_a_row_gives_the_figure_of_the_quarter_unless_another_period_is_asked():
     assert row_figure("Gross margin for the nine months of 2022?", GROSS_MARGIN) == "132,687 (Nine Months Ended June 25, 2022)"
 
 
+NET_SALES = ("Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959 | "
+             "Three Months Ended Change: (1)% | Nine Months Ended July 1, 2023: $293,787 | "
+             "Nine Months Ended June 25, 2022: $304,182 | Nine Months Ended Change: 3 %")
+
+
+def test_a_question_on_a_change_takes_the_change_column_of_the_period_asked():
+    assert row_figure("By what percentage did net sales change in the third quarter of 2023?", NET_SALES) == (
+        "(1)% (Three Months Ended Change)")
+    assert row_figure("By what percentage did net sales grow in the first nine months of 2023?", NET_SALES) == (
+        "3% (Nine Months Ended Change)")
+    assert row_figure("¿Cuánto cambiaron las ventas netas en los nueve meses de 2023?", NET_SALES) == (
+        "3% (Nine Months Ended Change)")
+    assert row_figure("What were net sales in the first nine months of 2023?", NET_SALES) == (
+        "293,787 (Nine Months Ended July 1, 2023)")
+    assert row_figure("What percentage of net sales came from iPhone in the third quarter?", NET_SALES) == (
+        "81,797 (Three Months Ended July 1, 2023)"), "a share is not a change"
+
+
 def test_a_plain_row_takes_its_columns_from_the_table_header():
     row = "Total net sales 81,797 82,959 293,787 304,182"
     assert row_figure("What were total net sales?", row, HEADERS) == "81,797 (Three Months Ended July 1, 2023)"
