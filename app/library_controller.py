@@ -65,14 +65,18 @@ class LibraryController(QObject):
     def add(self, paths: Iterable[str], password: str | None = None) -> None:
         self.indexing.add(paths, self.collection, password)
 
-    def resume(self, read_by_older_readers: dict[str, list[str]], left_waiting: dict[str, list[str]]) -> str:
+    def resume(self, read_by_older_readers: dict[str, list[str]], left_waiting: dict[str, list[str]],
+               rebuilt_passages: int = 0) -> str:
         """At start, queue (per collection) the files an earlier Faro read less well and those left waiting when Faro
-        last closed or stopped; returns what to tell the user ("" when nothing). A file read again keeps answering
-        from its earlier reading until the new one is saved."""
+        last closed or stopped; returns what to tell the user ("" when nothing), first that a damaged search index was
+        rebuilt. A file read again keeps answering from its earlier reading until the new one is saved."""
         for files in (read_by_older_readers, left_waiting):
             for collection, paths in files.items():
                 self.indexing.add(paths, collection)
         again, waiting = (sum(len(paths) for paths in files.values()) for files in (read_by_older_readers, left_waiting))
+        if rebuilt_passages:
+            return self.tr("The search index was damaged (Faro was probably stopped while writing it); it has been "
+                           "rebuilt from your library, nothing was lost ({n} passages).").format(n=number(rebuilt_passages))
         if waiting:
             return (self.tr("Going on with 1 file that was waiting to be indexed when Faro closed.") if waiting == 1 else
                     self.tr("Going on with {n} files that were waiting to be indexed when Faro closed.").format(n=number(waiting)))

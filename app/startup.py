@@ -16,6 +16,7 @@ class EngineInfo:
     embedder_needs_preparing: bool = False
     saved_texts: Any = None
     read_by_older_readers: dict[str, list[str]] = field(default_factory=dict)
+    rebuilt_passages: int = 0
 
 
 def open_library(engine: Any) -> EngineInfo:
@@ -23,6 +24,7 @@ def open_library(engine: Any) -> EngineInfo:
     return EngineInfo(
         engine.collections(), engine.collection, engine.config, engine.gpu_offload_supported(),
         engine.embedder_needs_preparing(), engine.saved_texts, engine.read_by_older_readers(),
+        engine.library.rebuilt_at_open,
     )
 
 

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         )
         if not self.models_ready:
             self.statusBar().showMessage(self.loading_hint, 8000)
-        if note := self.library.resume(info.read_by_older_readers, self.pending_files.left_waiting):
+        if note := self.library.resume(info.read_by_older_readers, self.pending_files.left_waiting, info.rebuilt_passages):
             self.statusBar().showMessage(note, 15000)
 
     @property

@@ -501,6 +501,11 @@ Archivos PDF, Word, de texto, Markdown e imágenes, o carpetas enteras</translat
         <translation>Se continúa con {n} archivos que esperaban a indexarse cuando Faro se cerró.</translation>
     </message>
     <message>
+        <location filename="../library_controller.py" line="78" />
+        <source>The search index was damaged (Faro was probably stopped while writing it); it has been rebuilt from your library, nothing was lost ({n} passages).</source>
+        <translation>El índice de búsqueda estaba dañado (probablemente Faro se detuvo mientras lo escribía); se ha reconstruido a partir de su biblioteca, sin perder nada ({n} pasajes).</translation>
+    </message>
+    <message>
         <location filename="../library_controller.py" line="83" />
         <source>This version of Faro reads tables better: reading 1 document again (it answers as before meanwhile).</source>
         <translation>Esta versión de Faro lee mejor las tablas: está volviendo a leer 1 documento (mientras tanto responde como antes).</translation>

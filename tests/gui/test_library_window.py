@@ -256,6 +256,22 @@ def test_a_library_read_by_an_earlier_faro_is_read_again_in_the_background(make_
     wait_for(qtbot, lambda: window.statusBar().currentMessage() == "Indexing finished: 1 read again.")
 
 
+def test_a_search_index_damaged_while_faro_was_away_is_rebuilt_and_the_user_told(make_window, documents, qtbot, tmp_path):
+    from rag import Config, Engine
+    from tests.engine.test_vector_recovery import _damage
+    from tests.fakes import FakeEmbedder
+
+    engine = Engine(Config(data_dir=tmp_path / "data", chunk_tokens=48, chunk_overlap=8), embedder=FakeEmbedder())
+    engine.ingest([documents])
+    passages = sum(r.chunks for r in engine.documents())
+    engine.close()
+    assert _damage(tmp_path / "data" / "vectors") >= 1
+    window = make_window()
+    message = window.statusBar().currentMessage()
+    assert "search index was damaged" in message and f"({passages} passages)" in message, message
+    assert statuses(window) == {"manual.pdf": "ready", "notes.md": "ready"}
+
+
 def test_files_waiting_when_faro_closed_are_indexed_at_the_next_start(make_window, documents, qtbot, tmp_path):
     from app.pending_files import FILE_NAME, load_pending
 
