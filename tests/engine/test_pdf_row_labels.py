@@ -13,6 +13,15 @@ DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 NARROW_GAP = 1.6
 
 
+def _figures(pdf, y: float, rights: tuple[float, ...], figures: tuple[str, ...], dollar_gap: float = 0) -> None:
+    """Each figure flush right at its column's edge; with ``dollar_gap``, a "$" set apart that far left of the edge."""
+    for right, figure in zip(rights, figures):
+        if dollar_gap and figure.startswith("$"):
+            pdf.text(right - dollar_gap, y, "$")
+            figure = figure[1:]
+        pdf.text(right - pdf.get_string_width(figure), y, figure)
+
+
 def make_expenses_pdf(path: Path) -> Path:
     """An operating expenses table as NVIDIA's 10-Q prints it: each expense's figures, then a row of its share of
     revenue labelled only "% of net revenue", written as two runs of text a narrow gap apart."""
@@ -33,8 +42,7 @@ def make_expenses_pdf(path: Path) -> Path:
             pdf.text(60 + pdf.get_string_width("% of") + NARROW_GAP, y, "net revenue")
         else:
             pdf.text(60, y, label)
-        for right, figure in ((400, first), (500, second)):
-            pdf.text(right - pdf.get_string_width(figure), y, figure)
+        _figures(pdf, y, (400, 500), (first, second))
         y += 16
     pdf.output(str(path))
     return path
@@ -81,11 +89,7 @@ def make_net_sales_pdf(path: Path) -> Path:
     y = 120.0
     for label, figures in rows:
         pdf.text(40, y, label)
-        for right, figure in zip(rights, figures):
-            if figure.startswith("$"):
-                pdf.text(right - 53, y, "$")
-                figure = figure[1:]
-            pdf.text(right - pdf.get_string_width(figure), y, figure)
+        _figures(pdf, y, rights, figures, dollar_gap=53)
         y += 14
     pdf.output(str(path))
     return path
