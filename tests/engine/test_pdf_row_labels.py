@@ -102,6 +102,14 @@ def test_a_group_heading_centred_over_its_columns_heads_each_of_them(tmp_path):
             "Nine Months Ended June 25, 2022: 28,669 | Nine Months Ended Change: (24)%") in rows, rows
 
 
+def test_a_quarter_narrower_than_its_amount_heads_the_amount_and_its_share_of_revenue(shared):
+    """Intel's 10-Q centres "Q3 2023" over an amount and its share of revenue, narrower than the amount's column but
+    reaching past it: the share's column is that quarter's too, not one of two alike "% of Net Revenue"."""
+    document = load_pdf(shared / "eval" / "sec10q" / "docs" / "2023 Q3 INTC.pdf")
+    assert ("Gross margin | Three Months Ended Q3 2023 Amount: 6,018 | Three Months Ended Q3 2023 % of Net Revenue: 42.5 % | "
+            "Three Months Ended Q3 2022 Amount: 6,535 | Three Months Ended Q3 2022 % of Net Revenue: 42.6 %") in document.pages[32].text
+
+
 def test_a_heading_flush_right_over_its_last_year_heads_its_own_period_only(shared):
     """Microsoft's 10-Q sets each period's heading flush right over the second of its two years: "Three Months Ended"
     is also centred over the first three columns, yet heads only its own two."""

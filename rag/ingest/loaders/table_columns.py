@@ -16,6 +16,8 @@ FIGURE_TABLE_SHARE = 0.8
 MAX_HEADER_LINES = 4
 # A heading whose right edge is this close to its column's (or to the words' below it) is set flush right.
 FLUSH_EDGE_EMS = 0.15
+# A group heading narrower than its column reaches past it by at least this many ems.
+OUTSIDE_EMS = 0.5
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -81,12 +83,15 @@ def _spread_centred_headings(line: Line, below: Line, cells_over: list[list[Cell
     """A group heading centred over its columns heads the bare ones beside those it overlaps: "Nine Months Ended",
     narrower than its three columns (two dates and the change), overlaps only the middle one. A heading set flush
     right (its right edge on its column's, or on the words' below it) heads the columns it overlaps only, and one
-    narrower than a column it overlaps ("Gross" over "Carrying Amount", a page's "Item 1") is not a group's."""
+    narrower than its column and inside it ("Gross" over "Carrying Amount", a page's "Item 1") is not a group's: a
+    narrow group heading reaches past its column ("Q3 2023" over an amount and its share of revenue)."""
     for cell in line.cells:
         overlapped = [i for i, column in enumerate(columns) if _overlaps(cell, column)]
         if not overlapped or _flush_right(cell, columns[overlapped[-1]], below):
             continue
-        if cell.x1 - cell.x0 <= max(columns[i][1] - columns[i][0] for i in overlapped):
+        narrower = cell.x1 - cell.x0 <= max(columns[i][1] - columns[i][0] for i in overlapped)
+        reach = OUTSIDE_EMS * line.em
+        if narrower and cell.x0 > columns[overlapped[0]][0] - reach and cell.x1 < columns[overlapped[-1]][1] + reach:
             continue
         first, last = overlapped[0], overlapped[-1]
         while first > 0 and not cells_over[first - 1]:
