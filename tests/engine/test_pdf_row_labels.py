@@ -110,6 +110,15 @@ def test_a_quarter_narrower_than_its_amount_heads_the_amount_and_its_share_of_re
             "Three Months Ended Q3 2022 Amount: 6,535 | Three Months Ended Q3 2022 % of Net Revenue: 42.6 %") in document.pages[32].text
 
 
+def test_a_centred_heading_that_ends_on_its_column_s_edge_still_heads_its_group(shared):
+    """Apple's Q2 10-Q centres "Six Months Ended" over its three columns; it happens to end where the middle column's
+    figures end, which alone does not make it flush right (the words below it end elsewhere)."""
+    document = load_pdf(shared / "eval" / "sec10q" / "docs" / "2023 Q2 AAPL.pdf")
+    assert ("Net sales by category: iPhone | Three Months Ended April 1, 2023: $51,334 | Three Months Ended March 26, 2022: "
+            "$50,570 | Three Months Ended Change: 2 % | Six Months Ended April 1, 2023: $117,109 | Six Months Ended March 26, "
+            "2022: $122,198 | Six Months Ended Change: (4)%") in document.pages[18].text
+
+
 def test_a_heading_flush_right_over_its_last_year_heads_its_own_period_only(shared):
     """Microsoft's 10-Q sets each period's heading flush right over the second of its two years: "Three Months Ended"
     is also centred over the first three columns, yet heads only its own two."""

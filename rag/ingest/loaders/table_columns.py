@@ -14,7 +14,7 @@ COLUMN_EDGE_EMS = 1.5
 # A table whose value cells are mostly figures ("—" and footnote marks aside) has its columns found from the figures.
 FIGURE_TABLE_SHARE = 0.8
 MAX_HEADER_LINES = 4
-# A heading whose right edge is this close to its column's (or to the words' below it) is set flush right.
+# A heading whose right edge is this close to the words' below it is set flush right.
 FLUSH_EDGE_EMS = 0.15
 # A group heading narrower than its column reaches past it by at least this many ems.
 OUTSIDE_EMS = 0.5
@@ -82,12 +82,12 @@ def header_cells(header_lines: list[Line], columns: list[Column]) -> list[list[l
 def _spread_centred_headings(line: Line, below: Line, cells_over: list[list[Cell]], columns: list[Column]) -> None:
     """A group heading centred over its columns heads the bare ones beside those it overlaps: "Nine Months Ended",
     narrower than its three columns (two dates and the change), overlaps only the middle one. A heading set flush
-    right (its right edge on its column's, or on the words' below it) heads the columns it overlaps only, and one
+    right (its right edge on the words' below it) heads the columns it overlaps only, and one
     narrower than its column and inside it ("Gross" over "Carrying Amount", a page's "Item 1") is not a group's: a
     narrow group heading reaches past its column ("Q3 2023" over an amount and its share of revenue)."""
     for cell in line.cells:
         overlapped = [i for i, column in enumerate(columns) if _overlaps(cell, column)]
-        if not overlapped or _flush_right(cell, columns[overlapped[-1]], below):
+        if not overlapped or _flush_right(cell, below):
             continue
         narrower = cell.x1 - cell.x0 <= max(columns[i][1] - columns[i][0] for i in overlapped)
         reach = OUTSIDE_EMS * line.em
@@ -107,9 +107,10 @@ def _spread_centred_headings(line: Line, below: Line, cells_over: list[list[Cell
                 cells_over[index] = cells_over[index] or [cell]
 
 
-def _flush_right(cell: Cell, column: Column, below: Line) -> bool:
-    edges = [column[1]] + [c.x1 for c in below.cells]
-    return any(abs(cell.x1 - edge) <= FLUSH_EDGE_EMS * below.em for edge in edges)
+def _flush_right(cell: Cell, below: Line) -> bool:
+    """Whether ``cell`` ends where words below it end: a period and its date set flush right over their column (its
+    ending on the figures' edge alone proves nothing: a centred heading can end there too)."""
+    return any(abs(cell.x1 - c.x1) <= FLUSH_EDGE_EMS * below.em for c in below.cells)
 
 
 def _lined_up(cells: list[Cell], group: Cell, em: float) -> bool:
