@@ -5,6 +5,7 @@ import json
 import logging
 import multiprocessing
 from pathlib import Path
+from typing import Callable
 
 from rag.child_process import prepare_child, start_child
 
@@ -24,14 +25,18 @@ def index_files_fingerprint(folder: Path) -> str:
     return json.dumps(entries) if entries else ""
 
 
-def vector_store_survives_reading(folder: Path, timeout_s: float = CHECK_TIMEOUT_S) -> bool | None:
-    """Whether a child process can open the store in ``folder``, count and query every collection in it.
+def vector_store_survives_reading(folder: Path, timeout_s: float = CHECK_TIMEOUT_S,
+                                  read: Callable[[str], None] | None = None) -> bool | None:
+    """Whether a child process can open the store in ``folder``, count and query every collection in it (or do
+    ``read``, a module-level function tests give to crash or hang on purpose).
 
     False when the child dies once reading (a segmentation fault in Chroma's index reader on a truncated file),
-    reports an error, or does not finish within ``timeout_s``; None when the child could not even start.
+    reports an error, or does not finish within ``timeout_s`` (it is then killed); None when the child could not
+    even start.
     """
     context = multiprocessing.get_context("spawn")
-    process, connection = start_child(context, _read_every_collection, (str(folder),), "faro-vector-check")
+    process, connection = start_child(context, _run_reader, (str(folder), read or read_every_collection),
+                                      "faro-vector-check")
     started = False
     try:
         started = connection.poll(timeout_s) and connection.recv() == STARTED
@@ -59,17 +64,22 @@ def vector_store_survives_reading(folder: Path, timeout_s: float = CHECK_TIMEOUT
         process.join(5)
 
 
-def _read_every_collection(connection, folder: str, parent_pid: int) -> None:
+def _run_reader(connection, folder: str, read: Callable[[str], None], parent_pid: int) -> None:
     prepare_child(parent_pid)
     connection.send(STARTED)
     try:
-        from rag.store.vectors import ChromaStore
-
-        store = ChromaStore(Path(folder))
-        for name in store.collection_names():
-            if store.count(name):
-                some_id = next(iter(store.ids(name)))
-                store.query(name, store.vectors(name, [some_id])[some_id], 1)
+        read(folder)
         connection.send("")
     except Exception as exc:  # any error means the store cannot be trusted; the parent rebuilds it
         connection.send(f"{type(exc).__name__}: {exc}")
+
+
+def read_every_collection(folder: str) -> None:
+    """Open Chroma's store in ``folder``, count every collection and query one vector of each."""
+    from rag.store.vectors import ChromaStore
+
+    store = ChromaStore(Path(folder))
+    for name in store.collection_names():
+        if store.count(name):
+            some_id = next(iter(store.ids(name)))
+            store.query(name, store.vectors(name, [some_id])[some_id], 1)

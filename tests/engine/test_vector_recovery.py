@@ -1,6 +1,7 @@
 """A vector store damaged by a crash is rebuilt from the registry's copy of every vector when Faro starts."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
@@ -165,3 +166,18 @@ def test_a_reading_process_that_cannot_start_leaves_the_store_alone(pump_library
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and "FOUND pump.pdf" in result.stdout, result.stderr[-2000:]
     assert "could not start" in result.stderr and "Rebuilt the vector store" not in result.stderr
+
+
+def _checking_children() -> list[int]:
+    return [p.pid for p in multiprocessing.active_children() if p.name == "faro-vector-check"]
+
+
+def test_a_reader_that_segfaults_or_hangs_fails_the_check_and_leaves_no_process(tmp_path):
+    from rag.store.vector_check import vector_store_survives_reading
+    from tests.engine.hostile_readers import crash_reading, hang_reading
+
+    assert vector_store_survives_reading(tmp_path, read=crash_reading) is False
+    started = time.monotonic()
+    assert vector_store_survives_reading(tmp_path, timeout_s=2, read=hang_reading) is False
+    assert time.monotonic() - started < 15, "a hung reader is killed at the time limit"
+    assert _checking_children() == []
