@@ -125,3 +125,12 @@ def test_a_heading_flush_right_over_its_last_year_heads_its_own_period_only(shar
     document = load_pdf(shared / "eval" / "sec10q" / "docs" / "2023 Q2 MSFT.pdf")
     assert ("Total cost of revenue | Three Months Ended March 31, 2023: 16,128 | Three Months Ended March 31, 2022: 15,615 | "
             "Nine Months Ended March 31, 2023: 49,068 | Nine Months Ended March 31, 2022: 46,221") in document.pages[2].text
+
+
+def test_a_centred_heading_ending_over_a_dollar_sign_is_not_flush_right(shared):
+    """NVIDIA's 10-Q centres "Three Months Ended" over two dates, "$ Change" and "% Change"; its right edge falls on
+    the "$" below it, a sign, not a word set flush right: every one of the four columns is that period's."""
+    document = load_pdf(shared / "eval" / "sec10q" / "docs" / "2023 Q3 NVDA.pdf")
+    assert ("Research and development expenses | Three Months Ended October 29, 2023: $2,294 | Three Months Ended "
+            "October 30, 2022: $1,945 | Three Months Ended $ Change: $349 | Three Months Ended % Change ($ in millions): "
+            "18 %") in document.pages[30].text

@@ -9,6 +9,7 @@ from rag.types import SectionMark
 
 EDGE_LINES = 3
 MIN_PAGES_FOR_FURNITURE = 3
+TWO_PAGES = 2
 FURNITURE_SHARE = 0.4
 MAX_FURNITURE_CHARS = 160
 MAX_HEADING_LEVELS = 3
@@ -32,24 +33,32 @@ def _furniture_key(line: str) -> str:
     return "#" if _ROMAN_PAGE.match(key) else key
 
 
+def _page_number_key(line: str, number: int) -> str:
+    """A line with the page's own number as ``#`` (other figures kept): "Page 2" on page 2 is "page #"."""
+    return _SPACES.sub(" ", re.sub(rf"(?<!\d){number}(?!\d)", "#", line.lower())).strip()
+
+
 def find_furniture(texts: Sequence[str]) -> list[tuple[tuple[int, int], ...]]:
-    """Per page, the lines among its first or last few that repeat there on many pages (digits may differ).
+    """Per page, the lines among its first or last few that repeat there on many pages (digits may differ); in a
+    document of two pages, on both, the same but for the page's number ("Orion Ltd. | Page 1", a two-page manual's
+    running title; not two tables' "Total | 1,250" and "Total | 980").
 
     A page that would be left mostly empty keeps its lines: they are its content, not its furniture.
     """
+    with_text = sum(1 for text in texts if text.strip())
+    if with_text < TWO_PAGES:
+        return [()] * len(texts)
     edges = []
-    for text in texts:
+    for number, text in enumerate(texts, start=1):
         spans = line_spans(text)
         chosen = spans[:EDGE_LINES] + [s for s in spans[-EDGE_LINES:] if s not in spans[:EDGE_LINES]]
-        edges.append([(span, _furniture_key(text[span[0] : span[1]])) for span in chosen if span[1] - span[0] <= MAX_FURNITURE_CHARS])
+        key = _furniture_key if with_text > TWO_PAGES else lambda line, n=number: _page_number_key(line, n)
+        edges.append([(span, key(text[span[0] : span[1]])) for span in chosen if span[1] - span[0] <= MAX_FURNITURE_CHARS])
     pages_with: dict[str, int] = {}
     for page_edges in edges:
         for key in {key for _, key in page_edges}:
             pages_with[key] = pages_with.get(key, 0) + 1
-    with_text = sum(1 for text in texts if text.strip())
-    if with_text < MIN_PAGES_FOR_FURNITURE:
-        return [()] * len(texts)
-    needed = max(MIN_PAGES_FOR_FURNITURE, math.ceil(FURNITURE_SHARE * with_text))
+    needed = TWO_PAGES if with_text == TWO_PAGES else max(MIN_PAGES_FOR_FURNITURE, math.ceil(FURNITURE_SHARE * with_text))
     repeated = {key for key, count in pages_with.items() if count >= needed}
     found = []
     for text, page_edges in zip(texts, edges):

@@ -109,8 +109,9 @@ def _spread_centred_headings(line: Line, below: Line, cells_over: list[list[Cell
 
 def _flush_right(cell: Cell, below: Line) -> bool:
     """Whether ``cell`` ends where words below it end: a period and its date set flush right over their column (its
-    ending on the figures' edge alone proves nothing: a centred heading can end there too)."""
-    return any(abs(cell.x1 - c.x1) <= FLUSH_EDGE_EMS * below.em for c in below.cells)
+    ending on the figures' edge alone proves nothing: a centred heading can end there too, and so can a sign: NVIDIA's
+    centred "Three Months Ended" ends over the "$" of "$ Change", and headed only two of its four columns)."""
+    return any(abs(cell.x1 - c.x1) <= FLUSH_EDGE_EMS * below.em and c.x1 - c.x0 >= below.em for c in below.cells)
 
 
 def _lined_up(cells: list[Cell], group: Cell, em: float) -> bool:
