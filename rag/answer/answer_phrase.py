@@ -1,16 +1,16 @@
-"""The short answer inside a piece of evidence: the date, amount or name asked for, or a table row's figure for the period asked."""
+"""The short answer inside a piece of evidence: the date, amount or name asked for (a table row's: ``row_figure``)."""
 from __future__ import annotations
 
 import re
 
 from rag.analysis import stopwords
-from rag.glossary import cognate_spelling, translations
+from rag.glossary import translations
 from rag.answer.language import guess_language
-from rag.answer.passage_units import MAX_WORDS_BEFORE_FIGURE, PERIOD_WORDS, row_cells
 from rag.answer.place import place_phrase
-from rag.answer.contact import contact_phrase
+from rag.answer.contact import contact_phrase, phone_spans
 from rag.answer.question_kind import AMOUNT, CONTACT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold
 from rag.answer.respectively import figures_out_of_place
+from rag.answer.row_figure import row_figure, same_word
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
 _DATE = re.compile(
@@ -84,11 +84,6 @@ _CLAUSE = re.compile(r"[^;]+")
 OTHER_CLAUSE_CHARS = 100
 # A name that shares a word with the question names what is asked about rather than the answer.
 PARTLY_ASKED_CHARS = 80
-_PERIOD = re.compile(r"\b(three|six|nine|twelve|tres|seis|nueve|doce)\s+(?:months|meses)(?:\s+ended|\s+terminados)?|"
-                     r"\b(quarter|trimestre)\b|\b(year|fiscal year|ano|año)\s+(?:ended|terminado)\b", re.I)
-_HEADER_DATE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b|\b(?:19|20)\d\d\b", re.I)
-_SPAN = {"three": 3, "tres": 3, "quarter": 3, "trimestre": 3, "six": 6, "seis": 6, "nine": 9, "nueve": 9,
-         "twelve": 12, "doce": 12, "year": 12, "fiscal year": 12, "ano": 12, "año": 12}
 
 
 def answer_phrase(question: str, kind: str, text: str, context: str = "", row: bool = False) -> str:
@@ -115,7 +110,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     wants = next((measure for cue, measure in _MEASURES if re.search(cue, asked)), None)
     clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
     most = max((count for _, _, count in clauses), default=0)
-    dates = [m.span() for m in _DATE.finditer(text)] if pattern is _AMOUNT else []
+    dates = [m.span() for m in _DATE.finditer(text)] + phone_spans(text) if pattern is _AMOUNT else []
     elsewhere = figures_out_of_place(question, text, [m.span() for m in pattern.finditer(text)]) if pattern is _AMOUNT else set()
     best, best_distance = "", float("inf")
     every = kind == FREQUENCY and bool(_EVERY_FIGURE.search(text))
@@ -137,6 +132,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             continue
         if pattern is _AMOUNT and match.start() < item_number_end:
             continue  # "4. Los incidentes … en un plazo de 24 horas": the item's number is no amount
+        if pattern is _AMOUNT and _in_a_name(text, match.start(), match.start() + len(match.group().rstrip(",."))):
+            continue  # "Office 365 Commercial" names a product
         if match.span() in elsewhere or (_REPORTING_PERIOD.search(text[: match.start()]) and _MONTHS.search(span)):
             continue  # "8.3 million and 15.9 million … for the quarter and first nine months, respectively"
         if pattern is _AMOUNT:  # from either end of the figure ("24 to 10 with 3 min 8 s left")
@@ -164,6 +161,25 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             if pattern is _AMOUNT:  # the whole range the figure opens ("entre 1,2 y 2 bar")
                 best = next((r.group().strip() for r in _RANGE.finditer(text) if r.start() <= match.start() < r.end()), best)
     return best
+
+
+# A bare number after a capitalised word inside a sentence, before a capitalised word or a stop, is part of a name:
+# "Office 365 Commercial", "Dynamics 365, and…" (the "365" a question on Microsoft's cloud revenue was answered by),
+# "Apollo 1." Not a sentence's first word ("About 300 were…"), a month ("July 1"), a score ("Carolina 24–10") nor a
+# count that goes on in lower case ("the Pro Bowl 12 times").
+_NAME_BEFORE = re.compile(r"(?:^|(?P<lead>[^\s])\s*)(?P<word>[A-ZÁÉÍÓÚÑ][^\W\d_]*)\s$")
+_NAME_GOES_ON = re.compile(r"\s*(?:$|[,;.)\]]|\s[A-ZÁÉÍÓÚÑ])")
+_SENTENCE_BREAK = ".!?:;|¿¡•"
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is a number in a product's or a thing's name."""
+    if not re.fullmatch(r"\d{1,4}", text[start:end]) or not _NAME_GOES_ON.match(text, end):
+        return False
+    before = _NAME_BEFORE.search(text[max(0, start - 80): start])
+    if not before or not before.group("lead") or before.group("lead") in _SENTENCE_BREAK:
+        return False
+    return not re.fullmatch(MONTHS, fold(before.group("word")))
 
 
 # A frequency in words ("every night", "cada turno", "daily", "dos simulacros de evacuación al año") answers "how often"
@@ -230,7 +246,7 @@ def _asked(span: str, asked: str) -> bool:
     "Super Bowls" for "Super Bowl", "Amazonia" for "Amazon")."""
     words = _WORD.findall(fold(span))
     question = set(_WORD.findall(asked))
-    return bool(words) and all(w in question or any(_same_word(w, q) for q in question) for w in words)
+    return bool(words) and all(w in question or any(same_word(w, q) for q in question) for w in words)
 
 
 def _after_asked(name: str, asked: str) -> str:
@@ -240,7 +256,7 @@ def _after_asked(name: str, asked: str) -> str:
     question = set(_WORD.findall(asked))
     words = name.split()
     while len(words) > 1 and words[0][:1].isalpha() and (
-            fold(words[0]) in question or any(_same_word(fold(words[0]), q) for q in question)):
+            fold(words[0]) in question or any(same_word(fold(words[0]), q) for q in question)):
         if fold(words[1]) in _OF:
             break
         words = words[1:]
@@ -257,12 +273,7 @@ def _partly_asked(span: str, asked: str) -> bool:
     """Whether some word of a name is the question's: the question's own thing ("IPCC Bureau" for "Who was the first
     chair of the IPCC?", "The Mask of Anarchy" for "Who wrote the poem The Mask of Anarchy?"), seldom its answer."""
     question = set(_WORD.findall(asked))
-    return any(w in question or any(_same_word(w, q) for q in question) for w in _WORD.findall(fold(span)) if len(w) > 3)
-
-
-def _same_word(word: str, other: str) -> bool:
-    short, long = sorted((word, other), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+    return any(w in question or any(same_word(w, q) for q in question) for w in _WORD.findall(fold(span)) if len(w) > 3)
 
 
 def _is_name(text: str, start: int, span: str) -> bool:
@@ -273,115 +284,3 @@ def _is_name(text: str, start: int, span: str) -> bool:
     if at_start and (len(span.split()) == 1 or first in _SENTENCE_START):
         return False
     return not span[:1].isdigit() and sum(c.isalpha() for c in span) >= 2  # "1,000 EUR" is no name
-
-
-def row_figure(question: str, text: str, context: str = "", figures: bool = True, asked: bool = True) -> str:
-    """A table row's figure for the period the question asks (three, six or nine months, a year, the year named),
-    with its column header; the first figure when the headers say nothing. The words of the column the question
-    names come first; without ``figures``, they alone. Unless a figure is ``asked``, only a cell that opens with its
-    figure gives it ("Hotel | 120 EUR" for "What is the hotel limit?"; not "Refrigerante | R32 (1,8 kg)" for "¿Qué
-    refrigerante usa?")."""
-    named_text = _named_text_cell(fold(question), text, context)
-    if named_text or not figures:
-        return named_text
-    cells = row_cells(text, context, 0 if not asked else MAX_WORDS_BEFORE_FIGURE)
-    if not cells:
-        return ""
-    headers = [h for h, _ in cells]
-    if not any(headers) and context:
-        named = context.split(" | ")[1:]  # a header row of words over a row of figures alone
-        headers = named if len(named) == len(cells) and " | " in text else _context_headers(context, len(cells))
-    column = _column(fold(question), headers) if headers[0] else 0
-    header, figure = headers[column], cells[column][1]
-    if not re.search(r"\d", figure):  # a dash: the row has no figure there
-        return ""
-    return f"{figure} ({header})" if header else figure
-
-
-def _named_text_cell(asked: str, row: str, header_row: str) -> str:
-    """The words of the row's cell under the column the question names, when that column holds words, not figures,
-    and no figure column is named too ("Which hotel should I book in New York?" → "Hudson Suites (Preferred hotel)")."""
-    headers, cells = header_row.split(" | "), row.split(" | ")
-    if len(headers) != len(cells) or len(cells) < 2:
-        return ""
-    asked_words = set(_WORD.findall(asked))
-    asked_words |= {_SAME_COLUMN.get(w, w) for w in asked_words}
-    named = [(header, cell) for header, cell in zip(headers[1:], cells[1:]) if _names_header(header, asked_words)]
-    if len(named) != 1 or re.search(r"\d", named[0][1]):
-        return ""
-    header, cell = named[0]
-    return f"{cell.rpartition(': ')[2].strip()} ({header.strip()})"
-
-
-def _names_header(header: str, asked_words: set[str]) -> bool:
-    """Whether the question names a column by a word of its header, or that word with an ending ("internacionales" for
-    "Internacional"), in the other language ("international") or translated ("domestic" for "Nacional")."""
-    return any(h == a or _same_word(h, a) or _same_word(cognate_spelling(h), cognate_spelling(a)) or h in translations(a)
-               for h in _header_words(header) for a in asked_words)
-
-
-def _header_words(header: str) -> set[str]:
-    words = {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
-    return words | {_SAME_HEADER[w] for w in words if w in _SAME_HEADER}
-
-
-def _context_headers(context: str, count: int) -> list[str]:
-    """Column headers rebuilt from a table's header lines (``Three Months Ended Nine Months Ended · July 1, 2023
-    June 25, 2022 July 1, 2023 June 25, 2022``): the period over each date, when the counts fit."""
-    periods_line, _, dates_line = context.rpartition(" · ")
-    periods = [m.group() for m in _PERIOD.finditer(periods_line)]
-    dates = [m.group() for m in _HEADER_DATE.finditer(dates_line)]
-    if len(dates) != count:
-        return [""] * count
-    return [" ".join([periods[c * len(periods) // count], dates[c]]) if periods else dates[c] for c in range(count)]
-
-
-# A column the question names by a word of its header ("internacional" for "Nacional | Internacional") comes first.
-NAMED_COLUMN = 4.0
-# The question's word for a common column header ("When does work finish on Friday?" asks the "End" column).
-_SAME_COLUMN = {"finish": "end", "finishes": "end", "ends": "end", "close": "end", "closes": "end", "until": "end",
-                "begin": "start", "begins": "start", "starts": "start", "open": "start", "opens": "start",
-                "termina": "fin", "acaba": "fin", "salida": "fin", "empieza": "inicio", "comienza": "inicio",
-                "entrada": "inicio", "abre": "apertura", "cierra": "cierre",
-                "often": "frequency", "frequently": "frequency", "cada": "frecuencia"}
-# Headers that name one column several ways ("How often…?" asks the "Interval" column too).
-_SAME_HEADER = {"interval": "frequency", "intervals": "frequency", "intervalo": "frecuencia", "periodicidad": "frecuencia"}
-
-
-# A question on how much something changed, or by what percentage it rose or fell, asks the "Change" column.
-_CHANGE = re.compile(r"\b(?:chang\w*|cambi\w*|variacion\w*|vario)\b")
-_MOVE = re.compile(r"\b(?:increas\w*|decreas\w*|grow\w*|grew|declin\w*|rise|rose|fell|fall\w*|drop\w*|aument\w*|"
-                   r"disminu\w*|creci\w*|cay\w*|subi\w*|baj\w*)\b")
-
-
-def _column(asked: str, headers: list[str]) -> int:
-    """The column whose header has the period the question asks and the year it names (the newest when it names
-    none), else the nearest year; a quarter when it names no period, which counts for less than the year
-    (``April 30, 2023`` over ``Three Months Ended May 1, 2022`` for "in Q1 2023"). A header that names no period is taken to be of the period asked: the
-    layout reader often keeps "Three Months Ended" over one column only."""
-    named = next((_months(m) for m in _PERIOD.finditer(asked)), 0)
-    wanted, weight = (named, 2.0) if named else (3, 1.0)
-    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", asked)}
-    if not years:  # "the latest quarter", or no period named at all: the newest column
-        years = {max((int(y) for h in headers for y in re.findall(r"\b(?:19|20)\d\d\b", h)), default=0)} - {0}
-    asked_words = set(_WORD.findall(asked))
-    asks_change = bool(_CHANGE.search(asked) or (_PERCENT.search(asked) and _MOVE.search(asked)))
-    best, best_score = 0, -1.0
-    for column, header in enumerate(headers):
-        period = next((_months(m) for m in _PERIOD.finditer(fold(header))), 0)
-        score = weight if period in (wanted, 0) else 0.0
-        change_column = bool(re.search(r"change|cambio|%", fold(header)))
-        named = _names_header(header, asked_words | {_SAME_COLUMN.get(w, w) for w in asked_words})
-        score += NAMED_COLUMN if named or (asks_change and change_column) else 0.0
-        found = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", header)}
-        if years and found:
-            score += 1.5 / (1 + min(abs(a - b) for a in years for b in found))
-        score -= 3.0 if change_column and not asks_change else 0.0
-        if score > best_score:
-            best, best_score = column, score
-    return best
-
-
-def _months(match: re.Match) -> int:
-    return _SPAN.get(next(g for g in match.groups() if g).lower(), 0)
-

@@ -30,6 +30,8 @@ MIN_PHONE_DIGITS = 7
 UNNAMED_NUMBER_FIT = 0.5
 _PHONE_WORD = re.compile(r"\b(?:tel|tfno|tlf|phone|telephone|fax|telefono|movil|call|llame|llamar|hotline|helpline|"
                          r"whatsapp)\b")
+# How far before a number the word that makes it a phone's may be ("call", "Tel.:", "llame al").
+PHONE_WORD_CHARS = 20
 # A line's label: a few words before a colon, after any bullet ("• Fax:", "- Self-service portal:", "Teléfono:").
 _LABEL = re.compile(r"^\W*([^\W\d_][\w -]{0,40}?)\s*:")
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
@@ -52,6 +54,14 @@ def contacts(text: str, pattern: re.Pattern) -> list[re.Match]:
         found = [m for m in found
                  if sum(c.isdigit() for c in m.group()) >= MIN_PHONE_DIGITS and not _DATE.fullmatch(m.group().strip())]
     return found
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives phone or fax numbers, with a country code or an area code in brackets, or just after a word
+    that says so ("call", "Tel."): no amount is read inside them ("+44 20 7946 0321" gave "44"; "1 160 000 000 millas"
+    is a distance)."""
+    return [m.span() for m in contacts(text, _PHONE) if m.group().startswith(("+", "("))
+            or _PHONE_WORD.search(fold(text[max(0, m.start() - PHONE_WORD_CHARS): m.start()]))]
 
 
 def offers_contact(text: str, question: str) -> float:

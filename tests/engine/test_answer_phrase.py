@@ -126,6 +126,22 @@ def test_an_amount_is_not_part_of_a_name_a_date_or_a_period():
                          "Our tax rate was 18% for the three months ended September 30, 2023.") == "18%"
 
 
+def test_a_number_in_a_product_name_is_no_amount_but_a_count_or_a_score_is():
+    metric = ("Microsoft Cloud revenue: Revenue from Azure and other cloud services, Office 365 Commercial, the commercial "
+              "portion of LinkedIn, Dynamics 365, and other commercial cloud properties")
+    assert answer_phrase("What was the revenue from Microsoft's cloud services in the latest quarter?", AMOUNT, metric) == ""
+    assert answer_phrase("How many times was he picked?", AMOUNT, "He went to the Pro Bowl 12 times.") == "12"
+    assert answer_phrase("How many points did Denver score?", AMOUNT, "Denver beat Carolina 24–10.") == "24"
+    assert answer_phrase("How many people came?", AMOUNT, "About 300 people came.") == "300"
+    assert answer_phrase("How much did it cost?", AMOUNT, "The mission was called Apollo 1. It cost 30 million.") == "30 million"
+
+
+def test_no_amount_is_read_inside_a_phone_number():
+    claims = "Report warranty claims to service@orion-mh.example or call +44 20 7946 0321."
+    assert answer_phrase("How long is the warranty on the battery?", AMOUNT, claims) == ""
+    assert answer_phrase("How many people work there?", AMOUNT, "Call +34 912 345 678: 45 people work there.") == "45"
+
+
 def test_a_question_asking_why_is_answered_by_a_sentence_not_by_the_row_it_names():
     passage = ("Net sales by category: iPhone | Three Months Ended July 1, 2023: $39,669 | Three Months Ended June 25, "
                "2022: $40,665\n"
