@@ -104,10 +104,11 @@ def _cognate_of(spelled: str, spellings: set[str]) -> bool:
                else other[:5] == spelled[:5] for other in spellings if len(spelled) >= 5)
 
 
-def _as_word(word: str) -> str:
+def _as_word(word: str, plural: bool = False) -> str:
     """A pattern for ``word`` (folded) as a whole word, or its English plural ("Huguenots" for "Huguenot"); not after a
-    vowel: "Marte" is not "martes" (Tuesdays)."""
-    return rf"\b{re.escape(word)}{'(?:e?s)?' if word[-1] not in 'aeiou' else ''}\b"
+    vowel, as a name ("Marte" is not "martes", Tuesdays), but for a common noun (``plural``): "gasto" is in "los gastos"
+    (a travel policy's "Los gastos se presentan…" was said never to mention the «gasto» asked about)."""
+    return rf"\b{re.escape(word)}{'(?:e?s)?' if plural or word[-1] not in 'aeiou' else ''}\b"
 
 
 # What "the X of Y" asks about: its Y ("acetone" in "What is the boiling point of acetone?").
@@ -126,10 +127,11 @@ def unmentioned_subject(question: str, texts: Iterable[str]) -> str:
     match = next((m for m in (p.search(folded) for p in _SUBJECT) if m), None)
     if not match or match.group("x") in _NOT_A_THING or len(match.group("subject")) < NAME_MIN_LETTERS:
         return ""  # "the name of the process which…" names no subject
-    held = re.compile(_as_word(match.group("subject")))
+    written = question[match.start("subject"): match.end("subject")]
+    held = re.compile(_as_word(match.group("subject"), plural=written.islower()))
     if any(held.search(fold(text)) for text in texts):
         return ""
-    return question[match.start("subject"): match.end("subject")]
+    return written
 
 
 def asked_thing(question: str, compound: bool = False) -> str:

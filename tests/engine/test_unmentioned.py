@@ -72,6 +72,10 @@ def test_the_subject_of_what_is_the_x_of_y_must_be_in_the_passages():
     assert unmentioned_subject("What is the boiling point of acetone?", sds) == "acetone"
     assert unmentioned_subject("What is the boiling point of isopropyl alcohol?", sds) == ""
     assert unmentioned_subject("¿Cuál es la densidad del etanol?", ["Densidad 0,785 g/cm3"]) == "etanol"
+    # A common noun is there in its plural; a name is not ("Marte" is not "martes", above).
+    policy = ["Dieta diaria | Nacional: 45 €", "Los gastos se presentan en el portal de gastos."]
+    assert unmentioned_subject("¿Cuál es el límite de gasto en comidas?", policy) == ""
+    assert unmentioned_subject("¿Cuál es el límite de alojamiento?", policy) == "alojamiento"
     # "The name of the process which…" asks for a name, not about the process.
     assert unmentioned_subject("What is the name of the process which confirms primality?", sds) == ""
 
