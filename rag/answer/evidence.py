@@ -12,7 +12,7 @@ from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, row_label
 from rag.answer.repeats import repeats
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_holds, whole
-from rag.answer.subject import held_words, last_heading, lighter, same_family, title_pairs, titles
+from rag.answer.subject import held_words, inner_heading, last_heading, lighter, same_family, title_pairs, titles
 from rag.answer.terms import Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing
 from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, misses_unit, offers, other_unit,
@@ -116,6 +116,7 @@ SUBJECT_WEIGHT = 0.2
 # Not for a figure asked for: its best units are table rows, which the embedder reads poorly. The bundled embedder is
 # English-only: on Spanish it chose worse (256 → 252 of 306).
 MEANING_CANDIDATES = 6
+HEADING_SHARE = 0.5
 MEANING_WEIGHT = 0.5
 MEANING_CHARS = 200
 
@@ -219,6 +220,10 @@ def select_evidence(
             coverage += part * (share(around, rest) - coverage)
             held += part * (share(around, plain) - held)
             asked_before = around if previous.endswith("?") else set()
+        inner = held_words(set(weights), set(stems(hit, inner_heading(hit.section, hit.source))), across(hit),
+                           terms.language)
+        if inner - present:  # "The battery is covered for 12 months." under "7 Warranty"
+            coverage += HEADING_SHARE * (share(present | inner, rest) - coverage)
         phrase = len(pairs & set(zip(found, found[1:])) - title_pairs(subject)) / len(pairs) if pairs else 0.0
         # A phone number answers "What is the telephone number of Pilatus…?" only where the quote says whose it is.
         named = kind != CONTACT or bool(present & set(plain) - means_words)

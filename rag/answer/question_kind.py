@@ -5,7 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rag.answer.contact import contact_asked, offers_contact
+from rag.answer.contact import contact_asked, offers_contact, phone_spans
 
 FREQUENCY, AMOUNT, DATE, NAME, YES_NO, REASON, OTHER = "frequency", "amount", "date", "name", "yes/no", "reason", "other"
 CONTACT = "contact"
@@ -91,6 +91,12 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"\w+enta|cien|mil)")
 # A measure a question names, and the units that give it: a figure in another unit answers something else ("How loud
 # is the heat pump?" is not "12 kW").
+_LENGTH_UNITS = r"mm|cm|m|km|metros?|meters?|metres?|ft|feet|inch(?:es)?|pulgadas"
+# "How long is the warranty?" wants a time, or a length ("How long is the hose?"), or years ("How long did the plague
+# last?": "until the second quarter of the 19th century"); not a battery's "48 V, 620 Ah".
+_DURATION_UNITS = (r"seconds?|segundos?|minutes?|minutos?|min|hours?|horas?|h|days?|d[ií]as?|weeks?|semanas?|months?|"
+                   rf"meses|mes|years?|a[ñn]os?|{_LENGTH_UNITS}")
+_YEARS = r"|\b(?:1[0-9]|20)\d\d\b|centur|siglo"
 _ASKED_UNITS = (
     (r"\b(?:loud\w*|noise|sound|ruido\w*|sonor\w*)\b", r"db"),
     (r"\btemperatur\w*\b", r"°\s?[cf]|grados|degrees"),
@@ -100,7 +106,8 @@ _ASKED_UNITS = (
     (r"\b(?:weigh\w*|heavy|peso|pesa)\b", r"kg|t|g|lb|toneladas"),
     (r"\b(?:price|prices|precio|precios|cuesta|cuestan)\b|\bcosts?\b(?!\s+(?:of|de)\b)", _MONEY_UNITS),
     (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b",
-     r"mm|cm|m|km|metros?|meters?|metres?|ft|feet|inch(?:es)?|pulgadas"),
+     _LENGTH_UNITS),
+    (r"\bhow long\b|\bcuanto (?:tiempo|dura\w*)\b", _DURATION_UNITS),
 )
 # How well a text whose figures are all in another unit fits the amount asked: not at all.
 OTHER_UNIT_FIT = 0.0
@@ -180,8 +187,15 @@ def _asked_units(question: str) -> re.Pattern | None:
     units = next((u for cue, u in _ASKED_UNITS if re.search(cue, fold(question))), None)
     if not units:
         return None
-    money_before = r"|[$€£]\s?\d" if units is _MONEY_UNITS else ""  # "$450"
-    return re.compile(rf"(?:\d|\b{_NUMBER_WORD}\s)\s?(?:{units})(?![\w/]){money_before}", re.I)
+    also = r"|[$€£]\s?\d" if units is _MONEY_UNITS else _YEARS if units is _DURATION_UNITS else ""  # "$450"
+    return re.compile(rf"(?:\d|\b{_NUMBER_WORD}\s)\s?(?:{units})(?![\w/]){also}", re.I)
+
+
+def _without_phones(text: str) -> str:
+    """``text`` with its phone numbers blanked: "call +44 20 7946 0321" gives no amount."""
+    for start, end in reversed(phone_spans(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def offers(kind: str, text: str, question: str = "") -> float:
@@ -192,7 +206,7 @@ def offers(kind: str, text: str, question: str = "") -> float:
             return 1.0
         return 0.6 if _FREQUENCY_TEXT.search(folded) else 0.0
     if kind == AMOUNT:
-        text = _IN_NAME.sub(" ", _ITEM_NUMBER.sub(" ", text))
+        text = _IN_NAME.sub(" ", _ITEM_NUMBER.sub(" ", _without_phones(text)))
         if other_unit(text, question):
             return OTHER_UNIT_FIT
         figures = [f for f in _FIGURE.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", f.strip(".,"))]

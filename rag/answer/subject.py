@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Callable, Sequence
 
+from rag.analysis import fold
 from rag.answer.passage_units import document_title
 from rag.glossary import same_meaning, shared_across_languages
 from rag.types import Hit
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def titles(hits: Sequence[Hit], stems: Callable[[Hit, str], list[str]]) -> dict[str, tuple[Hit, set[str]]]:
@@ -62,6 +67,14 @@ def lighter(weights: dict[str, float], subject: set[str], share: float) -> dict[
 def title_pairs(subject: set[str]) -> set[tuple[str, str]]:
     """The pairs of words of a document's title: "bomba de calor" in every unit of the heat pump's manual."""
     return {(a, b) for a in subject for b in subject}
+
+
+def inner_heading(section: str, source: str) -> str:
+    """The heading a passage sits under, below its document's title: "7 Warranty" of a manual, "" for "Super Bowl 50"
+    in "01-Super_Bowl_50.md" (a heading that only repeats the file's name is its title: its words name the document)."""
+    heading = last_heading(section)
+    words = set(_WORDS.findall(fold(heading)))
+    return "" if words <= set(_WORDS.findall(fold(PurePath(source).stem))) else heading
 
 
 def last_heading(section: str) -> str:

@@ -119,3 +119,22 @@ def test_a_measure_asked_wants_its_unit_and_a_model_s_number_is_no_amount():
     assert selection.chosen[0].unit.text.startswith("Noise level") and selection.chosen[0].answer == "42 dB(A) (Value)"
     assert all(not c.answer for c in selection.chosen[1:]), "a figure in another unit is not a second answer"
     assert offers(AMOUNT, "La bomba de calor HP-12 produce calefacción.", "¿Qué potencia tiene la bomba de calor HP-12?") == 0
+
+
+FORKLIFT = (
+    ("2 Technical data", "Rated capacity | Value: 2,500 kg\nBattery | Value: 48 V, 620 Ah\nService weight | Value: 4,150 kg"),
+    ("6 Battery charging", "Charge the battery only in the ventilated charging area. A full charge takes 8 hours; an "
+                           "opportunity charge during breaks must last at least 30 minutes."),
+    ("7 Warranty", "Orion warrants the FL-25 against defects in materials and workmanship for 24 months or 3,000 "
+                   "operating hours, whichever comes first. The battery is covered for 12 months. Report warranty "
+                   "claims to service@orion-mh.example or call +44 20 7946 0321."),
+)
+
+
+def test_how_long_wants_a_time_and_a_sentence_s_heading_says_what_it_is_about():
+    """"How long is the warranty on the battery?" quoted the warranty claims' phone number (→ 44) over "The battery is
+    covered for 12 months.", whose "warranty" is only its heading's."""
+    hits = [Hit(f"c{n}", "d1", "/docs/forklift.pdf", text, 1.0, 0.5, 1.0, 1, 1, 0, len(text), section)
+            for n, (section, text) in enumerate(reversed(FORKLIFT))]  # as found: the warranty's passage first
+    selection = select_evidence("How long is the warranty on the battery?", hits, Terms("en", evidence_stopwords()))
+    assert selection.chosen[0].unit.text == "The battery is covered for 12 months." and selection.chosen[0].answer == "12 months"
