@@ -8,6 +8,7 @@ from PySide6.QtPdfWidgets import QPdfView
 MARK_FILL = QColor(255, 196, 0, 80)
 MARK_BAR = QColor(230, 120, 0)
 MARK_BAR_PX = 4
+MARK_BAR_MARGIN_PT = 8
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 6.0
 
@@ -107,10 +108,16 @@ class PassagePdfView(QPdfView):
             painter.fillRect(QRectF(page.x() + rect.x() * scale, page.y() + rect.y() * scale - 1,
                                     rect.width() * scale, rect.height() * scale + 2), MARK_FILL)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        bounds = self.mark_bounds()
-        bar_x = max(page.x() + 2, bounds.left() - 3 * MARK_BAR_PX)
-        painter.fillRect(QRectF(bar_x, bounds.top(), MARK_BAR_PX, bounds.height()), MARK_BAR)
+        painter.fillRect(self.mark_bar(), MARK_BAR)
         painter.end()
+
+    def mark_bar(self) -> QRectF:
+        """The bar beside the mark, in document pixels: in the page's margin, within ``MARK_BAR_MARGIN_PT`` of its
+        edge, so that a quote starting mid-line ("…whichever comes first. The battery is covered…") keeps the
+        letters before it readable."""
+        bounds, page = self.mark_bounds(), self.page_rect(self.mark_page)
+        inset = min(MARK_BAR_MARGIN_PT * self.page_scale(self.mark_page), bounds.left() - page.x() - 3 * MARK_BAR_PX)
+        return QRectF(page.x() + max(2.0, inset), bounds.top(), MARK_BAR_PX, bounds.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.viewport() and event.type() == QEvent.Type.Wheel:

@@ -224,6 +224,20 @@ def test_the_mark_keeps_the_text_readable_and_is_shown_with_context(pane, tmp_pa
     assert min(c.lightness() for c in inside) < 60, "the words under the mark stay dark"
 
 
+def test_the_bar_beside_a_quote_starting_mid_line_stays_in_the_margin(pane, tmp_path, qtbot):
+    """The bar was drawn just left of the mark: over the "s" of "first" in "…whichever comes first. The battery is
+    covered for 12 months."."""
+    line = "Orion warrants the truck for 24 months, whichever comes first. The battery is covered for 12 months."
+    path = make_pdf(tmp_path / "warranty.pdf", [checklist(10) + [line] + checklist(4)])
+    document = load_pdf(path)
+    pane.open_source(ref_for(path, document, "The battery is covered for 12 months.", 1), document)
+    highlighted_page(pane, qtbot)
+    view = pane.pdf.view
+    text_left = view.page_rect(0).x() + 10 * 72 / 25.4 * view.page_scale(0)  # the page's 10 mm margin
+    assert view.mark_bounds().left() > text_left + 100, "the quote starts mid-line"
+    assert view.mark_bar().right() < text_left, "the bar is in the margin, not over the words before the quote"
+
+
 def test_zoom_buttons_and_ctrl_wheel_zoom_the_page_and_keep_the_passage_in_view(pane, tmp_path, qtbot):
     from PySide6.QtCore import QPoint, QPointF, Qt
     from PySide6.QtGui import QWheelEvent
