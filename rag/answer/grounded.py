@@ -35,7 +35,7 @@ def locate_evidence(selection: Selection, document_text: Callable[[str], Extract
         if hit.doc_id not in documents:
             documents[hit.doc_id] = document_text(hit.doc_id)
         page, start, end = _page_offsets(hit, unit.start, unit.end, documents[hit.doc_id])
-        page, start, end = _exact_span(unit.text, documents[hit.doc_id], page, start, end)
+        page, start, end = _exact_span(unit.text, documents[hit.doc_id], page, start, end, hit)
         result.append(Evidence(unit.text, unit.kind, hit.source, page, _section(hit, documents[hit.doc_id], page, start),
                                hit.chunk_id, hit.doc_id, start, end, candidate.score, context=unit.context,
                                answer=candidate.answer))
@@ -66,21 +66,28 @@ def _page_offsets(hit: Hit, start: int, end: int, document: ExtractedDocument | 
     return document.pages[pages[position][0]].number, page_start, page_end
 
 
-def _exact_span(text: str, document: ExtractedDocument | None, page: int | None, start: int, end: int) -> tuple:
+def _exact_span(text: str, document: ExtractedDocument | None, page: int | None, start: int, end: int,
+                hit: Hit) -> tuple:
     """Where ``text`` really stands on its page: passages leave page furniture out, so offsets inside a passage can
-    drift from the saved page text; the occurrence nearest the computed span wins (whitespace may differ)."""
+    drift from the saved page text, even onto the page before (a footer and a header left out between two pages put
+    a fault table's first row of page 2 on page 1); the occurrence nearest the computed span wins (whitespace may
+    differ), else the first on another page of the passage."""
     if document is None or page is None:
         return page, start, end
-    saved = next((p.text for p in document.pages if p.number == page), None)
+    saved = {p.number: p.text for p in document.pages}
     words = text.split()
-    if saved is None or not words or " ".join(saved[start:end].split()) == " ".join(words):
+    if page not in saved or not words or " ".join(saved[page][start:end].split()) == " ".join(words):
         return page, start, end
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    matches = list(pattern.finditer(saved))
-    if not matches:
-        return page, start, end
-    best = min(matches, key=lambda m: abs(m.start() - start))
-    return page, best.start(), best.end()
+    matches = list(pattern.finditer(saved[page]))
+    if matches:
+        best = min(matches, key=lambda m: abs(m.start() - start))
+        return page, best.start(), best.end()
+    for number in range(hit.page_start or page, (hit.page_end or page) + 1):
+        found = pattern.search(saved.get(number, "")) if number != page else None
+        if found:
+            return number, found.start(), found.end()
+    return page, start, end
 
 
 def sources_for(evidence: Sequence[Evidence], hits: Sequence[Hit], limit: int) -> list[Hit]:

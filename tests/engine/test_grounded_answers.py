@@ -205,3 +205,20 @@ def test_the_closest_quote_decides_by_meaning_unless_a_figure_is_asked():
     assert not may_not_answer(selection(1.0), HEDGE_CLOSENESS - 0.06), "every word of the question in the quote"
     assert not may_not_answer(selection(0.9, "amount"), 0.1), "a table row's figure: keywords decide"
     assert may_not_answer(selection(0.1, "amount", weak=True), QUOTE_CLOSENESS - 0.01)
+
+
+def test_a_quote_at_the_top_of_a_page_is_marked_there_when_header_and_footer_were_left_out(fake_engine, tmp_path):
+    """A passage running over two pages leaves out page 1's footer and page 2's header; the first sentence of page 2
+    was marked on page 1, over its footer."""
+    header, checks = "Orion FL-25 Operator Manual - Rev. C", "Check the tyres, the horn and the lights before each shift."
+    page_one = [header, "Daily checks", checks, "Test the parking brake on a slope.", "Orion Ltd. | Page 1"]
+    page_two = [header, "If the forks do not lift, top up the hydraulic oil with ISO VG 32 oil.",
+                "If the truck does not start, charge the battery for eight hours.", "Orion Ltd. | Page 2"]
+    (tmp_path / "docs").mkdir()
+    make_pdf(tmp_path / "docs" / "manual.pdf", [page_one, page_two])
+    engine = fake_engine(generator=MissingModel(), min_relevance=0.0)
+    engine.ingest([tmp_path / "docs"])
+    assert any(h.page_start == 1 and h.page_end == 2 for h in engine.search("forks lift tyres", k=5)), "one passage"
+    quote = engine.ask("What should I do if the forks do not lift?").evidence[0]
+    saved = engine.document_text(quote.doc_id).pages[quote.page - 1].text
+    assert quote.page == 2 and saved[quote.char_start:quote.char_end] == quote.text
