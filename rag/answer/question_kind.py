@@ -92,10 +92,12 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 # A measure a question names, and the units that give it: a figure in another unit answers something else ("How loud
 # is the heat pump?" is not "12 kW").
 _LENGTH_UNITS = r"mm|cm|m|km|metros?|meters?|metres?|ft|feet|inch(?:es)?|pulgadas"
-# "How long is the warranty?" wants a time, or a length ("How long is the hose?"), or years ("How long did the plague
-# last?": "until the second quarter of the 19th century"); not a battery's "48 V, 620 Ah".
+# "How long is the warranty?" wants a time, or a length ("How long is the hose?", "How long must passwords be?": 12
+# characters), or years ("How long did the plague last?": "until the second quarter of the 19th century"); not a
+# battery's "48 V, 620 Ah".
 _DURATION_UNITS = (r"seconds?|segundos?|minutes?|minutos?|min|hours?|horas?|h|days?|d[ií]as?|weeks?|semanas?|months?|"
-                   rf"meses|mes|years?|a[ñn]os?|{_LENGTH_UNITS}")
+                   r"meses|mes|years?|a[ñn]os?|characters|caracteres|digits|d[ií]gitos|letters|letras|words|palabras|"
+                   rf"pages|p[aá]ginas|{_LENGTH_UNITS}")
 _YEARS = r"|\b(?:1[0-9]|20)\d\d\b|centur|siglo"
 _ASKED_UNITS = (
     (r"\b(?:loud\w*|noise|sound|ruido\w*|sonor\w*)\b", r"db"),
