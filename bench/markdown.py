@@ -119,6 +119,11 @@ def _ocr(data: dict) -> list[str]:
     if full:
         table += ["A full page (40 lines of 10-pt text): " + "; ".join(
             f"{lang} {f['characters']} characters, {f['seconds']:.2f} s, CER {f['cer']:.2%}" for lang, f in full.items()) + ".", ""]
+    tables = data.get("scanned_tables")
+    if tables:
+        table += ["A scanned page of two tables (a schedule and error codes under bold header rows), rows read whole with "
+                  "their label and value on one line: " + "; ".join(
+                      f"{angle} {t['whole']} of {t['rows']}" for angle, t in tables.items()) + ".", ""]
     return lines + table
 
 

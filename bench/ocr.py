@@ -22,7 +22,8 @@ def ocr_quality(threads: int) -> dict:
     """Character error rate per language and page condition, and seconds per A4 page at 300 dpi (warm engine)."""
     import rapidocr
 
-    from rag.ingest.ocr import LiteOcr, read_image
+    from rag.ingest.loaders.scan_layout import read_image
+    from rag.ingest.ocr import LiteOcr
 
     engine = LiteOcr(threads=threads)
     pages = test_pages()
@@ -40,15 +41,30 @@ def ocr_quality(threads: int) -> dict:
             out["cer"][f"{language}-{condition}"] = mean(
                 r["cer"] for r in rows if r["language"] == language and r["condition"].startswith(condition))
     out["full_page"] = _full_pages(engine)
-    log.info("OCR: %s; a full page: %s", out["cer"], out["full_page"])
+    out["scanned_tables"] = _scanned_tables(engine)
+    log.info("OCR: %s; a full page: %s; tables: %s", out["cer"], out["full_page"], out["scanned_tables"])
     return out
+
+
+def _scanned_tables(engine) -> dict:
+    """A scanned page of two tables, straight and turned as a scanner leaves a sheet: how many rows come out whole
+    (label and value on one line, in order)."""
+    from bench.ocr_pages import render_table_page, rows_kept_whole
+    from rag.ingest.loaders.scan_layout import read_image
+
+    result = {}
+    for angle in (0.0, 0.6, -1.0, 1.5, -2.0):
+        image, _ = render_table_page(angle)
+        whole, rows = rows_kept_whole(read_image(engine, image.convert("RGB")).text)
+        result[f"turned {angle:+.1f} degrees"] = {"rows": rows, "whole": whole}
+    return result
 
 
 def _full_pages(engine) -> dict:
     """A page filled with text (the test lines repeated to 40 lines, 10 pt, about 2,600 characters): CER and seconds
     (median of three reads) per language; the test pages above hold a third as much."""
     from bench.ocr_pages import TEXTS, render_page
-    from rag.ingest.ocr import read_image
+    from rag.ingest.loaders.scan_layout import read_image
 
     result = {}
     for language, lines in TEXTS.items():

@@ -112,3 +112,47 @@ def character_error_rate(reference: str, hypothesis: str) -> float:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
         previous = current
     return previous[-1] / max(1, len(ref))
+
+
+# Two tables as a manual prints them, each under a bold header row: a schedule of words, and error codes whose meaning
+# is too long a cell for a table of words read from a text layer.
+MAINTENANCE = (("Tarea", "Frecuencia"), ("Limpiar el filtro de agua", "Cada 6 meses"),
+               ("Revisar la carga de refrigerante", "Cada 2 años"), ("Limpiar la batería exterior", "Una vez al año"))
+ERROR_CODES = (("Código", "Significado"), ("E1", "Presión de agua baja: rellene el circuito ya"),
+               ("E4", "Fallo del sensor de temperatura exterior"), ("E9", "Caudal insuficiente: revise el filtro"))
+
+
+def render_table_page(angle: float = 0.6):
+    """A scanned A4 page at 300 dpi, turned ``angle`` degrees: a heading over each of the two tables above, and a
+    sentence; returns (image, {value: its cell's box before turning})."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    serif = font_path(serif=True)
+    regular = ImageFont.truetype(str(serif), 40)
+    bold = ImageFont.truetype(str(serif.with_name("DejaVuSerif-Bold.ttf")), 40)
+    heading = ImageFont.truetype(str(serif.with_name("DejaVuSerif-Bold.ttf")), 58)
+    image = Image.new("L", A4_PIXELS, 250)
+    draw = ImageDraw.Draw(image)
+    cells, y = {}, 250
+    for title, table, value_x in (("3. Mantenimiento", MAINTENANCE, 1300), ("4. Códigos de error", ERROR_CODES, 600)):
+        draw.text((240, y), title, font=heading, fill=20)
+        y += 120
+        for index, (label, value) in enumerate(table):
+            font = bold if index == 0 else regular
+            draw.text((240, y), label, font=font, fill=20)
+            draw.text((value_x, y), value, font=font, fill=20)
+            cells[value] = draw.textbbox((value_x, y), value, font=font)
+            y += 68
+        y += 80
+    draw.text((240, y), "La garantía del compresor es de 5 años desde la puesta en marcha.", font=regular, fill=20)
+    return image.rotate(angle, resample=Image.BICUBIC, fillcolor=250), cells
+
+
+def rows_kept_whole(text: str) -> tuple[int, int]:
+    """How many body rows of the two tables a page's text holds with the label and its value on one line, in that
+    order, and how many there are."""
+    rows = [row for table in (MAINTENANCE, ERROR_CODES) for row in table[1:]]
+    lines = text.splitlines()
+    whole = sum(1 for label, value in rows
+                if any(label in line and value in line.partition(label)[2] for line in lines))
+    return whole, len(rows)

@@ -11,7 +11,6 @@ from typing import Any, Protocol, Sequence
 log = logging.getLogger(__name__)
 
 OCR_THREADS = 2
-PARAGRAPH_GAP_LINES = 1.2
 MIN_WORD_SCORE = 0.3
 _CJK = re.compile("[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
@@ -22,14 +21,6 @@ class OcrWord:
 
     text: str
     box: tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class OcrPage:
-    """The text read from one image, and each word's place in that text and on the image (fractions of its size)."""
-
-    text: str
-    words: tuple[tuple[int, int, float, float, float, float], ...]
 
 
 class OcrEngine(Protocol):
@@ -59,7 +50,7 @@ class LiteOcr:
     def read_lines(self, image: Any) -> list[list[OcrWord]]:
         result = self._engine(image, return_word_box=True)
         lines = []
-        for words in getattr(result, "word_results", None) or ():
+        for printed, words in zip(getattr(result, "txts", None) or (), getattr(result, "word_results", None) or ()):
             if words and isinstance(words[0], str):  # a line without word boxes (nothing was read)
                 continue
             line = [
@@ -67,8 +58,35 @@ class LiteOcr:
                 for text, score, points in words if text.strip() and score >= MIN_WORD_SCORE
             ]
             if line:
-                lines.append(line)
+                lines.append(whole_words(unicodedata.normalize("NFC", printed), line))
         return lines
+
+
+def whole_words(printed: str, fragments: list[OcrWord]) -> list[OcrWord]:
+    """The line's words as its ``printed`` text spaces them: the recogniser's word boxes split some words at wide
+    letters ("M", "anual" for "Manual"; "Cada", "6", "m", "eses"), and those fragments are joined again."""
+    words: list[OcrWord] = []
+    position, previous_end = 0, -1
+    for fragment in fragments:
+        found = printed.find(fragment.text, position)
+        if found < 0:
+            words.append(fragment)
+            previous_end = -1
+            continue
+        if words and found == previous_end and not is_cjk(fragment.text):  # CJK is written without spaces
+            last = words[-1]
+            box = (min(last.box[0], fragment.box[0]), min(last.box[1], fragment.box[1]),
+                   max(last.box[2], fragment.box[2]), max(last.box[3], fragment.box[3]))
+            words[-1] = OcrWord(last.text + fragment.text, box)
+        else:
+            words.append(fragment)
+        position = previous_end = found + len(fragment.text)
+    return words
+
+
+def is_cjk(text: str) -> bool:
+    """Whether ``text`` holds Chinese, Japanese or Korean characters, which are written without spaces."""
+    return bool(_CJK.search(text))
 
 
 def _box(points: Sequence[Sequence[float]]) -> tuple[float, float, float, float]:
@@ -86,34 +104,3 @@ def ocr_engine() -> OcrEngine | None:
     except Exception as exc:  # a broken install must not stop reading documents with a text layer
         log.warning("The OCR engine could not start: %s", exc)
     return None
-
-
-def read_image(engine: OcrEngine, image) -> OcrPage:
-    """Text of a PIL image: lines in reading order, a blank line where a wide gap parts paragraphs."""
-    import numpy as np
-
-    width, height = image.size
-    lines = engine.read_lines(np.asarray(image.convert("RGB")))
-    parts: list[str] = []
-    words: list[tuple[int, int, float, float, float, float]] = []
-    offset = 0
-    previous_bottom = None
-    for line in lines:
-        top = min(w.box[1] for w in line)
-        bottom = max(w.box[3] for w in line)
-        if parts:
-            gap = top - previous_bottom if previous_bottom is not None else 0
-            separator = "\n\n" if gap > PARAGRAPH_GAP_LINES * (bottom - top) else "\n"
-            parts.append(separator)
-            offset += len(separator)
-        joiner = "" if any(_CJK.search(w.text) for w in line) else " "
-        for index, word in enumerate(line):
-            if index and joiner:
-                parts.append(joiner)
-                offset += len(joiner)
-            left, upper, right, lower = word.box
-            words.append((offset, offset + len(word.text), left / width, upper / height, right / width, lower / height))
-            parts.append(word.text)
-            offset += len(word.text)
-        previous_bottom = bottom
-    return OcrPage("".join(parts), tuple(words))

@@ -71,7 +71,7 @@ def load_pdf(path: Path, password: str | None = None) -> ExtractedDocument:
             text = ""
         pages.append(PageText(number, clean_extracted_text(text)))
 
-    pages = _read_scans(path, password, raw_pages, pages, failed_pages)
+    pages = _read_scans(path, password, raw_pages, pages, failed_pages, fast_reads)
     total_chars = sum(len(p.text.strip()) for p in pages)
     if len(failed_pages) == page_count and total_chars == 0:
         if oversized_pages:
@@ -109,15 +109,19 @@ def _structure(pages: list[PageText], reads: list[PdfiumPage | None]) -> tuple[l
     return marked, sections
 
 
-def _read_scans(path: Path, password: str | None, raw_pages, pages: list[PageText], failed: list[int]) -> list[PageText]:
-    """Pages with little or no text that draw an image, read by OCR (when it is on and installed)."""
+def _read_scans(path: Path, password: str | None, raw_pages, pages: list[PageText], failed: list[int],
+                reads: list[PdfiumPage | None]) -> list[PageText]:
+    """Pages with little or no text that draw an image, read by OCR (when it is on and installed); their headings go
+    into ``reads``."""
     wanted = [
         index for index, page in enumerate(pages)
         if page.number not in failed and sum(c.isalnum() for c in page.text) < MIN_TEXT_CHARS_PER_DOCUMENT
         and _has_images([raw_pages[index]]) and _largest_image_pixels(raw_pages[index]) <= MAX_SCAN_IMAGE_PIXELS
     ]
-    scanned = ocr_pdf_pages(path, password, wanted, len(pages))
-    return [scanned[i] if scanned.get(i) is not None and scanned[i].text.strip() else page for i, page in enumerate(pages)]
+    scanned = {i: read for i, read in ocr_pdf_pages(path, password, wanted, len(pages)).items() if read[0].text.strip()}
+    for index, (page, titles) in scanned.items():
+        reads[index] = PdfiumPage(page.text, headings=list(titles))
+    return [scanned[i][0] if i in scanned else page for i, page in enumerate(pages)]
 
 
 def _largest_image_pixels(page) -> int:

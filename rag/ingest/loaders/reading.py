@@ -12,9 +12,11 @@ PageReport = Callable[[int, int, str], None]
 # PDF 4 wrapped cells justified or with their label centred between lines spaced like rows, PDF 5 columns of prose in
 # their order, not as a table's rows, PDF 6 a row's words parted where PDFium reads a space and a share row ("% of net
 # revenue") named by the row above, PDF 7 a group heading centred over its columns ("Nine Months Ended") heading them
-# all, PDF 8 also one whose edge falls on a "$" below it, and a two-page document's running header and footer left out;
-# Word 2 names each figure by its column, Word 3 each cell, Word 4 writes the numbers and bullets of lists.
-READER_VERSIONS = {"pdf": 8, "docx": 4}
+# all, PDF 8 also one whose edge falls on a "$" below it, and a two-page document's running header and footer left out,
+# PDF 9 and image 2 a scan's tables as rows, its lines in order however skewed, its headings, and the words OCR split
+# ("M anual") whole; Word 2 names each figure by its column, Word 3 each cell, Word 4 writes the numbers and bullets of
+# lists.
+READER_VERSIONS = {"pdf": 9, "docx": 4, "image": 2}
 
 
 def reader_version(kind: str) -> int:

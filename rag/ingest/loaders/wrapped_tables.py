@@ -1,7 +1,7 @@
 """Tables whose cells wrap onto several lines (a fault table's long "Action"), read row by row."""
 from __future__ import annotations
 
-from rag.ingest.loaders.pdf_layout import MAX_VALUE_CELL_CHARS, Line, Table
+from rag.ingest.loaders.pdf_layout import MAX_VALUE_CELL_CHARS, RUNNING_TEXT_SHARE, Line, Table
 
 MIN_ROWS = 2
 MAX_COLUMNS = 8
@@ -11,16 +11,17 @@ ROW_STEP = 1.4
 MAX_LINE_GAP = 3.0
 
 
-def wrapped_tables(lines: list[Line], found: list[Table]) -> list[Table]:
+def wrapped_tables(lines: list[Line], found: list[Table], single_lines: bool = False) -> list[Table]:
     """The tables under a bold header line of two or more short cells whose rows take several lines, each cell
     starting under a header cell ("F02 | Meaning: High coolant temperature | Action: Let the engine cool and clean the
     radiator fins", from a label centred between the two lines of its action). The lines of ``found`` tables, read
-    already, are left alone."""
+    already, are left alone. With ``single_lines``, also tables whose rows all take one line (a scan's "E1 | Presión
+    de agua baja: rellene el circuito", a cell too long for ``find_tables``)."""
     taken = {id(line) for table in found for line in (*table.lines, *table.header_lines)}
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        table = _table_under(lines, index, taken)
+        table = _table_under(lines, index, taken, single_lines)
         if table is None:
             index += 1
             continue
@@ -29,7 +30,7 @@ def wrapped_tables(lines: list[Line], found: list[Table]) -> list[Table]:
     return tables
 
 
-def _table_under(lines: list[Line], index: int, taken: set[int]) -> Table | None:
+def _table_under(lines: list[Line], index: int, taken: set[int], single_lines: bool) -> Table | None:
     header = lines[index]
     if (id(header) in taken or not header.emphasized or not 2 <= len(header.cells) <= MAX_COLUMNS
             or any(len(c.text) > MAX_VALUE_CELL_CHARS or sum(ch.isalpha() for ch in c.text) < 2 for c in header.cells)):
@@ -44,7 +45,8 @@ def _table_under(lines: list[Line], index: int, taken: set[int]) -> Table | None
         body.append(line)
         above = line
     groups = _row_groups(body, starts)
-    if len(groups) < MIN_ROWS or all(len(group) == 1 for group in groups):  # rows of one line are find_tables' work
+    one_line_rows = all(len(group) == 1 for group in groups)
+    if len(groups) < MIN_ROWS or (one_line_rows and (not single_lines or _running_text(body))):  # find_tables' work
         return None
     headers = [c.text for c in header.cells[1:]]
     texts, printed = [], []
@@ -135,3 +137,10 @@ def _joined_cells(group: list[Line], starts: list[float]) -> list[str]:
         for cell, column in zip(line.cells, _cell_columns(line, starts) or []):
             columns[column].append(cell.text)
     return [" ".join(parts) for parts in columns]
+
+
+def _running_text(body: list[Line]) -> bool:
+    """Whether the lines' cells mostly open in lower case, going on sentences: two columns of prose side by side under
+    their bold headings, not a table's rows."""
+    cells = [c.text for line in body for c in line.cells if c.text[:1].isalpha()]
+    return sum(1 for text in cells if text[0].islower()) >= RUNNING_TEXT_SHARE * len(cells)
