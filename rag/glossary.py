@@ -96,6 +96,24 @@ def _pairs() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in result.items()}
 
 
+def phrases_translated(question: str, text: str) -> str:
+    """The glossary's phrases of several words in ``question`` whose translation ``text`` holds, as one string: "punto
+    de reunión" (each of whose words alone translates otherwise) over "The assembly point is the north car park"."""
+    asked, held = f" {fold(question)} ", f" {fold(text)} "
+    found = []
+    for english, spanish in _phrase_entries():
+        for source, target in ((english, spanish), (spanish, english)):
+            phrases = [p for p in source if " " in p and re.search(rf"\b{re.escape(p)}\b", asked)]
+            if phrases and any(re.search(rf"\b{re.escape(p)}\b", held) for p in target):
+                found += phrases
+    return " ".join(found)
+
+
+@lru_cache(maxsize=1)
+def _phrase_entries() -> list[tuple[list[str], list[str]]]:
+    return [(english, spanish) for english, spanish in _entries() if any(" " in w for w in english + spanish)]
+
+
 @lru_cache(maxsize=2)
 def _translated_stems(language: str) -> dict[str, frozenset[str]]:
     """Question stem (Snowball, ``language``) → its translations' stems in the other language."""

@@ -7,8 +7,8 @@ from typing import Callable, Mapping, Sequence
 from rag.analysis import spell_out
 from rag.answer.evidence import FIGURES, Selection
 from rag.answer.passage_units import ROW
-from rag.answer.question_kind import content_words
-from rag.glossary import english_gloss, shared_across_languages
+from rag.answer.question_kind import content_words, measure_given
+from rag.glossary import english_gloss, phrases_translated, shared_across_languages
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
 
@@ -181,12 +181,14 @@ def quoted_in_full(question: str, language: str, selection: Selection, languages
         return False
     for chosen in selection.chosen:
         passages = languages.get(chosen.hit.doc_id)
-        if passages == language and len(asked - set(keyword.tokenize(chosen.unit.text, language))) <= (
+        held = f"{chosen.unit.text} {measure_given(question, chosen.unit.text)}"  # "30 cm" says "distancia"
+        if passages == language and len(asked - set(keyword.tokenize(held, language))) <= (
                 1 if len(asked) >= ALL_BUT_ONE_KEYWORDS else 0):
             return True
         if passages not in (None, language) and len(asked) >= TRANSLATED_KEYWORDS:
             text = f"{chosen.unit.text} {chosen.unit.context} {chosen.hit.source}"  # a row's header, the document's name
             found = set(keyword.tokenize(text)) | set(keyword.tokenize(text, language))
+            found |= set(keyword.tokenize(phrases_translated(question, text), language))
             if len(asked - found - shared_across_languages(asked, found, language)) <= (
                     1 if len(asked) >= ALL_BUT_ONE_TRANSLATED else 0):
                 return True

@@ -13,13 +13,20 @@ from rag.answer.respectively import figures_out_of_place
 from rag.answer.row_figure import row_figure, same_word
 
 _SEASON = "spring|summer|autumn|fall|winter|primavera|verano|otono|otoño|invierno"
+# "el viernes 22 de enero", "Friday, January 22": the weekday and its date are one answer.
+_DATE_AFTER_WEEKDAY = (rf"(?:,?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
+                       rf"|,?\s+(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?)?")
+_DAYS_APART = r"(?:\s+(?:to|and|until|through|al|a|y|hasta(?:\s+el)?)\s+|\s*[-–]\s*)"
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
+    rf"\b(?:(?:\d{{1,2}}(?:st|nd|rd|th)?{_DAYS_APART})?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})"
+    rf"(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?"
     rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?"
     rf"|(?:(?:early|late|mid|principios|finales|mediados)\s+(?:de\s+|del\s+)?)?(?:{MONTHS}|{_SEASON})(?:\s+(?:de\s+|del\s+|of\s+)?\d{{4}})?"
     r"|(?:from|between|de|entre)\s+(?:las\s+)?\d{1,2}[:.]\d\d\s+(?:to|and|until|a|y|hasta)\s+(?:las\s+)?\d{1,2}[:.]\d\d"
     rf"(?:,?\s+(?:(?:from|de)\s+)?(?:{WEEKDAYS}|miércoles|sábado)\s+(?:to|a)\s+(?:{WEEKDAYS}|miércoles|sábado))?"
-    rf"|(?:(?:every|each|on|cada|los|el)\s+)?(?:{WEEKDAYS}|miércoles|sábado)s?(?!(?-i:\s+[A-Z]))"
+    r"|(?:at|by|a\s+las?|hasta\s+las?)\s+\d{1,2}:\d\d(?:\s*(?:a\.m\.|p\.m\.|am|pm|h)(?!\w))?"
+    r"|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)"
+    rf"|(?:(?:every|each|on|cada|los|el)\s+)?(?:{WEEKDAYS}|miércoles|sábado)s?{_DATE_AFTER_WEEKDAY}(?!(?-i:\s+[A-Z]))"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|(?:siglo|century)\s+[XVI]+|[XVI]+\s+(?:siglo|century)|\d{1,2}(?:st|nd|rd|th)\s+century"
     r"|(?:(?:the|los|las|la|el|de|in|en)\s+)?(?:1[0-9]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?|(?:(?:año|year)\s+)?\d{3,4}(?=\s*(?:a\.?\s?c|d\.?\s?c|bc|ad|ce)\b))\b",
@@ -93,6 +100,9 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     "" when the kind asked for has no span or ``text`` holds none."""
     if kind == CONTACT:
         return contact_phrase(question, text)
+    code = _CODE.search(text) if _ASKS_CODE.search(fold(question)) else None
+    if code:
+        return code.group()
     if row:  # who is asked: a name, never a figure
         return row_figure(question, text, context, figures=kind != NAME, asked=kind in (AMOUNT, DATE, FREQUENCY))
     asked = fold(question)
@@ -161,6 +171,13 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             if pattern is _AMOUNT:  # the whole range the figure opens ("entre 1,2 y 2 bar")
                 best = next((r.group().strip() for r in _RANGE.finditer(text) if r.start() <= match.start() < r.end()), best)
     return best
+
+
+# "What is the serial number…?", "¿Cuál es el número de pieza?" ask for an identifier: figures joined by hyphens or
+# slashes, with or without letters ("44-19-07731", "PS-7731-B"), given whole, not its first figure.
+_ASKS_CODE = re.compile(r"\b(?:serial|part|model|order|reference|catalog(?:ue)?|item)\s+(?:number|no\b|#)|"
+                        r"\bnumero de (?:serie|pieza|referencia|pedido|modelo|catalogo|articulo)\b")
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w-])")
 
 
 # A bare number after a capitalised word inside a sentence, before a capitalised word or a stop, is part of a name:
@@ -237,7 +254,7 @@ def _clean(span: str, kind: str) -> str:
                 break
             span = stripped
     if kind == DATE:
-        span = re.sub(r"^(?:the|los|las|la|el|de|in|en)\s+", "", span, flags=re.I)
+        span = re.sub(r"^(?:a\s+las?|hasta\s+las?|at|by|the|los|las|la|el|de|in|en)\s+", "", span, flags=re.I)
     return span
 
 

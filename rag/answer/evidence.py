@@ -15,8 +15,8 @@ from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_hol
 from rag.answer.subject import held_words, inner_heading, last_heading, lighter, same_family, title_pairs, titles
 from rag.answer.terms import Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing
-from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, misses_unit, offers, other_unit,
-                                      question_kind)
+from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, measure_given,
+                                      measure_named, misses_unit, offers, other_unit, question_kind)
 from rag.types import Hit
 
 POOL_PASSAGES = 24
@@ -196,6 +196,7 @@ def select_evidence(
     modals = set(terms(_MODALS))
     noun = set(terms(asked_noun(question)))
     means_words = set(terms(MEANS_WORDS)) if kind == CONTACT else set()
+    measured = set(terms(measure_named(question))) if kind == AMOUNT else set()
     subjects = {doc: held_words(set(weights), words, across(hit), terms.language)
                 for doc, (hit, words) in titles(hits, stems).items()}
     pre: list[tuple[float, float, int]] = []
@@ -209,6 +210,8 @@ def select_evidence(
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
         if means_words and offers(kind, unit.text, question) == 1.0:  # an address says "website" by being one
             present |= means_words
+        if measured and measure_given(question, unit.text):  # "2,500 kg" says how much the FL-25 can "lift"
+            present |= measured
         subject = subjects.get(hit.doc_id, set())
         rest = lighter(weights, subject, SUBJECT_WEIGHT) if set(weights) - subject else weights
         coverage, held = share(present, rest), share(present, plain)

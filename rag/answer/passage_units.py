@@ -25,6 +25,7 @@ _ITEM_START = re.compile(r"^\s*(?:[•●▪◦·\-–*]\s+|\(?\d{1,2}[.)]\s+|\(
 _BULLET = re.compile(r"^\s*[•●▪◦*\-–]\s+")
 # A figure cell: an amount, a percentage, a time of day ("08:00"), or a dash for none.
 _NUMBER_CELL = re.compile(r"(?<![\w.,:])\d{1,2}:\d\d(?![\w:])|(?<![\w.,])[$€£(]?\s?-?\d[\d,.]*\)?%?(?![\w:])|(?<!\w)[—–-](?!\w)")
+_CODE = re.compile(r"\d+(?:[-/]\d+){2,}")
 _HEADER_HINT = re.compile(r"\b(?:months|weeks|year|quarter|ended|as of|meses|año|trimestre)\b|\b(?:19|20)\d\d\b", re.I)
 PERIOD_WORDS = frozenset(
     "three six nine twelve months month weeks week ended ending year years quarter quarters fiscal as of at and "
@@ -135,7 +136,10 @@ def row_cells(row: str, context: str = "", words_before: int = MAX_WORDS_BEFORE_
                     " €" if rest.startswith("€") else f" {rest}" if _CELL_UNIT.fullmatch(rest) else "")
                 cells.append((header.strip(), written + unit))
         return cells
-    return [("", cell.lstrip("$€£ ").strip()) for cell in _NUMBER_CELL.findall(row[_label_end(row):])]
+    figures = row[_label_end(row):]
+    codes = [m.span() for m in _CODE.finditer(figures)]  # "Serial No.: 44-19-07731" holds no figure "44"
+    return [("", m.group().lstrip("$€£ ").strip()) for m in _NUMBER_CELL.finditer(figures)
+            if not any(start < m.end() and m.start() < end for start, end in codes)]
 
 
 def _is_header(line: str) -> bool:

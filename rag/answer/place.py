@@ -26,12 +26,18 @@ _NOT_PLACE = re.compile(
     r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|spring|summer|autumn|fall|"
     r"winter|primavera|verano|otono|invierno|century|siglo|year|ano|time|tiempo|order|orden|addition|adicion|fact|general|"
     r"particular|terms|virtud|earnest|activo|sola|solo|total|part|parte|favor|favour|response|respuesta|practice|"
-    r"principle|contrast|short|summary|detail|advance|those|these|estos|estas|esos|esas)\b", re.I)
+    r"principle|contrast|short|summary|detail|advance|those|these|estos|estas|esos|esas|case|caso|event)\b", re.I)
 # An e-mail or web address after a preposition is where to send or find something ("ordered by e-mail at
 # parts@g7power.example").
 _ADDRESS = re.compile(r"\b(?:at|to|on|via|en|a)\s+(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s,;]+)", re.I)
 # A lower-case word between two capitalised ones belongs to a name ("ABC on Demand").
 _IN_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]*\s+$")
+# "Where is the assembly point?" over "The assembly point is the north car park.": what the question asks about, then
+# "is", then the place.
+_ASKED_ABOUT = re.compile(r"^\W*(?:where|donde)\s+(?:is|are|was|were|esta|estan|se encuentra|se encuentran|queda|quedan)\s+"
+                          r"(?:the|a|an|el|la|los|las|un|una|my|our|mi|nuestro|nuestra)?\s*(.+?)[?\s]*$")
+_IS = r"\s+(?:is|are|was|were|esta|estan|es|son|se encuentra|se encuentran|queda|quedan)\s+"
+_PLACE_WORDS = r"((?:(?:the|a|an|el|la|los|las|un|una|in|at|on|en)\s+)*[^\W\d_][\w'’-]*(?:\s+[^\W_][\w'’-]*){0,6})"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -44,6 +50,9 @@ def place_phrase(question: str, text: str) -> str:
     asking = stopwords("")
     question_words = {w for w in _WORD.findall(asked) if w not in asking}
     anchors = [m.start() for m in _WORD.finditer(fold(text)) if m.group() in question_words]
+    named = _named_place(question, text)
+    if named:
+        return named
     best, best_distance = "", float("inf")
     for match in _PLACE.finditer(text):
         phrase = _CLAUSE_WORD.sub("", match.group(0)).rstrip(" ,.;:")
@@ -63,3 +72,16 @@ def place_phrase(question: str, text: str) -> str:
         if distance <= best_distance:
             best, best_distance = match.group(0).rstrip(".,;:)"), distance
     return best
+
+
+def _named_place(question: str, text: str) -> str:
+    """What follows "<the thing asked about> is" in ``text``, up to the next clause: "the north car park"."""
+    about = _ASKED_ABOUT.search(fold(question).strip())
+    if not about:
+        return ""
+    subject = re.escape(about.group(1).strip()).replace(r"\ ", r"\s+")
+    match = re.search(rf"\b{subject}{_IS}{_PLACE_WORDS}", fold(text), re.I)  # folding keeps each letter's place
+    if not match:
+        return ""
+    phrase = _CLAUSE_WORD.sub("", text[match.start(1):match.end(1)]).rstrip(" ,.;:")
+    return "" if _NOT_PLACE.search(fold(phrase)) else phrase

@@ -26,13 +26,15 @@ _FREQUENCY_CUES = (r"\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bcada c
 # The words that ask: the earliest one decides ("¿Cuántos años tenía cuando...?" asks an amount, not a date).
 _ASKING = (
     (DATE, r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat year\b|\bwhich year\b|\bin what (?:year|month|century)\b|"
-           r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b"),
+           r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b|"
+           r"\b(?:at |by )?what time\b|\b(?:a|hasta) que hora\b"),
     (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old|heavy|loud|fast|wide|deep|tall)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
              r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b|"
-             r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:(?:final|maximum|minimum|average|total|current|"
-             r"normal|nominal|rated|approximate) )?(?:temperature|speed|height|length|distance|population|area|size|"
-             r"weight|depth|elevation|altitude|wavelength|capacity|budget|salary|pressure|torque|voltage)\b|"
+             r"\bwhat (?:was|were|is|are|should|must|will|would|can) (?:the |[\w.&-]+['’]s )(?:[^\W\d_]+ ){0,2}?"
+             r"(?:temperature|speed|height|length|distance|population|area|size|"
+             r"weight|depth|elevation|altitude|wavelength|capacity|budget|salary|pressure|torque|voltage|power|output|"
+             r"wattage)\b|"
              r"\bcual(?:es)? (?:fue|fueron|es|son|era|eran) (?:el|la|los|las) (?:total|importe|cantidad|numero|porcentaje|"
              r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas|temperatura|velocidad|altura|longitud|"
              r"distancia|poblacion|superficie|area|tamano|peso|profundidad|altitud|capacidad|presupuesto|salario|"
@@ -105,7 +107,8 @@ _ASKED_UNITS = (
     (r"\b(?:pressure|presion)\b", r"bar|psi|kpa|mpa"),
     (r"\b(?:voltage|tension|voltaje)\b", r"v|kv"),
     (r"\b(?:power|potencia|output)\b", r"kw|w|kva|hp|cv"),
-    (r"\b(?:weigh\w*|heavy|peso|pesa)\b", r"kg|t|g|lb|toneladas"),
+    (r"\b(?:weigh\w*|heavy|peso|pesa)\b|\bhow much (?:[\w-]+ ){0,3}?(?:lift|carry|hold|load|bear)\b|"
+     r"\bcuanto (?:[\w-]+ ){0,3}?(?:levanta|carga|soporta|aguanta)\w*", r"kg|t|g|lb|toneladas"),
     (r"\b(?:price|prices|precio|precios|cuesta|cuestan)\b|\bcosts?\b(?!\s+(?:of|de)\b)", _MONEY_UNITS),
     (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b",
      _LENGTH_UNITS),
@@ -129,7 +132,9 @@ WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|marte
 # A weekday before a capitalised word is part of a name ("Sunday Times"), not a day.
 WEEKDAY_IN_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lunes|Martes|Miércoles|"
                              r"Jueves|Viernes|Sábado|Domingo)\s+[A-Z]\w*")
-_DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b(?:{WEEKDAYS})s?\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b")
+# A time of day answers "when" too: "The last bus back leaves the plant at 23:10."
+_DATE_TEXT = re.compile(rf"\b(?:{MONTHS})\b|\b(?:{WEEKDAYS})s?\b|\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b1[5-9]\d\d\b|\b20\d\d\b"
+                        r"|\b(?:at|a las?)\s+(?:[01]?\d|2[0-3]):[0-5]\d\b|\b\d{1,2}(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.)")
 # "When should the battery be charged?" is answered by a condition ("cuando el indicador baje del 20 %"), less surely
 # than by a date.
 _TIME_CONDITION = re.compile(r"\b(?:when|whenever|once|as soon as|before|after|cuando|antes de|despues de|en cuanto|"
@@ -174,6 +179,22 @@ def other_unit(text: str, question: str) -> bool:
     """Whether ``text`` gives figures but none in the unit of the measure ``question`` names (``_ASKED_UNITS``)."""
     units = _asked_units(question)
     return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(fold(text))
+
+
+@lru_cache(maxsize=256)
+def measure_named(question: str) -> str:
+    """The word of ``question`` that names the measure it asks (``_ASKED_UNITS``): "distancia" of "¿A qué distancia
+    del suelo…?", "lift" of "How much can the FL-25 lift?"; "" when it names none."""
+    folded = fold(question)
+    return next((m.group().split()[-1] for cue, _ in _ASKED_UNITS for m in [re.search(cue, folded)] if m), "")
+
+
+def measure_given(question: str, text: str) -> str:
+    """``measure_named`` when ``text`` gives a figure in that measure's unit ("a un mínimo de 30 cm del suelo" for
+    "distancia", "Rated capacity | 2,500 kg" for "lift"); "" otherwise."""
+    named = measure_named(question)
+    units = _asked_units(question) if named else None
+    return named if units is not None and units.search(fold(text)) else ""
 
 
 def misses_unit(texts: list[str], question: str) -> bool:
