@@ -36,6 +36,8 @@ def row_figure(question: str, text: str, context: str = "", figures: bool = True
     header, figure = headers[column], cells[column][1]
     if not re.search(r"\d", figure):  # a dash: the row has no figure there
         return ""
+    sign = re.search(rf"([$€£])\s?{re.escape(figure)}", f"{header}: {text}" if header else text)
+    figure = sign.group(1) + figure if sign and not figure.startswith(sign.group(1)) else figure  # "£190", not "190"
     return f"{figure} ({header})" if header else figure
 
 

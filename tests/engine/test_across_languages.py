@@ -34,8 +34,8 @@ def _hits(text: str) -> list[Hit]:
 
 
 @pytest.mark.parametrize("question, label, figure", [
-    ("¿Cuáles fueron las ventas netas de Apple en el tercer trimestre de 2023?", "Total net sales", "81,797"),
-    ("¿Cuál fue el margen bruto de Apple en el tercer trimestre de 2023?", "Total gross margin", "36,413"),
+    ("¿Cuáles fueron las ventas netas de Apple en el tercer trimestre de 2023?", "Total net sales", "$81,797"),
+    ("¿Cuál fue el margen bruto de Apple en el tercer trimestre de 2023?", "Total gross margin", "$36,413"),
     ("¿Cuál fue el tipo impositivo efectivo de Apple en el tercer trimestre de 2023?", "Effective tax rate", "12.5"),
 ])
 def test_a_spanish_question_finds_the_english_row_it_names_and_its_quarter(question, label, figure):

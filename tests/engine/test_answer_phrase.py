@@ -29,10 +29,11 @@ CASH_FLOWS = (
 
 def test_a_row_gives_the_figure_of_the_quarter_unless_another_period_is_asked():
     assert row_figure("What was Apple's gross margin in the latest quarter?", GROSS_MARGIN) == (
-        "36,413 (Three Months Ended July 1, 2023)")
+        "$36,413 (Three Months Ended July 1, 2023)")
     assert row_figure("What was the gross margin for the nine months ended July 1, 2023?", GROSS_MARGIN) == (
-        "128,721 (Nine Months Ended July 1, 2023)")
-    assert row_figure("Gross margin for the nine months of 2022?", GROSS_MARGIN) == "132,687 (Nine Months Ended June 25, 2022)"
+        "$128,721 (Nine Months Ended July 1, 2023)")
+    assert row_figure("Gross margin for the nine months of 2022?", GROSS_MARGIN) == (
+        "$132,687 (Nine Months Ended June 25, 2022)")
 
 
 NET_SALES = ("Total net sales | Three Months Ended July 1, 2023: $81,797 | Three Months Ended June 25, 2022: $82,959 | "
@@ -48,9 +49,9 @@ def test_a_question_on_a_change_takes_the_change_column_of_the_period_asked():
     assert row_figure("¿Cuánto cambiaron las ventas netas en los nueve meses de 2023?", NET_SALES) == (
         "3% (Nine Months Ended Change)")
     assert row_figure("What were net sales in the first nine months of 2023?", NET_SALES) == (
-        "293,787 (Nine Months Ended July 1, 2023)")
+        "$293,787 (Nine Months Ended July 1, 2023)")
     assert row_figure("What percentage of net sales came from iPhone in the third quarter?", NET_SALES) == (
-        "81,797 (Three Months Ended July 1, 2023)"), "a share is not a change"
+        "$81,797 (Three Months Ended July 1, 2023)"), "a share is not a change"
 
 
 def test_a_plain_row_takes_its_columns_from_the_table_header():
@@ -152,20 +153,20 @@ def test_a_question_asking_why_is_answered_by_a_sentence_not_by_the_row_it_names
     assert selection.chosen[0].unit.text.startswith("Total net sales decreased 1%")
     figure = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [passage_hit(passage)],
                              Terms("en", evidence_stopwords()))
-    assert figure.chosen[0].answer == "81,797 (Three Months Ended July 1, 2023)"
+    assert figure.chosen[0].answer == "$81,797 (Three Months Ended July 1, 2023)"
 
 
 def test_the_year_a_question_names_outweighs_the_quarter_it_only_implies():
     row = ("Research and development expenses | April 30, 2023: $1,875 | Three Months Ended May 1, 2022: $1,618 | "
            "Change: 16 %")
-    assert row_figure("How much did NVIDIA spend on research and development in Q1 2023?", row) == "1,875 (April 30, 2023)"
+    assert row_figure("How much did NVIDIA spend on research and development in Q1 2023?", row) == "$1,875 (April 30, 2023)"
     assert row_figure("What were the research and development expenses in the three months ended May 1, 2022?", row) == (
-        "1,618 (Three Months Ended May 1, 2022)")
+        "$1,618 (Three Months Ended May 1, 2022)")
 
 
 def test_a_header_without_its_period_still_holds_the_nearest_year_asked():
     row = "Total net sales | December 31, 2022: $117,154 | Three Months Ended December 25, 2021: $123,945 | Change: (5)%"
-    assert answer_phrase("What was Apple's revenue in Q1 2023?", AMOUNT, row, row=True).startswith("117,154")
+    assert answer_phrase("What was Apple's revenue in Q1 2023?", AMOUNT, row, row=True).startswith("$117,154")
 
 
 def test_spending_asks_for_an_amount_unless_it_is_related_to_something_else():
@@ -258,7 +259,7 @@ def test_a_table_figure_keeps_the_words_that_say_what_it_counts():
     """"How long must invoices be kept?" showed "→ 10 (Retention period)" for a cell reading "10 years"."""
     assert row_figure("How long must invoices be kept?", "Invoices | Retention period: 10 years") == "10 years (Retention period)"
     assert row_figure("¿Cada cuántos kilómetros se cambia el aceite?", "Cambio de aceite | Intervalo: 15.000 km") == "15.000 km (Intervalo)"
-    assert row_figure("What were total net sales?", "Total net sales | July 1, 2023: $ 81,797 | June 25, 2022: 82,959") == "81,797 (July 1, 2023)"
+    assert row_figure("What were total net sales?", "Total net sales | July 1, 2023: $ 81,797 | June 25, 2022: 82,959") == "$81,797 (July 1, 2023)"
     assert answer_phrase("When is waste collected?", DATE, "Waste containers are collected every Thursday by the team.") == "every Thursday"
 
 

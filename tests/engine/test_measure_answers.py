@@ -41,7 +41,7 @@ def test_a_height_asked_is_not_answered_by_a_weight():
 
 def test_a_telephone_number_holds_no_amount():
     assert row_figure("What is the emergency telephone number?", "Emergency telephone: +34 944 000 111.") == ""
-    assert row_figure("What were net sales?", "Net sales $ 60,584 $ 63,355") == "60,584"
+    assert row_figure("What were net sales?", "Net sales $ 60,584 $ 63,355") == "$60,584"
 
 
 def test_a_price_asked_is_no_figure_in_another_unit():
@@ -91,4 +91,4 @@ def test_a_share_under_an_amount_gives_no_second_short_answer():
     selection = select_evidence("What were Apple's total net sales in the third quarter of 2023?", [hit],
                                 Terms("en", evidence_stopwords()))
     first, *others = selection.chosen
-    assert first.answer.startswith("81,797") and all("%" not in c.answer for c in others), [c.answer for c in others]
+    assert first.answer.startswith("$81,797") and all("%" not in c.answer for c in others), [c.answer for c in others]
