@@ -134,3 +134,26 @@ def test_a_centred_heading_ending_over_a_dollar_sign_is_not_flush_right(shared):
     assert ("Research and development expenses | Three Months Ended October 29, 2023: $2,294 | Three Months Ended "
             "October 30, 2022: $1,945 | Three Months Ended $ Change: $349 | Three Months Ended % Change ($ in millions): "
             "18 %") in document.pages[30].text
+
+
+def test_signs_written_after_their_figures_stay_with_them(tmp_path):
+    """A Spanish table writes "110 €": the sign once ran into the next column ("Nacional Internacional: 110 |
+    Nacional Internacional: €180"), both headers naming both cells."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", DEJAVU)
+    pdf.add_font("dejavu", "B", DEJAVU.replace("Sans.ttf", "Sans-Bold.ttf"))
+    pdf.set_font("dejavu", size=9)
+    with pdf.table() as table:
+        for row in [("Concepto", "Nacional", "Internacional"), ("Hotel por noche", "110 €", "180 €"),
+                    ("Dieta diaria", "45 €", "70 €"), ("Kilometraje", "0,26 € por km", "No aplica")]:
+            table.row(row)
+    path = tmp_path / "gastos.pdf"
+    pdf.output(str(path))
+    assert _rows(load_document(path)) == [
+        "Hotel por noche | Nacional: 110 € | Internacional: 180 €",
+        "Dieta diaria | Nacional: 45 € | Internacional: 70 €",
+        "Kilometraje | Nacional: 0,26 € por km | Internacional: No aplica",
+    ]

@@ -134,3 +134,31 @@ def test_a_label_centred_on_a_cell_whose_lines_are_spaced_like_rows_keeps_its_li
         "A01 | Causa: No hay llama | Solución: Compruebe que la llave del gas está abierta y pulse RESET",
         "A02 | Causa: Presión baja | Solución: Rellene la instalación hasta 1,2 bar",
         "A03 | Causa: Sobretemperatura | Solución: Espere 10 minutos y pulse RESET; si se repite, llame al servicio técnico"]
+
+
+HARNESS = [("Equipo", "Revisión", "Vida útil"),
+           ("Arnés anticaídas", "Antes de cada uso y anual por persona competente", "10 años"),
+           ("Cabo de anclaje", "Antes de cada uso", "5 años"), ("Casco", "Mensual", "4 años"),
+           ("Escalera portátil", "Trimestral", "Sin límite si supera la revisión")]
+
+
+def test_rows_of_one_line_after_a_first_row_that_wraps_keep_the_header(tmp_path):
+    """Only the first row wraps: the rows of one line after it (one of them a long cell of words) were found as a
+    table without a header, and are now read under the header with the wrapped row (they were "Casco | Mensual |
+    4 años", the header and the first row loose lines)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    with pdf.table() as table:
+        for row in HARNESS:
+            table.row(row)
+    path = tmp_path / "arneses.pdf"
+    pdf.output(str(path))
+    assert _rows(path) == [
+        "Arnés anticaídas | Revisión: Antes de cada uso y anual por persona competente | Vida útil: 10 años",
+        "Cabo de anclaje | Revisión: Antes de cada uso | Vida útil: 5 años",
+        "Casco | Revisión: Mensual | Vida útil: 4 años",
+        "Escalera portátil | Revisión: Trimestral | Vida útil: Sin límite si supera la revisión",
+    ]

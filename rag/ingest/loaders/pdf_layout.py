@@ -123,12 +123,14 @@ def _line(band, text_page, spaced: set[int]) -> Line:
     cells: list[Cell] = []
     words: list[str] = []
     start = previous = None
+    signs_after = _signs_after_figures(band)
     for char in band:
         _, letter, left, _, right, _ = char
         if previous is not None:
             gap = left - previous[4]
-            # A "$" printed close after a figure is the next column's ("(1,771) $ (895)"), not the figure's.
-            next_currency = letter in _CURRENCY and gap > WORD_GAP_EMS * em and _NUMERIC.match("".join(words).strip())
+            # A "$" printed close after a figure is the next column's ("(1,771) $ (895)"), unless signs follow figures.
+            next_currency = (letter in _CURRENCY and gap > WORD_GAP_EMS * em and not signs_after
+                             and _NUMERIC.match("".join(words).strip()))
             if (gap > CELL_GAP_EMS * em or next_currency) and words and not (letter.isspace()):
                 cells.append(Cell("".join(words).strip(), start, previous[4]))
                 words, start = [], None
@@ -145,11 +147,19 @@ def _line(band, text_page, spaced: set[int]) -> Line:
         previous = char
     if words and "".join(words).strip():
         cells.append(Cell("".join(words).strip(), start, previous[4]))
-    cells = _merge_currency(cells)
+    cells = cells if signs_after else _merge_currency(cells)
     return Line(
         top=max(c[5] for c in band), bottom=min(c[3] for c in band), cells=cells or [Cell("", band[0][2], band[0][2])],
         indexes=[c[0] for c in band], em=em, emphasized=_is_emphasized(text_page, band),
     )
+
+
+def _signs_after_figures(band) -> bool:
+    """Whether a line writes currency signs after their figures, as Spanish does ("110 €", "0,26 € por km"): a sign
+    after a digit that ends the line or comes before a word."""
+    letters = [char[1] for char in band if not char[1].isspace()]
+    return any(letter in _CURRENCY and n > 0 and letters[n - 1].isdigit()
+               and (n + 1 == len(letters) or letters[n + 1].isalpha()) for n, letter in enumerate(letters))
 
 
 def _spaced_before(previous, char, spaced: set[int]) -> bool:

@@ -81,7 +81,7 @@ def _with_layout(text_page, text: str, path: Path, index: int, continued) -> tup
     try:
         lines = page_lines(text_page)
         tables = find_tables(lines, continued)
-        tables = sorted(tables + wrapped_tables(lines, tables), key=lambda t: -(t.header_lines or t.lines)[0].top)
+        tables = sorted(wrapped_tables(lines, tables), key=lambda t: -(t.header_lines or t.lines)[0].top)
         rows = [(row, printed) for table in tables for row, printed in zip(table.rows, table.printed)]
         read = PdfiumPage(replace_tables(text, tables), rows, [line.text for line in headings(lines, tables)])
         return read, tables[-1] if tables else None

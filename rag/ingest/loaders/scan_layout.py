@@ -84,7 +84,7 @@ def read_image(engine: OcrEngine, image: Any) -> OcrPage:
     lines = [_as_line(number, row, typical) for number, row in enumerate(rows)]
     try:
         tables = find_tables(lines)
-        tables += wrapped_tables(lines, tables, single_lines=True)
+        tables = wrapped_tables(lines, tables, single_lines=True)
         titles = [line.text for line in headings(lines, tables)]
     except (ValueError, ZeroDivisionError, IndexError):  # odd geometry: the lines as read
         tables, titles = [], []

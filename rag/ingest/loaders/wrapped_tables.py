@@ -12,27 +12,32 @@ MAX_LINE_GAP = 3.0
 
 
 def wrapped_tables(lines: list[Line], found: list[Table], single_lines: bool = False) -> list[Table]:
-    """The tables under a bold header line of two or more short cells whose rows take several lines, each cell
-    starting under a header cell ("F02 | Meaning: High coolant temperature | Action: Let the engine cool and clean the
-    radiator fins", from a label centred between the two lines of its action). The lines of ``found`` tables, read
-    already, are left alone. With ``single_lines``, also tables whose rows all take one line (a scan's "E1 | Presión
+    """``found`` (the tables read already) and the tables under a bold header line of two or more short cells whose
+    rows take several lines, each cell starting under a header cell ("F02 | Meaning: High coolant temperature |
+    Action: Let the engine cool and clean the radiator fins", from a label centred between the two lines of its
+    action). A table of ``found`` without a header whose rows go on under such a table's is read as part of it: its
+    first row wrapped, so only the rows of one line after it were found ("Casco | Mensual | 4 años" under "Equipo |
+    Revisión | Vida útil"). With ``single_lines``, also tables whose rows all take one line (a scan's "E1 | Presión
     de agua baja: rellene el circuito", a cell too long for ``find_tables``)."""
-    taken = {id(line) for table in found for line in (*table.lines, *table.header_lines)}
+    headless = {id(line): table for table in found if not table.header_lines for line in table.lines}
+    taken = {id(line) for table in found for line in (*table.lines, *table.header_lines)} - set(headless)
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        table = _table_under(lines, index, taken, single_lines)
+        table = _table_under(lines, index, taken, headless, single_lines)
         if table is None:
             index += 1
             continue
         tables.append(table)
         index += len(table.lines) + 1
-    return tables
+    adopted = {id(headless[id(line)]) for table in tables for line in table.lines if id(line) in headless}
+    return [table for table in found if id(table) not in adopted] + tables
 
 
-def _table_under(lines: list[Line], index: int, taken: set[int], single_lines: bool) -> Table | None:
+def _table_under(lines: list[Line], index: int, taken: set[int], headless: dict[int, Table],
+                 single_lines: bool) -> Table | None:
     header = lines[index]
-    if (id(header) in taken or not header.emphasized or not 2 <= len(header.cells) <= MAX_COLUMNS
+    if (id(header) in taken or id(header) in headless or not header.emphasized or not 2 <= len(header.cells) <= MAX_COLUMNS
             or any(len(c.text) > MAX_VALUE_CELL_CHARS or sum(ch.isalpha() for ch in c.text) < 2 for c in header.cells)):
         return None
     starts = [c.x0 for c in header.cells]
@@ -44,6 +49,9 @@ def _table_under(lines: list[Line], index: int, taken: set[int], single_lines: b
             break
         body.append(line)
         above = line
+    body = _whole_tables(body, headless)
+    if body and all(id(line) in headless for line in body):  # find_tables read these rows: nothing wraps here
+        return None
     groups = _row_groups(body, starts)
     one_line_rows = all(len(group) == 1 for group in groups)
     if len(groups) < MIN_ROWS or (one_line_rows and (not single_lines or _running_text(body))):  # find_tables' work
@@ -58,6 +66,16 @@ def _table_under(lines: list[Line], index: int, taken: set[int], single_lines: b
         printed.append(" ".join(line.text for line in sorted(group, key=lambda line: min(line.indexes))))  # in writing order, as a viewer reads the page
     columns = [(start, end) for start, end in zip(starts[1:], [*starts[2:], max(c.x1 for line in body for c in line.cells)])]
     return Table(texts, body, [header], printed, columns, headers)
+
+
+def _whole_tables(body: list[Line], headless: dict[int, Table]) -> list[Line]:
+    """``body`` up to the first table of ``headless`` (by line) that it holds only part of."""
+    inside = {id(line) for line in body}
+    for n, line in enumerate(body):
+        table = headless.get(id(line))
+        if table is not None and not all(id(other) in inside for other in table.lines):
+            return body[:n]
+    return body
 
 
 def _column(x0: float, starts: list[float], em: float) -> int | None:
