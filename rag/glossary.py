@@ -123,10 +123,38 @@ def _translated_stems(language: str) -> dict[str, frozenset[str]]:
     other = Stemmer.Stemmer("english" if language == "es" else "spanish").stemWord
     result: dict[str, set[str]] = {}
     for english, spanish in _entries():
+        spanish = [form for word in spanish for form in (word, *verb_forms(word))]
         source, target = (spanish, english) if language == "es" else (english, spanish)
         for word in source:
             result.setdefault(stem(word), set()).update(other(w) for w in target if " " not in w)
     return {key: frozenset(value) for key, value in result.items()}
+
+
+# The glossary gives Spanish verbs as infinitives, whose Snowball stems the short ones' present forms do not share
+# ("usar" is "usar", "usa" is "usa"; "colocar" is "coloc", "coloque" is "coloqu"; "mover" is "mov", "mueve" is
+# "muev"): these endings replace "-ar", "-er" and "-ir" (the present, and the form of "usted" and of commands), with the
+# spelling changes before "e" and the root's last vowel as it changes under stress ("mueve", "cierra", "pide").
+_PRESENT_ENDINGS = {"ar": ("a", "an", "o", "e", "en"), "er": ("e", "en", "o", "a", "an"), "ir": ("e", "en", "o", "a", "an")}
+_BEFORE_E = (("car", "qu"), ("gar", "gu"), ("zar", "c"))
+_STRESSED = {"o": ("ue",), "e": ("ie", "i")}
+
+
+def verb_forms(word: str) -> tuple[str, ...]:
+    """A Spanish infinitive's (folded) present forms ("usar": "usa", "usan", "uso", "use"…); none for other words."""
+    if len(word) < 4 or " " in word or word[-2:] not in _PRESENT_ENDINGS:
+        return ()
+    root = word[:-2]
+    for infinitive_end, before_e in _BEFORE_E:
+        if word.endswith(infinitive_end):
+            break
+    else:
+        before_e = root[-1]
+    roots = [root]
+    vowel = max(root.rfind("o"), root.rfind("e"))
+    if vowel > 0:
+        roots += [root[:vowel] + changed + root[vowel + 1:] for changed in _STRESSED[root[vowel]]]
+    return tuple(stem[:-1] + (before_e if ending.startswith("e") else stem[-1]) + ending
+                 for stem in roots for ending in _PRESENT_ENDINGS[word[-2:]])
 
 
 @lru_cache(maxsize=2)

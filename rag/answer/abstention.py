@@ -8,6 +8,7 @@ from rag.analysis import spell_out
 from rag.answer.evidence import FIGURES, Selection
 from rag.answer.passage_units import ROW
 from rag.answer.question_kind import content_words, measure_given
+from rag.answer.terms import FILLER, MODALS
 from rag.glossary import english_gloss, phrases_translated, shared_across_languages
 from rag.store.keyword_index import KeywordIndex
 from rag.types import Hit
@@ -46,7 +47,8 @@ def library_answers(question: str, language: str, languages: Mapping[str, str | 
 def question_keywords(question: str, language: str, keyword: KeywordIndex) -> set[str]:
     """The index terms of the question's content words, stemmed in its own language: a short question ("¿Qué cantó
     Lady Gaga?") is too short to detect its language from."""
-    return set(keyword.tokenize(content_words(spell_out(question)), language))
+    asked = " ".join(w for w in content_words(spell_out(question)).split() if w.strip("¿?¡!.,;:") not in FILLER)
+    return set(keyword.tokenize(asked, language))
 
 
 # Within one language the keywords count by rarity and a little more: XQuAD English questions abstained 5.2% → 4.6%,
@@ -186,8 +188,9 @@ def quoted_in_full(question: str, language: str, selection: Selection, languages
                 1 if len(asked) >= ALL_BUT_ONE_KEYWORDS else 0):
             return True
         if passages not in (None, language) and len(asked) >= TRANSLATED_KEYWORDS:
-            text = f"{chosen.unit.text} {chosen.unit.context} {chosen.hit.source}"  # a row's header, the document's name
-            found = set(keyword.tokenize(text)) | set(keyword.tokenize(text, language))
+            # a row's header, the document's name, the measure its unit gives ("50 km/h" says "speed")
+            text = f"{chosen.unit.text} {chosen.unit.context} {chosen.hit.source} {measure_given(question, chosen.unit.text)}"
+            found = set(keyword.tokenize(text)) | set(keyword.tokenize(f"{text} {MODALS}", language))
             found |= set(keyword.tokenize(phrases_translated(question, text), language))
             if len(asked - found - shared_across_languages(asked, found, language)) <= (
                     1 if len(asked) >= ALL_BUT_ONE_TRANSLATED else 0):

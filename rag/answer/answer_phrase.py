@@ -8,7 +8,7 @@ from rag.glossary import translations
 from rag.answer.language import guess_language
 from rag.answer.place import place_phrase
 from rag.answer.contact import contact_phrase, phone_spans
-from rag.answer.question_kind import AMOUNT, CONTACT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold
+from rag.answer.question_kind import AMOUNT, CONTACT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold, offers
 from rag.answer.respectively import figures_out_of_place
 from rag.answer.row_figure import row_figure, same_word
 
@@ -104,7 +104,8 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     if code:
         return code.group()
     if row:  # who is asked: a name, never a figure
-        return row_figure(question, text, context, figures=kind != NAME, asked=kind in (AMOUNT, DATE, FREQUENCY))
+        figure = row_figure(question, text, context, figures=kind != NAME, asked=kind in (AMOUNT, DATE, FREQUENCY))
+        return figure if kind != FREQUENCY or offers(FREQUENCY, figure) else _frequency_cell(text) or figure
     asked = fold(question)
     pattern = {DATE: _DATE, AMOUNT: _AMOUNT, FREQUENCY: _AMOUNT, NAME: _NAME}.get(kind)
     if pattern is None:
@@ -197,6 +198,16 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     if not before or not before.group("lead") or before.group("lead") in _SENTENCE_BREAK:
         return False
     return not re.fullmatch(MONTHS, fold(before.group("word")))
+
+
+def _frequency_cell(row: str) -> str:
+    """The first cell of a table row that gives a frequency, with its header: "Mensual (Revisión)" of "Casco |
+    Revisión: Mensual | Vida útil: 4 años" for "How often must a helmet be inspected?", not the row's only figure."""
+    for cell in row.split(" | ")[1:]:
+        header, _, value = cell.rpartition(": ")
+        if offers(FREQUENCY, value):
+            return f"{value.strip()} ({header.strip()})" if header else value.strip()
+    return ""
 
 
 # A frequency in words ("every night", "cada turno", "daily", "dos simulacros de evacuación al año") answers "how often"

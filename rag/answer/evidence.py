@@ -13,7 +13,7 @@ from rag.answer.repeats import repeats
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_holds, whole
 from rag.answer.subject import held_words, inner_heading, last_heading, lighter, same_family, title_pairs, titles
-from rag.answer.terms import Terms, evidence_stopwords
+from rag.answer.terms import MODALS, Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing
 from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, measure_given,
                                       measure_named, misses_unit, offers, other_unit, question_kind)
@@ -48,7 +48,6 @@ _QUARTER_IN_WORDS = re.compile(r"\b(?:first|second|third|fourth|primer|segundo|t
 IDENTIFIER_WEIGHT = 0.25
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
-_MODALS = "should must debe deben deberia hay tiene tienen"
 # A sentence whose years are all before the one asked for speaks of an earlier period (last year's buybacks for
 # "Q3 2023"); later years may be a fiscal calendar ahead of the question's. Rows keep their period columns instead.
 EARLIER_YEARS_PENALTY = 0.1
@@ -193,7 +192,7 @@ def select_evidence(
     known = {unit.text: found for (_, unit, _, _), found in zip(candidates, unit_terms)}
     asked_years = [int(y) for y in _YEAR.findall(question)]
     thing = set(terms(asked_thing(question, compound=True)))
-    modals = set(terms(_MODALS))
+    modals = set(terms(MODALS))
     noun = set(terms(asked_noun(question)))
     means_words = set(terms(MEANS_WORDS)) if kind == CONTACT else set()
     measured = set(terms(measure_named(question))) if kind == AMOUNT else set()

@@ -39,7 +39,7 @@ _ASKING = (
              r"tasa|valor|coste|costo|precio|ingresos|margen|beneficios?|ventas|temperatura|velocidad|altura|longitud|"
              r"distancia|poblacion|superficie|area|tamano|peso|profundidad|altitud|capacidad|presupuesto|salario|"
              r"presion|tension|potencia)\b|"
-             r"^\W*(?:at |to )?(?:what|which) (?:pressure|voltage|torque|capacity|weight|speed|wattage|height|distance|"
+             r"^\W*(?:at |to )?(?:what|which) (?:[^\W\d_]+ )?(?:pressure|voltage|torque|capacity|weight|speed|wattage|height|distance|"
              r"depth|length|width)\b|"
              r"^\W*(?:a |en )?que (?:potencia|presion|tension|voltaje|velocidad|capacidad|peso|caudal|consumo|altura|"
              r"distancia|profundidad|longitud|anchura)\b"),
@@ -75,7 +75,8 @@ _YES_NO = r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|should|m
 _FREQUENCY_TEXT = re.compile(
     r"\bevery\b|\beach\b|\bper (?:hour|day|week|month|year|shift)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarterly\b|"
     r"\bannual(?:ly)?\b|\byearly\b|\bonce\b|\btwice\b|\btimes a\b|\bcada\b|\bdiari[oa]s?\b|\bsemanal(?:es|mente)?\b|"
-    r"\bmensual(?:es|mente)?\b|\banual(?:es|mente)?\b|\bveces\b|\bal (?:dia|mes|ano)\b|\bhours\b|\bhoras\b"
+    r"\bmensual(?:es|mente)?\b|\b(?:anual|trimestral|semestral|quincenal)(?:es|mente)?\b|\bveces\b|\bal (?:dia|mes|ano)\b|"
+    r"\bhours\b|\bhoras\b|\bfortnightly\b"
 )
 # An interval in words is as full an answer as one with a figure ("every week", "cada mes", "once a year"); an adverb
 # ("daily") less so: "Check the coolant level daily." would stand beside the seal's "every 1,800 operating hours".
@@ -97,8 +98,9 @@ _LENGTH_UNITS = r"mm|cm|m|km|metros?|meters?|metres?|ft|feet|inch(?:es)?|pulgada
 # "How long is the warranty?" wants a time, or a length ("How long is the hose?", "How long must passwords be?": 12
 # characters), or years ("How long did the plague last?": "until the second quarter of the 19th century"); not a
 # battery's "48 V, 620 Ah".
-_DURATION_UNITS = (r"seconds?|segundos?|minutes?|minutos?|min|hours?|horas?|h|days?|d[ií]as?|weeks?|semanas?|months?|"
-                   r"meses|mes|years?|a[ñn]os?|characters|caracteres|digits|d[ií]gitos|letters|letras|words|palabras|"
+_TIME_UNITS = (r"seconds?|segundos?|minutes?|minutos?|min|hours?|horas?|h|days?|d[ií]as?|weeks?|semanas?|months?|"
+               r"meses|mes|years?|a[ñn]os?")
+_DURATION_UNITS = (rf"{_TIME_UNITS}|characters|caracteres|digits|d[ií]gitos|letters|letras|words|palabras|"
                    rf"pages|p[aá]ginas|{_LENGTH_UNITS}")
 _YEARS = r"|\b(?:1[0-9]|20)\d\d\b|centur|siglo"
 _ASKED_UNITS = (
@@ -106,20 +108,25 @@ _ASKED_UNITS = (
     (r"\btemperatur\w*\b", r"°\s?[cf]|grados|degrees"),
     (r"\b(?:pressure|presion)\b", r"bar|psi|kpa|mpa"),
     (r"\b(?:voltage|tension|voltaje)\b", r"v|kv"),
+    (r"\b(?:speed|velocidad)\b|\bhow fast\b", r"km/h|m/s|mph|rpm|nudos|knots"),
     (r"\b(?:power|potencia|output)\b", r"kw|w|kva|hp|cv"),
     (r"\b(?:weigh\w*|heavy|peso|pesa)\b|\bhow much (?:[\w-]+ ){0,3}?(?:lift|carry|hold|load|bear)\b|"
      r"\bcuanto (?:[\w-]+ ){0,3}?(?:levanta|carga|soporta|aguanta)\w*", r"kg|t|g|lb|toneladas"),
     (r"\b(?:price|prices|precio|precios|cuesta|cuestan)\b|\bcosts?\b(?!\s+(?:of|de)\b)", _MONEY_UNITS),
     (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b",
      _LENGTH_UNITS),
-    (r"\bhow long\b|\bcuanto (?:tiempo|dura\w*)\b", _DURATION_UNITS),
+    # How long a thing lasts or takes is a time ("¿Cuánto dura la garantía?" is not the press's "350 mm" stroke).
+    (r"\bcuanto (?:tiempo|dura\w*)\b|\bhow long (?:[\w-]+ ){0,5}?(?:lasts?|takes?|valid)\b", _TIME_UNITS),
+    (r"\bhow long\b", _DURATION_UNITS),
 )
 # How well a text whose figures are all in another unit fits the amount asked: not at all.
 OTHER_UNIT_FIT = 0.0
 # A figure inside a model's or a form's name is no amount ("HP-12", "KX-440", "Form 10-Q").
 # A list item's own number ("2. No comparta su contraseña…") is no amount.
 _ITEM_NUMBER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
-_IN_NAME = re.compile(r"\b[^\W\d_]+-\d[\w-]*|\b\d+-[^\W\d_]+\b")
+# Not a measure written with a hyphen ("a 24-month warranty", "a 3-day course").
+_IN_NAME = re.compile(r"\b[^\W\d_]+-\d[\w-]*|\b\d+-(?!(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|metres?|meters?|"
+                      r"litres?|liters?|pages?|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes|meses|a[ñn]os?)\b)[^\W\d_]+\b")
 # Month names in English and Spanish, for the patterns that find dates.
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -146,7 +153,7 @@ CONDITION_FIT = 0.5
 _SPELLED_NUMBER = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                              r"hundreds?|thousands?|dozens?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
                              r"veinte|treinta|cuarenta|cincuenta|cien|cientos?|miles)\b")
-_COUNTING = re.compile(r"\bhow (?:many|long|old)\b|\bcuant[oa]s\b|\bcuanto tiempo\b|\bque edad\b")
+_COUNTING = re.compile(r"\bhow (?:many|long|old)\b|\bcuant[oa]s\b|\bcuanto (?:tiempo|dura\w*)\b|\bque edad\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+")
 
 
@@ -210,8 +217,8 @@ def _asked_units(question: str) -> re.Pattern | None:
     units = next((u for cue, u in _ASKED_UNITS if re.search(cue, fold(question))), None)
     if not units:
         return None
-    also = r"|[$€£]\s?\d" if units is _MONEY_UNITS else _YEARS if units is _DURATION_UNITS else ""  # "$450"
-    return re.compile(rf"(?:\d|\b{_NUMBER_WORD}\s)\s?(?:{units})(?![\w/]){also}", re.I)
+    also = r"|[$€£]\s?\d" if units is _MONEY_UNITS else _YEARS if units in (_DURATION_UNITS, _TIME_UNITS) else ""  # "$450"
+    return re.compile(rf"(?:\d|\b{_NUMBER_WORD}[\s-])[\s-]?(?:{units})(?![\w/]){also}", re.I)  # "a 24-month warranty"
 
 
 def _without_phones(text: str) -> str:

@@ -11,16 +11,19 @@ from rag.answer.question_kind import fold
 # teletrabajar"; "How many vacation days do I get per year?" is not about getting). "Must" and "should" stay: what a
 # policy requires is often what is asked. "Hacer" is Spanish "do" ("¿Qué debo hacer si estoy enfermo?"); "What happens
 # if I do not comply…?" asks what the policy says of not complying.
-_FILLER = frozenset(
+FILLER = frozenset(
     "what which how when where who whom whose why much many does did do was were is are has have "
     "cual cuales cuanto cuanta cuantos cuantas cuando donde quien quienes como "
     "report reported reports reporting latest recent recently most filing filings disclose disclosed mention mentioned "
     "provide provided specific specifically significant detail details according document documents state stated "
     "indica indicado segun documento documentos informe "
     "can puedo puede puedes podemos pueden poder podria name named called nombre llamado llamada llama "
-    "get gets got getting per hacer hago hace hacemos happen happens happened ocurre pasa sucede "
+    "get gets got getting per hacer hago hace hacemos hecho happen happens happened ocurre pasa sucede "
     "my your our mi mis tu tus nuestro nuestra".split()
 )
+# Words that say a thing is required, which another language says by its imperative ("Cargue la batería cuando…" for
+# "When should the battery be charged?"): a passage in the other language holds them.
+MODALS = "should must debe deben deberia hay tiene tienen"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # PDF text sometimes loses the space between two capitalised words ("NorthAmerica" for "North America").
 _JOINED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -32,7 +35,7 @@ class Terms:
     def __init__(self, language: str, stopwords: frozenset[str] = frozenset()) -> None:
         import Stemmer
 
-        self.stopwords = stopwords | _FILLER
+        self.stopwords = stopwords | FILLER
         self.language = language
         self._stem = Stemmer.Stemmer("spanish" if language == "es" else "english").stemWord
 
