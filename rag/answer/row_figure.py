@@ -8,6 +8,7 @@ from rag.answer.question_kind import MONTHS, fold
 from rag.glossary import cognate_spelling, translations
 
 _WORD = re.compile(r"[^\W_]+")
+_ABBREVIATION = re.compile(r"\b[A-Z]{2}\b")
 _PERCENT = re.compile(r"%|percent|por ciento", re.I)
 _PERIOD = re.compile(r"\b(three|six|nine|twelve|tres|seis|nueve|doce)\s+(?:months|meses)(?:\s+ended|\s+terminados)?|"
                      r"\b(quarter|trimestre)\b|\b(year|fiscal year|ano|año)\s+(?:ended|terminado)\b", re.I)
@@ -22,7 +23,8 @@ def row_figure(question: str, text: str, context: str = "", figures: bool = True
     names come first; without ``figures``, they alone. Unless a figure is ``asked``, only a cell that opens with its
     figure gives it ("Hotel | 120 EUR" for "What is the hotel limit?"; not "Refrigerante | R32 (1,8 kg)" for "¿Qué
     refrigerante usa?")."""
-    named_text = _named_text_cell(fold(question), text, context)
+    asked = " ".join([fold(question), *_ABBREVIATION.findall(question)])  # "in the US", not "tell us"
+    named_text = _named_text_cell(asked, text, context)
     if named_text or not figures:
         return named_text
     cells = row_cells(text, context, 0 if not asked else MAX_WORDS_BEFORE_FIGURE)
@@ -32,7 +34,7 @@ def row_figure(question: str, text: str, context: str = "", figures: bool = True
     if not any(headers) and context:
         named = context.split(" | ")[1:]  # a header row of words over a row of figures alone
         headers = named if len(named) == len(cells) and " | " in text else _context_headers(context, len(cells))
-    column = _column(fold(question), headers) if headers[0] else 0
+    column = _column(asked, headers) if headers[0] else 0
     header, figure = headers[column], cells[column][1]
     if not re.search(r"\d", figure):  # a dash: the row has no figure there
         return ""
@@ -64,7 +66,9 @@ def _names_header(header: str, asked_words: set[str]) -> bool:
 
 
 def _header_words(header: str) -> set[str]:
+    """A header's words of three letters or more (folded), and its two-letter abbreviations as written ("Price (US)")."""
     words = {w for w in _WORD.findall(fold(header)) if len(w) > 2 and w not in PERIOD_WORDS and not w.isdigit()}
+    words |= set(_ABBREVIATION.findall(header))
     return words | {_SAME_HEADER[w] for w in words if w in _SAME_HEADER}
 
 

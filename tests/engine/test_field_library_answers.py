@@ -86,3 +86,18 @@ def test_an_english_question_on_paid_leave_is_answered_by_the_spanish_table_row(
     assert selection.chosen[0].holds_all, "paid leave is the heading's 'Permisos retribuidos', how long its '15 días'"
     assert selection.chosen[0].unit.text == "Matrimonio | Duración: 15 días naturales"
     assert selection.chosen[0].answer == "15 días naturales (Duración)"
+
+
+def test_a_column_named_by_a_two_letter_abbreviation_is_the_one_asked():
+    row = "Seat | Price (EU): 310 € | Price (US): $350"
+    assert answer_phrase("What does the seat cost in the US?", AMOUNT, row, row=True) == "$350 (Price (US))"
+    assert answer_phrase("Can you tell us what the seat costs?", AMOUNT, row, row=True) == "310 € (Price (EU))"
+
+
+def test_an_english_question_finds_the_spanish_faq_answer_under_its_translated_question(tmp_path, fake_engine):
+    blocks = [("h1", "Preguntas frecuentes sobre la nómina"), ("h2", "¿Cómo cambio mi cuenta bancaria?"),
+              ("p", "Envíe el formulario F-12 a Administración de Personal antes del día 15 para que el cambio se aplique "
+                    "ese mes.")]
+    selection, _ = _english_over_spanish(tmp_path, fake_engine, blocks, "How do I change my bank account?")
+    assert selection.chosen[0].unit.text.startswith("Envíe el formulario F-12")
+    assert selection.chosen[0].holds_all, "'bank account' is the heading's 'cuenta bancaria'"

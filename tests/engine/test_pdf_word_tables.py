@@ -162,3 +162,37 @@ def test_rows_of_one_line_after_a_first_row_that_wraps_keep_the_header(tmp_path)
         "Casco | Revisión: Mensual | Vida útil: 4 años",
         "Escalera portátil | Revisión: Trimestral | Vida útil: Sin límite si supera la revisión",
     ]
+
+
+def test_a_second_table_under_its_own_heading_and_bold_header_is_a_table_of_its_own(tmp_path):
+    """A service schedule whose first row wraps (justified), then a heading and a price table in two currencies: the
+    schedule's rows of one line once ran on through the heading into the price table, all under the wrapped cell's
+    last line taken for a header ("Seat | technician with the mast lowered: 310 | …: €$350")."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    for heading, rows in (("3. Service schedule", [
+            ("Item", "Check", "Replace"),
+            ("Hydraulic filter", "Every 250 hours, by a trained technician with the mast lowered", "Every 1,000 hours"),
+            ("Lift chains", "Every 500 hours", "When stretched more than 3%"), ("Brake fluid", "Monthly", "Every 2 years")]),
+            ("4. Spare parts prices", [("Part", "Price (EU)", "Price (US)"), ("Fork pair", "640 €", "$720"),
+                                       ("Seat", "310 €", "$350"), ("Charger cable", "95 €", "$105")])):
+        pdf.set_font("dejavu", "B", 13)
+        pdf.cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dejavu", size=9)
+        with pdf.table() as table:
+            for row in rows:
+                table.row(row)
+    path = tmp_path / "forklift.pdf"
+    pdf.output(str(path))
+    assert _rows(path) == [
+        "Hydraulic filter | Check: Every 250 hours, by a trained technician with the mast lowered | Replace: Every 1,000 hours",
+        "Lift chains | Check: Every 500 hours | Replace: When stretched more than 3%",
+        "Brake fluid | Check: Monthly | Replace: Every 2 years",
+        "Fork pair | Price (EU): 640 € | Price (US): $720",
+        "Seat | Price (EU): 310 € | Price (US): $350",
+        "Charger cable | Price (EU): 95 € | Price (US): $105",
+    ]

@@ -155,11 +155,10 @@ def _line(band, text_page, spaced: set[int]) -> Line:
 
 
 def _signs_after_figures(band) -> bool:
-    """Whether a line writes currency signs after their figures, as Spanish does ("110 €", "0,26 € por km"): a sign
-    after a digit that ends the line or comes before a word."""
-    letters = [char[1] for char in band if not char[1].isspace()]
-    return any(letter in _CURRENCY and n > 0 and letters[n - 1].isdigit()
-               and (n + 1 == len(letters) or letters[n + 1].isalpha()) for n, letter in enumerate(letters))
+    """Whether a line writes currency signs after their figures ("110 €", "0,26 € por km", "640 €   $720")."""
+    letters = [char[1] for char in band if not char[1].isspace()] + [" "]
+    return any(sign in _CURRENCY and before.isdigit() and (after.isalpha() or after in _CURRENCY or after == " ")
+               for before, sign, after in zip(letters, letters[1:], letters[2:]))
 
 
 def _spaced_before(previous, char, spaced: set[int]) -> bool:
@@ -202,8 +201,7 @@ def _is_emphasized(text_page, band) -> bool:
 def headings(lines: list[Line], tables: list[Table]) -> list[Line]:
     """Lines that title what follows: short, not in a table, and bold, larger than the body, or in capitals."""
     in_table = {id(line) for table in tables for line in (*table.lines, *table.header_lines)}
-    body = [line.em for line in lines if len(line.text) > 40] or [line.em for line in lines] or [0.0]
-    body_em = statistics.median(body)
+    body_em = statistics.median([line.em for line in lines if len(line.text) > 40] or [line.em for line in lines] or [0.0])
     found = []
     for line in lines:
         text = line.text
@@ -250,6 +248,8 @@ def _table_run(lines: list[Line], start: int) -> tuple[int, int] | None:
     last, gap = start, 0
     for index in range(start + 1, len(lines)):
         line = lines[index]
+        if _row_like(line) and line.emphasized and not lines[start].emphasized and not any(c.numeric for c in line.cells):
+            break  # a bold header row of words opens another table
         if _row_like(line) and _aligned(lines[last], line):
             last, gap = index, 0
         elif len(line.cells) == 1 and gap < 2 and line.x0 <= lines[start].x0 + 2 * line.em and len(line.text) <= MAX_LABEL_LINE_CHARS:

@@ -14,8 +14,8 @@ PageReport = Callable[[int, int, str], None]
 # revenue") named by the row above, PDF 7 a group heading centred over its columns ("Nine Months Ended") heading them
 # all, PDF 8 also one whose edge falls on a "$" below it, and a two-page document's running header and footer left out,
 # PDF 9 and image 2 a scan's tables as rows, its lines in order however skewed, its headings, and the words OCR split
-# ("M anual") whole, PDF 10 a table whose first row wraps with the rows after it under its header, and currency signs
-# written after their figures ("110 €") kept with them; Word 2 names each figure by its column, Word 3 each cell,
+# ("M anual") whole, PDF 10 a table whose first row wraps with the rows after it under its header, a bold header row
+# of words opening a table of its own, and currency signs written after their figures ("110 €") kept with them; Word 2 names each figure by its column, Word 3 each cell,
 # Word 4 writes the numbers and bullets of lists.
 READER_VERSIONS = {"pdf": 10, "docx": 4, "image": 2}
 
