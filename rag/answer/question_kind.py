@@ -104,6 +104,9 @@ _DURATION_UNITS = (rf"{_TIME_UNITS}|characters|caracteres|digits|d[ií]gitos|let
                    rf"pages|p[aá]ginas|{_LENGTH_UNITS}")
 _YEARS = r"|\b(?:1[0-9]|20)\d\d\b|centur|siglo"
 _ASKED_UNITS = (
+    # How long a thing lasts or takes is a time ("¿Cuánto dura la garantía?" is not the press's "350 mm" stroke, "¿Cuánto
+    # tarda una carga?" no load in kg), whatever else it names.
+    (r"\bcuanto (?:tiempo|dura\w*|tarda\w*)\b|\bhow long (?:[\w-]+ ){0,5}?(?:lasts?|takes?|valid)\b", _TIME_UNITS),
     (r"\b(?:loud\w*|noise|sound|ruido\w*|sonor\w*)\b", r"db"),
     (r"\btemperatur\w*\b", r"°\s?[cf]|grados|degrees"),
     (r"\b(?:pressure|presion)\b", r"bar|psi|kpa|mpa"),
@@ -115,8 +118,6 @@ _ASKED_UNITS = (
     (r"\b(?:price|prices|precio|precios|cuesta|cuestan)\b|\bcosts?\b(?!\s+(?:of|de)\b)", _MONEY_UNITS),
     (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b",
      _LENGTH_UNITS),
-    # How long a thing lasts or takes is a time ("¿Cuánto dura la garantía?" is not the press's "350 mm" stroke).
-    (r"\bcuanto (?:tiempo|dura\w*)\b|\bhow long (?:[\w-]+ ){0,5}?(?:lasts?|takes?|valid)\b", _TIME_UNITS),
     (r"\bhow long\b", _DURATION_UNITS),
 )
 # How well a text whose figures are all in another unit fits the amount asked: not at all.
@@ -153,7 +154,7 @@ CONDITION_FIT = 0.5
 _SPELLED_NUMBER = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                              r"hundreds?|thousands?|dozens?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
                              r"veinte|treinta|cuarenta|cincuenta|cien|cientos?|miles)\b")
-_COUNTING = re.compile(r"\bhow (?:many|long|old)\b|\bcuant[oa]s\b|\bcuanto (?:tiempo|dura\w*)\b|\bque edad\b")
+_COUNTING = re.compile(r"\bhow (?:many|long|old)\b|\bcuant[oa]s\b|\bcuanto (?:tiempo|dura\w*|tarda\w*)\b|\bque edad\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+")
 
 

@@ -28,6 +28,9 @@ def test_how_long_a_thing_lasts_is_a_time_not_a_length(question):
     assert offers(AMOUNT, "The HP-200 is covered by a 24-month warranty from the date of delivery.", question) == 1.0
     assert offers(AMOUNT, "Working stroke | Value: 350 mm", question) == 0.0
     assert offers(AMOUNT, "The hose is 15 m long.", "How long is the hose?") == 1.0
+    charge = "¿Cuánto tarda una carga completa de la batería?"  # a time, though "carga" is a load
+    assert offers(AMOUNT, "A full charge takes 8 hours.", charge) == 1.0
+    assert offers(AMOUNT, "Rated capacity | Value: 2,500 kg", charge) == 0.0
 
 
 def test_a_measure_written_with_a_hyphen_is_no_model_name():
