@@ -140,23 +140,42 @@ HARNESS = [("Equipo", "Revisión", "Vida útil"),
            ("Arnés anticaídas", "Antes de cada uso y anual por persona competente", "10 años"),
            ("Cabo de anclaje", "Antes de cada uso", "5 años"), ("Casco", "Mensual", "4 años"),
            ("Escalera portátil", "Trimestral", "Sin límite si supera la revisión")]
+SCHEDULE_AND_PRICES = [
+    ("3. Service schedule", [
+        ("Item", "Check", "Replace"),
+        ("Hydraulic filter", "Every 250 hours, by a trained technician with the mast lowered", "Every 1,000 hours"),
+        ("Lift chains", "Every 500 hours", "When stretched more than 3%"), ("Brake fluid", "Monthly", "Every 2 years")]),
+    ("4. Spare parts prices", [("Part", "Price (EU)", "Price (US)"), ("Fork pair", "640 €", "$720"),
+                               ("Seat", "310 €", "$350"), ("Charger cable", "95 €", "$105")]),
+]
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans"
+
+
+def _tables_pdf(path: Path, tables: list[tuple[str, list[tuple[str, ...]]]]) -> Path:
+    """A page of fpdf2 tables (bold first row), each under its bold heading when it has one, in DejaVu Sans."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", f"{DEJAVU}.ttf")
+    pdf.add_font("dejavu", "B", f"{DEJAVU}-Bold.ttf")
+    for heading, rows in tables:
+        if heading:
+            pdf.set_font("dejavu", "B", 13)
+            pdf.cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dejavu", size=9)
+        with pdf.table() as table:
+            for row in rows:
+                table.row(row)
+    pdf.output(str(path))
+    return path
 
 
 def test_rows_of_one_line_after_a_first_row_that_wraps_keep_the_header(tmp_path):
     """Only the first row wraps: the rows of one line after it (one of them a long cell of words) were found as a
     table without a header, and are now read under the header with the wrapped row (they were "Casco | Mensual |
     4 años", the header and the first row loose lines)."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("helvetica", size=10)
-    with pdf.table() as table:
-        for row in HARNESS:
-            table.row(row)
-    path = tmp_path / "arneses.pdf"
-    pdf.output(str(path))
-    assert _rows(path) == [
+    assert _rows(_tables_pdf(tmp_path / "arneses.pdf", [("", HARNESS)])) == [
         "Arnés anticaídas | Revisión: Antes de cada uso y anual por persona competente | Vida útil: 10 años",
         "Cabo de anclaje | Revisión: Antes de cada uso | Vida útil: 5 años",
         "Casco | Revisión: Mensual | Vida útil: 4 años",
@@ -168,27 +187,7 @@ def test_a_second_table_under_its_own_heading_and_bold_header_is_a_table_of_its_
     """A service schedule whose first row wraps (justified), then a heading and a price table in two currencies: the
     schedule's rows of one line once ran on through the heading into the price table, all under the wrapped cell's
     last line taken for a header ("Seat | technician with the mast lowered: 310 | …: €$350")."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    pdf.add_font("dejavu", "B", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    for heading, rows in (("3. Service schedule", [
-            ("Item", "Check", "Replace"),
-            ("Hydraulic filter", "Every 250 hours, by a trained technician with the mast lowered", "Every 1,000 hours"),
-            ("Lift chains", "Every 500 hours", "When stretched more than 3%"), ("Brake fluid", "Monthly", "Every 2 years")]),
-            ("4. Spare parts prices", [("Part", "Price (EU)", "Price (US)"), ("Fork pair", "640 €", "$720"),
-                                       ("Seat", "310 €", "$350"), ("Charger cable", "95 €", "$105")])):
-        pdf.set_font("dejavu", "B", 13)
-        pdf.cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("dejavu", size=9)
-        with pdf.table() as table:
-            for row in rows:
-                table.row(row)
-    path = tmp_path / "forklift.pdf"
-    pdf.output(str(path))
-    assert _rows(path) == [
+    assert _rows(_tables_pdf(tmp_path / "forklift.pdf", SCHEDULE_AND_PRICES)) == [
         "Hydraulic filter | Check: Every 250 hours, by a trained technician with the mast lowered | Replace: Every 1,000 hours",
         "Lift chains | Check: Every 500 hours | Replace: When stretched more than 3%",
         "Brake fluid | Check: Monthly | Replace: Every 2 years",
