@@ -23,8 +23,8 @@ def row_figure(question: str, text: str, context: str = "", figures: bool = True
     names come first; without ``figures``, they alone. Unless a figure is ``asked``, only a cell that opens with its
     figure gives it ("Hotel | 120 EUR" for "What is the hotel limit?"; not "Refrigerante | R32 (1,8 kg)" for "¿Qué
     refrigerante usa?")."""
-    asked = " ".join([fold(question), *_ABBREVIATION.findall(question)])  # "in the US", not "tell us"
-    named_text = _named_text_cell(asked, text, context)
+    question_words = " ".join([fold(question), *_ABBREVIATION.findall(question)])  # "in the US", not "tell us"
+    named_text = _named_text_cell(question_words, text, context)
     if named_text or not figures:
         return named_text
     cells = row_cells(text, context, 0 if not asked else MAX_WORDS_BEFORE_FIGURE)
@@ -34,7 +34,7 @@ def row_figure(question: str, text: str, context: str = "", figures: bool = True
     if not any(headers) and context:
         named = context.split(" | ")[1:]  # a header row of words over a row of figures alone
         headers = named if len(named) == len(cells) and " | " in text else _context_headers(context, len(cells))
-    column = _column(asked, headers) if headers[0] else 0
+    column = _column(question_words, headers) if headers[0] else 0
     header, figure = headers[column], cells[column][1]
     if not re.search(r"\d", figure):  # a dash: the row has no figure there
         return ""
