@@ -45,8 +45,9 @@ def library_answers(question: str, language: str, languages: Mapping[str, str | 
 
 
 def question_keywords(question: str, language: str, keyword: KeywordIndex) -> set[str]:
-    """The index terms of the question's content words, stemmed in its own language: a short question ("¿Qué cantó
-    Lady Gaga?") is too short to detect its language from."""
+    """The index terms of the question's content words, stemmed in its own language (a short question, "¿Qué cantó
+    Lady Gaga?", is too short to detect its language from), without the words that only say how it is asked
+    (``terms.FILLER``: "¿Qué hago si he hecho clic…?" is about the click)."""
     asked = " ".join(w for w in content_words(spell_out(question)).split() if w.strip("¿?¡!.,;:") not in FILLER)
     return set(keyword.tokenize(asked, language))
 
