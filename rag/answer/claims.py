@@ -48,7 +48,8 @@ _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,400})[”\"»]")
 # What is left of a quotation that a sentence opens and another closes ('[1] "We made cash payments … during Q2 2023
 # and Q2 2023.' then '…with cash on hand." [1]'): the bundled model misquoted the year inside such a one, shown as
 # sourced because each sentence alone held no whole quotation.
-_RUNNING_QUOTE = re.compile(r"[“\"«]\s*(?P<opened>[^”\"»\n]{12,}?)[\s.,;:]*$|^[\s.,;:]*(?P<closed>[^“\"«\n]{12,}?)[\s.,;:]*[”\"»]")
+# A closing mark follows the quoted words at once: 'The evidence is: "If you are ill…' opens one.
+_RUNNING_QUOTE = re.compile(r"[“\"«]\s*(?P<opened>[^”\"»\n]{12,}?)[\s.,;:]*$|^[\s.,;:]*(?P<closed>[^“\"«\n]{12,}?)[.,;:]*[”\"»](?!\w)")
 _FOOTER = re.compile(r"(?:\bpage|\bpágina|\bpagina|\bpág\.?)\s*\d+(?:\s*(?:of|de)\s*\d+)?|\|\s*\d{1,4}\s*$|^\s*\d{1,4}\s*\|", re.I)
 _MARKER = re.compile(r"\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 FURNITURE = "page header or footer"
