@@ -14,10 +14,10 @@ GLOSSARIES = (Path(__file__).with_name("glossary_en_es.txt"), Path(__file__).wit
 # "intercepciones" are); four let "sello" (seal) find "selling" and "cambiar" (change) find "channel".
 PREFIX_LETTERS = 5
 # How English and Spanish spell one Latin or Greek word ("pharmacist" and "farmacéutico", "oxygen" and "oxígeno",
-# "Luther" and "Lutero", "nation" and "nación", "disobedience" and "desobediencia", "special" and "especial"): both
-# sides are written one way before their first letters are compared.
+# "Luther" and "Lutero", "technical" and "técnico", "nation" and "nación", "disobedience" and "desobediencia",
+# "special" and "especial"): both sides are written one way before their first letters are compared.
 _SPELLINGS = tuple((re.compile(pattern), replacement) for pattern, replacement in (
-    (r"ph", "f"), (r"th", "t"), (r"y", "i"), (r"(?<=.)ti(?=[aeiou])", "ci"), (r"^dis", "des"),
+    (r"ph", "f"), (r"th", "t"), (r"ch(?=[lnr])", "c"), (r"y", "i"), (r"(?<=.)ti(?=[aeiou])", "ci"), (r"^dis", "des"),
     (r"^es(?=[bcdfgklmnpqstv])", "s"), (r"([a-z])\1", r"\1"),
 ))
 
@@ -98,15 +98,26 @@ def _pairs() -> dict[str, frozenset[str]]:
 
 def phrases_translated(question: str, text: str) -> str:
     """The glossary's phrases of several words in ``question`` whose translation ``text`` holds, as one string: "punto
-    de reunión" (each of whose words alone translates otherwise) over "The assembly point is the north car park"."""
-    asked, held = f" {fold(question)} ", f" {fold(text)} "
+    de reunión" (each of whose words alone translates otherwise) over "The assembly point is the north car park"; and
+    a word whose translation is a phrase ("weekend" over "los fines de semana")."""
+    held = f" {fold(text)} "
+    return " ".join(phrase for phrase, targets in _asked_phrases(fold(question)) if any(t.search(held) for t in targets))
+
+
+@lru_cache(maxsize=256)
+def _asked_phrases(folded_question: str) -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    """The glossary's phrases (or words translated by a phrase) in a question, each with its translations' patterns:
+    once per question, as every unit of the pool asks."""
+    asked = f" {folded_question} "
     found = []
     for english, spanish in _phrase_entries():
         for source, target in ((english, spanish), (spanish, english)):
-            phrases = [p for p in source if " " in p and re.search(rf"\b{re.escape(p)}\b", asked)]
-            if phrases and any(re.search(rf"\b{re.escape(p)}\b", held) for p in target):
-                found += phrases
-    return " ".join(found)
+            to_phrase = any(" " in p for p in target)
+            phrases = [p for p in source if (" " in p or to_phrase) and re.search(rf"\b{re.escape(p)}\b", asked)]
+            if phrases:
+                targets = tuple(re.compile(rf"\b{re.escape(p)}\b") for p in target)
+                found += [(phrase, targets) for phrase in phrases]
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ from rag.glossary import translations
 from rag.answer.language import guess_language
 from rag.answer.place import place_phrase
 from rag.answer.contact import contact_phrase, phone_spans
-from rag.answer.question_kind import AMOUNT, CONTACT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, fold, offers
+from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, MONTHS, NAME, OTHER, VERB_MONTHS, WEEKDAYS, asked_units,
+                                      fold, offers)
 from rag.answer.respectively import figures_out_of_place
 from rag.answer.row_figure import row_figure, same_word
 
@@ -40,7 +41,7 @@ _NUMBER_WORDS = (
 )
 _SCALE = r"(?:\s+(?:thousand|million|billion|trillion|mil millones|millones|millón|millon|mil|billones)\b)?"
 _UNIT = (
-    r"(?:\s*%|\s?°\s?[CF]\b|\s?dB\(A\)|-(?:years?|months?|weeks?|days?|hours?)\b|\s+(?:percent|por ciento|per cent)"
+    r"(?:\s*%|\s?[€£](?!\w)|\s?°\s?[CF]\b|\s?dB\(A\)|-(?:years?|months?|weeks?|days?|hours?)\b|\s+(?:percent|por ciento|per cent)"
     r"|\s+(?:(?:operating|running|engine|working|business|calendar|consecutive)\s+)?(?:hours?|horas?|days?|días?|dias?|weeks?|semanas?|months?|meses|mes|years?|años?|minutes?"
     r"|minutos?|seconds?|segundos?|km/h|mph|m/s|km|kilómetros|kilometres|kilometers|miles|millas|metros|meters|metres|kg|toneladas"
     r"|tons|dollars|dólares|euros|pounds|libras|yardas|yards|points|puntos|characters|caracteres|digits|dígitos|bar|kw"
@@ -119,6 +120,7 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
     not_a_number = _ARTICLES | ({"once"} if guess_language(question) == "en" else set())
     person = bool(re.search(r"\b(?:who|quien|quienes)\b", asked))
     wants = next((measure for cue, measure in _MEASURES if re.search(cue, asked)), None)
+    units = None if wants else asked_units(question)  # "What does the AC-75 weigh?": "180 kg", not "1.200 €"
     clauses = [(m.start(), m.end(), sum(m.start() <= a < m.end() for a in anchors)) for m in _CLAUSE.finditer(text)]
     most = max((count for _, _, count in clauses), default=0)
     dates = [m.span() for m in _DATE.finditer(text)] + phone_spans(text) if pattern is _AMOUNT else []
@@ -153,7 +155,9 @@ def answer_phrase(question: str, kind: str, text: str, context: str = "", row: b
             distance = min((abs(match.start() - a) for a in anchors), default=0)
         if kind == FREQUENCY and every and not _EVERY_BEFORE.search(text[: match.start()]):
             distance += OTHER_MEASURE_CHARS  # "after the first 50 hours and then every 300 hours": the interval is 300
-        if kind == AMOUNT and wants and not wants.search(span):
+        if kind == AMOUNT and wants and not wants.search(text[match.start(): match.end() + CURRENCY_AFTER]):
+            distance += OTHER_MEASURE_CHARS
+        elif kind == AMOUNT and units and not _in_units(units, text, match.start(), match.end()):
             distance += OTHER_MEASURE_CHARS
         elif kind == AMOUNT and not wants and _COUNTED.search(asked) and _PERCENT.search(span):
             distance += OTHER_MEASURE_CHARS
@@ -188,6 +192,12 @@ _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w-])"
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>[^\s])\s*)(?P<word>[A-ZÁÉÍÓÚÑ][^\W\d_]*)\s$")
 _NAME_GOES_ON = re.compile(r"\s*(?:$|[,;.)\]]|\s[A-ZÁÉÍÓÚÑ])")
 _SENTENCE_BREAK = ".!?:;|¿¡•"
+
+
+def _in_units(units: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` of ``text`` is given in ``units`` (its unit may follow it)."""
+    found = units.search(text, start, end + CURRENCY_AFTER)
+    return bool(found) and found.start() < end
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -231,7 +241,7 @@ _CURRENCY = re.compile(r"[$€£]|dollars?|d[oó]lares|euros?|pounds|libras", re
 _MONEY = re.compile(_CURRENCY.pattern + r"|million|billion|millones|mil\b", re.I)
 _MEASURES = (
     (r"\b(?:percent\w*|porcentaje|por ciento|share of|proportion|proporcion)\b", re.compile(r"%|percent|por ciento", re.I)),
-    (r"\b(?:money|dinero|cost\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b", _MONEY),
+    (r"\b(?:money|dinero|cost\w*|cuest\w*|price|precio|pag\w+|paid|pay|dolares|dollars|euros|spen[dt]|gast\w+)\b", _MONEY),
 )
 OTHER_MEASURE_CHARS = 120
 # "How many" counts: a percentage is another measure ("12,843 (8.1%)").

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rag.analysis import fold
 
-_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d[\d ()./–-]{5,}\d(?![\w,]|\.\d)")
+_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d[\d ()./–-]{5,}\d(?!\w|[.,]\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEB = re.compile(r"\bhttps?://\S+|\bwww\.[\w-]+(?:\.[\w/-]+)+|"
                   r"\b[\w-]+\.(?:com|org|gov|net|edu|es|eu|int)(?:/[\w./-]*)?\b")

@@ -7,16 +7,19 @@ from dataclasses import dataclass, replace
 from typing import AbstractSet, Callable, Sequence
 
 from rag.answer.answer_phrase import answer_phrase
+from rag.answer.best_document import favoured_document
 from rag.answer.contact import MEANS_WORDS, labelled
-from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, row_label
+from rag.answer.passage_units import ITEM, ROW, SENTENCE, Unit, document_title, row_label
 from rag.answer.repeats import repeats
 from rag.answer.pool_units import boilerplate_texts, pool_units, rarity
 from rag.answer.row_labels import LABEL_WEIGHT, asked_noun, label_fit, label_holds, whole
+from rag.answer.row_ranges import band_fit
 from rag.answer.subject import held_words, inner_heading, last_heading, lighter, same_family, title_pairs, titles
 from rag.answer.terms import MODALS, Terms, evidence_stopwords
 from rag.answer.unmentioned import asked_thing
-from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, measure_given,
+from rag.answer.question_kind import (AMOUNT, CONTACT, DATE, FREQUENCY, NAME, OTHER, YES_NO, fold, gives_figure, measure_given,
                                       measure_named, misses_unit, offers, other_unit, question_kind)
+from rag.glossary import phrases_translated
 from rag.types import Hit
 
 POOL_PASSAGES = 24
@@ -46,8 +49,10 @@ _IDENTIFIER = re.compile(r"\b(?:(?:19|20)\d\d|Q[1-4]|10-[QK])\b")
 _QUARTER_IN_WORDS = re.compile(r"\b(?:first|second|third|fourth|primer|segundo|tercer|cuarto)\s+(?:fiscal\s+)?"
                                r"(?:quarter|trimestre)\b", re.I)
 IDENTIFIER_WEIGHT = 0.25
+# A row whose label names a band ("2 to 5 years") holding the figure the question gives gains this much; one whose band
+# does not hold it loses as much (see ``row_ranges``).
+BAND_WEIGHT = 0.3
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_DIGIT = re.compile(r"\d")
 # A sentence whose years are all before the one asked for speaks of an earlier period (last year's buybacks for
 # "Q3 2023"); later years may be a fiscal calendar ahead of the question's. Rows keep their period columns instead.
 EARLIER_YEARS_PENALTY = 0.1
@@ -198,13 +203,22 @@ def select_evidence(
     measured = set(terms(measure_named(question))) if kind == AMOUNT else set()
     subjects = {doc: held_words(set(weights), words, across(hit), terms.language)
                 for doc, (hit, words) in titles(hits, stems).items()}
+    document_words: dict[str, tuple[Hit, set[str]]] = {}
+    for (hit, _, _, _), found in zip(candidates, unit_terms):
+        document_words.setdefault(hit.doc_id, (hit, set()))[1].update(found)
+    held = {doc: held_words(set(weights), words, across(hit), terms.language) for doc, (hit, words) in document_words.items()}
+    top = favoured_document(hits[0].doc_id, held, weights, {doc for doc in held if across(document_words[doc][0])})
+    # A document's title or a heading answers nothing ("Política de uso de vehículos de empresa" for "Can I use the
+    # company car at the weekend?"): it names what the question is about.
+    headings = ({document_title(h.text) for h in hits if h.char_start == 0 and h.page_start in (None, 1)}
+                | {part.strip() for h in hits for part in (h.section or "").split(" > ")}) - {""}
     pre: list[tuple[float, float, int]] = []
     holding_all: set[int] = set()
     subject_only: set[int] = set()
     for index, ((hit, unit, rank, previous), found) in enumerate(zip(candidates, unit_terms)):
         present = set(found) | held_words(set(weights), set(found), across(hit), terms.language)
         if across(hit):  # another language says "should" by its imperative ("Cargue la batería cuando…")
-            present |= modals
+            present |= modals | set(weights) & set(terms(phrases_translated(question, f"{unit.text} {unit.context}")))
         if unit.kind == ROW:  # a row of "net sales" holds the "revenue" asked for
             present |= {_SAME_IN_TABLES[w] for w in found if w in _SAME_IN_TABLES}
         if means_words and offers(kind, unit.text, question) == 1.0:  # an address says "website" by being one
@@ -234,21 +248,24 @@ def select_evidence(
         # A row answers a figure asked when it holds one, a date when its text or header gives one ("Payroll | Ana
         # Ruiz" gives no pay day, "Tensión de la batería | 48 V" no time to charge it); another question when its own
         # label names the thing asked (see ``row_labels._ASKED_NOUN``).
-        figure = kind in FIGURES and bool(_DIGIT.search(unit.text)) and (
+        figure = kind in FIGURES and gives_figure(unit.text) and (
             kind != DATE or bool(offers(DATE, f"{unit.text} {unit.context}")))
         if unit.kind == ROW and (figure or kind == OTHER):
             label_terms, asked_in = (translated, terms.language) if across(hit) else (terms, "")
             label = label_fit(unit.text, label_words, neutral, label_terms, wholes, asked_in)
-            label *= 1.0 if hit.doc_id == hits[0].doc_id else OTHER_DOCUMENT_LABEL
+            label *= 1.0 if hit.doc_id == top else OTHER_DOCUMENT_LABEL
             label *= figure or (label >= LABEL_WEIGHT and bool(noun) and label_holds(unit.text, noun, label_terms, asked_in))
             if kind in (AMOUNT, DATE) and coverage > 0 and not other_unit(unit.text, question):
                 fit = max(fit, 0.8)
         if means_words and fit == 1.0 and labelled(unit.text, question):  # "• Fax: …" for "the fax number for…"
             label = max(label, LABEL_WEIGHT)
-        prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == hits[0].doc_id else 0.0)
+        if unit.kind == ROW:  # "2 to 5 years | Days of holiday: 25" for "How many days of holiday after 3 years?"
+            label += BAND_WEIGHT * band_fit(row_label(unit.text)[0], question)
+        prior = 1.0 - rank / max(1, len(hits)) + (TOP_DOCUMENT_BONUS if hit.doc_id == top else 0.0)
         penalty = (ANNOUNCES_PENALTY if unit.text.endswith(":") else 0.0) + (
             QUESTION_PENALTY if unit.text.endswith("?") else 0.0) + (
-            ECHO_PENALTY if unit.kind != ROW and _echoes(unit, found, wanted, kind, terms, thing) else 0.0) + (
+            ECHO_PENALTY if unit.kind != ROW and (unit.text.strip(" .:") in headings
+                                                  or _echoes(unit, found, wanted, kind, terms, thing)) else 0.0) + (
             BOILERPLATE_PENALTY if unit.text in boilerplate else 0.0) + (
             EARLIER_YEARS_PENALTY if asked_years and unit.kind != ROW and _only_earlier(unit.text, asked_years) else 0.0)
         score = -penalty + label + (WEIGHTS["keywords"] * coverage + WEIGHTS["phrase"] * phrase + WEIGHTS["kind"] * fit

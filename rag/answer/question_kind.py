@@ -28,7 +28,7 @@ _ASKING = (
     (DATE, r"\bwhen\b|\bwhat date\b|\bwhich date\b|\bwhat year\b|\bwhich year\b|\bin what (?:year|month|century)\b|"
            r"\bcuando\b|\bque fecha\b|\ben que (?:ano|fecha|mes|dia|siglo|epoca)\b|\bque ano\b|\bdeadline\b|\bplazo\b|"
            r"\b(?:at |by )?what time\b|\b(?:a|hasta) que hora\b"),
-    (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old|heavy|loud|fast|wide|deep|tall)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
+    (AMOUNT, r"\bhow (?:much|many|long|far|big|large|high|old|heavy|loud|fast|wide|deep|tall)\b|\bwhat (?:does|do|did) (?:[\w.-]+ ){1,4}(?:weigh|cost)\b|\bcuant[oa]s?\b|\bque (?:edad|cantidad|porcentaje)\b|"
              r"\bwhat (?:was|were|is|are) (?:the |[\w.&-]+['’]s )(?:total|amount|number|percentage|rate|value|cost|price|revenue|margin|"
              r"income|sales)|\bwhat (?:percentage|proportion|share|amount|number)\b|"
              r"\bwhat (?:was|were|is|are|should|must|will|would|can) (?:the |[\w.&-]+['’]s )(?:[^\W\d_]+ ){0,2}?"
@@ -53,6 +53,11 @@ _ASKING = (
            r"general|artista|pintor|compositor|arquitecto|ingeniero|inventor|explorador|actor|actriz|cantante|musico|"
            r"entrenador|mariscal|red|cadena)\b|\bcomo se llama(?:ba)?\b|\bnamed?\b"),
 )
+# "Who can drive a company vehicle?", "¿Quién debe firmar el parte?" ask which people a rule names ("los empleados con
+# permiso de conducir…", "the line manager"), seldom a name: the brand in the sentence after ("Reposte con la tarjeta
+# Solred") was quoted first.
+_WHO_MAY = (r"\b(?:who|quien(?:es)?)\s+(?:can|may|must|should|is allowed|are allowed|has to|have to|needs? to|is entitled|"
+            r"are entitled|puede|pueden|debe|deben|tiene que|tienen que|tiene derecho|tienen derecho)\b")
 # A question that opens with "what" or "how" asks that: a later "when" joins a clause ("What happens to the norm when a
 # number is multiplied by p?", "¿Qué sucede cuando...?").
 _OPENING = r"(?:what|which|how|where|who|why|que|cual|cuales|como|donde|quien|quienes|por que)\b"
@@ -116,8 +121,13 @@ _ASKED_UNITS = (
     (r"\b(?:weigh\w*|heavy|peso|pesa)\b|\bhow much (?:[\w-]+ ){0,3}?(?:lift|carry|hold|load|bear)\b|"
      r"\bcuanto (?:[\w-]+ ){0,3}?(?:levanta|carga|soporta|aguanta)\w*", r"kg|t|g|lb|toneladas"),
     (r"\b(?:price|prices|precio|precios|cuesta|cuestan)\b|\bcosts?\b(?!\s+(?:of|de)\b)", _MONEY_UNITS),
-    (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b",
+    (r"\b(?:height|altura|distance|distancia|space|espacio|width|anchura|ancho|depth|profundidad|length|longitud)\b|\bhow far\b",
      _LENGTH_UNITS),
+    (r"(?<!square )\b(?:kilometr\w*|kilometer\w*|miles|millas)\b(?!\s*(?:cuadrad\w*|square|2|²))", r"km|kil[oó]metros?|kilometres?|kilometers?|miles|millas|mi"),
+    # "¿Cuánto aceite lleva…?" wants litres, not the oil change's "Every 2,000 hours".
+    (r"\b(?:how much|cuanto|cuanta)\s+(?:[\w-]+ )?(?:oil|water|coolant|fuel|fluid|liquid|diesel|petrol|gasoline|aceite|agua|"
+     r"combustible|fluido|liquido|gasoil|gasoleo|gasolina)\b|\blitres?\b|\bliters?\b|\blitros?\b",
+     r"l|ml|litres?|liters?|litros?|gal|gallons?|galones|m3"),
     (r"\bhow long\b", _DURATION_UNITS),
 )
 # How well a text whose figures are all in another unit fits the amount asked: not at all.
@@ -175,6 +185,8 @@ def question_kind(question: str) -> str:
         return CONTACT
     found = [(m.start(), kind) for kind, pattern in _ASKING for m in [re.search(pattern, folded)] if m
              and not (kind == DATE and m.start() > 0 and re.match(_OPENING, folded) and m.group() in ("when", "cuando"))]
+    if found and min(found)[1] == NAME and re.search(_WHO_MAY, folded):
+        return OTHER
     if found:
         return min(found)[1]
     explaining = re.search(_EXPLAINING, folded)
@@ -183,9 +195,14 @@ def question_kind(question: str) -> str:
     return YES_NO if re.search(_YES_NO, folded) else REASON if explaining else OTHER
 
 
+def gives_figure(text: str) -> bool:
+    """Whether ``text`` holds a figure outside a model's or a form's name ("AC-75", "Form 10-Q" give none)."""
+    return bool(_FIGURE.search(_IN_NAME.sub(" ", text)))
+
+
 def other_unit(text: str, question: str) -> bool:
     """Whether ``text`` gives figures but none in the unit of the measure ``question`` names (``_ASKED_UNITS``)."""
-    units = _asked_units(question)
+    units = asked_units(question)
     return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(fold(text))
 
 
@@ -201,19 +218,19 @@ def measure_given(question: str, text: str) -> str:
     """``measure_named`` when ``text`` gives a figure in that measure's unit ("a un mínimo de 30 cm del suelo" for
     "distancia", "Rated capacity | 2,500 kg" for "lift"); "" otherwise."""
     named = measure_named(question)
-    units = _asked_units(question) if named else None
+    units = asked_units(question) if named else None
     return named if units is not None and units.search(fold(text)) else ""
 
 
 def misses_unit(texts: list[str], question: str) -> bool:
     """Whether ``question`` names a measure and none of ``texts`` gives a figure in its unit ("What is the price of
     the AC-200?" over "It delivers 200 litres of air per minute")."""
-    units = _asked_units(question)
+    units = asked_units(question)
     return units is not None and not any(units.search(fold(text)) for text in texts)
 
 
 @lru_cache(maxsize=256)
-def _asked_units(question: str) -> re.Pattern | None:
+def asked_units(question: str) -> re.Pattern | None:
     """A figure in the unit of the measure ``question`` names, once per question (every unit of the pool asks)."""
     units = next((u for cue, u in _ASKED_UNITS if re.search(cue, fold(question))), None)
     if not units:
@@ -248,7 +265,10 @@ def offers(kind: str, text: str, question: str = "") -> float:
     if kind == DATE:
         if _DATE_TEXT.search(fold(WEEKDAY_IN_NAME.sub(" ", VERB_MONTHS.sub(" ", text)))):
             return 1.0
-        return CONDITION_FIT if _TIME_CONDITION.search(folded) else 0.0
+        # "Drain the condensate every day at the end of the shift." says when, as a condition does.
+        timed = _TIME_CONDITION.search(folded) or _FREQUENCY_TEXT.search(folded) and (
+            _FIGURE.search(text) or _EVERY_PERIOD.search(folded))
+        return CONDITION_FIT if timed else 0.0
     if kind == REASON:
         return 1.0 if _REASON_TEXT.search(folded) else 0.3
     if kind == CONTACT:
