@@ -60,9 +60,18 @@ def _named_text_cell(asked: str, row: str, header_row: str) -> str:
 
 def _names_header(header: str, asked_words: set[str]) -> bool:
     """Whether the question names a column by a word of its header, or that word with an ending ("internacionales" for
-    "Internacional"), in the other language ("international") or translated ("domestic" for "Nacional")."""
+    "Internacional"), in the other language ("international", "Balearic") or translated ("domestic" for "Nacional")."""
     return any(h == a or same_word(h, a) or same_word(cognate_spelling(h), cognate_spelling(a)) or h in translations(a)
-               for h in _header_words(header) for a in asked_words)
+               or _same_start(cognate_spelling(h), cognate_spelling(a)) for h in _header_words(header) for a in asked_words)
+
+
+# A place's name in the other language shares its first letters ("Balearic" and "Baleares", "Canary" and "Canarias").
+SAME_START_LETTERS = 6
+
+
+def _same_start(header_word: str, asked_word: str) -> bool:
+    return min(len(header_word), len(asked_word)) >= SAME_START_LETTERS and (
+        header_word[:SAME_START_LETTERS] == asked_word[:SAME_START_LETTERS])
 
 
 def _header_words(header: str) -> set[str]:

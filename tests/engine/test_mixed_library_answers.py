@@ -159,3 +159,17 @@ def test_a_quotation_opened_after_a_colon_is_checked_by_its_own_words():
     assert all(check.supported for check in check_sentences(quoting.format("9:00"), {1: source}, []))
     first = check_sentences(quoting.format("7:00"), {1: source}, [])[0]
     assert not first.supported and "7:00" in first.missing[0]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("How much does it cost to ship 1 kg to the Balearic Islands?", "8,50 € (Baleares)"),
+    ("What does a parcel to the Canary Islands cost?", "12,00 € (Canarias)"),
+    ("¿Cuánto cuesta enviar 1 kg a Baleares?", "8,50 € (Baleares)"),
+])
+def test_a_column_named_in_the_other_language_is_the_one_asked(question, answer):
+    row = "Hasta 2 kg | Península: 5,90 € | Baleares: 8,50 € | Canarias: 12,00 €"
+    assert answer_phrase(question, AMOUNT, row, row=True) == answer
+
+
+def test_spark_plug_is_bujia():
+    assert phrases_translated("¿Cada cuánto se cambia la bujía?", "Replace the spark plug every 300 hours.") == "bujia"
