@@ -206,8 +206,10 @@ def select_evidence(
     document_words: dict[str, tuple[Hit, set[str]]] = {}
     for (hit, _, _, _), found in zip(candidates, unit_terms):
         document_words.setdefault(hit.doc_id, (hit, set()))[1].update(found)
-    held = {doc: held_words(set(weights), words, across(hit), terms.language) for doc, (hit, words) in document_words.items()}
-    top = favoured_document(hits[0].doc_id, held, weights, {doc for doc in held if across(document_words[doc][0])})
+    document_held = {doc: held_words(set(weights), words, across(hit), terms.language)
+                     for doc, (hit, words) in document_words.items()}
+    top = favoured_document(hits[0].doc_id, document_held, weights,
+                            {doc for doc, (hit, _) in document_words.items() if across(hit)})
     # A document's title or a heading answers nothing ("Política de uso de vehículos de empresa" for "Can I use the
     # company car at the weekend?"): it names what the question is about.
     headings = ({document_title(h.text) for h in hits if h.char_start == 0 and h.page_start in (None, 1)}

@@ -203,7 +203,7 @@ def gives_figure(text: str) -> bool:
 def other_unit(text: str, question: str) -> bool:
     """Whether ``text`` gives figures but none in the unit of the measure ``question`` names (``_ASKED_UNITS``)."""
     units = asked_units(question)
-    return units is not None and bool(_FIGURE.search(_IN_NAME.sub(" ", text))) and not units.search(fold(text))
+    return units is not None and gives_figure(text) and not units.search(fold(text))
 
 
 @lru_cache(maxsize=256)
